@@ -1,0 +1,107 @@
+namespace Dashboard.Core.Data.Schema;
+
+/// <summary>The ordered history of the schema. Append new steps at the end; never edit a released one.</summary>
+public static class SchemaSteps
+{
+    public static readonly IReadOnlyList<SchemaStep> All =
+    [
+        new(1, "tables for order lines, purchases and import batches", """
+            CREATE TABLE import_batches (
+                id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                file_name TEXT NOT NULL,
+                format TEXT NULL,
+                content_hash TEXT NULL,
+                state TEXT NOT NULL,
+                is_sample INTEGER NOT NULL DEFAULT 0,
+                started_at TEXT NOT NULL,
+                finished_at TEXT NULL,
+                rows_read INTEGER NOT NULL DEFAULT 0,
+                inserted INTEGER NOT NULL DEFAULT 0,
+                updated INTEGER NOT NULL DEFAULT 0,
+                unchanged INTEGER NOT NULL DEFAULT 0,
+                rejected INTEGER NOT NULL DEFAULT 0,
+                duplicates INTEGER NOT NULL DEFAULT 0,
+                error TEXT NULL
+            );
+            CREATE INDEX ix_import_batches_hash ON import_batches (content_hash);
+
+            CREATE TABLE import_issues (
+                id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                batch_id INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                row_number INTEGER NOT NULL,
+                column_name TEXT NULL,
+                value TEXT NULL,
+                reason TEXT NOT NULL
+            );
+            CREATE INDEX ix_import_issues_batch ON import_issues (batch_id, row_number);
+
+            CREATE TABLE order_lines (
+                id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                order_id TEXT NOT NULL,
+                sku TEXT NOT NULL,
+                order_date TEXT NOT NULL,
+                status TEXT NOT NULL,
+                status_group TEXT NOT NULL,
+                fulfilment TEXT NOT NULL,
+                sales_channel TEXT NOT NULL,
+                service_level TEXT NOT NULL,
+                style TEXT NOT NULL,
+                category TEXT NOT NULL,
+                size TEXT NOT NULL,
+                asin TEXT NOT NULL,
+                courier_status TEXT NULL,
+                qty INTEGER NOT NULL,
+                currency TEXT NULL,
+                amount_minor INTEGER NULL,
+                city_raw TEXT NULL,
+                city TEXT NULL,
+                state_raw TEXT NULL,
+                state TEXT NULL,
+                postal_code INTEGER NULL,
+                country TEXT NULL,
+                promotion_ids TEXT NULL,
+                b2b INTEGER NOT NULL,
+                fulfilled_by TEXT NULL,
+                source_index INTEGER NULL,
+                is_sample INTEGER NOT NULL DEFAULT 0,
+                batch_id INTEGER NOT NULL,
+                content_hash INTEGER NOT NULL
+            );
+            CREATE UNIQUE INDEX ux_order_lines_key ON order_lines (order_id, sku);
+
+            CREATE TABLE purchases (
+                id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                user_id INTEGER NULL,
+                product_id TEXT NULL,
+                gender TEXT NOT NULL,
+                age_band TEXT NOT NULL,
+                occupation INTEGER NOT NULL,
+                city_category TEXT NOT NULL,
+                stay_years INTEGER NOT NULL,
+                married INTEGER NOT NULL,
+                product_category_1 INTEGER NOT NULL,
+                product_category_2 INTEGER NULL,
+                product_category_3 INTEGER NULL,
+                purchase INTEGER NULL,
+                is_to_score INTEGER NOT NULL,
+                is_sample INTEGER NOT NULL DEFAULT 0,
+                batch_id INTEGER NOT NULL,
+                source_row INTEGER NOT NULL
+            );
+
+            CREATE TABLE app_metadata (
+                key TEXT NOT NULL PRIMARY KEY,
+                value TEXT NOT NULL
+            );
+            """),
+        new(2, "indexes for the dashboard's filters and for batch look-ups", """
+            CREATE INDEX ix_order_lines_date ON order_lines (order_date);
+            CREATE INDEX ix_order_lines_category_date ON order_lines (category, order_date);
+            CREATE INDEX ix_order_lines_state_date ON order_lines (state, order_date);
+            CREATE INDEX ix_order_lines_status_date ON order_lines (status_group, order_date);
+            CREATE INDEX ix_order_lines_batch ON order_lines (batch_id);
+            CREATE INDEX ix_purchases_kind_batch ON purchases (is_to_score, batch_id);
+            """),
+    ];
+}

@@ -1,0 +1,50 @@
+using Dashboard.Core.Data;
+using Dashboard.Core.Data.Schema;
+using Dashboard.Core.Orders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Core;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Dashboard";
+
+    /// <summary>The store, the importers and the query services, configured from <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddDashboardCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set (appsettings.json or ConnectionStrings__{ConnectionStringName}).");
+        var store = new DashboardStore(connectionString, contentRoot);
+        services.AddSingleton(store);
+        services.AddDbContextFactory<DashboardDbContext>(o => o
+            .UseSqlite(store.ConnectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+
+        services.AddSingleton(_ => new StatusGroupMapping(ReadStatusGroups(configuration)));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SchemaMigrator>();
+        return services;
+    }
+
+    private static Dictionary<string, StatusGroup>? ReadStatusGroups(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("StatusGroups");
+        if (!section.Exists())
+        {
+            return null;
+        }
+        var groups = new Dictionary<string, StatusGroup>(StringComparer.OrdinalIgnoreCase);
+        foreach (var child in section.GetChildren())
+        {
+            if (!Enum.TryParse<StatusGroup>(child.Value, ignoreCase: true, out var group))
+            {
+                throw new InvalidOperationException(
+                    $"StatusGroups:{child.Key} is '{child.Value}'; expected one of {string.Join(", ", Enum.GetNames<StatusGroup>())}.");
+            }
+            groups[child.Key] = group;
+        }
+        return groups;
+    }
+}
