@@ -1,5 +1,6 @@
 using Dashboard.Core.Data;
 using Dashboard.Core.Data.Schema;
+using Dashboard.Core.Datasets;
 using Dashboard.Core.Orders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,8 @@ public static class DependencyInjection
         services.AddSingleton(_ => new StatusGroupMapping(ReadStatusGroups(configuration)));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<DataVersion>();
+        services.AddSingleton<DatasetSummaryQuery>();
         return services;
     }
 

@@ -1,4 +1,6 @@
 using Dashboard.Core;
+using Dashboard.Core.Data;
+using Dashboard.Core.Data.Schema;
 using Dashboard.Web.Components;
 using Radzen;
 
@@ -16,6 +18,7 @@ public static class DependencyInjection
 
     public static WebApplication UseDashboardWeb(this WebApplication app)
     {
+        app.Services.GetRequiredService<SchemaMigrator>().Migrate(app.Services.GetRequiredService<DashboardStore>().ConnectionString);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

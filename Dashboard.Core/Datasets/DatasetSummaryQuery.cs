@@ -1,0 +1,55 @@
+using Dashboard.Core.Data;
+using Dashboard.Core.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Datasets;
+
+/// <summary>What is stored, per format: how many rows, whether they are sample data, and the dates they span.</summary>
+public sealed record DatasetSummary(
+    DatasetPart Orders,
+    DatasetPart Purchases,
+    DatasetPart PurchasesToScore,
+    int Batches);
+
+/// <param name="Rows">Rows stored.</param>
+/// <param name="IsSample">True when the rows are the built-in sample data.</param>
+/// <param name="Distinct">Distinct orders for order lines; null for purchases.</param>
+/// <param name="From">First order date (orders only).</param>
+/// <param name="To">Last order date (orders only).</param>
+public sealed record DatasetPart(int Rows, bool IsSample, int? Distinct = null, DateOnly? From = null, DateOnly? To = null);
+
+public sealed class DatasetSummaryQuery(IDbContextFactory<DashboardDbContext> contexts)
+{
+    public async Task<DatasetSummary> GetAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        var orders = await db.OrderLines
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Rows = g.Count(),
+                Sample = g.Count(x => x.IsSample),
+                From = g.Min(x => x.Date),
+                To = g.Max(x => x.Date),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        var distinctOrders = await db.OrderLines.Select(x => x.OrderId).Distinct().CountAsync(cancellationToken);
+
+        var purchases = await db.Purchases
+            .GroupBy(x => x.IsToScore)
+            .Select(g => new { ToScore = g.Key, Rows = g.Count(), Sample = g.Count(x => x.IsSample) })
+            .ToListAsync(cancellationToken);
+        var labelled = purchases.FirstOrDefault(p => !p.ToScore);
+        var toScore = purchases.FirstOrDefault(p => p.ToScore);
+        var batches = await db.ImportBatches.CountAsync(b => b.State == BatchState.Succeeded && !b.IsSample, cancellationToken);
+
+        return new DatasetSummary(
+            orders is null
+                ? new DatasetPart(0, false, 0)
+                : new DatasetPart(orders.Rows, orders.Sample > 0, distinctOrders, orders.From, orders.To),
+            new DatasetPart(labelled?.Rows ?? 0, labelled?.Sample > 0),
+            new DatasetPart(toScore?.Rows ?? 0, toScore?.Sample > 0),
+            batches);
+    }
+}
