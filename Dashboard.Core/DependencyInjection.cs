@@ -1,6 +1,8 @@
 using Dashboard.Core.Data;
 using Dashboard.Core.Data.Schema;
 using Dashboard.Core.Datasets;
+using Dashboard.Core.Imports;
+using Dashboard.Core.Sample;
 using Dashboard.Core.Orders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +30,9 @@ public static class DependencyInjection
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<DataVersion>();
         services.AddSingleton<DatasetSummaryQuery>();
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<StoreInitializer>();
+        services.AddSingleton<SampleDataSeeder>();
         return services;
     }
 

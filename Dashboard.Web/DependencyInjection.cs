@@ -1,6 +1,6 @@
 using Dashboard.Core;
 using Dashboard.Core.Data;
-using Dashboard.Core.Data.Schema;
+using Dashboard.Core.Sample;
 using Dashboard.Web.Components;
 using Radzen;
 
@@ -16,9 +16,15 @@ public static class DependencyInjection
         return services;
     }
 
+    /// <summary>Brings the store up to date and, on a first start with no data, writes the sample data.</summary>
+    public static async Task PrepareStoreAsync(this WebApplication app)
+    {
+        app.Services.GetRequiredService<StoreInitializer>().Initialize();
+        await app.Services.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync();
+    }
+
     public static WebApplication UseDashboardWeb(this WebApplication app)
     {
-        app.Services.GetRequiredService<SchemaMigrator>().Migrate(app.Services.GetRequiredService<DashboardStore>().ConnectionString);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -1,11 +1,19 @@
 using Dashboard.Web;
+using Dashboard.Web.Cli;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddDashboardWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+await app.PrepareStoreAsync();
 app.UseDashboardWeb();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -1,0 +1,66 @@
+using Dashboard.Core.Data.Schema;
+using Dashboard.Core.Imports;
+using Dashboard.Core.Orders;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Core.Data;
+
+/// <summary>
+/// What every start does before serving anything: bring the schema up to date, re-apply an edited status
+/// mapping to the stored lines, and mark imports that a stopped process left Running as Failed.
+/// </summary>
+public sealed class StoreInitializer(
+    DashboardStore store,
+    SchemaMigrator migrator,
+    StatusGroupMapping statusGroups,
+    ImportService imports,
+    DataVersion dataVersion,
+    ILogger<StoreInitializer> logger)
+{
+    private const string StatusMappingKey = "status_groups";
+
+    public void Initialize()
+    {
+        migrator.Migrate(store.ConnectionString);
+        ApplyStatusGroups();
+        var interrupted = imports.MarkInterruptedBatches();
+        if (interrupted > 0)
+        {
+            logger.LogWarning("{Count} import(s) had been interrupted by a stop; they are marked Failed and none of their rows were kept", interrupted);
+        }
+    }
+
+    /// <summary>Re-derives every line's status group when the configured mapping differs from the one the data was written with.</summary>
+    private void ApplyStatusGroups()
+    {
+        var fingerprint = statusGroups.Fingerprint();
+        using var connection = store.OpenConnection();
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT value FROM app_metadata WHERE key = $key;";
+        read.Parameters.AddWithValue("$key", StatusMappingKey);
+        if (read.ExecuteScalar() as string == fingerprint)
+        {
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction();
+        using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        var cases = statusGroups.Groups.Select((pair, i) =>
+        {
+            update.Parameters.AddWithValue($"$s{i}", pair.Key.Trim().ToUpperInvariant());
+            update.Parameters.AddWithValue($"$g{i}", pair.Value.ToString());
+            return $"WHEN $s{i} THEN $g{i}";
+        }).ToList();
+        update.CommandText = $"""
+            UPDATE order_lines SET status_group = CASE upper(trim(status)) {string.Join(' ', cases)} ELSE '{StatusGroup.Other}' END;
+            INSERT INTO app_metadata (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+            """;
+        update.Parameters.AddWithValue("$key", StatusMappingKey);
+        update.Parameters.AddWithValue("$value", fingerprint);
+        var lines = update.ExecuteNonQuery();
+        transaction.Commit();
+        dataVersion.Bump();
+        logger.LogInformation("Status mapping applied to the stored order lines ({Lines} rows touched)", lines);
+    }
+}

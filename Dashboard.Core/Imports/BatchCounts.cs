@@ -1,0 +1,40 @@
+namespace Dashboard.Core.Imports;
+
+/// <summary>The running tally of one batch, shared by the import loop and the writer of its format.</summary>
+internal sealed class BatchCounts
+{
+    /// <summary>Findings beyond this many are counted but not stored one by one.</summary>
+    public const int MaxStoredIssues = 10_000;
+
+    public int RowsRead;
+    public int Inserted;
+    public int Updated;
+    public int Unchanged;
+    public int Rejected;
+    public int Duplicates;
+    public DateOnly? FirstDate;
+    public DateOnly? LastDate;
+    public readonly SortedSet<string> Currencies = new(StringComparer.Ordinal);
+    public readonly Dictionary<(string From, string To), int> StatusChanges = [];
+    public readonly List<ImportIssueSummary> Issues = [];
+
+    public void AddIssue(ImportIssueSummary issue)
+    {
+        if (Issues.Count < MaxStoredIssues)
+        {
+            Issues.Add(issue);
+        }
+    }
+
+    public void SeeDate(DateOnly date)
+    {
+        if (FirstDate is null || date < FirstDate)
+        {
+            FirstDate = date;
+        }
+        if (LastDate is null || date > LastDate)
+        {
+            LastDate = date;
+        }
+    }
+}

@@ -1,0 +1,255 @@
+using Dashboard.Core.Imports.Csv;
+using Dashboard.Core.Orders;
+
+namespace Dashboard.Core.Imports.Formats;
+
+/// <summary>
+/// Reads one row of an Amazon seller order export into an <see cref="OrderLine"/>, or says which column is wrong.
+/// Columns are found by name, so their order does not matter; a junk trailing column is ignored.
+/// </summary>
+internal sealed class AmazonOrderRowParser
+{
+    private readonly StatusGroupMapping _statusGroups;
+    private readonly DateOnly _latestAllowedDate;
+    private readonly StringPool _pool = new();
+    private readonly Dictionary<string, string?> _cities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _states = new(StringComparer.Ordinal);
+    private readonly int _index, _orderId, _date, _status, _fulfilment, _channel, _serviceLevel, _style, _sku,
+        _category, _size, _asin, _courier, _qty, _currency, _amount, _city, _state, _postal, _country, _promotions,
+        _b2b, _fulfilledBy;
+
+    public AmazonOrderRowParser(CsvHeader header, StatusGroupMapping statusGroups, DateOnly latestAllowedDate)
+    {
+        _statusGroups = statusGroups;
+        _latestAllowedDate = latestAllowedDate;
+        ExpectedFields = header.Count;
+        _index = header.IndexOf("index");
+        _orderId = header.IndexOf("Order ID");
+        _date = header.IndexOf("Date");
+        _status = header.IndexOf("Status");
+        _fulfilment = header.IndexOf("Fulfilment");
+        _channel = header.IndexOf("Sales Channel");
+        _serviceLevel = header.IndexOf("ship-service-level");
+        _style = header.IndexOf("Style");
+        _sku = header.IndexOf("SKU");
+        _category = header.IndexOf("Category");
+        _size = header.IndexOf("Size");
+        _asin = header.IndexOf("ASIN");
+        _courier = header.IndexOf("Courier Status");
+        _qty = header.IndexOf("Qty");
+        _currency = header.IndexOf("currency");
+        _amount = header.IndexOf("Amount");
+        _city = header.IndexOf("ship-city");
+        _state = header.IndexOf("ship-state");
+        _postal = header.IndexOf("ship-postal-code");
+        _country = header.IndexOf("ship-country");
+        _promotions = header.IndexOf("promotion-ids");
+        _b2b = header.IndexOf("B2B");
+        _fulfilledBy = header.IndexOf("fulfilled-by");
+    }
+
+    public int ExpectedFields { get; }
+
+    public OrderLine? Parse(CsvRecordReader row, out RowError? error)
+    {
+        error = null;
+        if (row.FieldCount != ExpectedFields)
+        {
+            error = new RowError(null, null, $"The row has {row.FieldCount} fields; the header has {ExpectedFields}.");
+            return null;
+        }
+
+        int? sourceIndex = null;
+        if (_index >= 0 && !row[_index].IsEmpty)
+        {
+            if (!FieldParsing.TryParseWholeNumber(row[_index], out var index) || index is < 0 or > int.MaxValue)
+            {
+                error = RowError.For("index", row[_index], "not a whole number");
+                return null;
+            }
+            sourceIndex = (int)index;
+        }
+
+        var orderId = row[_orderId].Trim();
+        if (orderId.IsEmpty)
+        {
+            error = RowError.For("Order ID", orderId, "the order ID is missing");
+            return null;
+        }
+        var sku = row[_sku].Trim();
+        if (sku.IsEmpty)
+        {
+            error = RowError.For("SKU", sku, "the SKU is missing");
+            return null;
+        }
+
+        switch (FieldParsing.ParseMonthDayYear(row[_date].Trim(), out var date))
+        {
+            case DateParse.WrongFormat:
+                error = RowError.For("Date", row[_date], "not a date in the form MM-DD-YY");
+                return null;
+            case DateParse.NoSuchDate:
+                error = RowError.For("Date", row[_date], "no such date");
+                return null;
+        }
+        if (date > _latestAllowedDate)
+        {
+            error = RowError.For("Date", row[_date], "the date lies in the future");
+            return null;
+        }
+
+        var status = row[_status].Trim();
+        if (status.IsEmpty)
+        {
+            error = RowError.For("Status", status, "the status is missing");
+            return null;
+        }
+
+        if (!FieldParsing.TryParseWholeNumber(row[_qty].Trim(), out var qty) || qty is < 0 or > 1_000_000)
+        {
+            error = RowError.For("Qty", row[_qty], "not a whole number of units (0 or more)");
+            return null;
+        }
+
+        var currency = row[_currency].Trim();
+        var amountText = row[_amount].Trim();
+        long? amountMinor = null;
+        if (!amountText.IsEmpty)
+        {
+            switch (FieldParsing.ParseAmount(amountText, out var minor))
+            {
+                case AmountParse.NotANumber:
+                    error = RowError.For("Amount", amountText, "not a number");
+                    return null;
+                case AmountParse.Negative:
+                    error = RowError.For("Amount", amountText, "a negative amount");
+                    return null;
+                case AmountParse.ThousandsSeparator:
+                    error = RowError.For("Amount", amountText, "amounts are written without thousands separators (1234.50, not 1,234.50)");
+                    return null;
+                case AmountParse.TooManyDecimals:
+                    error = RowError.For("Amount", amountText, "more than two decimals");
+                    return null;
+            }
+            if (currency.IsEmpty)
+            {
+                error = RowError.For("currency", currency, "an amount without a currency");
+                return null;
+            }
+            amountMinor = minor;
+        }
+        if (!currency.IsEmpty && (currency.Length != 3 || !IsAsciiLetters(currency)))
+        {
+            error = RowError.For("currency", currency, "not a three-letter currency code");
+            return null;
+        }
+
+        int? postalCode = null;
+        if (_postal >= 0 && !row[_postal].Trim().IsEmpty)
+        {
+            if (!FieldParsing.TryParseWholeNumber(row[_postal].Trim(), out var postal) || postal is < 0 or > 99_999_999)
+            {
+                error = RowError.For("ship-postal-code", row[_postal], "not a postal code (digits)");
+                return null;
+            }
+            postalCode = (int)postal;
+        }
+
+        if (!FieldParsing.TryParseBool(row[_b2b].Trim(), out var b2b))
+        {
+            error = RowError.For("B2B", row[_b2b], "not True or False");
+            return null;
+        }
+
+        var statusText = _pool.Get(status);
+        var cityRaw = NullIfEmpty(row[_city]);
+        var stateRaw = NullIfEmpty(row[_state]);
+        var line = new OrderLine
+        {
+            OrderId = orderId.ToString(),
+            Sku = _pool.Get(sku),
+            Date = date,
+            Status = statusText,
+            StatusGroup = _statusGroups.GroupOf(statusText),
+            Fulfilment = _pool.Get(row[_fulfilment].Trim()),
+            SalesChannel = _pool.Get(row[_channel].Trim()),
+            ServiceLevel = _pool.Get(row[_serviceLevel].Trim()),
+            Style = _style >= 0 ? _pool.Get(row[_style].Trim()) : "",
+            Category = _pool.Get(row[_category].Trim()),
+            Size = _pool.Get(row[_size].Trim()),
+            Asin = _asin >= 0 ? _pool.Get(row[_asin].Trim()) : "",
+            CourierStatus = _courier >= 0 ? NullIfEmpty(row[_courier].Trim()) : null,
+            Qty = (int)qty,
+            Currency = currency.IsEmpty ? null : _pool.Get(currency).ToUpperInvariant(),
+            AmountMinor = amountMinor,
+            CityRaw = cityRaw,
+            City = Canonical(_cities, cityRaw, Places.CanonicalCity),
+            StateRaw = stateRaw,
+            State = Canonical(_states, stateRaw, Places.CanonicalState),
+            PostalCode = postalCode,
+            Country = _country >= 0 ? NullIfEmpty(row[_country].Trim()) : null,
+            PromotionIds = _promotions >= 0 && !row[_promotions].IsEmpty ? row[_promotions].ToString() : null,
+            B2B = b2b,
+            FulfilledBy = _fulfilledBy >= 0 ? NullIfEmpty(row[_fulfilledBy].Trim()) : null,
+            SourceIndex = sourceIndex,
+        };
+        line.ContentHash = Hash(line);
+        return line;
+    }
+
+    /// <summary>The hash of everything a re-import could change (not the derived status group, nor the batch).</summary>
+    internal static long Hash(OrderLine line)
+    {
+        var hash = ContentHash.Start();
+        hash.Add(line.Date.DayNumber);
+        hash.Add(line.Status);
+        hash.Add(line.Fulfilment);
+        hash.Add(line.SalesChannel);
+        hash.Add(line.ServiceLevel);
+        hash.Add(line.Style);
+        hash.Add(line.Category);
+        hash.Add(line.Size);
+        hash.Add(line.Asin);
+        hash.Add(line.CourierStatus);
+        hash.Add(line.Qty);
+        hash.Add(line.Currency);
+        hash.Add(line.AmountMinor);
+        hash.Add(line.CityRaw);
+        hash.Add(line.StateRaw);
+        hash.Add(line.PostalCode);
+        hash.Add(line.Country);
+        hash.Add(line.PromotionIds);
+        hash.Add(line.B2B ? 1 : 0);
+        hash.Add(line.FulfilledBy);
+        hash.Add(line.SourceIndex);
+        return hash.Value;
+    }
+
+    private string? NullIfEmpty(ReadOnlySpan<char> text) => text.IsEmpty ? null : _pool.Get(text);
+
+    private static string? Canonical(Dictionary<string, string?> cache, string? raw, Func<string?, string?> canonical)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+        if (!cache.TryGetValue(raw, out var value))
+        {
+            value = canonical(raw);
+            cache[raw] = value;
+        }
+        return value;
+    }
+
+    private static bool IsAsciiLetters(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,360 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Dashboard.Core.Data;
+using Dashboard.Core.Imports.Csv;
+using Dashboard.Core.Imports.Formats;
+using Dashboard.Core.Orders;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Core.Imports;
+
+/// <summary>
+/// Imports one file as one batch. The file's rows are written in a single transaction: a batch is all or
+/// nothing, and a crash or a fatal error halfway leaves the database as it was. The batch itself is recorded
+/// first (state Running) and finished with its counts and row-level findings, or marked Failed with the reason.
+/// </summary>
+public sealed class ImportService(
+    DashboardStore store,
+    StatusGroupMapping statusGroups,
+    DataVersion dataVersion,
+    TimeProvider time,
+    ILogger<ImportService> logger)
+{
+    /// <summary>How many findings the summary itself lists (all are stored with the batch, up to a limit).</summary>
+    public const int SummaryIssues = 20;
+
+    public ImportSummary Import(Stream content, string fileName, ImportOptions? options = null,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new ImportOptions();
+        var clock = Stopwatch.StartNew();
+        var counts = new BatchCounts();
+        DataFormat? format = null;
+        long? batchId = null;
+        string? contentHash = null;
+
+        using var connection = store.OpenConnection();
+        Execute(connection, null, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
+        try
+        {
+            using var input = ImportInput.Open(content);
+            var csv = input.Csv;
+            CsvHeader header;
+            try
+            {
+                if (!csv.Read() || (csv.FieldCount == 1 && csv[0].IsEmpty))
+                {
+                    throw new ImportRejectedException("The file is empty.");
+                }
+                header = CsvHeader.Read(csv);
+                format = DataFormats.Recognise(header);
+            }
+            catch (Exception e) when (IsFileProblem(e))
+            {
+                throw new ImportRejectedException(Describe(e, csv));
+            }
+
+            if (!options.DryRun)
+            {
+                batchId = StartBatch(connection, fileName, format.Value, options.IsSample);
+            }
+
+            using var transaction = connection.BeginTransaction();
+            using (var writer = CreateWriter(connection, transaction, header, format.Value, counts, options.IsSample, batchId ?? 0))
+            {
+                try
+                {
+                    ReadRows(input, writer, counts, options, progress, cancellationToken);
+                }
+                catch (Exception e) when (IsFileProblem(e))
+                {
+                    throw new ImportRejectedException(Describe(e, csv));
+                }
+            }
+            contentHash = input.ContentHash();
+
+            if (counts.RowsRead == 0)
+            {
+                throw new ImportRejectedException("The file has a header but no rows.");
+            }
+            if (counts.Rejected == counts.RowsRead)
+            {
+                var first = counts.Issues.First(i => i.Kind == IssueKind.Rejected);
+                throw new ImportRejectedException(
+                    $"None of the {counts.RowsRead:N0} rows could be imported. The first, row {first.Row}: {Where(first)}{first.Reason}.");
+            }
+            if (format is DataFormat.Purchases or DataFormat.PurchasesToScore && !options.IsSample)
+            {
+                RefuseRepeatedFile(connection, transaction, contentHash);
+            }
+
+            if (options.DryRun)
+            {
+                transaction.Rollback();
+            }
+            else
+            {
+                FinishBatch(connection, transaction, batchId!.Value, BatchState.Succeeded, counts, contentHash, null);
+                transaction.Commit();
+                dataVersion.Bump();
+            }
+            logger.LogInformation("Imported {File} as {Format}: {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {Seconds:F1} s",
+                fileName, format, counts.Inserted, counts.Updated, counts.Unchanged, counts.Rejected, clock.Elapsed.TotalSeconds);
+            return Summary(fileName, format, batchId, BatchState.Succeeded,
+                options.DryRun, contentHash, counts, null, clock);
+        }
+        catch (Exception e) when (e is ImportRejectedException or OperationCanceledException)
+        {
+            var reason = e is OperationCanceledException ? "The import was cancelled; nothing was changed." : e.Message;
+            logger.LogWarning("Import of {File} refused: {Reason}", fileName, reason);
+            batchId = RecordFailure(connection, batchId, fileName, format, options, contentHash, reason);
+            return Summary(fileName, format, batchId, BatchState.Failed, options.DryRun, contentHash, counts, reason, clock);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Import of {File} failed", fileName);
+            RecordFailure(connection, batchId, fileName, format, options, contentHash, $"The import failed and nothing was changed: {e.Message}");
+            throw;
+        }
+    }
+
+    private static void ReadRows(ImportInput input, IBatchWriter writer, BatchCounts counts, ImportOptions options,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var csv = input.Csv;
+        while (csv.Read())
+        {
+            if (csv.FieldCount == 1 && csv[0].IsEmpty)
+            {
+                continue; // a blank line holds no data
+            }
+            counts.RowsRead++;
+            var rowNumber = checked((int)csv.RecordNumber); // the header is row 1, as a spreadsheet shows it
+            var error = writer.Write(csv, rowNumber);
+            if (error is not null)
+            {
+                counts.Rejected++;
+                counts.AddIssue(new ImportIssueSummary(IssueKind.Rejected, rowNumber, error.Column, error.Value, error.Reason));
+            }
+            if (counts.RowsRead % options.ProgressEvery == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new ImportProgress(counts.RowsRead, input.BytesRead, input.Length));
+            }
+        }
+        progress?.Report(new ImportProgress(counts.RowsRead, input.BytesRead, input.Length));
+    }
+
+    private IBatchWriter CreateWriter(SqliteConnection connection, SqliteTransaction transaction, CsvHeader header,
+        DataFormat format, BatchCounts counts, bool isSample, long batchId)
+    {
+        if (format == DataFormat.AmazonOrders)
+        {
+            // A day of grace: an export stamped in a time zone ahead of ours is not "in the future".
+            var latest = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
+            return new OrderLineWriter(connection, transaction, new AmazonOrderRowParser(header, statusGroups, latest), counts, isSample, batchId);
+        }
+        return new PurchaseWriter(connection, transaction, new PurchaseRowParser(header), counts, isSample, batchId);
+    }
+
+    private static void RefuseRepeatedFile(SqliteConnection connection, SqliteTransaction transaction, string contentHash)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT id, file_name, started_at FROM import_batches
+            WHERE content_hash = $hash AND state = 'Succeeded' AND is_sample = 0 ORDER BY id LIMIT 1;
+            """;
+        command.Parameters.AddWithValue("$hash", contentHash);
+        using var reader = command.ExecuteReader();
+        if (reader.Read())
+        {
+            throw new ImportRejectedException(
+                $"This file was already imported as batch {reader.GetInt64(0)} ('{reader.GetString(1)}', {reader.GetString(2)[..16]} UTC) " +
+                "with the same content; importing it again would count every purchase twice.");
+        }
+    }
+
+    private long StartBatch(SqliteConnection connection, string fileName, DataFormat format, bool isSample)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO import_batches (file_name, format, state, is_sample, started_at)
+            VALUES ($file, $format, 'Running', $sample, $started);
+            SELECT last_insert_rowid();
+            """;
+        command.Parameters.AddWithValue("$file", fileName);
+        command.Parameters.AddWithValue("$format", format.ToString());
+        command.Parameters.AddWithValue("$sample", isSample ? 1 : 0);
+        command.Parameters.AddWithValue("$started", Timestamp());
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private void FinishBatch(SqliteConnection connection, SqliteTransaction? transaction, long batchId, BatchState state,
+        BatchCounts counts, string? contentHash, string? error)
+    {
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = """
+                UPDATE import_batches SET state = $state, content_hash = $hash, finished_at = $finished, rows_read = $read,
+                    inserted = $inserted, updated = $updated, unchanged = $unchanged, rejected = $rejected,
+                    duplicates = $duplicates, error = $error
+                WHERE id = $id;
+                """;
+            command.Parameters.AddWithValue("$state", state.ToString());
+            command.Parameters.AddWithValue("$hash", (object?)contentHash ?? DBNull.Value);
+            command.Parameters.AddWithValue("$finished", Timestamp());
+            command.Parameters.AddWithValue("$read", counts.RowsRead);
+            command.Parameters.AddWithValue("$inserted", counts.Inserted);
+            command.Parameters.AddWithValue("$updated", counts.Updated);
+            command.Parameters.AddWithValue("$unchanged", counts.Unchanged);
+            command.Parameters.AddWithValue("$rejected", counts.Rejected);
+            command.Parameters.AddWithValue("$duplicates", counts.Duplicates);
+            command.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
+            command.Parameters.AddWithValue("$id", batchId);
+            command.ExecuteNonQuery();
+        }
+        if (state != BatchState.Succeeded)
+        {
+            return;
+        }
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO import_issues (batch_id, kind, row_number, column_name, value, reason)
+            VALUES ($batch, $kind, $row, $column, $value, $reason);
+            """;
+        var batch = insert.Parameters.Add("$batch", SqliteType.Integer);
+        var kind = insert.Parameters.Add("$kind", SqliteType.Text);
+        var row = insert.Parameters.Add("$row", SqliteType.Integer);
+        var column = insert.Parameters.Add("$column", SqliteType.Text);
+        var value = insert.Parameters.Add("$value", SqliteType.Text);
+        var reason = insert.Parameters.Add("$reason", SqliteType.Text);
+        foreach (var issue in counts.Issues)
+        {
+            batch.Value = batchId;
+            kind.Value = issue.Kind.ToString();
+            row.Value = issue.Row;
+            column.Value = (object?)issue.Column ?? DBNull.Value;
+            value.Value = (object?)issue.Value ?? DBNull.Value;
+            reason.Value = issue.Reason;
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Records a refused or failed file as a Failed batch (not for a dry run); returns its id.</summary>
+    private long? RecordFailure(SqliteConnection connection, long? batchId, string fileName, DataFormat? format,
+        ImportOptions options, string? contentHash, string reason)
+    {
+        if (options.DryRun)
+        {
+            return null;
+        }
+        try
+        {
+            if (batchId is null)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = """
+                    INSERT INTO import_batches (file_name, format, state, is_sample, started_at)
+                    VALUES ($file, $format, 'Failed', $sample, $started);
+                    SELECT last_insert_rowid();
+                    """;
+                command.Parameters.AddWithValue("$file", fileName);
+                command.Parameters.AddWithValue("$format", (object?)format?.ToString() ?? DBNull.Value);
+                command.Parameters.AddWithValue("$sample", options.IsSample ? 1 : 0);
+                command.Parameters.AddWithValue("$started", Timestamp());
+                batchId = (long)command.ExecuteScalar()!;
+            }
+            FinishBatch(connection, null, batchId.Value, BatchState.Failed, new BatchCounts(), contentHash, reason);
+        }
+        catch (SqliteException e)
+        {
+            logger.LogError(e, "Could not record the failure of batch {Batch}", batchId);
+        }
+        return batchId;
+    }
+
+    /// <summary>
+    /// Marks batches left Running by a process that stopped mid-import as Failed (their rows were rolled back).
+    /// A running import holds the write lock for its whole length, so if the lock is free, nothing is running.
+    /// </summary>
+    public int MarkInterruptedBatches()
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(store.ConnectionString) { DefaultTimeout = 0 }.ToString());
+        connection.Open();
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                UPDATE import_batches SET state = 'Failed', finished_at = $now,
+                    error = 'The import was interrupted (the process stopped); none of its rows were kept.'
+                WHERE state = 'Running';
+                """;
+            command.Parameters.AddWithValue("$now", Timestamp());
+            var marked = command.ExecuteNonQuery();
+            transaction.Commit();
+            return marked;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 5) // SQLITE_BUSY: an import is running in another process
+        {
+            return 0;
+        }
+    }
+
+    private static ImportSummary Summary(string fileName, DataFormat? format, long? batchId, BatchState state, bool dryRun,
+        string? contentHash, BatchCounts counts, string? error, Stopwatch clock) => new()
+        {
+            BatchId = batchId,
+            FileName = fileName,
+            Format = format,
+            State = state,
+            DryRun = dryRun,
+            ContentHash = contentHash,
+            RowsRead = counts.RowsRead,
+            Inserted = error is null ? counts.Inserted : 0,
+            Updated = error is null ? counts.Updated : 0,
+            Unchanged = error is null ? counts.Unchanged : 0,
+            Rejected = counts.Rejected,
+            Duplicates = counts.Duplicates,
+            StatusChanges = counts.StatusChanges
+                .OrderByDescending(p => p.Value).ThenBy(p => p.Key.From, StringComparer.Ordinal)
+                .Select(p => new StatusChange(p.Key.From, p.Key.To, p.Value)).ToList(),
+            FirstDate = counts.FirstDate,
+            LastDate = counts.LastDate,
+            Currencies = counts.Currencies.ToList(),
+            Issues = counts.Issues.Take(SummaryIssues).ToList(),
+            Error = error,
+            Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+        };
+
+    private static bool IsFileProblem(Exception e) =>
+        e is CsvFormatException or DecoderFallbackException or InvalidDataException or ImportRejectedException;
+
+    private static string Describe(Exception e, CsvRecordReader csv) => e switch
+    {
+        ImportRejectedException => e.Message,
+        CsvFormatException => e.Message,
+        DecoderFallbackException => $"The file is not UTF-8 text (an invalid byte near line {csv.LineNumber}). " +
+            "Save it as 'CSV UTF-8' and upload it again; if it contains binary data, it is not a CSV export.",
+        InvalidDataException => "The file looks compressed (gzip) but cannot be decompressed: it is damaged or not a gzip file.",
+        _ => e.Message,
+    };
+
+    private static string Where(ImportIssueSummary issue) => issue.Column is null ? "" : $"column '{issue.Column}' ('{issue.Value}'): ";
+
+    private string Timestamp() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

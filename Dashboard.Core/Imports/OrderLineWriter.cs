@@ -1,0 +1,223 @@
+using System.Globalization;
+using Dashboard.Core.Data;
+using Dashboard.Core.Imports.Csv;
+using Dashboard.Core.Imports.Formats;
+using Dashboard.Core.Orders;
+using Microsoft.Data.Sqlite;
+
+namespace Dashboard.Core.Imports;
+
+/// <summary>
+/// Upserts order lines on their natural key (Order ID, SKU): a new key is inserted, a known key whose content
+/// changed is updated, an identical one is left alone. Within one file the last occurrence of a key wins and
+/// every repeat is reported.
+/// </summary>
+internal sealed class OrderLineWriter : IBatchWriter
+{
+    private const string Columns =
+        "order_id, order_date, sku, status, status_group, fulfilment, sales_channel, service_level, style, category, size, asin, " +
+        "courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country, promotion_ids, b2b, " +
+        "fulfilled_by, source_index, is_sample, batch_id, content_hash";
+
+    private static readonly string[] ColumnNames = Columns.Split(", ");
+    private static readonly string[] StatusGroupNames = Enum.GetNames<StatusGroup>();
+
+    private readonly AmazonOrderRowParser _parser;
+    private readonly BatchCounts _counts;
+    private readonly bool _isSample;
+    private readonly long _batchId;
+    private readonly Dictionary<(string OrderId, string Sku), Known> _known = [];
+    private readonly BulkStatement _insert;
+    private readonly BulkStatement _update;
+
+    public OrderLineWriter(SqliteConnection connection, SqliteTransaction transaction, AmazonOrderRowParser parser,
+        BatchCounts counts, bool isSample, long batchId)
+    {
+        _parser = parser;
+        _counts = counts;
+        _isSample = isSample;
+        _batchId = batchId;
+
+        if (!isSample)
+        {
+            Execute(connection, transaction, "DELETE FROM order_lines WHERE is_sample = 1;");
+        }
+        LoadKnownKeys(connection, transaction, isSample);
+
+        _insert = new BulkStatement(connection,
+            $"INSERT INTO order_lines ({Columns}) VALUES ({string.Join(", ", ColumnNames.Select(_ => "?"))});");
+        _update = new BulkStatement(connection,
+            $"UPDATE order_lines SET {string.Join(", ", ColumnNames.Select(c => $"{c} = ?"))} WHERE id = ?;");
+    }
+
+    public RowError? Write(CsvRecordReader row, int rowNumber)
+    {
+        var line = _parser.Parse(row, out var error);
+        if (line is null)
+        {
+            return error;
+        }
+        line.IsSample = _isSample;
+        line.BatchId = _batchId;
+        _counts.SeeDate(line.Date);
+        if (line.Currency is { } currency)
+        {
+            _counts.Currencies.Add(currency);
+        }
+
+        var key = (line.OrderId, line.Sku);
+        if (!_known.TryGetValue(key, out var known))
+        {
+            Bind(_insert, line);
+            var id = _insert.Execute();
+            _known[key] = new Known(id, line.ContentHash, line.Status) { RowInThisFile = rowNumber, Outcome = Outcome.Inserted };
+            _counts.Inserted++;
+            return null;
+        }
+
+        if (known.RowInThisFile > 0)
+        {
+            // A repeat inside this file: the later row wins, and the key is still counted once.
+            _counts.Duplicates++;
+            _counts.AddIssue(new ImportIssueSummary(IssueKind.Duplicate, rowNumber, "Order ID, SKU", $"{line.OrderId}, {line.Sku}",
+                $"repeats row {known.RowInThisFile}; the later row is kept"));
+        }
+        known.RowInThisFile = rowNumber;
+        if (known.CurrentHash != line.ContentHash)
+        {
+            Bind(_update, line);
+            _update.Bind(ColumnNames.Length + 1, known.Id);
+            _update.Execute();
+            known.CurrentHash = line.ContentHash;
+            known.CurrentStatus = line.Status;
+        }
+        if (known.Outcome != Outcome.Inserted)
+        {
+            Classify(known);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Counts a stored line as updated or unchanged by comparing what the file says last with what was stored
+    /// before this batch, so that a repeat within the file cannot make an unchanged line look changed.
+    /// </summary>
+    private void Classify(Known known)
+    {
+        switch (known.Outcome)
+        {
+            case Outcome.Updated:
+                _counts.Updated--;
+                CountStatusChange(known.StoredStatus, known.CountedStatus, -1);
+                break;
+            case Outcome.Unchanged:
+                _counts.Unchanged--;
+                break;
+        }
+        if (known.CurrentHash == known.StoredHash)
+        {
+            known.Outcome = Outcome.Unchanged;
+            _counts.Unchanged++;
+            return;
+        }
+        known.Outcome = Outcome.Updated;
+        known.CountedStatus = known.CurrentStatus;
+        _counts.Updated++;
+        CountStatusChange(known.StoredStatus, known.CurrentStatus, +1);
+    }
+
+    private void CountStatusChange(string from, string to, int delta)
+    {
+        if (string.Equals(from, to, StringComparison.Ordinal))
+        {
+            return;
+        }
+        var change = (from, to);
+        var lines = _counts.StatusChanges.GetValueOrDefault(change) + delta;
+        if (lines == 0)
+        {
+            _counts.StatusChanges.Remove(change);
+        }
+        else
+        {
+            _counts.StatusChanges[change] = lines;
+        }
+    }
+
+    private static void Bind(BulkStatement statement, OrderLine line)
+    {
+        statement.Bind(1, line.OrderId);
+        statement.Bind(2, line.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        statement.Bind(3, line.Sku);
+        statement.Bind(4, line.Status);
+        statement.Bind(5, StatusGroupNames[(int)line.StatusGroup]);
+        statement.Bind(6, line.Fulfilment);
+        statement.Bind(7, line.SalesChannel);
+        statement.Bind(8, line.ServiceLevel);
+        statement.Bind(9, line.Style);
+        statement.Bind(10, line.Category);
+        statement.Bind(11, line.Size);
+        statement.Bind(12, line.Asin);
+        statement.Bind(13, line.CourierStatus);
+        statement.Bind(14, line.Qty);
+        statement.Bind(15, line.Currency);
+        statement.Bind(16, line.AmountMinor);
+        statement.Bind(17, line.CityRaw);
+        statement.Bind(18, line.City);
+        statement.Bind(19, line.StateRaw);
+        statement.Bind(20, line.State);
+        statement.Bind(21, line.PostalCode);
+        statement.Bind(22, line.Country);
+        statement.Bind(23, line.PromotionIds);
+        statement.Bind(24, line.B2B);
+        statement.Bind(25, line.FulfilledBy);
+        statement.Bind(26, line.SourceIndex);
+        statement.Bind(27, line.IsSample);
+        statement.Bind(28, line.BatchId);
+        statement.Bind(29, line.ContentHash);
+    }
+
+    private void LoadKnownKeys(SqliteConnection connection, SqliteTransaction transaction, bool isSample)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT order_id, sku, id, content_hash, status FROM order_lines WHERE is_sample = $sample;";
+        command.Parameters.AddWithValue("$sample", isSample ? 1 : 0);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            _known[(reader.GetString(0), reader.GetString(1))] = new Known(reader.GetInt64(2), reader.GetInt64(3), reader.GetString(4));
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _update.Dispose();
+    }
+
+    private enum Outcome { None, Inserted, Updated, Unchanged }
+
+    /// <summary>A key the batch knows: as stored before the batch, and as the batch has left it so far.</summary>
+    private sealed class Known(long id, long storedHash, string storedStatus)
+    {
+        public long Id { get; } = id;
+        public long StoredHash { get; } = storedHash;
+        public string StoredStatus { get; } = storedStatus;
+        public long CurrentHash { get; set; } = storedHash;
+        public string CurrentStatus { get; set; } = storedStatus;
+        /// <summary>The status the Updated count was made with, to take it back when a repeat changes it.</summary>
+        public string CountedStatus { get; set; } = storedStatus;
+        public Outcome Outcome { get; set; }
+        /// <summary>The row of the current file that last wrote this key; 0 when the file has not named it yet.</summary>
+        public int RowInThisFile { get; set; }
+    }
+}

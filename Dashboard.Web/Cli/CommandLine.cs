@@ -1,0 +1,139 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dashboard.Core;
+using Dashboard.Core.Data;
+using Dashboard.Core.Datasets;
+using Dashboard.Core.Imports;
+
+namespace Dashboard.Web.Cli;
+
+/// <summary>
+/// The operator verbs of the web app's own executable (one binary to deploy): <c>import FILE</c> and <c>stats</c>.
+/// They use the same configuration as the web app (appsettings.json, ConnectionStrings__Dashboard) and print one
+/// JSON object on stdout; logs go to stderr.
+/// </summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        Usage:
+          Dashboard.Web                       start the dashboard
+          Dashboard.Web import FILE [--dry-run]
+                                              import a CSV (or .csv.gz) export into the configured database;
+                                              prints the batch summary as JSON; exit code 1 when the file is refused
+          Dashboard.Web stats                 print the stored row counts per format as JSON
+        """;
+
+    private static readonly string[] Verbs = ["import", "stats", "help", "--help", "-h"];
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args[0].ToLowerInvariant();
+        if (verb is "help" or "--help" or "-h")
+        {
+            await Console.Out.WriteLineAsync(Usage);
+            return 0;
+        }
+
+        using var host = BuildHost(args[1..]);
+        host.Services.GetRequiredService<StoreInitializer>().Initialize();
+        return verb switch
+        {
+            "import" => await ImportAsync(host.Services, args[1..]),
+            "stats" => await StatsAsync(host.Services),
+            _ => 2,
+        };
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider services, string[] args)
+    {
+        var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var dryRun = args.Contains("--dry-run", StringComparer.OrdinalIgnoreCase);
+        if (files.Count != 1)
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+        var path = ResolveUserPath(files[0]);
+        if (!File.Exists(path))
+        {
+            await Console.Error.WriteLineAsync($"No such file: {path}");
+            return 2;
+        }
+
+        var imports = services.GetRequiredService<ImportService>();
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var progress = new ConsoleProgress();
+        var summary = await Task.Run(() => imports.Import(stream, Path.GetFileName(path), new ImportOptions { DryRun = dryRun }, progress));
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(summary, Json));
+        return summary.Succeeded ? 0 : 1;
+    }
+
+    private static async Task<int> StatsAsync(IServiceProvider services)
+    {
+        var summary = await services.GetRequiredService<DatasetSummaryQuery>().GetAsync();
+        var store = services.GetRequiredService<DashboardStore>();
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
+        {
+            database = store.DatabasePath,
+            orderLines = summary.Orders,
+            purchases = summary.Purchases,
+            purchasesToScore = summary.PurchasesToScore,
+            importedBatches = summary.Batches,
+        }, Json));
+        return 0;
+    }
+
+    private static IHost BuildHost(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray(),
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// A path as the user typed it: relative to the shell's directory. <c>dotnet run --project</c> starts the app in
+    /// the project's folder, so the current directory is not the user's; the shell's <c>PWD</c> is.
+    /// </summary>
+    private static string ResolveUserPath(string path)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        var baseDirectory = !string.IsNullOrEmpty(shell) && Directory.Exists(shell) ? shell : Directory.GetCurrentDirectory();
+        return Path.GetFullPath(Path.Combine(baseDirectory, path));
+    }
+
+    /// <summary>Progress on stderr, at most once a second, so stdout stays one JSON object.</summary>
+    private sealed class ConsoleProgress : IProgress<ImportProgress>
+    {
+        private DateTime _last = DateTime.UtcNow;
+
+        public void Report(ImportProgress value)
+        {
+            if (DateTime.UtcNow - _last < TimeSpan.FromSeconds(1))
+            {
+                return;
+            }
+            _last = DateTime.UtcNow;
+            var percent = value.TotalBytes is > 0 ? $" ({100.0 * value.BytesRead / value.TotalBytes.Value:F0}%)" : "";
+            Console.Error.WriteLine($"{value.RowsRead:N0} rows{percent}");
+        }
+    }
+}
