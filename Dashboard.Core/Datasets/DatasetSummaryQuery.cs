@@ -24,16 +24,10 @@ public sealed class DatasetSummaryQuery(IDbContextFactory<DashboardDbContext> co
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        var orders = await db.OrderLines
-            .GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Rows = g.Count(),
-                Sample = g.Count(x => x.IsSample),
-                From = g.Min(x => x.Date),
-                To = g.Max(x => x.Date),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var orderRows = await db.OrderLines.CountAsync(cancellationToken);
+        var sampleRows = await db.OrderLines.CountAsync(x => x.IsSample, cancellationToken);
+        var from = orderRows == 0 ? (DateOnly?)null : await db.OrderLines.MinAsync(x => x.Date, cancellationToken);
+        var to = orderRows == 0 ? (DateOnly?)null : await db.OrderLines.MaxAsync(x => x.Date, cancellationToken);
         var distinctOrders = await db.OrderLines.Select(x => x.OrderId).Distinct().CountAsync(cancellationToken);
 
         var purchases = await db.Purchases
@@ -45,9 +39,7 @@ public sealed class DatasetSummaryQuery(IDbContextFactory<DashboardDbContext> co
         var batches = await db.ImportBatches.CountAsync(b => b.State == BatchState.Succeeded && !b.IsSample, cancellationToken);
 
         return new DatasetSummary(
-            orders is null
-                ? new DatasetPart(0, false, 0)
-                : new DatasetPart(orders.Rows, orders.Sample > 0, distinctOrders, orders.From, orders.To),
+            new DatasetPart(orderRows, sampleRows > 0, distinctOrders, from, to),
             new DatasetPart(labelled?.Rows ?? 0, labelled?.Sample > 0),
             new DatasetPart(toScore?.Rows ?? 0, toScore?.Sample > 0),
             batches);

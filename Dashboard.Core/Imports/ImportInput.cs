@@ -45,7 +45,11 @@ internal sealed class ImportInput : IDisposable
             }
             catch (InvalidDataException)
             {
-                throw new ImportRejectedException("The file starts like a gzip archive but is not a valid one.");
+                head = [];
+            }
+            if (head.Length == 0)
+            {
+                throw new ImportRejectedException("The file is a gzip archive, but a damaged or empty one: nothing could be decompressed from it.");
             }
         }
 

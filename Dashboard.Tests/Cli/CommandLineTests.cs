@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Dashboard.Tests.Support;
+
+namespace Dashboard.Tests.Cli;
+
+public class CommandLineTests
+{
+    [Fact]
+    public async Task ImportPrintsTheBatchSummaryAsOneJsonObjectAndStatsCountsIt()
+    {
+        using var db = new TempDatabase(migrate: false);
+        await File.WriteAllTextAsync(Path.Combine(db.Folder, "orders.csv"),
+            new AmazonCsv().Line("A-1").Line("A-1", "S2").Line("A-2", status: "Cancelled", amount: "", currency: "").ToString());
+
+        var import = await WebExecutable.RunAsync(db.ConnectionString, db.Folder, "import", "orders.csv");
+
+        Assert.True(import.ExitCode == 0, import.Stderr);
+        using var summary = JsonDocument.Parse(import.Stdout);
+        Assert.Equal("Succeeded", summary.RootElement.GetProperty("state").GetString());
+        Assert.Equal("AmazonOrders", summary.RootElement.GetProperty("format").GetString());
+        Assert.Equal(3, summary.RootElement.GetProperty("inserted").GetInt32());
+
+        var stats = await WebExecutable.RunAsync(db.ConnectionString, db.Folder, "stats");
+        Assert.Equal(0, stats.ExitCode);
+        using var counts = JsonDocument.Parse(stats.Stdout);
+        Assert.Equal(3, counts.RootElement.GetProperty("orderLines").GetProperty("rows").GetInt32());
+        Assert.Equal(2, counts.RootElement.GetProperty("orderLines").GetProperty("distinct").GetInt32());
+        Assert.Equal(0, counts.RootElement.GetProperty("purchases").GetProperty("rows").GetInt32());
+    }
+
+    [Fact]
+    public async Task ARefusedFileExitsNonZeroAndSaysWhy()
+    {
+        using var db = new TempDatabase(migrate: false);
+        await File.WriteAllTextAsync(Path.Combine(db.Folder, "prices.csv"), "name,price\nshirt,10\n");
+
+        var result = await WebExecutable.RunAsync(db.ConnectionString, db.Folder, "import", "prices.csv");
+
+        Assert.Equal(1, result.ExitCode);
+        using var summary = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("Failed", summary.RootElement.GetProperty("state").GetString());
+        Assert.Contains("matches neither format", summary.RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task AMissingFileIsAUsageError()
+    {
+        using var db = new TempDatabase(migrate: false);
+        var result = await WebExecutable.RunAsync(db.ConnectionString, db.Folder, "import", "nowhere.csv");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("No such file", result.Stderr);
+    }
+}

@@ -1,0 +1,132 @@
+using Dashboard.Core.Data;
+using Dashboard.Core.Data.Schema;
+using Dashboard.Core.Orders;
+using Dashboard.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dashboard.Tests.Integration.Data;
+
+public class SchemaTests
+{
+    private static readonly SchemaMigrator Migrator = new(NullLogger<SchemaMigrator>.Instance);
+
+    [Fact]
+    public void TheEfModelMatchesTheTablesTheSchemaStepsCreate()
+    {
+        using var db = new TempDatabase();
+        using var context = db.Context();
+        using var connection = db.Store.OpenConnection();
+
+        foreach (var entity in context.Model.GetEntityTypes())
+        {
+            var table = entity.GetTableName()!;
+            var columns = new Dictionary<string, bool>();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA table_info({table});";
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    columns[reader.GetString(1)] = reader.GetInt32(3) == 0; // nullable
+                }
+            }
+            Assert.True(columns.Count > 0, $"table {table} is missing");
+            foreach (var property in entity.GetProperties())
+            {
+                var column = property.GetColumnName();
+                Assert.True(columns.ContainsKey(column), $"{table}.{column} is missing");
+                if (!property.IsPrimaryKey())
+                {
+                    Assert.True(property.IsNullable == columns[column], $"{table}.{column}: nullability differs");
+                }
+            }
+            foreach (var index in entity.GetIndexes())
+            {
+                Assert.Equal(1, db.Scalar($"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = '{index.GetDatabaseName()}'"));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ADatabaseWrittenByTheFirstVersionUpgradesWithoutLosingRows()
+    {
+        using var db = new TempDatabase(migrate: false);
+        Assert.Equal(1, Migrator.Migrate(db.ConnectionString, targetVersion: 1));
+        using (var connection = db.Store.OpenConnection())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                INSERT INTO import_batches (file_name, format, state, started_at, rows_read, inserted)
+                VALUES ('old.csv', 'AmazonOrders', 'Succeeded', '2022-07-01 10:00:00', 1, 1);
+                INSERT INTO order_lines (order_id, sku, order_date, status, status_group, fulfilment, sales_channel, service_level,
+                    style, category, size, asin, qty, currency, amount_minor, b2b, batch_id, content_hash)
+                VALUES ('OLD-1', 'S-1', '2022-04-30', 'Shipped', 'Shipped', 'Amazon', 'Amazon.in', 'Expedited',
+                    'S', 'kurta', 'L', 'B0', 1, 'INR', 40600, 0, 1, 42);
+                INSERT INTO purchases (gender, age_band, occupation, city_category, stay_years, married, product_category_1,
+                    purchase, is_to_score, batch_id, source_row)
+                VALUES ('F', '0-17', 10, 'A', 2, 0, 3, 8370, 0, 1, 1);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var version = Migrator.Migrate(db.ConnectionString);
+
+        Assert.Equal(SchemaSteps.All[^1].Version, version);
+        await using var context = db.Context();
+        var line = await context.OrderLines.SingleAsync();
+        Assert.Equal(("OLD-1", 406.00m, StatusGroup.Shipped), (line.OrderId, line.Amount, line.StatusGroup));
+        Assert.Equal(8370, (await context.Purchases.SingleAsync()).Purchase);
+        Assert.Equal(1, db.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_order_lines_date'"));
+
+        // and the upgraded database takes new imports as usual
+        Assert.True(db.Import(new AmazonCsv().Line("NEW-1").ToString()).Succeeded);
+        Assert.Equal(2, await context.OrderLines.CountAsync());
+    }
+
+    [Fact]
+    public void MigratingTwiceChangesNothing()
+    {
+        using var db = new TempDatabase();
+        var latest = SchemaSteps.All[^1].Version;
+        Assert.Equal(latest, Migrator.Migrate(db.ConnectionString));
+        Assert.Equal(latest, db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
+    }
+
+    [Fact]
+    public void ADatabaseFromANewerVersionIsRefusedRatherThanDamaged()
+    {
+        using var db = new TempDatabase();
+        db.Scalar("INSERT INTO schema_migrations VALUES (999, 'from the future', '2030-01-01'); SELECT 1;");
+
+        var error = Assert.Throws<InvalidOperationException>(() => Migrator.Migrate(db.ConnectionString));
+        Assert.Contains("newer than this version", error.Message);
+    }
+
+    [Fact]
+    public void StepVersionsAreUniqueAndAscending()
+    {
+        var versions = SchemaSteps.All.Select(s => s.Version).ToList();
+        Assert.Equal(versions.Order(), versions);
+        Assert.Equal(versions.Count, versions.Distinct().Count());
+        Assert.Equal(1, versions[0]);
+    }
+
+    [Fact]
+    public void AnEditedStatusMappingIsAppliedToTheStoredLinesAtStart()
+    {
+        using var db = new TempDatabase();
+        db.Import(new AmazonCsv().Line("A-1", status: "Shipping").Line("A-2", status: "Cancelled").ToString());
+        Assert.Equal(1, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE status_group = 'Pending'"));
+
+        var edited = new Dictionary<string, StatusGroup>(StatusGroupMapping.Default) { ["Shipping"] = StatusGroup.Shipped };
+        var mapping = new StatusGroupMapping(edited);
+        new StoreInitializer(db.Store, Migrator, mapping, db.Importer(mapping), db.Version, NullLogger<StoreInitializer>.Instance).Initialize();
+
+        Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE status_group = 'Pending'"));
+        Assert.Equal(1, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE status = 'Shipping' AND status_group = 'Shipped'"));
+        Assert.Equal(1, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE status_group = 'Cancelled'"));
+        SqliteConnection.ClearAllPools();
+    }
+}

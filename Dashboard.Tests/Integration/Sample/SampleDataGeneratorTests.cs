@@ -1,0 +1,61 @@
+using Dashboard.Core.Imports;
+using Dashboard.Core.Sample;
+using Dashboard.Tests.Support;
+
+namespace Dashboard.Tests.Integration.Sample;
+
+public class SampleDataGeneratorTests
+{
+    private static string Orders(int seed = 7)
+    {
+        var writer = new StringWriter();
+        new SampleDataGenerator(seed).WriteAmazonOrders(writer, new DateOnly(2022, 4, 4), new DateOnly(2022, 7, 3));
+        return writer.ToString();
+    }
+
+    [Fact]
+    public void TheSameSeedWritesTheSameBytes()
+    {
+        Assert.Equal(Orders(), Orders());
+        Assert.NotEqual(Orders(), Orders(seed: 8));
+    }
+
+    [Fact]
+    public void ThreeMonthsOfOrdersImportCleanlyWithAWeekdayRhythmAndAboutOneLineInSevenCancelled()
+    {
+        using var db = new TempDatabase();
+        var result = db.Import(Orders(), "sample.csv", new ImportOptions { IsSample = true });
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(0, result.Rejected);
+        Assert.Equal((new DateOnly(2022, 4, 4), new DateOnly(2022, 7, 3)), (result.FirstDate, result.LastDate));
+        Assert.InRange(result.Inserted, 8_000, 14_000);
+        var cancelledShare = (double)db.Scalar("SELECT COUNT(*) FROM order_lines WHERE status_group = 'Cancelled'") / result.Inserted;
+        Assert.InRange(cancelledShare, 1 / 7.0 - 0.02, 1 / 7.0 + 0.02);
+        // Sundays busier than Fridays, as the generator's rhythm says (strftime %w: 0 = Sunday, 5 = Friday).
+        var sundays = db.Scalar("SELECT COUNT(*) FROM order_lines WHERE strftime('%w', order_date) = '0'");
+        var fridays = db.Scalar("SELECT COUNT(*) FROM order_lines WHERE strftime('%w', order_date) = '5'");
+        Assert.True(sundays > fridays * 1.1, $"{sundays} Sunday lines vs {fridays} Friday lines");
+        Assert.True(db.Scalar("SELECT COUNT(DISTINCT category) FROM order_lines") >= 6);
+        Assert.Equal(result.Inserted, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE is_sample = 1"));
+        // untidy state names are cleaned like real ones
+        Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE state IN ('RJ', 'Orissa', 'New Delhi')"));
+    }
+
+    [Fact]
+    public void PurchaseSamplesImportCleanlyInBothShapes()
+    {
+        using var db = new TempDatabase();
+        var train = new StringWriter();
+        new SampleDataGenerator().WritePurchases(train, 2_000);
+        var score = new StringWriter();
+        new SampleDataGenerator().WritePurchases(score, 300, toScore: true);
+
+        var trained = db.Import(train.ToString(), "sample-purchases.csv", new ImportOptions { IsSample = true });
+        var scored = db.Import(score.ToString(), "sample-score.csv", new ImportOptions { IsSample = true });
+
+        Assert.Equal((DataFormat.Purchases, 2_000, 0), (trained.Format, trained.Inserted, trained.Rejected));
+        Assert.Equal((DataFormat.PurchasesToScore, 300, 0), (scored.Format, scored.Inserted, scored.Rejected));
+        Assert.InRange(db.Scalar("SELECT AVG(purchase) FROM purchases WHERE purchase IS NOT NULL"), 5_000, 14_000);
+    }
+}

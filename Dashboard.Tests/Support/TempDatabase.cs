@@ -1,0 +1,75 @@
+using Dashboard.Core.Data;
+using Dashboard.Core.Data.Schema;
+using Dashboard.Core.Imports;
+using Dashboard.Core.Orders;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dashboard.Tests.Support;
+
+/// <summary>A real SQLite file in a temporary folder, migrated to the newest schema, deleted afterwards.</summary>
+public sealed class TempDatabase : IDisposable
+{
+    public TempDatabase(bool migrate = true)
+    {
+        Folder = Directory.CreateTempSubdirectory("dashboard-test-").FullName;
+        Path = System.IO.Path.Combine(Folder, "dashboard.db");
+        Store = new DashboardStore($"Data Source={Path}", Folder);
+        if (migrate)
+        {
+            new SchemaMigrator(NullLogger<SchemaMigrator>.Instance).Migrate(Store.ConnectionString);
+        }
+    }
+
+    public string Folder { get; }
+    public string Path { get; }
+    public DashboardStore Store { get; }
+    public string ConnectionString => Store.ConnectionString;
+    public DataVersion Version { get; } = new();
+
+    public ImportService Importer(StatusGroupMapping? mapping = null, DateTimeOffset? now = null) =>
+        new(Store, mapping ?? new StatusGroupMapping(), Version, new FixedTime(now ?? new DateTimeOffset(2022, 7, 15, 12, 0, 0, TimeSpan.Zero)),
+            NullLogger<ImportService>.Instance);
+
+    public ImportSummary Import(string csv, string fileName = "export.csv", ImportOptions? options = null) =>
+        Importer().Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), fileName, options);
+
+    public ImportSummary Import(byte[] bytes, string fileName = "export.csv", ImportOptions? options = null) =>
+        Importer().Import(new MemoryStream(bytes), fileName, options);
+
+    public DashboardDbContext Context() =>
+        new(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(ConnectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options);
+
+    public long Scalar(string sql)
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L);
+    }
+
+    /// <summary>Every table's row count, to show that a refused import changed nothing.</summary>
+    public string Fingerprint() =>
+        $"lines={Scalar("SELECT COUNT(*) FROM order_lines")} hash={Scalar("SELECT COALESCE(SUM(content_hash % 1000003), 0) FROM order_lines")} " +
+        $"purchases={Scalar("SELECT COUNT(*) FROM purchases")} issues={Scalar("SELECT COUNT(*) FROM import_issues")}";
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Net;
+using Dashboard.Core.Datasets;
+using Dashboard.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Web;
+
+public class AppStartTests
+{
+    [Fact]
+    public async Task OnAnEmptyDatabaseTheAppWritesSampleDataAndServesItsHomePage()
+    {
+        using var db = new TempDatabase(migrate: false);
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Development");
+            b.UseSetting("ConnectionStrings:Dashboard", db.ConnectionString);
+        });
+        using var client = factory.CreateClient();
+
+        var home = await client.GetAsync("/");
+        var script = await client.GetAsync("/_framework/blazor.web.js");
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("<title>", await home.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        var stored = await factory.Services.GetRequiredService<DatasetSummaryQuery>().GetAsync();
+        Assert.True(stored.Orders.IsSample);
+        Assert.InRange(stored.Orders.Rows, 8_000, 14_000);
+        Assert.True(stored.Purchases.IsSample);
+        Assert.Equal(30_000, stored.Purchases.Rows);
+        Assert.Equal(5_000, stored.PurchasesToScore.Rows);
+    }
+}
