@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -13,6 +14,7 @@ internal sealed class BulkStatement : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
+    private byte[] _utf8 = new byte[1024];
 
     public BulkStatement(SqliteConnection connection, string sql)
     {
@@ -20,8 +22,22 @@ internal sealed class BulkStatement : IDisposable
         Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement));
     }
 
-    public void Bind(int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+    public void Bind(int index, string? value)
+    {
+        if (value is null)
+        {
+            Check(raw.sqlite3_bind_null(_statement, index));
+            return;
+        }
+        // SQLite copies the text while binding (SQLITE_TRANSIENT), so one buffer serves every value.
+        var needed = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (needed > _utf8.Length)
+        {
+            _utf8 = new byte[Math.Max(needed, _utf8.Length * 2)];
+        }
+        var length = Encoding.UTF8.GetBytes(value, _utf8);
+        Check(raw.sqlite3_bind_text(_statement, index, _utf8.AsSpan(0, length)));
+    }
 
     public void Bind(int index, long? value) =>
         Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_int64(_statement, index, value.Value));

@@ -1,11 +1,13 @@
-using Dashboard.Core.Imports.Csv;
-using Dashboard.Core.Imports.Formats;
-
 namespace Dashboard.Core.Imports;
 
-/// <summary>Writes the rows of one format inside the batch's transaction.</summary>
-internal interface IBatchWriter : IDisposable
+/// <summary>
+/// Stores the parsed rows of one format inside the batch's transaction. Rows are parsed on another thread
+/// and handed over in file order; the writer alone touches the database connection.
+/// </summary>
+internal interface IBatchWriter<in T> : IDisposable
 {
-    /// <summary>Parses and stores one data row; returns why it was rejected, or null.</summary>
-    RowError? Write(CsvRecordReader row, int rowNumber);
+    void Write(T row, int rowNumber);
+
+    /// <summary>Finishes the batch's writes (e.g. builds indexes dropped for a first load).</summary>
+    void Complete();
 }

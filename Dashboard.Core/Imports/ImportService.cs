@@ -62,16 +62,13 @@ public sealed class ImportService(
             }
 
             using var transaction = connection.BeginTransaction();
-            using (var writer = CreateWriter(connection, transaction, header, format.Value, counts, options.IsSample, batchId ?? 0))
+            try
             {
-                try
-                {
-                    ReadRows(input, writer, counts, options, progress, cancellationToken);
-                }
-                catch (Exception e) when (IsFileProblem(e))
-                {
-                    throw new ImportRejectedException(Describe(e, csv));
-                }
+                ImportRows(connection, transaction, input, header, format.Value, counts, options, batchId ?? 0, progress, cancellationToken);
+            }
+            catch (Exception e) when (IsFileProblem(e))
+            {
+                throw new ImportRejectedException(Describe(e, csv));
             }
             contentHash = input.ContentHash();
 
@@ -120,43 +117,26 @@ public sealed class ImportService(
         }
     }
 
-    private static void ReadRows(ImportInput input, IBatchWriter writer, BatchCounts counts, ImportOptions options,
-        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
-    {
-        var csv = input.Csv;
-        while (csv.Read())
-        {
-            if (csv.FieldCount == 1 && csv[0].IsEmpty)
-            {
-                continue; // a blank line holds no data
-            }
-            counts.RowsRead++;
-            var rowNumber = checked((int)csv.RecordNumber); // the header is row 1, as a spreadsheet shows it
-            var error = writer.Write(csv, rowNumber);
-            if (error is not null)
-            {
-                counts.Rejected++;
-                counts.AddIssue(new ImportIssueSummary(IssueKind.Rejected, rowNumber, error.Column, error.Value, error.Reason));
-            }
-            if (counts.RowsRead % options.ProgressEvery == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new ImportProgress(counts.RowsRead, input.BytesRead, input.Length));
-            }
-        }
-        progress?.Report(new ImportProgress(counts.RowsRead, input.BytesRead, input.Length));
-    }
-
-    private IBatchWriter CreateWriter(SqliteConnection connection, SqliteTransaction transaction, CsvHeader header,
-        DataFormat format, BatchCounts counts, bool isSample, long batchId)
+    private void ImportRows(SqliteConnection connection, SqliteTransaction transaction, ImportInput input, CsvHeader header,
+        DataFormat format, BatchCounts counts, ImportOptions options, long batchId, IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
     {
         if (format == DataFormat.AmazonOrders)
         {
             // A day of grace: an export stamped in a time zone ahead of ours is not "in the future".
             var latest = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
-            return new OrderLineWriter(connection, transaction, new AmazonOrderRowParser(header, statusGroups, latest), counts, isSample, batchId);
+            var parser = new AmazonOrderRowParser(header, statusGroups, latest);
+            using var writer = new OrderLineWriter(connection, transaction, counts, options.IsSample, batchId);
+            RowPipeline.Run(input, (CsvRecordReader row, int _, out RowError? error) => parser.Parse(row, out error),
+                writer, counts, options, progress, cancellationToken);
         }
-        return new PurchaseWriter(connection, transaction, new PurchaseRowParser(header), counts, isSample, batchId);
+        else
+        {
+            var parser = new PurchaseRowParser(header);
+            using var writer = new PurchaseWriter(connection, transaction, counts, options.IsSample, batchId);
+            RowPipeline.Run(input, (CsvRecordReader row, int rowNumber, out RowError? error) => parser.Parse(row, rowNumber - 1, out error),
+                writer, counts, options, progress, cancellationToken);
+        }
     }
 
     private static void RefuseRepeatedFile(SqliteConnection connection, SqliteTransaction transaction, string contentHash)

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Dashboard.Core.Data;
-using Dashboard.Core.Imports.Csv;
-using Dashboard.Core.Imports.Formats;
 using Dashboard.Core.Orders;
 using Microsoft.Data.Sqlite;
 
@@ -12,7 +10,7 @@ namespace Dashboard.Core.Imports;
 /// changed is updated, an identical one is left alone. Within one file the last occurrence of a key wins and
 /// every repeat is reported.
 /// </summary>
-internal sealed class OrderLineWriter : IBatchWriter
+internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
 {
     private const string Columns =
         "order_id, order_date, sku, status, status_group, fulfilment, sales_channel, service_level, style, category, size, asin, " +
@@ -22,7 +20,9 @@ internal sealed class OrderLineWriter : IBatchWriter
     private static readonly string[] ColumnNames = Columns.Split(", ");
     private static readonly string[] StatusGroupNames = Enum.GetNames<StatusGroup>();
 
-    private readonly AmazonOrderRowParser _parser;
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly TableIndexes? _indexesToBuild;
     private readonly BatchCounts _counts;
     private readonly bool _isSample;
     private readonly long _batchId;
@@ -30,10 +30,10 @@ internal sealed class OrderLineWriter : IBatchWriter
     private readonly BulkStatement _insert;
     private readonly BulkStatement _update;
 
-    public OrderLineWriter(SqliteConnection connection, SqliteTransaction transaction, AmazonOrderRowParser parser,
-        BatchCounts counts, bool isSample, long batchId)
+    public OrderLineWriter(SqliteConnection connection, SqliteTransaction transaction, BatchCounts counts, bool isSample, long batchId)
     {
-        _parser = parser;
+        _connection = connection;
+        _transaction = transaction;
         _counts = counts;
         _isSample = isSample;
         _batchId = batchId;
@@ -43,6 +43,7 @@ internal sealed class OrderLineWriter : IBatchWriter
             Execute(connection, transaction, "DELETE FROM order_lines WHERE is_sample = 1;");
         }
         LoadKnownKeys(connection, transaction, isSample);
+        _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "order_lines");
 
         _insert = new BulkStatement(connection,
             $"INSERT INTO order_lines ({Columns}) VALUES ({string.Join(", ", ColumnNames.Select(_ => "?"))});");
@@ -50,13 +51,8 @@ internal sealed class OrderLineWriter : IBatchWriter
             $"UPDATE order_lines SET {string.Join(", ", ColumnNames.Select(c => $"{c} = ?"))} WHERE id = ?;");
     }
 
-    public RowError? Write(CsvRecordReader row, int rowNumber)
+    public void Write(OrderLine line, int rowNumber)
     {
-        var line = _parser.Parse(row, out var error);
-        if (line is null)
-        {
-            return error;
-        }
         line.IsSample = _isSample;
         line.BatchId = _batchId;
         _counts.SeeDate(line.Date);
@@ -72,7 +68,7 @@ internal sealed class OrderLineWriter : IBatchWriter
             var id = _insert.Execute();
             _known[key] = new Known(id, line.ContentHash, line.Status) { RowInThisFile = rowNumber, Outcome = Outcome.Inserted };
             _counts.Inserted++;
-            return null;
+            return;
         }
 
         if (known.RowInThisFile > 0)
@@ -95,8 +91,9 @@ internal sealed class OrderLineWriter : IBatchWriter
         {
             Classify(known);
         }
-        return null;
     }
+
+    public void Complete() => _indexesToBuild?.Rebuild(_connection, _transaction);
 
     /// <summary>
     /// Counts a stored line as updated or unchanged by comparing what the file says last with what was stored

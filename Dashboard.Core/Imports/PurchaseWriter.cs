@@ -1,6 +1,5 @@
 using Dashboard.Core.Data;
-using Dashboard.Core.Imports.Csv;
-using Dashboard.Core.Imports.Formats;
+using Dashboard.Core.Purchases;
 using Microsoft.Data.Sqlite;
 
 namespace Dashboard.Core.Imports;
@@ -9,18 +8,20 @@ namespace Dashboard.Core.Imports;
 /// Appends purchase transactions. They have no natural key, so a file is never imported twice: the import
 /// service refuses a second file with the same content hash.
 /// </summary>
-internal sealed class PurchaseWriter : IBatchWriter
+internal sealed class PurchaseWriter : IBatchWriter<PurchaseTransaction>
 {
-    private readonly PurchaseRowParser _parser;
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly TableIndexes? _indexesToBuild;
     private readonly BatchCounts _counts;
     private readonly bool _isSample;
     private readonly long _batchId;
     private readonly BulkStatement _insert;
 
-    public PurchaseWriter(SqliteConnection connection, SqliteTransaction transaction, PurchaseRowParser parser,
-        BatchCounts counts, bool isSample, long batchId)
+    public PurchaseWriter(SqliteConnection connection, SqliteTransaction transaction, BatchCounts counts, bool isSample, long batchId)
     {
-        _parser = parser;
+        _connection = connection;
+        _transaction = transaction;
         _counts = counts;
         _isSample = isSample;
         _batchId = batchId;
@@ -32,6 +33,7 @@ internal sealed class PurchaseWriter : IBatchWriter
             delete.CommandText = "DELETE FROM purchases WHERE is_sample = 1;";
             delete.ExecuteNonQuery();
         }
+        _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "purchases");
 
         _insert = new BulkStatement(connection, """
             INSERT INTO purchases (user_id, product_id, gender, age_band, occupation, city_category, stay_years, married,
@@ -40,13 +42,8 @@ internal sealed class PurchaseWriter : IBatchWriter
             """);
     }
 
-    public RowError? Write(CsvRecordReader row, int rowNumber)
+    public void Write(PurchaseTransaction purchase, int rowNumber)
     {
-        var purchase = _parser.Parse(row, rowNumber - 1, out var error);
-        if (purchase is null)
-        {
-            return error;
-        }
         _insert.Bind(1, purchase.UserId);
         _insert.Bind(2, purchase.ProductId);
         _insert.Bind(3, purchase.Gender);
@@ -65,8 +62,9 @@ internal sealed class PurchaseWriter : IBatchWriter
         _insert.Bind(16, purchase.SourceRow);
         _insert.Execute();
         _counts.Inserted++;
-        return null;
     }
+
+    public void Complete() => _indexesToBuild?.Rebuild(_connection, _transaction);
 
     public void Dispose() => _insert.Dispose();
 }

@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+
+namespace Dashboard.Core.Data;
+
+/// <summary>
+/// Drops a table's indexes and builds them again from their own stored definitions, so that a first bulk load
+/// builds each index once, sorted, instead of maintaining it row by row. Both happen inside the caller's
+/// transaction: readers never see the table without its indexes.
+/// </summary>
+internal sealed class TableIndexes
+{
+    private readonly IReadOnlyList<string> _definitions;
+
+    private TableIndexes(IReadOnlyList<string> definitions) => _definitions = definitions;
+
+    /// <summary>Drops the indexes of <paramref name="table"/> when it holds no rows; null when it does.</summary>
+    public static TableIndexes? DropIfEmpty(SqliteConnection connection, SqliteTransaction transaction, string table)
+    {
+        if (Scalar(connection, transaction, $"SELECT EXISTS (SELECT 1 FROM {table});") is 1L)
+        {
+            return null;
+        }
+        var definitions = new List<(string Name, string Sql)>();
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL;";
+            read.Parameters.AddWithValue("$table", table);
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                definitions.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+        foreach (var (name, _) in definitions)
+        {
+            Scalar(connection, transaction, $"DROP INDEX \"{name}\";");
+        }
+        return new TableIndexes(definitions.Select(d => d.Sql).ToList());
+    }
+
+    public void Rebuild(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        foreach (var sql in _definitions)
+        {
+            Scalar(connection, transaction, sql + ";");
+        }
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using Dashboard.Core.Imports.Csv;
+using Dashboard.Core.Imports.Formats;
+
+namespace Dashboard.Core.Imports;
+
+internal delegate T? RowParser<T>(CsvRecordReader row, int rowNumber, out RowError? error) where T : class;
+
+/// <summary>
+/// Reads and parses rows on one thread while the writer stores them on another, so an import uses both cores:
+/// parsed rows travel in chunks through a bounded queue (memory stays flat whatever the file's size). A problem
+/// on either side stops both; the reader's own failure (a quote that never closes, bytes that are not UTF-8)
+/// surfaces to the caller once the writer has stopped.
+/// </summary>
+internal static class RowPipeline
+{
+    private const int ChunkSize = 1024;
+    private const int ChunksInFlight = 16;
+
+    private sealed record Chunk<T>(Parsed<T>[] Rows, long BytesRead);
+
+    private readonly record struct Parsed<T>(int RowNumber, T? Value, RowError? Error);
+
+    public static void Run<T>(ImportInput input, RowParser<T> parse, IBatchWriter<T> writer, BatchCounts counts,
+        ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) where T : class
+    {
+        using var chunks = new BlockingCollection<Chunk<T>>(ChunksInFlight);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reader = Task.Factory.StartNew(() => Read(input, parse, chunks, stop.Token),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        long bytesRead = 0;
+        try
+        {
+            foreach (var chunk in chunks.GetConsumingEnumerable(stop.Token))
+            {
+                bytesRead = chunk.BytesRead;
+                foreach (var row in chunk.Rows)
+                {
+                    counts.RowsRead++;
+                    if (row.Value is null)
+                    {
+                        var error = row.Error!;
+                        counts.Rejected++;
+                        counts.AddIssue(new ImportIssueSummary(IssueKind.Rejected, row.RowNumber, error.Column, error.Value, error.Reason));
+                    }
+                    else
+                    {
+                        writer.Write(row.Value, row.RowNumber);
+                    }
+                    if (counts.RowsRead % options.ProgressEvery == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        progress?.Report(new ImportProgress(counts.RowsRead, bytesRead, input.Length));
+                    }
+                }
+            }
+        }
+        catch
+        {
+            stop.Cancel();
+            try
+            {
+                reader.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // the writer's failure is the one to report
+            }
+            throw;
+        }
+
+        reader.GetAwaiter().GetResult(); // the reader's own failure, if it had one
+        cancellationToken.ThrowIfCancellationRequested();
+        writer.Complete();
+        progress?.Report(new ImportProgress(counts.RowsRead, input.Length ?? bytesRead, input.Length));
+    }
+
+    private static void Read<T>(ImportInput input, RowParser<T> parse, BlockingCollection<Chunk<T>> chunks, CancellationToken stop)
+        where T : class
+    {
+        try
+        {
+            var csv = input.Csv;
+            var rows = new List<Parsed<T>>(ChunkSize);
+            while (csv.Read())
+            {
+                if (csv.FieldCount == 1 && csv[0].IsEmpty)
+                {
+                    continue; // a blank line holds no data
+                }
+                var rowNumber = checked((int)csv.RecordNumber); // the header is row 1, as a spreadsheet shows it
+                var value = parse(csv, rowNumber, out var error);
+                rows.Add(new Parsed<T>(rowNumber, value, error));
+                if (rows.Count == ChunkSize)
+                {
+                    chunks.Add(new Chunk<T>([.. rows], input.BytesRead), stop);
+                    rows.Clear();
+                }
+            }
+            if (rows.Count > 0)
+            {
+                chunks.Add(new Chunk<T>([.. rows], input.BytesRead), stop);
+            }
+        }
+        finally
+        {
+            chunks.CompleteAdding();
+        }
+    }
+}
