@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dashboard.Core;
@@ -25,8 +26,10 @@ public static class CommandLine
 
     private static readonly string[] Verbs = ["import", "stats", "help", "--help", "-h"];
 
+    /// <summary>camelCase, enums by name, and no HTML escaping: this is a terminal's output, not a page's.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
