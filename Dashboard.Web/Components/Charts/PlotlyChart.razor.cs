@@ -19,6 +19,7 @@ public sealed partial class PlotlyChart : ComponentBase, IAsyncDisposable
     private IJSObjectReference? _module;
     private DotNetObjectReference<PlotlyChart>? _self;
     private string? _drawnJson;
+    private string? _latestJson;
     private bool _disposed;
 
     [Inject]
@@ -50,18 +51,19 @@ public sealed partial class PlotlyChart : ComponentBase, IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        var json = PlotlyJson.Serialize(Figure);
+        _latestJson = PlotlyJson.Serialize(Figure);
         if (firstRender)
         {
+            _drawnJson = _latestJson;
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets[ModulePath]);
             _self = DotNetObjectReference.Create(this);
-            await _module.InvokeVoidAsync("init", _element, _self, json, Assets[PlotlyPath]);
-            _drawnJson = json;
+            await _module.InvokeVoidAsync("init", _element, _self, _drawnJson, Assets[PlotlyPath]);
         }
-        else if (_module is not null && json != _drawnJson)
+        // Also after init: a render while the module was loading may have brought a newer figure.
+        if (_module is not null && _latestJson != _drawnJson)
         {
-            await _module.InvokeVoidAsync("update", _element, json);
-            _drawnJson = json;
+            _drawnJson = _latestJson; // before the await: a render that overtakes this one must not send it again
+            await _module.InvokeVoidAsync("update", _element, _drawnJson);
         }
     }
 

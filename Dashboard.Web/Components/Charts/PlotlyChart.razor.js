@@ -12,20 +12,15 @@ const config = {
 // url: the fingerprinted address of wwwroot/lib/plotly/plotly.min.js (from .NET's Assets), relative to the base URI.
 function plotly(url) {
   // plotly.min.js is a UMD bundle: imported as a module it registers itself as globalThis.Plotly.
-  plotlyLoading ??= import(new URL(url ?? 'lib/plotly/plotly.min.js', document.baseURI).href).then(() => {
-    performance.mark('plotly-loaded');
-    return globalThis.Plotly;
-  });
+  plotlyLoading ??= import(new URL(url ?? 'lib/plotly/plotly.min.js', document.baseURI).href).then(() => globalThis.Plotly);
   return plotlyLoading;
 }
 
 function drawn(element) {
-  performance.mark('chart-drawn');
   element.dataset.revision = String(Number(element.dataset.revision ?? 0) + 1);
 }
 
 export async function init(element, dotNetRef, figureJson, plotlyUrl) {
-  performance.mark('chart-init');
   const Plotly = await plotly(plotlyUrl);
   const figure = JSON.parse(figureJson);
   await Plotly.newPlot(element, figure.data, figure.layout, config);

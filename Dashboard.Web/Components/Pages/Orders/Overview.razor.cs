@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Components;
 namespace Dashboard.Web.Components.Pages.Orders;
 
 /// <summary>The orders overview. Its state lives in the URL: every control navigates, and the page reads the URL.</summary>
-public sealed partial class Overview
+public sealed partial class Overview : UrlStatePage
 {
+    protected override IReadOnlyList<string> Paths { get; } = ["", "orders"];
+
     private OrderFilter _filter = OrderFilter.None;
     private TimeGrain _grain = TimeGrain.Day;
     private OrderMetric _metric = OrderMetric.Orders;
@@ -17,10 +19,7 @@ public sealed partial class Overview
     [Inject]
     private OrdersOverviewQuery Query { get; set; } = default!;
 
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    protected override async Task OnParametersSetAsync()
+    protected override async Task LoadFromUrlAsync()
     {
         var pairs = QueryParsing.Pairs(Navigation.Uri).ToList();
         _filter = OrderFilter.Parse(pairs);

@@ -9,8 +9,10 @@ using Microsoft.JSInterop;
 namespace Dashboard.Web.Components.Pages.Orders;
 
 /// <summary>The weekly review for managers: linkable to any week (<c>?week=yyyy-MM-dd</c>) and filter, printable on A4.</summary>
-public sealed partial class WeeklyReviewPage
+public sealed partial class WeeklyReviewPage : UrlStatePage
 {
+    protected override IReadOnlyList<string> Paths { get; } = ["weekly"];
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private OrderFilter _filter = OrderFilter.None;
     private OrderFilterOptions? _options;
@@ -23,12 +25,9 @@ public sealed partial class WeeklyReviewPage
     private OrdersOverviewQuery Options { get; set; } = default!;
 
     [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
-    protected override async Task OnParametersSetAsync()
+    protected override async Task LoadFromUrlAsync()
     {
         var pairs = QueryParsing.Pairs(Navigation.Uri).ToList();
         _filter = OrderFilter.Parse(pairs) with { From = null, To = null };

@@ -7,20 +7,19 @@ using Microsoft.AspNetCore.Components;
 namespace Dashboard.Web.Components.Pages.Purchases;
 
 /// <summary>Customer purchases: distribution and mean purchase by demographic; the filter lives in the URL.</summary>
-public sealed partial class PurchasesPage
+public sealed partial class PurchasesPage : UrlStatePage
 {
+    protected override IReadOnlyList<string> Paths { get; } = ["purchases"];
+
     private PurchaseFilter _filter = PurchaseFilter.None;
     private PurchasesSummary? _summary;
 
     [Inject]
     private PurchasesQuery PurchasesQuery { get; set; } = default!;
 
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
     private string Query => Text.Query(_filter.ToPairs());
 
-    protected override async Task OnParametersSetAsync()
+    protected override async Task LoadFromUrlAsync()
     {
         _filter = PurchaseFilter.Parse(QueryParsing.Pairs(Navigation.Uri));
         _summary = await PurchasesQuery.GetAsync(_filter);
