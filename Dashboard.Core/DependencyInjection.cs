@@ -1,3 +1,7 @@
+using Dashboard.Core.Analytics;
+using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Analytics.Purchases;
+using Dashboard.Core.Analytics.WeeklyReview;
 using Dashboard.Core.Data;
 using Dashboard.Core.Data.Schema;
 using Dashboard.Core.Datasets;
@@ -33,6 +37,30 @@ public static class DependencyInjection
         services.AddSingleton<ImportService>();
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<SampleDataSeeder>();
+        services.AddDashboardAnalytics(configuration);
+        return services;
+    }
+
+    /// <summary>The query services of the analytics screens and the in-memory snapshots they read (issue 3).</summary>
+    public static IServiceCollection AddDashboardAnalytics(this IServiceCollection services, IConfiguration configuration)
+    {
+        var weekStartsOn = configuration[$"{AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.WeekStartsOn)}"];
+        services.Configure<AnalyticsOptions>(o =>
+        {
+            if (string.IsNullOrWhiteSpace(weekStartsOn))
+            {
+                return;
+            }
+            o.WeekStartsOn = Enum.TryParse<DayOfWeek>(weekStartsOn, ignoreCase: true, out var day) && Enum.IsDefined(day)
+                ? day
+                : throw new InvalidOperationException(
+                    $"{AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.WeekStartsOn)} is '{weekStartsOn}'; expected a day name such as Monday or Sunday.");
+        });
+        services.AddSingleton<OrdersSnapshotCache>();
+        services.AddSingleton<PurchasesSnapshotCache>();
+        services.AddSingleton<OrdersOverviewQuery>();
+        services.AddSingleton<WeeklyReviewQuery>();
+        services.AddSingleton<PurchasesQuery>();
         return services;
     }
 

@@ -1,6 +1,8 @@
 using Dashboard.Core;
 using Dashboard.Core.Data;
 using Dashboard.Core.Sample;
+using System.Text.Json.Serialization;
+using Dashboard.Web.Api;
 using Dashboard.Web.Components;
 using Radzen;
 
@@ -13,6 +15,7 @@ public static class DependencyInjection
         services.AddDashboardCore(configuration, environment.ContentRootPath);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;
     }
 
@@ -32,6 +35,7 @@ public static class DependencyInjection
         }
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapAnalyticsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

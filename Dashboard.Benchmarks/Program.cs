@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dashboard.Core.Analytics;
+using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Data;
+using Dashboard.Core.Orders;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Options;
+
+// Server-side time of the orders overview (KPIs with the previous period + the four charts), median over repeated
+// calls with changing filters, against a Dashboard database; and, for comparison, the same aggregations as SQLite
+// GROUP BY queries. Usage:
+//   Dashboard.Benchmarks overview DB [iterations]
+//   Dashboard.Benchmarks scale SOURCE_DB TARGET_DB FACTOR      (copies of every order line under new order IDs)
+var culture = CultureInfo.InvariantCulture;
+if (args.Length >= 4 && args[0] == "scale")
+{
+    Scale(args[1], args[2], int.Parse(args[3], culture));
+    return 0;
+}
+if (args.Length < 2 || args[0] != "overview")
+{
+    Console.Error.WriteLine("usage: Dashboard.Benchmarks overview DB [iterations] | scale SOURCE_DB TARGET_DB FACTOR");
+    return 2;
+}
+
+var db = args[1];
+var iterations = args.Length > 2 ? int.Parse(args[2], culture) : 400;
+var connectionString = new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly }.ToString();
+var options = new DbContextOptionsBuilder<DashboardDbContext>()
+    .UseSqlite(connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
+var contexts = new PooledDbContextFactory<DashboardDbContext>(options);
+var cache = new OrdersSnapshotCache(contexts, new DataVersion());
+var query = new OrdersOverviewQuery(cache, Options.Create(new AnalyticsOptions()));
+
+var load = Stopwatch.StartNew();
+var snapshot = await cache.GetAsync();
+load.Stop();
+Console.WriteLine($"Database: {db}");
+Console.WriteLine($"Order lines: {snapshot.Count:N0}; dates {snapshot.MinDate:yyyy-MM-dd}..{snapshot.MaxDate:yyyy-MM-dd}; snapshot built in {load.ElapsedMilliseconds:N0} ms (once per data version); managed heap {GC.GetTotalMemory(true) / 1048576.0:N0} MB");
+
+var filters = Filters(snapshot).ToList();
+Console.WriteLine($"{filters.Count} different filters, {iterations} calls each way; machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+
+// Warm-up (JIT), then the measured calls.
+for (var i = 0; i < 20; i++)
+{
+    await query.GetAsync(filters[i % filters.Count].Filter, filters[i % filters.Count].Grain);
+}
+var inMemory = new List<double>(iterations);
+for (var i = 0; i < iterations; i++)
+{
+    var (filter, grain) = filters[i % filters.Count];
+    var t = Stopwatch.GetTimestamp();
+    var overview = await query.GetAsync(filter, grain);
+    inMemory.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+    GC.KeepAlive(overview);
+}
+Report("In-memory snapshot (the product's path): KPIs + previous period + 4 charts", inMemory);
+
+var sqlIterations = Math.Max(10, Math.Min(iterations, snapshot.Count > 500_000 ? 20 : 60));
+await using (var connection = new SqliteConnection(connectionString))
+{
+    connection.Open();
+    var sql = new List<double>(sqlIterations);
+    for (var i = 0; i < sqlIterations + 3; i++)
+    {
+        var (filter, grain) = filters[i % filters.Count];
+        var t = Stopwatch.GetTimestamp();
+        SqlOverview(connection, snapshot, filter, grain);
+        if (i >= 3)
+        {
+            sql.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        }
+    }
+    Report("SQLite GROUP BY (same six aggregations as SQL, indexes of schema step 2)", sql);
+}
+return 0;
+
+static void Report(string what, List<double> times)
+{
+    times.Sort();
+    double P(double p) => times[(int)Math.Min(times.Count - 1, Math.Round(p * (times.Count - 1)))];
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{what}: n={times.Count}, median {P(0.5):F2} ms, p90 {P(0.9):F2} ms, p99 {P(0.99):F2} ms, min {times[0]:F2} ms, max {times[^1]:F2} ms"));
+}
+
+// A deterministic mix of what analysts do: date ranges, categories, status groups, states, B2B, weekdays, grains.
+static IEnumerable<(OrderFilter Filter, TimeGrain Grain)> Filters(OrdersSnapshot s)
+{
+    var random = new Random(20220630);
+    var min = s.MinDate!.Value;
+    var days = s.MaxDate!.Value.DayNumber - min.DayNumber + 1;
+    var grains = Enum.GetValues<TimeGrain>();
+    var states = s.States.Where(x => x.Length > 0).ToList();
+    for (var i = 0; i < 60; i++)
+    {
+        var filter = OrderFilter.None;
+        if (i % 3 != 0)
+        {
+            var from = min.AddDays(random.Next(days / 2));
+            filter = filter with { From = from, To = from.AddDays(7 + random.Next(days / 2)) };
+        }
+        if (i % 4 == 1)
+        {
+            filter = filter with { Categories = [s.Categories[random.Next(s.Categories.Count)]] };
+        }
+        if (i % 5 == 2)
+        {
+            filter = filter with { StatusGroups = [StatusGroup.Shipped, StatusGroup.Delivered] };
+        }
+        if (i % 6 == 3 && states.Count > 0)
+        {
+            filter = filter with { States = [states[random.Next(states.Count)], states[random.Next(states.Count)]] };
+        }
+        if (i % 7 == 4)
+        {
+            filter = filter with { B2B = false };
+        }
+        if (i % 8 == 5)
+        {
+            filter = filter with { Weekdays = [DayOfWeek.Saturday, DayOfWeek.Sunday] };
+        }
+        yield return (filter, grains[i % grains.Length]);
+    }
+}
+
+// The overview's aggregations as SQL: KPIs (current and previous period), over time, weekday, category, month.
+static void SqlOverview(SqliteConnection connection, OrdersSnapshot s, OrderFilter f, TimeGrain grain)
+{
+    var from = f.From ?? s.MinDate!.Value;
+    var to = f.To ?? s.MaxDate!.Value;
+    var length = to.DayNumber - from.DayNumber + 1;
+    var where = new List<string> { "order_date BETWEEN $from AND $to" };
+    if (f.Categories.Count > 0) where.Add($"category IN ({string.Join(",", f.Categories.Select(Quote))})");
+    if (f.StatusGroups.Count > 0) where.Add($"status_group IN ({string.Join(",", f.StatusGroups.Select(g => Quote(g.ToString())))})");
+    if (f.States.Count > 0) where.Add($"state IN ({string.Join(",", f.States.Select(Quote))})");
+    if (f.B2B is { } b) where.Add($"b2b = {(b ? 1 : 0)}");
+    if (f.Weekdays.Count > 0) where.Add($"CAST(strftime('%w', order_date) AS INTEGER) IN ({string.Join(",", f.Weekdays.Select(d => (int)d))})");
+    var filter = string.Join(" AND ", where);
+    const string Measures = """
+        COUNT(*), SUM(status_group = 'Cancelled'), COUNT(DISTINCT order_id), SUM(qty),
+        SUM(CASE WHEN status_group <> 'Cancelled' AND currency = 'INR' THEN amount_minor ELSE 0 END),
+        COUNT(DISTINCT CASE WHEN status_group <> 'Cancelled' AND (currency = 'INR' OR currency IS NULL) THEN order_id END)
+        """;
+    var bucket = grain switch
+    {
+        TimeGrain.Day => "order_date",
+        TimeGrain.Week => "date(order_date, '-' || ((CAST(strftime('%w', order_date) AS INTEGER) + 6) % 7) || ' days')",
+        _ => "strftime('%Y-%m', order_date)",
+    };
+    string[] queries =
+    [
+        $"SELECT {Measures} FROM order_lines WHERE {filter}",
+        $"SELECT {Measures} FROM order_lines WHERE {filter.Replace("$from", "$pfrom").Replace("$to", "$pto")}",
+        $"SELECT {bucket}, {Measures} FROM order_lines WHERE {filter} GROUP BY 1",
+        $"SELECT strftime('%w', order_date), {Measures} FROM order_lines WHERE {filter} GROUP BY 1",
+        $"SELECT category, {Measures} FROM order_lines WHERE {filter} GROUP BY 1",
+        $"SELECT strftime('%Y-%m', order_date), {Measures} FROM order_lines WHERE {filter} GROUP BY 1",
+    ];
+    foreach (var sql in queries)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$pfrom", from.AddDays(-length).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$pto", from.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+        }
+    }
+
+    static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
+
+// A bigger database for the 10x target: the source's order lines repeated under new order IDs ("<id>~k").
+static void Scale(string source, string target, int factor)
+{
+    File.Copy(source, target, overwrite: true);
+    using var connection = new SqliteConnection($"Data Source={target}");
+    connection.Open();
+    using var command = connection.CreateCommand();
+    command.CommandTimeout = 0;
+    command.CommandText = $"""
+        WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {factor - 1})
+        INSERT INTO order_lines (order_id, sku, order_date, status, status_group, fulfilment, sales_channel, service_level, style,
+            category, size, asin, courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country,
+            promotion_ids, b2b, fulfilled_by, source_index, is_sample, batch_id, content_hash)
+        SELECT order_id || '~' || k.n, sku, order_date, status, status_group, fulfilment, sales_channel, service_level, style,
+            category, size, asin, courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country,
+            promotion_ids, b2b, fulfilled_by, source_index, is_sample, batch_id, content_hash
+        FROM order_lines, k;
+        """;
+    var rows = command.ExecuteNonQuery();
+    Console.WriteLine($"{target}: added {rows:N0} lines ({factor}x the source)");
+}

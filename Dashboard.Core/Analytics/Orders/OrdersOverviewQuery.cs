@@ -1,0 +1,214 @@
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Core.Analytics.Orders;
+
+/// <summary>
+/// The query service of the orders overview: KPIs with the previous period, orders over time, weekday volume,
+/// sales by category and average monthly sales, all for one <see cref="OrderFilter"/>.
+/// Each chart is one pass over the in-memory <see cref="OrdersSnapshot"/> (see ADR in the report: SQLite GROUP BY
+/// with COUNT(DISTINCT) over 129k lines takes tens of milliseconds per chart).
+/// </summary>
+public sealed class OrdersOverviewQuery(OrdersSnapshotCache snapshots, IOptions<AnalyticsOptions> options)
+{
+    private static readonly DayOfWeek[] MondayFirst =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    public DayOfWeek WeekStartsOn => options.Value.WeekStartsOn;
+
+    public async Task<OrderFilterOptions> GetFilterOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        var s = await snapshots.GetAsync(cancellationToken);
+        return new OrderFilterOptions(
+            s.MinDate, s.MaxDate,
+            Sorted(s.Categories), Enum.GetValues<Dashboard.Core.Orders.StatusGroup>(), Sorted(s.Fulfilments),
+            Sorted(s.SalesChannels), Sorted(s.ServiceLevels), Sorted(s.States.Where(x => x.Length > 0)),
+            Sorted(s.Currencies), s.MainCurrency);
+    }
+
+    public async Task<OrdersOverview> GetAsync(OrderFilter filter, TimeGrain grain = TimeGrain.Day, CancellationToken cancellationToken = default)
+    {
+        var s = await snapshots.GetAsync(cancellationToken);
+        return Compute(s, filter, grain);
+    }
+
+    public async Task<OverviewKpis?> GetKpisAsync(OrderFilter filter, CancellationToken cancellationToken = default)
+    {
+        var s = await snapshots.GetAsync(cancellationToken);
+        var range = RangeOf(s, filter);
+        return range is null ? null : Kpis(s, new CompiledFilter(s, filter), range);
+    }
+
+    internal OrdersOverview Compute(OrdersSnapshot s, OrderFilter filter, TimeGrain grain)
+    {
+        var currency = filter.Currency ?? s.MainCurrency;
+        var range = RangeOf(s, filter);
+        if (range is null)
+        {
+            return new OrdersOverview(filter, currency, null, null, new OrdersOverTime(grain, WeekStartsOn, []), [], [], []);
+        }
+        var f = new CompiledFilter(s, filter);
+        return new OrdersOverview(
+            filter, currency, range,
+            Kpis(s, f, range),
+            OverTime(s, f, range, grain),
+            Weekdays(s, f, filter, range),
+            Categories(s, f, filter, range),
+            Months(s, f, range));
+    }
+
+    /// <summary>The range the filter asks for, the data's own range standing in for a missing end; null when there is no data.</summary>
+    internal static DateRange? RangeOf(OrdersSnapshot s, OrderFilter filter)
+    {
+        if (s.MinDate is not { } min || s.MaxDate is not { } max)
+        {
+            return null;
+        }
+        var from = filter.From ?? min;
+        var to = filter.To ?? max;
+        return to < from ? new DateRange(from, from.AddDays(-1)) : new DateRange(from, to);
+    }
+
+    internal static OverviewKpis Kpis(OrdersSnapshot s, CompiledFilter f, DateRange range)
+    {
+        var previous = new DateRange(range.From.AddDays(-range.Days), range.From.AddDays(-1));
+        var current = OrdersScan.Run(s, f, Ignore.None, range.From.DayNumber, range.To.DayNumber, 1)[0];
+        var before = OrdersScan.Run(s, f, Ignore.None, previous.From.DayNumber, previous.To.DayNumber, 1)[0];
+        var hasPrevious = range.Days > 0 && s.MinDate is { } min && previous.To >= min;
+        decimal? P(decimal? value) => hasPrevious ? value : null;
+        return new OverviewKpis(
+            range, previous, hasPrevious, current, before,
+            new KpiValue(current.Orders, P(before.Orders)),
+            new KpiValue(current.Units, P(before.Units)),
+            new KpiValue(current.Revenue, P(before.Revenue)),
+            new KpiValue(current.AverageOrderValue, P(before.AverageOrderValue)),
+            new KpiValue(Rate(current), P(Rate(before))));
+
+        static decimal? Rate(OrderMeasures m) => m.Lines == 0 ? null : (decimal)m.CancelledLines / m.Lines;
+    }
+
+    internal OrdersOverTime OverTime(OrdersSnapshot s, CompiledFilter f, DateRange range, TimeGrain grain)
+    {
+        var buckets = Buckets(range, grain, WeekStartsOn, s);
+        if (buckets.Count == 0)
+        {
+            return new OrdersOverTime(grain, WeekStartsOn, []);
+        }
+        var first = range.From.DayNumber;
+        var keyOfDay = new int[range.Days];
+        for (var b = 0; b < buckets.Count; b++)
+        {
+            for (var d = Math.Max(buckets[b].Start.DayNumber, first); d <= Math.Min(buckets[b].End.DayNumber, range.To.DayNumber); d++)
+            {
+                keyOfDay[d - first] = b;
+            }
+        }
+        var g = OrdersScan.Run(s, f, Ignore.None, first, range.To.DayNumber, buckets.Count, keyOfDay: keyOfDay, firstDay: first);
+        var points = new TimePoint[buckets.Count];
+        for (var b = 0; b < buckets.Count; b++)
+        {
+            points[b] = new TimePoint(buckets[b].Start, buckets[b].End, buckets[b].Partial, g.Orders[b], g.Units[b], g.Revenue[b] / 100m);
+        }
+        return new OrdersOverTime(grain, WeekStartsOn, points);
+    }
+
+    internal static IReadOnlyList<WeekdayPoint> Weekdays(OrdersSnapshot s, CompiledFilter f, OrderFilter filter, DateRange range)
+    {
+        if (range.Days <= 0)
+        {
+            return [];
+        }
+        var first = range.From.DayNumber;
+        var keyOfDay = new int[range.Days];
+        for (var d = 0; d < keyOfDay.Length; d++)
+        {
+            keyOfDay[d] = ((int)DateOnly.FromDayNumber(first + d).DayOfWeek + 6) % 7;
+        }
+        var g = OrdersScan.Run(s, f, Ignore.Weekday, first, range.To.DayNumber, 7, keyOfDay: keyOfDay, firstDay: first);
+        return MondayFirst.Select((day, i) => new WeekdayPoint(
+            day, day.ToString(), g.Orders[i], g.Units[i], g.Revenue[i] / 100m, filter.Weekdays.Contains(day))).ToList();
+    }
+
+    internal static IReadOnlyList<CategoryPoint> Categories(OrdersSnapshot s, CompiledFilter f, OrderFilter filter, DateRange range)
+    {
+        var g = OrdersScan.Run(s, f, Ignore.Category, range.From.DayNumber, range.To.DayNumber, s.Categories.Count, keyOfRow: s.Category);
+        return Enumerable.Range(0, s.Categories.Count)
+            .Where(i => g.Lines[i] > 0 || filter.Categories.Contains(s.Categories[i], StringComparer.OrdinalIgnoreCase))
+            .Select(i => new CategoryPoint(s.Categories[i], g.Orders[i], g.Units[i], g.Revenue[i] / 100m,
+                filter.Categories.Contains(s.Categories[i], StringComparer.OrdinalIgnoreCase)))
+            .OrderByDescending(c => c.Revenue).ThenByDescending(c => c.Orders).ThenBy(c => c.Category, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    internal static IReadOnlyList<MonthPoint> Months(OrdersSnapshot s, CompiledFilter f, DateRange range)
+    {
+        var buckets = Buckets(range, TimeGrain.Month, DayOfWeek.Monday, s);
+        if (buckets.Count == 0)
+        {
+            return [];
+        }
+        var first = range.From.DayNumber;
+        var keyOfDay = new int[range.Days];
+        for (var d = 0; d < keyOfDay.Length; d++)
+        {
+            var date = DateOnly.FromDayNumber(first + d);
+            keyOfDay[d] = (date.Year - range.From.Year) * 12 + date.Month - range.From.Month;
+        }
+        var g = OrdersScan.Run(s, f, Ignore.None, first, range.To.DayNumber, buckets.Count, keyOfDay: keyOfDay, firstDay: first);
+        var effective = Effective(range, s);
+        var months = new List<MonthPoint>(buckets.Count);
+        for (var b = 0; b < buckets.Count; b++)
+        {
+            var (start, end, partial) = buckets[b];
+            var from = Max(start, effective.From);
+            var to = Min(end, effective.To);
+            var days = Math.Max(0, to.DayNumber - from.DayNumber + 1);
+            var measures = g[b];
+            months.Add(new MonthPoint(
+                start, end, days, partial, measures.Revenue, measures.OrdersWithSales, measures.AverageOrderValue,
+                days == 0 ? 0 : Math.Round(measures.Revenue / days, 2, MidpointRounding.AwayFromZero)));
+        }
+        return months;
+    }
+
+    /// <summary>
+    /// The calendar buckets (day, week starting on <paramref name="weekStart"/>, month) that cover <paramref name="range"/>.
+    /// A bucket is partial when part of it lies outside the shown range or outside the data (the data's first and last day).
+    /// </summary>
+    internal static List<(DateOnly Start, DateOnly End, bool Partial)> Buckets(DateRange range, TimeGrain grain, DayOfWeek weekStart, OrdersSnapshot s)
+    {
+        var list = new List<(DateOnly, DateOnly, bool)>();
+        if (range.Days <= 0)
+        {
+            return list;
+        }
+        var effective = Effective(range, s);
+        var start = grain switch
+        {
+            TimeGrain.Day => range.From,
+            TimeGrain.Week => range.From.AddDays(-(((int)range.From.DayOfWeek - (int)weekStart + 7) % 7)),
+            _ => new DateOnly(range.From.Year, range.From.Month, 1),
+        };
+        while (start <= range.To)
+        {
+            var next = grain switch
+            {
+                TimeGrain.Day => start.AddDays(1),
+                TimeGrain.Week => start.AddDays(7),
+                _ => start.AddMonths(1),
+            };
+            var end = next.AddDays(-1);
+            list.Add((start, end, start < effective.From || end > effective.To));
+            start = next;
+        }
+        return list;
+    }
+
+    /// <summary>The shown range clipped to the data's own first and last day.</summary>
+    private static DateRange Effective(DateRange range, OrdersSnapshot s) =>
+        new(Max(range.From, s.MinDate ?? range.From), Min(range.To, s.MaxDate ?? range.To));
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static List<string> Sorted(IEnumerable<string> values) => values.Order(StringComparer.Ordinal).ToList();
+}

@@ -1,0 +1,134 @@
+using Dashboard.Core.Analytics.Orders;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Core.Analytics.WeeklyReview;
+
+/// <summary>One week's measures.</summary>
+public sealed record WeekMeasures(DateRange Week, OrderMeasures Measures);
+
+/// <summary>A KPI of the week against the week before and the same week four weeks earlier.</summary>
+public sealed record WeekKpi(string Name, decimal? Value, decimal? PreviousWeek, decimal? FourWeeksEarlier)
+{
+    public KpiValue VsPreviousWeek => new(Value, PreviousWeek);
+    public KpiValue VsFourWeeksEarlier => new(Value, FourWeeksEarlier);
+}
+
+/// <summary>One day of the week in the three weeks compared (index 0 = first day of the week).</summary>
+public sealed record WeekDayPoint(int Index, DayOfWeek Day, DateOnly Date, int Orders, int PreviousWeekOrders, int FourWeeksEarlierOrders,
+    decimal Revenue, decimal PreviousWeekRevenue, decimal FourWeeksEarlierRevenue);
+
+/// <summary>A category or state: its revenue and orders this week and the week before; sorted by the size of the change.</summary>
+public sealed record Mover(string Name, decimal Revenue, decimal PreviousRevenue, int Orders, int PreviousOrders)
+{
+    public decimal RevenueChange => Revenue - PreviousRevenue;
+    public double? RevenueChangeRatio => PreviousRevenue == 0 ? null : (double)((Revenue - PreviousRevenue) / PreviousRevenue);
+}
+
+/// <summary>The weekly review. <c>LastCompleteWeek</c>: the last week whose seven days all lie within the data.</summary>
+public sealed record WeeklyReview(
+    OrderFilter Filter,
+    string? Currency,
+    DayOfWeek WeekStartsOn,
+    DateOnly? LastCompleteWeek,
+    DateOnly? FirstWeek,
+    WeekMeasures? Week,
+    WeekMeasures? PreviousWeek,
+    WeekMeasures? FourWeeksEarlier,
+    IReadOnlyList<WeekKpi> Kpis,
+    IReadOnlyList<WeekDayPoint> Days,
+    IReadOnlyList<Mover> Categories,
+    IReadOnlyList<Mover> CategoryMovers,
+    IReadOnlyList<Mover> StateMovers);
+
+/// <summary>
+/// The query service of the weekly review: a week (by default the last complete week of the data) against the week
+/// before and the same week four weeks earlier, with the filter's other dimensions applied (its dates are ignored).
+/// </summary>
+public sealed class WeeklyReviewQuery(OrdersSnapshotCache snapshots, IOptions<AnalyticsOptions> options)
+{
+    public const int MoversShown = 5;
+
+    public DayOfWeek WeekStartsOn => options.Value.WeekStartsOn;
+
+    /// <summary>The first day of the week that contains <paramref name="date"/>.</summary>
+    public DateOnly WeekOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek - (int)WeekStartsOn + 7) % 7));
+
+    public async Task<WeeklyReview> GetAsync(DateOnly? week, OrderFilter filter, CancellationToken cancellationToken = default)
+    {
+        var s = await snapshots.GetAsync(cancellationToken);
+        filter = filter with { From = null, To = null };
+        var currency = filter.Currency ?? s.MainCurrency;
+        if (s.MinDate is not { } min || s.MaxDate is not { } max)
+        {
+            return new WeeklyReview(filter, currency, WeekStartsOn, null, null, null, null, null, [], [], [], [], []);
+        }
+        var lastStart = WeekOf(max);
+        if (lastStart.AddDays(6) > max)
+        {
+            lastStart = lastStart.AddDays(-7);
+        }
+        DateOnly? lastComplete = lastStart >= min ? lastStart : null;
+        var firstWeek = WeekOf(min);
+        var start = week is { } w ? WeekOf(w) : lastComplete ?? WeekOf(max);
+
+        var f = new CompiledFilter(s, filter);
+        var thisWeek = new DateRange(start, start.AddDays(6));
+        var previous = new DateRange(start.AddDays(-7), start.AddDays(-1));
+        var earlier = new DateRange(start.AddDays(-28), start.AddDays(-22));
+
+        var keyOfDay = new int[35];
+        for (var d = 0; d < 35; d++)
+        {
+            keyOfDay[d] = d / 7 == 4 ? d % 7 : d / 7 == 3 ? 7 + d % 7 : d / 7 == 0 ? 14 + d % 7 : 21;
+        }
+        // One pass over the five weeks from "four weeks earlier" to this week: days 0..6 this week, 7..13 the week
+        // before, 14..20 four weeks earlier, 21 the two weeks in between (not shown).
+        var byDay = OrdersScan.Run(s, f, Ignore.None, earlier.From.DayNumber, thisWeek.To.DayNumber, 22, keyOfDay: keyOfDay, firstDay: earlier.From.DayNumber);
+        var m0 = Week(s, f, thisWeek);
+        var m1 = Week(s, f, previous);
+        var m4 = Week(s, f, earlier);
+        bool Covered(DateRange r) => r.To >= min && r.From <= max;
+        decimal? V(DateRange r, decimal? value) => Covered(r) ? value : null;
+
+        var kpis = new List<WeekKpi>
+        {
+            new("Orders", V(thisWeek, m0.Orders), V(previous, m1.Orders), V(earlier, m4.Orders)),
+            new("Units", V(thisWeek, m0.Units), V(previous, m1.Units), V(earlier, m4.Units)),
+            new("Revenue", V(thisWeek, m0.Revenue), V(previous, m1.Revenue), V(earlier, m4.Revenue)),
+            new("Average order value", V(thisWeek, m0.AverageOrderValue), V(previous, m1.AverageOrderValue), V(earlier, m4.AverageOrderValue)),
+            new("Cancellation rate", V(thisWeek, Rate(m0)), V(previous, Rate(m1)), V(earlier, Rate(m4))),
+        };
+        var days = Enumerable.Range(0, 7).Select(i => new WeekDayPoint(
+            i, start.AddDays(i).DayOfWeek, start.AddDays(i),
+            byDay.Orders[i], byDay.Orders[7 + i], byDay.Orders[14 + i],
+            byDay.Revenue[i] / 100m, byDay.Revenue[7 + i] / 100m, byDay.Revenue[14 + i] / 100m)).ToList();
+
+        var categories = Movers(s, f, thisWeek, previous, s.Categories, s.Category);
+        var states = Movers(s, f, thisWeek, previous, s.States, s.State).Where(m => m.Name.Length > 0).ToList();
+        return new WeeklyReview(
+            filter, currency, WeekStartsOn, lastComplete, firstWeek,
+            new WeekMeasures(thisWeek, m0), new WeekMeasures(previous, m1), new WeekMeasures(earlier, m4),
+            kpis, days,
+            categories.OrderByDescending(c => c.Revenue).ThenBy(c => c.Name, StringComparer.Ordinal).ToList(),
+            TopMovers(categories), TopMovers(states));
+
+        static decimal? Rate(OrderMeasures m) => m.Lines == 0 ? null : (decimal)m.CancelledLines / m.Lines;
+    }
+
+    private static OrderMeasures Week(OrdersSnapshot s, CompiledFilter f, DateRange week) =>
+        OrdersScan.Run(s, f, Ignore.None, week.From.DayNumber, week.To.DayNumber, 1)[0];
+
+    private static List<Mover> Movers(OrdersSnapshot s, CompiledFilter f, DateRange week, DateRange previous, IReadOnlyList<string> names, int[] codes)
+    {
+        var now = OrdersScan.Run(s, f, Ignore.None, week.From.DayNumber, week.To.DayNumber, names.Count, keyOfRow: codes);
+        var before = OrdersScan.Run(s, f, Ignore.None, previous.From.DayNumber, previous.To.DayNumber, names.Count, keyOfRow: codes);
+        return Enumerable.Range(0, names.Count)
+            .Where(i => now.Lines[i] > 0 || before.Lines[i] > 0)
+            .Select(i => new Mover(names[i], now.Revenue[i] / 100m, before.Revenue[i] / 100m, now.Orders[i], before.Orders[i]))
+            .ToList();
+    }
+
+    /// <summary>The biggest changes of revenue, either way: largest absolute change first, ties by name.</summary>
+    private static List<Mover> TopMovers(IEnumerable<Mover> movers) =>
+        movers.OrderByDescending(m => Math.Abs(m.RevenueChange)).ThenBy(m => m.Name, StringComparer.Ordinal).Take(MoversShown).ToList();
+}

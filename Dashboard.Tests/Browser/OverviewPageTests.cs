@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.Browser;
+
+/// <summary>The pages in Chromium over the hand-computed fixture (see <see cref="Integration.Analytics.AnalyticsFixture"/>).</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class OverviewPageTests(BrowserAppFixture app)
+{
+    private static async Task WaitForCharts(IPage page, int count) =>
+        await page.WaitForFunctionAsync(
+            "n => document.querySelectorAll('[data-chart][data-revision]').length === n && document.querySelectorAll('[data-chart]').length === n",
+            count, new() { Timeout = 20000 });
+
+    /// <summary>What plotly drew: the x and y of every trace of a chart.</summary>
+    private static async Task<JsonElement> Drawn(IPage page, string chart) =>
+        JsonDocument.Parse(await page.EvaluateAsync<string>(
+            "c => JSON.stringify(document.querySelector(`[data-chart=\"${c}\"]`).data.map(t => ({ x: t.x, y: t.y })))", chart)).RootElement.Clone();
+
+    private static async Task<string> Revision(IPage page, string chart) =>
+        await page.Locator($"[data-chart=\"{chart}\"]").GetAttributeAsync("data-revision") ?? "";
+
+    private static async Task WaitForRedraw(IPage page, string chart, string revision) =>
+        await page.WaitForFunctionAsync(
+            "([c, r]) => document.querySelector(`[data-chart=\"${c}\"]`)?.dataset.revision !== r", new[] { chart, revision }, new() { Timeout = 10000 });
+
+    private static async Task Screenshot(IPage page, string name)
+    {
+        if (BrowserAppFixture.ScreenshotFolder is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
+    [Fact]
+    public async Task TheOverviewDrawsFourCharts()
+    {
+        var page = await app.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        var clock = Stopwatch.StartNew();
+        await page.GotoAsync("/");
+        await WaitForCharts(page, 4);
+        Console.WriteLine($"Overview: four charts drawn {clock.ElapsedMilliseconds} ms after navigation (first visit)");
+        clock.Restart();
+        await page.ReloadAsync();
+        await WaitForCharts(page, 4);
+        Console.WriteLine($"Overview: four charts drawn {clock.ElapsedMilliseconds} ms after navigation (reload)");
+
+        Assert.Empty(errors);
+        Assert.Equal("7", (await page.Locator("[data-kpi=orders] .kpi-tile__value").InnerTextAsync()).Trim());
+        await Screenshot(page, "overview");
+    }
+
+    [Fact]
+    public async Task SwitchingFromDaysToWeeksChangesTheSeries()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await WaitForCharts(page, 4);
+        Assert.Equal(26, (await Drawn(page, "over-time"))[0].GetProperty("x").GetArrayLength()); // 6 June .. 1 July
+
+        var revision = await Revision(page, "over-time");
+        await page.Locator("[data-card=over-time]").GetByText("Week", new() { Exact = true }).ClickAsync();
+        await WaitForRedraw(page, "over-time", revision);
+
+        var weeks = (await Drawn(page, "over-time"))[0];
+        Assert.Equal(["2022-06-06", "2022-06-13", "2022-06-20", "2022-06-27"], weeks.GetProperty("x").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal([3.0, 3, 0, 1], weeks.GetProperty("y").EnumerateArray().Select(y => y.GetDouble()));
+        Assert.Contains("grain=week", page.Url);
+    }
+
+    [Fact]
+    public async Task ClickingACategoryBarFiltersTheOtherChartsAndTheUrl()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await WaitForCharts(page, 4);
+        Assert.Equal([2.0, 2, 1, 0, 1, 0, 1], (await Drawn(page, "weekdays"))[0].GetProperty("y").EnumerateArray().Select(y => y.GetDouble()));
+
+        var revision = await Revision(page, "weekdays");
+        var bar = page.Locator("[data-chart=categories] .barlayer .point").First; // "Set": the largest revenue
+        await bar.ScrollIntoViewIfNeededAsync();
+        var box = await bar.BoundingBoxAsync() ?? throw new InvalidOperationException("no bar");
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height - 5);
+        await page.Mouse.ClickAsync(box.X + box.Width / 2, box.Y + box.Height - 5);
+        await WaitForRedraw(page, "weekdays", revision);
+
+        Assert.Contains("category=Set", page.Url);
+        // Orders of the Set lines by weekday: Mon O1,O4; Tue O7; Wed O3; Fri O6.
+        Assert.Equal([2.0, 1, 1, 0, 1, 0, 0], (await Drawn(page, "weekdays"))[0].GetProperty("y").EnumerateArray().Select(y => y.GetDouble()));
+        Assert.Equal("5", (await page.Locator("[data-kpi=orders] .kpi-tile__value").InnerTextAsync()).Trim());
+        // The category chart keeps all its bars, so the user can add or remove categories.
+        Assert.Equal(3, (await Drawn(page, "categories"))[0].GetProperty("x").GetArrayLength());
+        await Screenshot(page, "overview-category-set");
+    }
+
+    [Fact]
+    public async Task TheCsvDownloadHoldsTheNumbersOfTheApi()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/orders?category=Set");
+        await WaitForCharts(page, 4);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-card=weekdays] [data-action=csv]").ClickAsync());
+        Assert.Equal("weekday-volume.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllLinesAsync(await download.PathAsync());
+
+        var api = JsonDocument.Parse(await app.Http.GetStringAsync(app.BaseUrl + "/api/orders/weekdays?category=Set")).RootElement;
+        Assert.Equal("weekday,orders,units,revenue_INR,selected", csv[0]);
+        Assert.Equal(api.GetArrayLength(), csv.Length - 1);
+        foreach (var (row, day) in csv.Skip(1).Zip(api.EnumerateArray()))
+        {
+            var cells = row.Split(',');
+            Assert.Equal(day.GetProperty("name").GetString(), cells[0]);
+            Assert.Equal(day.GetProperty("orders").GetInt32(), int.Parse(cells[1], CultureInfo.InvariantCulture));
+            Assert.Equal(day.GetProperty("units").GetInt64(), long.Parse(cells[2], CultureInfo.InvariantCulture));
+            Assert.Equal(day.GetProperty("revenue").GetDecimal(), decimal.Parse(cells[3], CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public async Task TheWeeklyReviewAndThePurchasesPageDrawTheirCharts()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/weekly?week=2022-06-13");
+        await WaitForCharts(page, 4);
+        Assert.Equal(3, (await Drawn(page, "week-days")).GetArrayLength()); // this week, the week before, four weeks earlier
+        Assert.Contains("13 Jun 2022", await page.Locator("h1 + p").InnerTextAsync());
+        await Screenshot(page, "weekly");
+
+        await page.GotoAsync("/purchases");
+        await WaitForCharts(page, 8);  // histogram + seven breakdowns
+        var byAge = (await Drawn(page, "by-age"))[0];
+        Assert.Equal(["18-25", "26-35", "36-45"], byAge.GetProperty("x").EnumerateArray().Select(x => x.GetString()));
+        await Screenshot(page, "purchases");
+    }
+
+    [Theory]
+    [InlineData("/", 4)]
+    [InlineData("/weekly", 4)]
+    [InlineData("/purchases", 8)]
+    public async Task APhoneWideViewportNeedsNoHorizontalScrolling(string path, int charts)
+    {
+        var page = await app.NewPageAsync(390, 844);
+        await page.GotoAsync(path);
+        await WaitForCharts(page, charts);
+        var overflow = await page.EvaluateAsync<int[]>(@"() => {
+            const body = document.querySelector('.rz-body') ?? document.body;
+            return [document.documentElement.scrollWidth - window.innerWidth, body.scrollWidth - body.clientWidth];
+        }");
+        Assert.Equal([0, 0], overflow);
+        await Screenshot(page, "phone" + path.Replace('/', '-'));
+    }
+}

@@ -1,0 +1,131 @@
+using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Analytics.Purchases;
+using Dashboard.Core.Analytics.WeeklyReview;
+using Dashboard.Core.Datasets;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// The read-only JSON API under <c>/api/</c>: the data behind every chart, for the filters in the query string
+/// (the same keys as the pages' URLs), and each chart's numbers as CSV (<c>.csv</c> routes, built from the same data).
+/// </summary>
+public static class AnalyticsApi
+{
+    private const string CsvType = "text/csv; charset=utf-8";
+
+    public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Analytics");
+
+        api.MapGet("/dataset", (DatasetSummaryQuery q, CancellationToken ct) => q.GetAsync(ct));
+
+        var orders = api.MapGroup("/orders");
+        orders.MapGet("/filters", (OrdersOverviewQuery q, CancellationToken ct) => q.GetFilterOptionsAsync(ct));
+        orders.MapGet("/overview", (HttpRequest r, OrdersOverviewQuery q, CancellationToken ct) =>
+            WithOrders(r, async (f, grain) => Results.Ok(await q.GetAsync(f, grain, ct))));
+        orders.MapGet("/kpis", (HttpRequest r, OrdersOverviewQuery q, CancellationToken ct) =>
+            WithOrders(r, async (f, _) => Results.Ok((await q.GetAsync(f, TimeGrain.Day, ct)).Kpis)));
+        orders.MapGet("/kpis.csv", (HttpRequest r, OrdersOverviewQuery q, CancellationToken ct) =>
+            WithOrders(r, async (f, _) => (await q.GetAsync(f, TimeGrain.Day, ct)).Kpis is { } k ? Csv(ChartCsv.Kpis(k), "kpis") : Results.NoContent()));
+        orders.MapGet("/over-time", (HttpRequest r, OrdersOverviewQuery q, CancellationToken ct) =>
+            WithOrders(r, async (f, grain) => Results.Ok((await q.GetAsync(f, grain, ct)).OverTime)));
+        orders.MapGet("/over-time.csv", (HttpRequest r, OrdersOverviewQuery q, CancellationToken ct) =>
+            WithOrders(r, async (f, grain) =>
+            {
+                var o = await q.GetAsync(f, grain, ct);
+                return Csv(ChartCsv.OverTime(o.OverTime, o.Currency), $"orders-over-time-{grain.ToString().ToLowerInvariant()}");
+            }));
+        orders.MapGet("/weekdays", (HttpRequest r, OrdersOverviewQuery q, CancellationToken ct) =>
+            WithOrders(r, async (f, _) => Results.Ok((await q.GetAsync(f, TimeGrain.Day, ct)).Weekdays)));
+        orders.MapGet("/weekdays.csv", (HttpRequest r, OrdersOverviewQuery q, CancellationToken ct) =>
+            WithOrders(r, async (f, _) =>
+            {
+                var o = await q.GetAsync(f, TimeGrain.Day, ct);
+                return Csv(ChartCsv.Weekdays(o.Weekdays, o.Currency), "weekday-volume");
+            }));
+        orders.MapGet("/categories", (HttpRequest r, OrdersOverviewQuery q, CancellationToken ct) =>
+            WithOrders(r, async (f, _) => Results.Ok((await q.GetAsync(f, TimeGrain.Day, ct)).Categories)));
+        orders.MapGet("/categories.csv", (HttpRequest r, OrdersOverviewQuery q, CancellationToken ct) =>
+            WithOrders(r, async (f, _) =>
+            {
+                var o = await q.GetAsync(f, TimeGrain.Day, ct);
+                return Csv(ChartCsv.Categories(o.Categories, o.Currency), "sales-by-category");
+            }));
+        orders.MapGet("/months", (HttpRequest r, OrdersOverviewQuery q, CancellationToken ct) =>
+            WithOrders(r, async (f, _) => Results.Ok((await q.GetAsync(f, TimeGrain.Day, ct)).Months)));
+        orders.MapGet("/months.csv", (HttpRequest r, OrdersOverviewQuery q, CancellationToken ct) =>
+            WithOrders(r, async (f, _) =>
+            {
+                var o = await q.GetAsync(f, TimeGrain.Day, ct);
+                return Csv(ChartCsv.Months(o.Months, o.Currency), "average-monthly-sales");
+            }));
+
+        orders.MapGet("/weekly-review", (HttpRequest r, WeeklyReviewQuery q, CancellationToken ct) =>
+            WithWeek(r, async (week, f) => Results.Ok(await q.GetAsync(week, f, ct))));
+        orders.MapGet("/weekly-review/days.csv", (HttpRequest r, WeeklyReviewQuery q, CancellationToken ct) =>
+            WithWeek(r, async (week, f) => Csv(ChartCsv.WeekDays(await q.GetAsync(week, f, ct)), "weekly-review-days")));
+        orders.MapGet("/weekly-review/categories.csv", (HttpRequest r, WeeklyReviewQuery q, CancellationToken ct) =>
+            WithWeek(r, async (week, f) => Csv(ChartCsv.Movers((await q.GetAsync(week, f, ct)).Categories, "category"), "weekly-review-categories")));
+        orders.MapGet("/weekly-review/states.csv", (HttpRequest r, WeeklyReviewQuery q, CancellationToken ct) =>
+            WithWeek(r, async (week, f) => Csv(ChartCsv.Movers((await q.GetAsync(week, f, ct)).StateMovers, "state"), "weekly-review-states")));
+
+        var purchases = api.MapGroup("/purchases");
+        purchases.MapGet("/filters", (PurchasesQuery q, CancellationToken ct) => q.GetFilterOptionsAsync(ct));
+        purchases.MapGet("/summary", async (HttpRequest r, PurchasesQuery q, CancellationToken ct) =>
+            Results.Ok(await q.GetAsync(PurchaseFilter.Parse(QueryParsing.Pairs(r.Query)), ct)));
+        purchases.MapGet("/histogram.csv", async (HttpRequest r, PurchasesQuery q, CancellationToken ct) =>
+            Csv(ChartCsv.Histogram(await q.GetAsync(PurchaseFilter.Parse(QueryParsing.Pairs(r.Query)), ct)), "purchase-histogram"));
+        purchases.MapGet("/by/{dimension}", async (string dimension, HttpRequest r, PurchasesQuery q, CancellationToken ct) =>
+            QueryParsing.Dimension(dimension) is { } d
+                ? Results.Ok((await q.GetAsync(PurchaseFilter.Parse(QueryParsing.Pairs(r.Query)), ct)).Breakdowns.Single(b => b.Dimension == d))
+                : UnknownDimension(dimension));
+        purchases.MapGet("/by/{dimension}.csv", async (string dimension, HttpRequest r, PurchasesQuery q, CancellationToken ct) =>
+            QueryParsing.Dimension(dimension) is { } d
+                ? Csv(ChartCsv.Breakdown((await q.GetAsync(PurchaseFilter.Parse(QueryParsing.Pairs(r.Query)), ct)).Breakdowns.Single(b => b.Dimension == d)),
+                    $"purchases-by-{dimension.ToLowerInvariant()}")
+                : UnknownDimension(dimension));
+        return app;
+    }
+
+    private static async Task<IResult> WithOrders(HttpRequest request, Func<OrderFilter, TimeGrain, Task<IResult>> answer)
+    {
+        var errors = new List<string>();
+        var pairs = QueryParsing.Pairs(request.Query).ToList();
+        var filter = OrderFilter.Parse(pairs, errors);
+        var grain = QueryParsing.Grain(pairs, errors);
+        return errors.Count > 0 ? BadQuery(errors) : await answer(filter, grain);
+    }
+
+    private static async Task<IResult> WithWeek(HttpRequest request, Func<DateOnly?, OrderFilter, Task<IResult>> answer)
+    {
+        var errors = new List<string>();
+        var pairs = QueryParsing.Pairs(request.Query).ToList();
+        var filter = OrderFilter.Parse(pairs, errors);
+        var week = QueryParsing.Week(pairs, errors);
+        return errors.Count > 0 ? BadQuery(errors) : await answer(week, filter);
+    }
+
+    private static IResult BadQuery(List<string> errors) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [.. errors] });
+
+    private static IResult UnknownDimension(string dimension) =>
+        Results.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["dimension"] = [$"'{dimension}' is not one of {string.Join(", ", PurchaseFilter.Keys.Values)}."],
+        });
+
+    private static IResult Csv(string text, string name) =>
+        Results.Text(text, CsvType, System.Text.Encoding.UTF8) is var result
+            ? new CsvResult(result, $"{name}.csv")
+            : result;
+
+    /// <summary>A CSV body with a Content-Disposition that names the file.</summary>
+    private sealed class CsvResult(IResult inner, string fileName) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

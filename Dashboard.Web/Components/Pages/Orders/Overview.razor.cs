@@ -1,0 +1,52 @@
+using Dashboard.Core.Analytics.Orders;
+using Dashboard.Web.Api;
+using Dashboard.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Components.Pages.Orders;
+
+/// <summary>The orders overview. Its state lives in the URL: every control navigates, and the page reads the URL.</summary>
+public sealed partial class Overview : UrlStatePage
+{
+    protected override IReadOnlyList<string> Paths { get; } = ["", "orders"];
+
+    private OrderFilter _filter = OrderFilter.None;
+    private TimeGrain _grain = TimeGrain.Day;
+    private OrderMetric _metric = OrderMetric.Orders;
+    private OrderFilterOptions? _options;
+    private OrdersOverview? _overview;
+
+    [Inject]
+    private OrdersOverviewQuery Query { get; set; } = default!;
+
+    protected override async Task LoadFromUrlAsync()
+    {
+        var pairs = QueryParsing.Pairs(Navigation.Uri).ToList();
+        _filter = OrderFilter.Parse(pairs);
+        _grain = QueryParsing.Grain(pairs);
+        _metric = QueryParsing.Metric(pairs);
+        _options ??= await Query.GetFilterOptionsAsync();
+        _overview = await Query.GetAsync(_filter, _grain);
+    }
+
+    private Task Go(OrderFilter filter, TimeGrain grain, OrderMetric metric)
+    {
+        Navigation.NavigateTo("orders" + Text.Query(filter.ToPairs().Concat(View(grain, metric))));
+        return Task.CompletedTask;
+    }
+
+    private string Api(string path, bool includeGrain = false) =>
+        "api/orders/" + path + Text.Query(_filter.ToPairs().Concat(includeGrain ? View(_grain, OrderMetric.Orders) : []));
+
+    private static IEnumerable<KeyValuePair<string, string>> View(TimeGrain grain, OrderMetric metric)
+    {
+        if (grain != TimeGrain.Day)
+        {
+            yield return new(QueryParsing.GrainKey, grain.ToString().ToLowerInvariant());
+        }
+        if (metric != OrderMetric.Orders)
+        {
+            yield return new(QueryParsing.MetricKey, metric.ToString().ToLowerInvariant());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Dashboard.Core.Analytics.Orders;
+
+namespace Dashboard.Web.Components.Shared;
+
+/// <summary>Small, culture-invariant text helpers shared by the pages.</summary>
+public static class Text
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", Invariant);
+
+    public static string Range(DateRange range) =>
+        range.Days <= 1 ? Date(range.From) : $"{Date(range.From)} – {Date(range.To)} ({range.Days} days)";
+
+    /// <summary><c>?a=b&amp;c=d</c>, or empty when there are no pairs.</summary>
+    public static string Query(IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        var query = OrderFilter.ToQueryString(pairs);
+        return query.Length == 0 ? "" : "?" + query;
+    }
+
+    public static DayOfWeek Weekday(string key) =>
+        (DayOfWeek)Array.FindIndex(Enum.GetValues<DayOfWeek>(), d => OrderFilter.WeekdayKeyOf(d) == key);
+
+    public static string Number(long? value) => value?.ToString("N0", Invariant) ?? "–";
+
+    public static string Number(decimal? value, string format = "N0") => value?.ToString(format, Invariant) ?? "–";
+
+    public static string Number(double? value, string format = "N2") => value?.ToString(format, Invariant) ?? "–";
+}
