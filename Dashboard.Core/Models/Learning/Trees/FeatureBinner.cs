@@ -107,6 +107,21 @@ public sealed class FeatureBinner
         return (byte)lo;
     }
 
+    /// <summary>Row-major bins of every row.</summary>
+    public byte[] BinRows(FeatureMatrix x)
+    {
+        var bins = new byte[x.Rows * x.Columns];
+        GradientBoostedTreesTrainer.ForRanges(x.Rows, (start, end) =>
+        {
+            for (var r = start; r < end; r++)
+            {
+                for (var f = 0; f < x.Columns; f++)
+                    bins[r * x.Columns + f] = Bin(f, x.Values[r * x.Columns + f]);
+            }
+        });
+        return bins;
+    }
+
     /// <summary>Column-major bins of every row.</summary>
     public byte[][] BinAll(FeatureMatrix x)
     {

@@ -50,21 +50,25 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
         var yValid = FeatureMatrix.Subset(labels, validRows);
 
         var binner = FeatureBinner.Fit(train, o.MaxBins, o.Seed);
-        var trainBins = binner.BinAll(train);
-        var validBins = binner.BinAll(valid);
+        var width = features.Columns;
+        // Training rows with identical bins cannot be told apart by any tree: boost on one weighted row per distinct
+        // bin vector (its row count and label sum). Gradients and hessians of a group are exact sums over its rows.
+        var (trainBins, weights, labelSums) = Group(binner.BinRows(train), yTrain, width);
+        var validBins = binner.BinRows(valid);
         var missingBins = binner.ValueBins.ToArray();
         var mean = yTrain.Length == 0 ? 0 : yTrain.Average();
         var baseScore = classification ? ModelMath.Logit(mean) : mean;
 
-        var n = train.Rows;
+        var n = weights.Length;
         var predTrain = new double[n];
         Array.Fill(predTrain, baseScore);
         var predValid = new double[valid.Rows];
         Array.Fill(predValid, baseScore);
-        var gh = new double[2 * n];
+        var gh = new double[3 * n];
         var gains = new double[features.Columns];
         var trees = new List<DecisionTree>();
         var grower = new TreeGrower(binner, trainBins, gh, o, gains);
+        var sampled = new bool[n];
         var bestLoss = double.PositiveInfinity;
         var bestCount = 0;
         var featureOrder = Enumerable.Range(0, features.Columns).ToArray();
@@ -76,17 +80,19 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
             {
                 for (var i = start; i < end; i++)
                 {
+                    var w = weights[i];
                     if (classification)
                     {
                         var p = ModelMath.Sigmoid(predTrain[i]);
-                        gh[2 * i] = p - yTrain[i];
-                        gh[2 * i + 1] = Math.Max(p * (1 - p), 1e-16);
+                        gh[3 * i] = w * p - labelSums[i];
+                        gh[3 * i + 1] = Math.Max(w * p * (1 - p), 1e-16);
                     }
                     else
                     {
-                        gh[2 * i] = predTrain[i] - yTrain[i];
-                        gh[2 * i + 1] = 1;
+                        gh[3 * i] = w * predTrain[i] - labelSums[i];
+                        gh[3 * i + 1] = w;
                     }
+                    gh[3 * i + 2] = w;
                 }
             });
             int[] rows;
@@ -95,7 +101,8 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
                 var picked = new List<int>((int)(n * o.RowSubsample) + 1);
                 for (var i = 0; i < n; i++)
                 {
-                    if (random.NextDouble() < o.RowSubsample)
+                    sampled[i] = random.NextDouble() < o.RowSubsample;
+                    if (sampled[i])
                         picked.Add(i);
                 }
                 rows = picked.ToArray();
@@ -115,19 +122,32 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
             {
                 usedFeatures = Enumerable.Range(0, features.Columns).ToArray();
             }
-            var tree = grower.Grow(rows, usedFeatures);
+            var (tree, leafRanges) = grower.Grow(rows, usedFeatures);
             trees.Add(tree);
-            ForRanges(n, (start, end) =>
+            // Rows that grew the tree are already sorted into its leaves; only the others are run down it.
+            foreach (var (node, start, count) in leafRanges)
             {
-                for (var i = start; i < end; i++)
-                    predTrain[i] += tree.Value[tree.LeafOf(trainBins, i, missingBins)];
-            });
+                var value = tree.Value[node];
+                foreach (var r in rows.AsSpan(start, count))
+                    predTrain[r] += value;
+            }
+            if (rows.Length < n)
+            {
+                ForRanges(n, (start, end) =>
+                {
+                    for (var i = start; i < end; i++)
+                    {
+                        if (!sampled[i])
+                            predTrain[i] += tree.Value[tree.LeafOf(trainBins.AsSpan(i * width, width), missingBins)];
+                    }
+                });
+            }
             if (validRows.Length > 0)
             {
                 ForRanges(valid.Rows, (start, end) =>
                 {
                     for (var i = start; i < end; i++)
-                        predValid[i] += tree.Value[tree.LeafOf(validBins, i, missingBins)];
+                        predValid[i] += tree.Value[tree.LeafOf(validBins.AsSpan(i * width, width), missingBins)];
                 });
                 var loss = Loss(yValid, predValid, classification);
                 if (loss < bestLoss - 1e-12)
@@ -149,6 +169,46 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
         progress?.Report(1);
         return new GradientBoostedTreesModel(classification ? "boosted-trees-classifier" : "boosted-trees-regression", classification,
             features.Schema, binner, baseScore, trees.Take(bestCount).ToArray(), gains, o);
+    }
+
+    private static (byte[] Bins, double[] Weights, double[] LabelSums) Group(byte[] bins, double[] labels, int width)
+    {
+        var index = new Dictionary<BinRow, int>(new BinRowComparer(bins, width));
+        var first = new List<int>();
+        var weights = new List<double>();
+        var sums = new List<double>();
+        for (var r = 0; r < labels.Length; r++)
+        {
+            if (!index.TryGetValue(new BinRow(r), out var g))
+            {
+                g = first.Count;
+                index.Add(new BinRow(r), g);
+                first.Add(r);
+                weights.Add(0);
+                sums.Add(0);
+            }
+            weights[g] += 1;
+            sums[g] += labels[r];
+        }
+        var grouped = new byte[first.Count * width];
+        for (var g = 0; g < first.Count; g++)
+            Array.Copy(bins, first[g] * width, grouped, g * width, width);
+        return (grouped, weights.ToArray(), sums.ToArray());
+    }
+
+    private readonly record struct BinRow(int Row);
+
+    private sealed class BinRowComparer(byte[] bins, int width) : IEqualityComparer<BinRow>
+    {
+        public bool Equals(BinRow a, BinRow b) =>
+            bins.AsSpan(a.Row * width, width).SequenceEqual(bins.AsSpan(b.Row * width, width));
+
+        public int GetHashCode(BinRow row)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(bins.AsSpan(row.Row * width, width));
+            return hash.ToHashCode();
+        }
     }
 
     private static double Loss(double[] y, double[] score, bool classification)
@@ -185,17 +245,24 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
     private sealed class TreeGrower
     {
         private readonly FeatureBinner _binner;
-        private readonly byte[][] _bins;
+        private const int Chunks = 4;
+        private readonly byte[] _bins;
+        private readonly int _width;
+        private readonly int[] _histOffset;
+        private readonly double[][] _chunkHists;
+        private int[] _buffer = [];
+        private int[] _rightBuffer = [];
         private readonly double[] _gh;
         private readonly GradientBoostedTreesOptions _o;
         private readonly double[] _gains;
         private readonly int[] _binOffset;
         private readonly int _totalBins;
 
-        public TreeGrower(FeatureBinner binner, byte[][] bins, double[] gh, GradientBoostedTreesOptions options, double[] gains)
+        public TreeGrower(FeatureBinner binner, byte[] bins, double[] gh, GradientBoostedTreesOptions options, double[] gains)
         {
             _binner = binner;
             _bins = bins;
+            _width = binner.Count;
             _gh = gh;
             _o = options;
             _gains = gains;
@@ -203,16 +270,23 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
             for (var f = 0; f < binner.Count; f++)
                 _binOffset[f + 1] = _binOffset[f] + binner.ValueBins[f] + 1;
             _totalBins = _binOffset[^1];
+            _histOffset = _binOffset.Select(b => 3 * b).ToArray();
+            _chunkHists = Enumerable.Range(0, Chunks).Select(_ => new double[_totalBins * 3]).ToArray();
         }
 
-        public DecisionTree Grow(int[] rows, int[] features)
+        /// <summary>Grows a tree from <paramref name="rows"/>, which it reorders so that each leaf's rows are one range.</summary>
+        public (DecisionTree Tree, List<(int Node, int Start, int Count)> Leaves) Grow(int[] rows, int[] features)
         {
             var builder = new TreeBuilder();
-            var buffer = new int[rows.Length];
+            if (_buffer.Length < rows.Length)
+            {
+                _buffer = new int[rows.Length];
+                _rightBuffer = new int[rows.Length];
+            }
             var rootHist = new double[_totalBins * 3];
             BuildHistogram(rows, 0, rows.Length, features, rootHist);
-            var (g, h) = Totals(rootHist, features[0]);
-            var root = new Leaf(builder.AddLeaf(LeafValue(g, h)), 0, rows.Length, 0, rootHist, g, h, rows.Length);
+            var (g, h, c) = Totals(rootHist, features[0]);
+            var root = new Leaf(builder.AddLeaf(LeafValue(g, h)), 0, rows.Length, 0, rootHist, g, h, c);
             FindSplit(root, features);
             var leaves = new List<Leaf> { root };
             var leafCount = 1;
@@ -229,7 +303,7 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
                 leaves.Remove(best);
                 var split = best.Split!;
                 _gains[split.Feature] += split.Gain;
-                var leftCount = Partition(rows, buffer, best.Start, best.Count, split);
+                var leftCount = Partition(rows, best.Start, best.Count, split);
                 var leftNode = builder.AddLeaf(LeafValue(split.LeftG, split.LeftH));
                 var rightNode = builder.AddLeaf(LeafValue(best.G - split.LeftG, best.H - split.LeftH));
                 builder.Split(best.Node, split.Feature, split.Threshold, split.MissingLeft, split.Categories, leftNode, rightNode);
@@ -245,86 +319,128 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
                     largeHist[i] -= smallHist[i];
                 var leftHist = smallerIsLeft ? smallHist : largeHist;
                 var rightHist = smallerIsLeft ? largeHist : smallHist;
-                var left = new Leaf(leftNode, best.Start, leftCount, best.Depth + 1, leftHist, split.LeftG, split.LeftH, leftCount);
+                var left = new Leaf(leftNode, best.Start, leftCount, best.Depth + 1, leftHist, split.LeftG, split.LeftH, split.LeftC);
                 var right = new Leaf(rightNode, best.Start + leftCount, rightCount, best.Depth + 1, rightHist,
-                    best.G - split.LeftG, best.H - split.LeftH, rightCount);
+                    best.G - split.LeftG, best.H - split.LeftH, best.RowCount - split.LeftC);
                 FindSplit(left, features);
                 FindSplit(right, features);
                 leaves.Add(left);
                 leaves.Add(right);
                 leafCount++;
             }
-            return builder.Build();
+            return (builder.Build(), leaves.Select(l => (l.Node, l.Start, l.Count)).ToList());
         }
 
         private double LeafValue(double g, double h) => -_o.LearningRate * g / (h + _o.L2);
 
-        private (double G, double H) Totals(double[] hist, int feature)
+        private (double G, double H, double C) Totals(double[] hist, int feature)
         {
-            double g = 0, h = 0;
+            double g = 0, h = 0, c = 0;
             for (var b = _binOffset[feature]; b < _binOffset[feature + 1]; b++)
             {
                 g += hist[3 * b];
                 h += hist[3 * b + 1];
+                c += hist[3 * b + 2];
             }
-            return (g, h);
+            return (g, h, c);
         }
 
+        /// <summary>Row-wise accumulation; large nodes in a fixed number of row chunks, each into its own histogram,
+        /// summed in chunk order, so that the sums do not depend on thread timing.</summary>
         private void BuildHistogram(int[] rows, int start, int count, int[] features, double[] hist)
         {
-            var gh = _gh;
-            void One(int f)
-            {
-                var column = _bins[f];
-                var span = hist.AsSpan(3 * _binOffset[f], 3 * (_binOffset[f + 1] - _binOffset[f]));
-                var ids = rows.AsSpan(start, count);
-                foreach (var r in ids)
-                {
-                    var b = 3 * column[r];
-                    span[b] += gh[2 * r];
-                    span[b + 1] += gh[2 * r + 1];
-                    span[b + 2] += 1;
-                }
-            }
             if (count < ParallelRowThreshold)
             {
-                foreach (var f in features)
-                    One(f);
+                Accumulate(rows.AsSpan(start, count), features, hist);
+                return;
             }
-            else
+            Parallel.For(0, Chunks, c =>
             {
-                Parallel.ForEach(features, One);
+                var from = start + (int)((long)c * count / Chunks);
+                var to = start + (int)((long)(c + 1) * count / Chunks);
+                Array.Clear(_chunkHists[c]);
+                Accumulate(rows.AsSpan(from, to - from), features, _chunkHists[c]);
+            });
+            for (var c = 0; c < Chunks; c++)
+            {
+                var part = _chunkHists[c];
+                for (var i = 0; i < hist.Length; i++)
+                    hist[i] += part[i];
             }
         }
 
-        private int Partition(int[] rows, int[] buffer, int start, int count, SplitInfo split)
+        private void Accumulate(ReadOnlySpan<int> rows, int[] features, double[] hist)
         {
-            var column = _bins[split.Feature];
-            var missingBin = _binner.ValueBins[split.Feature];
-            var left = start;
-            var right = 0;
-            for (var i = start; i < start + count; i++)
+            var gh = _gh;
+            var bins = _bins;
+            var width = _width;
+            var offsets = _histOffset;
+            foreach (var r in rows)
             {
-                var r = rows[i];
-                int b = column[r];
-                bool goLeft;
-                if (split.Categories is { } bits)
-                    goLeft = (bits[b >> 6] & (1UL << (b & 63))) != 0;
-                else
-                    goLeft = b == missingBin ? split.MissingLeft : b <= split.Threshold;
-                if (goLeft)
-                    rows[left++] = r;
-                else
-                    buffer[right++] = r;
+                var g = gh[3 * r];
+                var h = gh[3 * r + 1];
+                var c = gh[3 * r + 2];
+                var rowStart = r * width;
+                foreach (var f in features)
+                {
+                    var i = offsets[f] + 3 * bins[rowStart + f];
+                    hist[i] += g;
+                    hist[i + 1] += h;
+                    hist[i + 2] += c;
+                }
             }
-            Array.Copy(buffer, 0, rows, left, right);
-            return left - start;
+        }
+
+        /// <summary>Stable partition of a leaf's rows into left then right; large leaves in fixed chunks on all cores.</summary>
+        private int Partition(int[] rows, int start, int count, SplitInfo split)
+        {
+            var chunks = count < ParallelRowThreshold ? 1 : Chunks;
+            var leftCounts = new int[chunks];
+            var rightCounts = new int[chunks];
+            Parallel.For(0, chunks, c =>
+            {
+                var from = start + (int)((long)c * count / chunks);
+                var to = start + (int)((long)(c + 1) * count / chunks);
+                int l = from, rr = from;
+                for (var i = from; i < to; i++)
+                {
+                    var row = rows[i];
+                    if (GoesLeft(split, _bins[row * _width + split.Feature]))
+                        _buffer[l++] = row;
+                    else
+                        _rightBuffer[rr++] = row;
+                }
+                leftCounts[c] = l - from;
+                rightCounts[c] = rr - from;
+            });
+            var k = start;
+            for (var c = 0; c < chunks; c++)
+            {
+                var from = start + (int)((long)c * count / chunks);
+                Array.Copy(_buffer, from, rows, k, leftCounts[c]);
+                k += leftCounts[c];
+            }
+            var leftTotal = k - start;
+            for (var c = 0; c < chunks; c++)
+            {
+                var from = start + (int)((long)c * count / chunks);
+                Array.Copy(_rightBuffer, from, rows, k, rightCounts[c]);
+                k += rightCounts[c];
+            }
+            return leftTotal;
+        }
+
+        private bool GoesLeft(SplitInfo split, int bin)
+        {
+            if (split.Categories is { } bits)
+                return (bits[bin >> 6] & (1UL << (bin & 63))) != 0;
+            return bin == _binner.ValueBins[split.Feature] ? split.MissingLeft : bin <= split.Threshold;
         }
 
         private void FindSplit(Leaf leaf, int[] features)
         {
             leaf.Split = null;
-            if ((_o.MaxDepth > 0 && leaf.Depth >= _o.MaxDepth) || leaf.Count < 2 * _o.MinSamplesLeaf)
+            if ((_o.MaxDepth > 0 && leaf.Depth >= _o.MaxDepth) || leaf.RowCount < 2 * _o.MinSamplesLeaf || leaf.Count < 2)
                 return;
             SplitInfo? best = null;
             foreach (var f in features)
@@ -361,12 +477,12 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
                 {
                     var missingLeft = side == 1;
                     double lg = gl + (missingLeft ? mg : 0), lh = hl + (missingLeft ? mh : 0), lc = cl + (missingLeft ? mc : 0);
-                    double rg = leaf.G - lg, rh = leaf.H - lh, rc = leaf.Count - lc;
+                    double rg = leaf.G - lg, rh = leaf.H - lh, rc = leaf.RowCount - lc;
                     if (!Allowed(lh, lc, rh, rc))
                         continue;
                     var gain = Score(lg, lh, _o.L2) + Score(rg, rh, _o.L2) - parent;
                     if (best is null || gain > best.Gain)
-                        best = new SplitInfo(f, gain, b, missingLeft, null, lg, lh);
+                        best = new SplitInfo(f, gain, b, missingLeft, null, lg, lh, lc);
                 }
             }
             return best;
@@ -392,14 +508,14 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
             double gl = 0, hl = 0, cl = 0;
             var bestGain = double.NegativeInfinity;
             var bestPrefix = -1;
-            double bestG = 0, bestH = 0;
+            double bestG = 0, bestH = 0, bestC = 0;
             for (var k = 0; k < present.Count - 1; k++)
             {
                 var i = 3 * (offset + present[k].Bin);
                 gl += hist[i];
                 hl += hist[i + 1];
                 cl += hist[i + 2];
-                double rg = leaf.G - gl, rh = leaf.H - hl, rc = leaf.Count - cl;
+                double rg = leaf.G - gl, rh = leaf.H - hl, rc = leaf.RowCount - cl;
                 if (!Allowed(hl, cl, rh, rc))
                     continue;
                 var gain = Score(gl, hl, l2) + Score(rg, rh, l2) - parent;
@@ -409,6 +525,7 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
                     bestPrefix = k;
                     bestG = gl;
                     bestH = hl;
+                    bestC = cl;
                 }
             }
             if (bestPrefix < 0)
@@ -416,11 +533,11 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
             var bits = new ulong[4];
             for (var k = 0; k <= bestPrefix; k++)
                 bits[present[k].Bin >> 6] |= 1UL << (present[k].Bin & 63);
-            return new SplitInfo(f, bestGain, 0, false, bits, bestG, bestH);
+            return new SplitInfo(f, bestGain, 0, false, bits, bestG, bestH, bestC);
         }
     }
 
-    private sealed record SplitInfo(int Feature, double Gain, int Threshold, bool MissingLeft, ulong[]? Categories, double LeftG, double LeftH);
+    private sealed record SplitInfo(int Feature, double Gain, int Threshold, bool MissingLeft, ulong[]? Categories, double LeftG, double LeftH, double LeftC);
 
     private sealed class Leaf(int node, int start, int count, int depth, double[] histogram, double g, double h, double rowCount)
     {
