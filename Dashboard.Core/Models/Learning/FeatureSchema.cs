@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Dashboard.Core.Models.Learning;
 
 /// <summary>How a feature column is to be read by a trainer.</summary>
@@ -13,6 +15,7 @@ public enum FeatureKind
 /// <summary>One input column of a feature vector.</summary>
 public sealed record FeatureInfo(string Name, FeatureKind Kind, IReadOnlyList<string>? Levels = null)
 {
+    [JsonIgnore]
     public int LevelCount => Levels?.Count ?? 0;
 }
 
@@ -26,8 +29,10 @@ public sealed class FeatureSchema
 
     public IReadOnlyList<FeatureInfo> Features { get; }
 
+    [JsonIgnore]
     public int Count => Features.Count;
 
+    [JsonIgnore]
     public IEnumerable<string> Names => Features.Select(f => f.Name);
 
     public int IndexOf(string name)
