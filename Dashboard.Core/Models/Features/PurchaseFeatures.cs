@@ -157,18 +157,23 @@ public sealed class PurchaseFeatures
         }
     }
 
+    private static readonly string[] SmallNumbers = Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
     private static string?[] Raw(PurchaseInput x) =>
     [
         x.Gender,
         x.AgeBand,
-        x.Occupation.ToString(CultureInfo.InvariantCulture),
+        Text(x.Occupation),
         x.CityCategory,
-        x.StayYears.ToString(CultureInfo.InvariantCulture),
+        Text(x.StayYears),
         x.Married ? "1" : "0",
-        x.ProductCategory1.ToString(CultureInfo.InvariantCulture),
-        x.ProductCategory2?.ToString(CultureInfo.InvariantCulture),
-        x.ProductCategory3?.ToString(CultureInfo.InvariantCulture),
+        Text(x.ProductCategory1),
+        x.ProductCategory2 is { } c2 ? Text(c2) : null,
+        x.ProductCategory3 is { } c3 ? Text(c3) : null,
     ];
+
+    private static string Text(int value) =>
+        value is >= 0 and < 256 ? SmallNumbers[value] : value.ToString(CultureInfo.InvariantCulture);
 
     private static List<string> NumericOrder(IEnumerable<string?> values) =>
         values.OfType<string>().Distinct(StringComparer.Ordinal)

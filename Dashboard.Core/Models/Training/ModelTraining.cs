@@ -78,27 +78,31 @@ public static class ModelTraining
     private static CancellationModelReport TrainClassifier(IBinaryClassifierTrainer trainer, CancellationFeatures features, FeatureMatrix x, double[] y,
         float[][] testRows, double[] testLabels, IProgress<double> progress, CancellationToken cancellationToken)
     {
+        var cpu = CpuTime();
         var clock = Stopwatch.StartNew();
         var classifier = trainer.Fit(x, y, progress, cancellationToken);
         var time = clock.Elapsed;
+        cpu = CpuTime() - cpu;
         var model = new CancellationModel(features, classifier);
         var probabilities = testRows.Select(r => classifier.PredictProbability(r)).ToArray();
-        return new CancellationModelReport(model, ClassificationMetrics.Compute(testLabels, probabilities), model.Importance, time);
+        return new CancellationModelReport(model, ClassificationMetrics.Compute(testLabels, probabilities), model.Importance, time, cpu);
     }
 
     private static PurchaseModelReport TrainRegression(IRegressionTrainer trainer, PurchaseFeatures features, FeatureMatrix x, double[] y,
         float[][] testRows, double[] testLabels, double coverage, IProgress<double> progress, CancellationToken cancellationToken)
     {
+        var cpu = CpuTime();
         var clock = Stopwatch.StartNew();
         var regression = trainer.Fit(x, y, progress, cancellationToken);
         var time = clock.Elapsed;
+        cpu = CpuTime() - cpu;
         var predictions = testRows.Select(r => regression.Predict(r)).ToArray();
         var residuals = testLabels.Select((v, i) => v - predictions[i]).Order().ToArray();
         var low = Quantile(residuals, (1 - coverage) / 2);
         var high = Quantile(residuals, 1 - (1 - coverage) / 2);
         var hits = testLabels.Where((v, i) => v >= predictions[i] + low && v <= predictions[i] + high).Count();
         var model = new PurchaseModel(features, regression, low, high, coverage);
-        return new PurchaseModelReport(model, RegressionMetrics.Compute(testLabels, predictions), model.Importance, time,
+        return new PurchaseModelReport(model, RegressionMetrics.Compute(testLabels, predictions), model.Importance, time, cpu,
             testLabels.Length == 0 ? double.NaN : hits / (double)testLabels.Length);
     }
 
@@ -110,6 +114,12 @@ public static class ModelTraining
         var lower = (int)Math.Floor(position);
         var upper = Math.Min(lower + 1, sorted.Length - 1);
         return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
+    }
+
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static DateOnly FirstOfMonth(DateOnly date) => new(date.Year, date.Month, 1);

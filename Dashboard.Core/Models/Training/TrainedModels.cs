@@ -15,10 +15,13 @@ public sealed record PurchasePrediction(double Amount, double Low, double High, 
 /// <summary>A cancellation model ready to score: its feature pipeline and its classifier, stored and loaded together.</summary>
 public sealed class CancellationModel
 {
+    private readonly InputMap _inputs;
+
     public CancellationModel(CancellationFeatures features, IBinaryClassifier classifier)
     {
         Features = features;
         Classifier = classifier;
+        _inputs = new InputMap(features.Schema, CancellationFeatures.InputOf);
     }
 
     public CancellationFeatures Features { get; }
@@ -36,8 +39,7 @@ public sealed class CancellationModel
     {
         var row = Features.Transform(input);
         var explanation = Classifier.Explain(row);
-        return new CancellationPrediction(ModelMath.Sigmoid(explanation.Value), explanation.BaseValue,
-            ByInput(Features.Schema, explanation, CancellationFeatures.InputOf));
+        return new CancellationPrediction(ModelMath.Sigmoid(explanation.Value), explanation.BaseValue, _inputs.Sum(explanation));
     }
 
     public IReadOnlyList<FeatureImportance> Importance => ModelBundles.ImportanceByInput(Classifier.Importance, CancellationFeatures.InputOf);
@@ -45,16 +47,16 @@ public sealed class CancellationModel
     public byte[] Serialize() => ModelSerializer.Serialize(this);
 
     public static CancellationModel Deserialize(ReadOnlySpan<byte> bytes) => ModelSerializer.DeserializeCancellation(bytes);
-
-    internal static IReadOnlyList<InputContribution> ByInput(FeatureSchema schema, Explanation explanation, Func<string, string> inputOf) =>
-        ModelBundles.ByInput(schema, explanation, inputOf);
 }
 
 /// <summary>A purchase model ready to score: its feature pipeline, its regression and the residual quantiles of its interval.</summary>
 public sealed class PurchaseModel
 {
+    private readonly InputMap _inputs;
+
     public PurchaseModel(PurchaseFeatures features, IRegressionModel regression, double residualLow, double residualHigh, double intervalCoverage)
     {
+        _inputs = new InputMap(features.Schema, PurchaseFeatures.InputOf);
         Features = features;
         Regression = regression;
         ResidualLow = residualLow;
@@ -83,7 +85,7 @@ public sealed class PurchaseModel
         var row = Features.Transform(input);
         var explanation = Regression.Explain(row);
         return new PurchasePrediction(explanation.Value, Math.Max(0, explanation.Value + ResidualLow), explanation.Value + ResidualHigh,
-            explanation.BaseValue, ModelBundles.ByInput(Features.Schema, explanation, PurchaseFeatures.InputOf));
+            explanation.BaseValue, _inputs.Sum(explanation));
     }
 
     public IReadOnlyList<FeatureImportance> Importance => ModelBundles.ImportanceByInput(Regression.Importance, PurchaseFeatures.InputOf);
@@ -93,25 +95,33 @@ public sealed class PurchaseModel
     public static PurchaseModel Deserialize(ReadOnlySpan<byte> bytes) => ModelSerializer.DeserializePurchase(bytes);
 }
 
-internal static class ModelBundles
+/// <summary>Which form input each feature column belongs to, worked out once per model.</summary>
+internal sealed class InputMap
 {
-    public static IReadOnlyList<InputContribution> ByInput(FeatureSchema schema, Explanation explanation, Func<string, string> inputOf)
+    private readonly string[] _inputs;
+    private readonly int[] _inputOfFeature;
+
+    public InputMap(FeatureSchema schema, Func<string, string> inputOf)
     {
-        var sums = new Dictionary<string, double>();
-        var order = new List<string>();
-        for (var f = 0; f < schema.Count; f++)
-        {
-            var input = inputOf(schema.Features[f].Name);
-            if (!sums.ContainsKey(input))
-            {
-                sums[input] = 0;
-                order.Add(input);
-            }
-            sums[input] += explanation.Contributions[f];
-        }
-        return order.Select(i => new InputContribution(i, sums[i])).ToArray();
+        var names = schema.Features.Select(f => inputOf(f.Name)).ToArray();
+        _inputs = names.Distinct().ToArray();
+        _inputOfFeature = names.Select(n => Array.IndexOf(_inputs, n)).ToArray();
     }
 
+    public InputContribution[] Sum(Explanation explanation)
+    {
+        var sums = new double[_inputs.Length];
+        for (var f = 0; f < _inputOfFeature.Length; f++)
+            sums[_inputOfFeature[f]] += explanation.Contributions[f];
+        var result = new InputContribution[_inputs.Length];
+        for (var i = 0; i < result.Length; i++)
+            result[i] = new InputContribution(_inputs[i], sums[i]);
+        return result;
+    }
+}
+
+internal static class ModelBundles
+{
     public static IReadOnlyList<FeatureImportance> ImportanceByInput(IReadOnlyList<FeatureImportance> importance, Func<string, string> inputOf) =>
         importance.GroupBy(i => inputOf(i.Feature)).Select(g => new FeatureImportance(g.Key, g.Sum(i => i.Importance)))
             .OrderByDescending(i => i.Importance).ToArray();

@@ -18,9 +18,11 @@ public sealed class LogisticRegressionTrainer : IBinaryClassifierTrainer
         var folds = LinearSolver.Folds(features.Rows, Folds, Seed);
         var grid = new List<GridPoint>();
         (double Score, double Lambda, LinearDesign Design, SparseRows X)? best = null;
-        var steps = Encodings.Count * (Folds + 1);
+        // the encodings differ only in how numeric inputs are read: without any, one is enough
+        var encodings = features.Schema.Features.Any(f => f.Kind == FeatureKind.Numeric) ? Encodings : Encodings.Take(1).ToArray();
+        var steps = encodings.Count * (Folds + 1);
         var step = 0;
-        foreach (var encoding in Encodings)
+        foreach (var encoding in encodings)
         {
             var design = LinearDesign.Fit(features, encoding);
             var x = design.EncodeAll(features);

@@ -19,7 +19,9 @@ public sealed class RidgeRegressionTrainer : IRegressionTrainer
         var grid = new List<GridPoint>();
         (double Score, NumericEncoding Encoding, double Lambda, LinearDesign Design, FoldStats[] Stats)? best = null;
         var step = 0;
-        foreach (var encoding in Encodings)
+        // the encodings differ only in how numeric inputs are read: without any, one is enough
+        var encodings = features.Schema.Features.Any(f => f.Kind == FeatureKind.Numeric) ? Encodings : Encodings.Take(1).ToArray();
+        foreach (var encoding in encodings)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var design = LinearDesign.Fit(features, encoding);
@@ -51,7 +53,7 @@ public sealed class RidgeRegressionTrainer : IRegressionTrainer
                 if (best is null || rmse < best.Value.Score)
                     best = (rmse, encoding, lambda, design, stats);
             }
-            progress?.Report(++step / (double)Encodings.Count);
+            progress?.Report(++step / (double)encodings.Count);
         }
         var chosen = best ?? throw new InvalidOperationException("The grid is empty.");
         var width = chosen.Design.Width;
