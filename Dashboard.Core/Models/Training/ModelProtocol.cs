@@ -52,13 +52,19 @@ public static class ModelProtocol
     {
         var result = ModelTraining.TrainPurchaseModels(transactions, PurchaseTrainingOptions.Protocol, progress, cancellationToken);
         var inputs = transactions.Where(t => t.Purchase is not null).Take(2000).Select(PurchaseInput.From).ToArray();
-        var report = new ProtocolReport("purchase", result.TrainRows, result.TestRows, result.FeatureTime.TotalSeconds,
+        return (result, Describe(result, inputs));
+    }
+
+    /// <summary>The figures of a purchase training result; scoring latency is measured on <paramref name="latencySample"/>.</summary>
+    public static ProtocolReport Describe(PurchaseTrainingResult result, IReadOnlyList<PurchaseInput> latencySample)
+    {
+        var inputs = latencySample;
+        return new ProtocolReport("purchase", result.TrainRows, result.TestRows, result.FeatureTime.TotalSeconds,
         [
             Figures("mean baseline", result.Baseline, null, null, default),
             Figures(result.Linear.Model.Kind, result.Linear.Metrics, result.Linear.TrainingTime, result.Linear.TrainingCpuTime, Latency(inputs, i => result.Linear.Model.Predict(i))),
             Figures(result.Trees.Model.Kind, result.Trees.Metrics, result.Trees.TrainingTime, result.Trees.TrainingCpuTime, Latency(inputs, i => result.Trees.Model.Predict(i))),
         ], result.LeakageWarnings.Select(w => w.Reason).ToArray());
-        return (result, report);
     }
 
     public static (CancellationTrainingResult Result, ProtocolReport Report) RunCancellation(IReadOnlyList<OrderLine> lines, bool includePromotionIds = false,
@@ -67,13 +73,19 @@ public static class ModelProtocol
         var options = CancellationTrainingOptions.Protocol with { Features = new CancellationFeatureOptions { IncludePromotionIds = includePromotionIds } };
         var result = ModelTraining.TrainCancellationModels(lines, options, progress, cancellationToken);
         var inputs = lines.Where(l => l.Date >= options.TestFrom && CancellationInput.Label(l) is not null).Take(2000).Select(CancellationInput.From).ToArray();
-        var report = new ProtocolReport("cancellation", result.TrainRows, result.TestRows, result.FeatureTime.TotalSeconds,
+        return (result, Describe(result, inputs));
+    }
+
+    /// <summary>The figures of a cancellation training result; scoring latency is measured on <paramref name="latencySample"/>.</summary>
+    public static ProtocolReport Describe(CancellationTrainingResult result, IReadOnlyList<CancellationInput> latencySample)
+    {
+        var inputs = latencySample;
+        return new ProtocolReport("cancellation", result.TrainRows, result.TestRows, result.FeatureTime.TotalSeconds,
         [
             Figures("base-rate baseline", result.Baseline, null, null, default),
             Figures(result.Linear.Model.Kind, result.Linear.Metrics, result.Linear.TrainingTime, result.Linear.TrainingCpuTime, Latency(inputs, i => result.Linear.Model.Predict(i))),
             Figures(result.Trees.Model.Kind, result.Trees.Metrics, result.Trees.TrainingTime, result.Trees.TrainingCpuTime, Latency(inputs, i => result.Trees.Model.Predict(i))),
         ], result.LeakageWarnings.Select(w => w.Reason).ToArray());
-        return (result, report);
     }
 
     /// <summary>Median and 99th percentile of single calls, in milliseconds, after warm-up passes and a full collection.</summary>

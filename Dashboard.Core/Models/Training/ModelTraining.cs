@@ -21,15 +21,7 @@ public static class ModelTraining
         options ??= new CancellationTrainingOptions();
         progress?.Report(new TrainingProgress("features", 0));
         var clock = Stopwatch.StartNew();
-        var labelled = lines.Where(l => CancellationInput.Label(l) is not null).ToList();
-        if (labelled.Count == 0)
-            throw new InvalidOperationException("There are no order lines with a known outcome (cancelled, shipped, delivered or returned) and an amount.");
-        var testFrom = options.TestFrom ?? FirstOfMonth(labelled.Max(l => l.Date));
-        var testTo = options.TestTo ?? testFrom.AddMonths(1);
-        var train = labelled.Where(l => l.Date < testFrom).ToList();
-        var test = labelled.Where(l => l.Date >= testFrom && l.Date < testTo).ToList();
-        if (train.Count == 0 || test.Count == 0)
-            throw new InvalidOperationException($"Training needs labelled lines before {testFrom:yyyy-MM-dd} and in [{testFrom:yyyy-MM-dd}, {testTo:yyyy-MM-dd}); found {train.Count} and {test.Count}.");
+        var (train, test, testFrom, testTo) = SplitCancellation(lines, options);
         var (features, x, y, _) = CancellationFeatures.FitTransform(train, options.Features);
         var testRows = test.Select(l => features.Transform(CancellationInput.From(l))).ToArray();
         var testLabels = test.Select(l => CancellationInput.Label(l)!.Value).ToArray();
@@ -51,14 +43,7 @@ public static class ModelTraining
         options ??= new PurchaseTrainingOptions();
         progress?.Report(new TrainingProgress("features", 0));
         var clock = Stopwatch.StartNew();
-        var labelled = transactions.Where(t => t.Purchase is not null).ToList();
-        if (labelled.Count < 10)
-            throw new InvalidOperationException($"Training needs purchase rows with an amount; found {labelled.Count}.");
-        var order = Enumerable.Range(0, labelled.Count).ToArray();
-        new Random(options.Seed).Shuffle(order);
-        var cut = (int)Math.Round(labelled.Count * (1 - options.TestFraction));
-        var train = order[..cut].Select(i => labelled[i]).ToList();
-        var test = order[cut..].Select(i => labelled[i]).ToList();
+        var (train, test) = SplitPurchases(transactions, options);
         var (features, x, y, _) = PurchaseFeatures.FitTransform(train, options.Features);
         var testRows = test.Select(t => features.Transform(PurchaseInput.From(t))).ToArray();
         var testLabels = test.Select(t => (double)t.Purchase!.Value).ToArray();
@@ -73,6 +58,52 @@ public static class ModelTraining
         progress?.Report(new TrainingProgress("done", 1));
         return new PurchaseTrainingResult(linear, trees, RegressionMetrics.MeanBaseline(y, testLabels), leaks, x.Rows, testLabels.Length,
             features.User is not null || features.Product is not null, featureTime);
+    }
+
+    /// <summary>Scores an existing model (e.g. the active one) on the held-out lines these options pick, so that a new model can be
+    /// compared with it on the same rows. A model trained on some of those rows will look better than it is.</summary>
+    public static ClassificationMetrics EvaluateCancellation(CancellationModel model, IReadOnlyList<OrderLine> lines, CancellationTrainingOptions? options = null)
+    {
+        var (_, test, _, _) = SplitCancellation(lines, options ?? new CancellationTrainingOptions());
+        return ClassificationMetrics.Compute(test.Select(l => CancellationInput.Label(l)!.Value).ToArray(),
+            test.Select(l => model.PredictProbability(CancellationInput.From(l))).ToArray());
+    }
+
+    /// <summary>Scores an existing model on the held-out rows these options pick (see <see cref="EvaluateCancellation"/>).</summary>
+    public static RegressionMetrics EvaluatePurchase(PurchaseModel model, IReadOnlyList<PurchaseTransaction> transactions, PurchaseTrainingOptions? options = null)
+    {
+        var (_, test) = SplitPurchases(transactions, options ?? new PurchaseTrainingOptions());
+        return RegressionMetrics.Compute(test.Select(t => (double)t.Purchase!.Value).ToArray(),
+            test.Select(t => model.PredictAmount(PurchaseInput.From(t))).ToArray());
+    }
+
+    /// <summary>Labelled lines before the held-out period, and those in it.</summary>
+    public static (List<OrderLine> Train, List<OrderLine> Test, DateOnly TestFrom, DateOnly TestTo) SplitCancellation(
+        IReadOnlyList<OrderLine> lines, CancellationTrainingOptions options)
+    {
+        var labelled = lines.Where(l => CancellationInput.Label(l) is not null).ToList();
+        if (labelled.Count == 0)
+            throw new InvalidOperationException("There are no order lines with a known outcome (cancelled, shipped, delivered or returned) and an amount.");
+        var testFrom = options.TestFrom ?? FirstOfMonth(labelled.Max(l => l.Date));
+        var testTo = options.TestTo ?? testFrom.AddMonths(1);
+        var train = labelled.Where(l => l.Date < testFrom).ToList();
+        var test = labelled.Where(l => l.Date >= testFrom && l.Date < testTo).ToList();
+        if (train.Count == 0 || test.Count == 0)
+            throw new InvalidOperationException($"Training needs labelled lines before {testFrom:yyyy-MM-dd} and in [{testFrom:yyyy-MM-dd}, {testTo:yyyy-MM-dd}); found {train.Count} and {test.Count}.");
+        return (train, test, testFrom, testTo);
+    }
+
+    /// <summary>Rows with a purchase amount, shuffled with the options' seed and cut into training and held-out parts.</summary>
+    public static (List<PurchaseTransaction> Train, List<PurchaseTransaction> Test) SplitPurchases(
+        IReadOnlyList<PurchaseTransaction> transactions, PurchaseTrainingOptions options)
+    {
+        var labelled = transactions.Where(t => t.Purchase is not null).ToList();
+        if (labelled.Count < 10)
+            throw new InvalidOperationException($"Training needs purchase rows with an amount; found {labelled.Count}.");
+        var order = Enumerable.Range(0, labelled.Count).ToArray();
+        new Random(options.Seed).Shuffle(order);
+        var cut = (int)Math.Round(labelled.Count * (1 - options.TestFraction));
+        return (order[..cut].Select(i => labelled[i]).ToList(), order[cut..].Select(i => labelled[i]).ToList());
     }
 
     private static CancellationModelReport TrainClassifier(IBinaryClassifierTrainer trainer, CancellationFeatures features, FeatureMatrix x, double[] y,

@@ -33,6 +33,17 @@ public class ModelTrainingTests
     }
 
     [Fact]
+    public void AnExistingModelIsEvaluatedOnTheSameHeldOutRowsAsANewOne()
+    {
+        var lines = SyntheticData.Orders(6000, 11);
+        var options = new CancellationTrainingOptions { TestFrom = new DateOnly(2022, 6, 1), Trees = FastTrees };
+        var result = ModelTraining.TrainCancellationModels(lines, options);
+        var again = ModelTraining.EvaluateCancellation(result.Trees.Model, lines, options);
+        Assert.Equal(result.Trees.Metrics.RocAuc, again.RocAuc, 12);
+        Assert.Equal(result.Trees.Metrics.Brier, again.Brier, 12);
+    }
+
+    [Fact]
     public void TrainingReportsProgressUpToCompletion()
     {
         var reports = new List<TrainingProgress>();
