@@ -57,17 +57,6 @@ public sealed class DecisionTree
         return node;
     }
 
-    public int LeafOf(byte[][] columns, int row, int[] missingBins)
-    {
-        var node = 0;
-        while (Feature[node] >= 0)
-        {
-            var f = Feature[node];
-            node = GoesLeft(node, columns[f][row], missingBins[f]) ? Left[node] : Right[node];
-        }
-        return node;
-    }
-
     /// <summary>Adds value(child) − value(parent) along the row's path to the split feature's contribution; returns the root value.</summary>
     public double Attribute(ReadOnlySpan<byte> bins, int[] missingBins, Span<double> contributions)
     {

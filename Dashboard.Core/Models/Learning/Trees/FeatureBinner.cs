@@ -121,18 +121,4 @@ public sealed class FeatureBinner
         });
         return bins;
     }
-
-    /// <summary>Column-major bins of every row.</summary>
-    public byte[][] BinAll(FeatureMatrix x)
-    {
-        var bins = new byte[x.Columns][];
-        Parallel.For(0, x.Columns, f =>
-        {
-            var column = new byte[x.Rows];
-            for (var r = 0; r < x.Rows; r++)
-                column[r] = Bin(f, x[r, f]);
-            bins[f] = column;
-        });
-        return bins;
-    }
 }

@@ -15,7 +15,7 @@ public sealed record GradientBoostedTreesOptions
     /// <summary>Extra L2 on categorical splits and the smoothing of the per-category ratio they are ordered by.</summary>
     public double CategoricalSmoothing { get; init; } = 10;
     public double MinGainToSplit { get; init; }
-    /// <summary>Fraction of rows drawn (without replacement, independently) for each tree.</summary>
+    /// <summary>Fraction of rows drawn for each tree (each distinct binned row, with all its copies, in or out independently).</summary>
     public double RowSubsample { get; init; } = 1;
     /// <summary>Fraction of features drawn for each tree.</summary>
     public double ColumnSubsample { get; init; } = 1;

@@ -5,8 +5,11 @@ namespace Dashboard.Core.Models.Learning.Trees;
 /// smaller child and subtracted from the parent's for the larger one, numeric splits that try missing values on both
 /// sides, categorical splits over categories ordered by their gradient ratio, shrinkage, leaf/depth limits, minimum
 /// hessian and rows per leaf, L2 on leaf values, row and column subsampling, and early stopping on a held-out part of
-/// the training rows. Histograms are built in parallel over features and predictions in parallel over fixed row
-/// ranges, so the result depends only on the data and <see cref="GradientBoostedTreesOptions.Seed"/>.
+/// the training rows. Training rows whose bins are all equal are boosted as one weighted row (exact: a tree cannot
+/// tell them apart), which on categorical data such as the purchase file cuts the work about threefold; row
+/// subsampling then draws such groups. Histograms and partitions of large leaves run on all cores over a fixed number
+/// of row chunks whose partial sums are added in chunk order, so the model depends only on the data and
+/// <see cref="GradientBoostedTreesOptions.Seed"/>, not on the core count or thread timing.
 /// </summary>
 public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryClassifierTrainer
 {
