@@ -1,25 +1,34 @@
 using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Learning;
+using Dashboard.Core.Models.Learning.Linear;
 using Dashboard.Core.Models.Learning.Trees;
 using Dashboard.Core.Models.Training;
 
 namespace Dashboard.Tests.Unit.Models;
 
-public class ModelTrainingTests
+/// <summary>Trains the synthetic cancellation models once for the tests that only read them.</summary>
+public sealed class TrainedCancellationModels
+{
+    public CancellationTrainingResult Result { get; } = ModelTrainingTests.TrainCancellation();
+}
+
+public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixture<TrainedCancellationModels>
 {
     private static readonly GradientBoostedTreesOptions FastTrees = new() { MaxIterations = 60, LearningRate = 0.2, MaxLeaves = 15 };
+    private static readonly LogisticRegressionTrainer FastLinear = new() { Lambdas = [1e-2, 1e-4], Folds = 2 };
 
-    private static CancellationTrainingResult TrainCancellation(IProgress<TrainingProgress>? progress = null, CancellationToken token = default) =>
+    internal static CancellationTrainingResult TrainCancellation(IProgress<TrainingProgress>? progress = null, CancellationToken token = default) =>
         ModelTraining.TrainCancellationModels(SyntheticData.Orders(6000, 11), new CancellationTrainingOptions
         {
             TestFrom = new DateOnly(2022, 6, 1),
+            Linear = FastLinear,
             Trees = FastTrees,
         }, progress, token);
 
     [Fact]
     public void CancellationModelsBeatTheBaseRateOnHeldOutMonth()
     {
-        var result = TrainCancellation();
+        var result = trained.Result;
         Assert.Equal(new DateOnly(2022, 7, 1), result.TestTo);
         Assert.True(result.TestRows > 0 && result.TrainRows > result.TestRows);
         foreach (var report in new[] { result.Linear, result.Trees })
@@ -36,8 +45,8 @@ public class ModelTrainingTests
     public void AnExistingModelIsEvaluatedOnTheSameHeldOutRowsAsANewOne()
     {
         var lines = SyntheticData.Orders(6000, 11);
-        var options = new CancellationTrainingOptions { TestFrom = new DateOnly(2022, 6, 1), Trees = FastTrees };
-        var result = ModelTraining.TrainCancellationModels(lines, options);
+        var options = new CancellationTrainingOptions { TestFrom = new DateOnly(2022, 6, 1) };
+        var result = trained.Result;
         var again = ModelTraining.EvaluateCancellation(result.Trees.Model, lines, options);
         Assert.Equal(result.Trees.Metrics.RocAuc, again.RocAuc, 12);
         Assert.Equal(result.Trees.Metrics.Brier, again.Brier, 12);
@@ -64,7 +73,7 @@ public class ModelTrainingTests
     [Fact]
     public void ACancellationModelSavedAndReloadedPredictsIdentically()
     {
-        var result = TrainCancellation();
+        var result = trained.Result;
         var inputs = SyntheticData.Orders(300, 12).Select(CancellationInput.From).ToArray();
         foreach (var model in new[] { result.Linear.Model, result.Trees.Model })
         {
@@ -81,8 +90,8 @@ public class ModelTrainingTests
     [Fact]
     public void APurchaseModelSavedAndReloadedPredictsIdentically()
     {
-        var result = ModelTraining.TrainPurchaseModels(SyntheticData.Purchases(4000, 13, withIds: true),
-            new PurchaseTrainingOptions { Trees = FastTrees });
+        var result = ModelTraining.TrainPurchaseModels(SyntheticData.Purchases(3000, 13, withIds: true),
+            new PurchaseTrainingOptions { Trees = FastTrees, Linear = new RidgeRegressionTrainer { Folds = 3 } });
         var inputs = SyntheticData.Purchases(300, 14, withIds: true).Select(PurchaseInput.From).ToArray();
         foreach (var model in new[] { result.Linear.Model, result.Trees.Model })
         {
@@ -112,7 +121,7 @@ public class ModelTrainingTests
     [Fact]
     public void ContributionsByInputSumToThePrediction()
     {
-        var result = TrainCancellation();
+        var result = trained.Result;
         var input = CancellationInput.From(SyntheticData.Orders(1, 16)[0]);
         foreach (var model in new[] { result.Linear.Model, result.Trees.Model })
         {
@@ -129,9 +138,26 @@ public class ModelTrainingTests
         var result = ModelTraining.TrainCancellationModels(SyntheticData.Orders(4000, 17), new CancellationTrainingOptions
         {
             Features = new CancellationFeatureOptions { IncludePromotionIds = true },
+            Linear = FastLinear,
             Trees = FastTrees,
         });
         Assert.Contains(result.LeakageWarnings, w => w.Input == "promotion_ids");
+    }
+
+    [Fact]
+    public void WhatIfNamesTheChangesThatLowerTheRiskMost()
+    {
+        var result = trained.Result;
+        var input = new CancellationInput
+        {
+            City = "MUMBAI", State = "MAHARASHTRA", Amount = 1200, Category = "Set", Size = "M", Fulfilment = "Merchant",
+            SalesChannel = "Amazon.in", ServiceLevel = "Standard", Weekday = DayOfWeek.Monday,
+        };
+        var changes = WhatIf.BiggestChanges(result.Trees.Model, input);
+        Assert.NotEmpty(changes);
+        Assert.All(changes, c => Assert.True(c.Change < 0));
+        Assert.True(changes.Zip(changes.Skip(1)).All(p => p.First.Change <= p.Second.Change));
+        Assert.Contains(changes, c => c.Input is "fulfilment" or "service_level" or "amount");
     }
 
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
