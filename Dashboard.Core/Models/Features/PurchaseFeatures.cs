@@ -114,7 +114,7 @@ public sealed class PurchaseFeatures
         for (var i = 0; i < inputs.Length; i++)
         {
             var row = values.AsSpan(i * width, width);
-            features.Transform(inputs[i], row);
+            features.Encode(raw[i], row);
             var k = CategoricalNames.Length;
             if (userMean is not null)
             {
@@ -139,9 +139,7 @@ public sealed class PurchaseFeatures
 
     public void Transform(PurchaseInput input, Span<float> row)
     {
-        var raw = Raw(input);
-        for (var c = 0; c < CategoricalNames.Length; c++)
-            row[c] = Categories[CategoricalNames[c]].Code(raw[c]);
+        Encode(Raw(input), row);
         var k = CategoricalNames.Length;
         if (User is not null)
         {
@@ -155,6 +153,12 @@ public sealed class PurchaseFeatures
             row[k++] = mean;
             row[k] = frequency;
         }
+    }
+
+    private void Encode(string?[] raw, Span<float> row)
+    {
+        for (var c = 0; c < CategoricalNames.Length; c++)
+            row[c] = Categories[CategoricalNames[c]].Code(raw[c]);
     }
 
     private static readonly string[] SmallNumbers = Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
