@@ -1,0 +1,175 @@
+using Dashboard.Core.Models.Features;
+using Dashboard.Core.Models.Learning;
+using Dashboard.Core.Models.Learning.Linear;
+using Dashboard.Core.Models.Learning.Trees;
+using Dashboard.Core.Models.Training;
+
+namespace Dashboard.Tests.Unit.Models;
+
+/// <summary>Trains the synthetic cancellation models once for the tests that only read them.</summary>
+public sealed class TrainedCancellationModels
+{
+    public CancellationTrainingResult Result { get; } = ModelTrainingTests.TrainCancellation();
+}
+
+public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixture<TrainedCancellationModels>
+{
+    private static readonly GradientBoostedTreesOptions FastTrees = new() { MaxIterations = 60, LearningRate = 0.2, MaxLeaves = 15 };
+    private static readonly LogisticRegressionTrainer FastLinear = new() { Lambdas = [1e-2, 1e-4], Folds = 2 };
+
+    internal static CancellationTrainingResult TrainCancellation(IProgress<TrainingProgress>? progress = null, CancellationToken token = default) =>
+        ModelTraining.TrainCancellationModels(SyntheticData.Orders(6000, 11), new CancellationTrainingOptions
+        {
+            TestFrom = new DateOnly(2022, 6, 1),
+            Linear = FastLinear,
+            Trees = FastTrees,
+        }, progress, token);
+
+    [Fact]
+    public void CancellationModelsBeatTheBaseRateOnHeldOutMonth()
+    {
+        var result = trained.Result;
+        Assert.Equal(new DateOnly(2022, 7, 1), result.TestTo);
+        Assert.True(result.TestRows > 0 && result.TrainRows > result.TestRows);
+        foreach (var report in new[] { result.Linear, result.Trees })
+        {
+            Assert.True(report.Metrics.RocAuc > 0.6, $"{report.Model.Kind} AUC {report.Metrics.RocAuc}");
+            Assert.True(report.Metrics.Brier <= result.Baseline.Brier, $"{report.Model.Kind} Brier {report.Metrics.Brier} vs {result.Baseline.Brier}");
+            Assert.NotEmpty(report.Metrics.Calibration);
+            Assert.Equal(1, report.Importance.Sum(i => i.Importance), 6);
+        }
+        Assert.Empty(result.LeakageWarnings);
+    }
+
+    [Fact]
+    public void AnExistingModelIsEvaluatedOnTheSameHeldOutRowsAsANewOne()
+    {
+        var lines = SyntheticData.Orders(6000, 11);
+        var options = new CancellationTrainingOptions { TestFrom = new DateOnly(2022, 6, 1) };
+        var result = trained.Result;
+        var again = ModelTraining.EvaluateCancellation(result.Trees.Model, lines, options);
+        Assert.Equal(result.Trees.Metrics.RocAuc, again.RocAuc, 12);
+        Assert.Equal(result.Trees.Metrics.Brier, again.Brier, 12);
+    }
+
+    [Fact]
+    public void TrainingReportsProgressUpToCompletion()
+    {
+        var reports = new List<TrainingProgress>();
+        TrainCancellation(new SynchronousProgress<TrainingProgress>(reports.Add));
+        Assert.Equal(1, reports[^1].Fraction);
+        Assert.Contains(reports, r => r.Stage == "boosted trees");
+        Assert.True(reports.Select(r => r.Fraction).Zip(reports.Skip(1).Select(r => r.Fraction)).All(p => p.Second >= p.First));
+    }
+
+    [Fact]
+    public void TrainingStopsWhenCancelled()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => TrainCancellation(token: cancellation.Token));
+    }
+
+    [Fact]
+    public void ACancellationModelSavedAndReloadedPredictsIdentically()
+    {
+        var result = trained.Result;
+        var inputs = SyntheticData.Orders(300, 12).Select(CancellationInput.From).ToArray();
+        foreach (var model in new[] { result.Linear.Model, result.Trees.Model })
+        {
+            var reloaded = CancellationModel.Deserialize(model.Serialize());
+            Assert.Equal(model.Kind, reloaded.Kind);
+            foreach (var input in inputs)
+            {
+                Assert.Equal(model.PredictProbability(input), reloaded.PredictProbability(input));
+                Assert.Equal(model.Predict(input), reloaded.Predict(input), new PredictionComparer());
+            }
+        }
+    }
+
+    [Fact]
+    public void APurchaseModelSavedAndReloadedPredictsIdentically()
+    {
+        var result = ModelTraining.TrainPurchaseModels(SyntheticData.Purchases(3000, 13, withIds: true),
+            new PurchaseTrainingOptions { Trees = FastTrees, Linear = new RidgeRegressionTrainer { Folds = 3 } });
+        var inputs = SyntheticData.Purchases(300, 14, withIds: true).Select(PurchaseInput.From).ToArray();
+        foreach (var model in new[] { result.Linear.Model, result.Trees.Model })
+        {
+            var reloaded = PurchaseModel.Deserialize(model.Serialize());
+            foreach (var input in inputs)
+                Assert.Equal(model.PredictAmount(input), reloaded.PredictAmount(input));
+            Assert.Equal(model.ResidualLow, reloaded.ResidualLow);
+        }
+    }
+
+    [Fact]
+    public void PurchaseModelsBeatTheMeanAndCarryAnInterval()
+    {
+        var result = ModelTraining.TrainPurchaseModels(SyntheticData.Purchases(5000, 15, withIds: false),
+            new PurchaseTrainingOptions { Trees = FastTrees });
+        Assert.False(result.UsedIds);
+        foreach (var report in new[] { result.Linear, result.Trees })
+        {
+            Assert.True(report.Metrics.R2 > 0.9, $"{report.Model.Kind} R² {report.Metrics.R2}");
+            Assert.True(report.Metrics.Rmse < result.Baseline.Rmse);
+            Assert.InRange(report.IntervalHitRate, 0.75, 0.85);
+            var prediction = report.Model.Predict(new PurchaseInput { Gender = "M", AgeBand = "26-35", CityCategory = "B", ProductCategory1 = 5 });
+            Assert.True(prediction.Low < prediction.Amount && prediction.Amount < prediction.High);
+        }
+    }
+
+    [Fact]
+    public void ContributionsByInputSumToThePrediction()
+    {
+        var result = trained.Result;
+        var input = CancellationInput.From(SyntheticData.Orders(1, 16)[0]);
+        foreach (var model in new[] { result.Linear.Model, result.Trees.Model })
+        {
+            var prediction = model.Predict(input);
+            Assert.Equal(ModelMath.Logit(prediction.Probability), prediction.BaseLogOdds + prediction.Contributions.Sum(c => c.Contribution), 6);
+            Assert.Contains(prediction.Contributions, c => c.Input == "city");
+            Assert.DoesNotContain(prediction.Contributions, c => c.Input.StartsWith("city_", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void ALeakyPromotionInputIsReportedWhenSwitchedOn()
+    {
+        var result = ModelTraining.TrainCancellationModels(SyntheticData.Orders(4000, 17), new CancellationTrainingOptions
+        {
+            Features = new CancellationFeatureOptions { IncludePromotionIds = true },
+            Linear = FastLinear,
+            Trees = FastTrees,
+        });
+        Assert.Contains(result.LeakageWarnings, w => w.Input == "promotion_ids");
+    }
+
+    [Fact]
+    public void WhatIfNamesTheChangesThatLowerTheRiskMost()
+    {
+        var result = trained.Result;
+        var input = new CancellationInput
+        {
+            City = "MUMBAI", State = "MAHARASHTRA", Amount = 1200, Category = "Set", Size = "M", Fulfilment = "Merchant",
+            SalesChannel = "Amazon.in", ServiceLevel = "Standard", Weekday = DayOfWeek.Monday,
+        };
+        var changes = WhatIf.BiggestChanges(result.Trees.Model, input);
+        Assert.NotEmpty(changes);
+        Assert.All(changes, c => Assert.True(c.Change < 0));
+        Assert.True(changes.Zip(changes.Skip(1)).All(p => p.First.Change <= p.Second.Change));
+        Assert.Contains(changes, c => c.Input is "fulfilment" or "service_level" or "amount");
+    }
+
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
+    private sealed class PredictionComparer : IEqualityComparer<CancellationPrediction>
+    {
+        public bool Equals(CancellationPrediction? a, CancellationPrediction? b) =>
+            a!.Probability == b!.Probability && a.BaseLogOdds == b.BaseLogOdds && a.Contributions.SequenceEqual(b.Contributions);
+
+        public int GetHashCode(CancellationPrediction p) => p.Probability.GetHashCode();
+    }
+}
