@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Learning;
 using Dashboard.Core.Models.Learning.Metrics;
-using Dashboard.Core.Models.Learning.Trees;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
 
@@ -30,7 +29,7 @@ public static class ModelTraining
         cancellationToken.ThrowIfCancellationRequested();
 
         var linear = TrainClassifier(options.Linear, features, x, y, testRows, testLabels, Stage(progress, "logistic regression", 0.05, 0.35), cancellationToken);
-        var trees = TrainClassifier(new GradientBoostedTreesTrainer(options.Trees), features, x, y, testRows, testLabels,
+        var trees = TrainClassifier(options.Trees, features, x, y, testRows, testLabels,
             Stage(progress, "boosted trees", 0.35, 1.0), cancellationToken);
         progress?.Report(new TrainingProgress("done", 1));
         return new CancellationTrainingResult(linear, trees, ClassificationMetrics.BaseRateBaseline(y, testLabels), leaks, x.Rows, testLabels.Length,
@@ -53,7 +52,7 @@ public static class ModelTraining
 
         var linear = TrainRegression(options.Linear, features, x, y, testRows, testLabels, options.IntervalCoverage,
             Stage(progress, "ridge regression", 0.1, 0.3), cancellationToken);
-        var trees = TrainRegression(new GradientBoostedTreesTrainer(options.Trees), features, x, y, testRows, testLabels, options.IntervalCoverage,
+        var trees = TrainRegression(options.Trees, features, x, y, testRows, testLabels, options.IntervalCoverage,
             Stage(progress, "boosted trees", 0.3, 1.0), cancellationToken);
         progress?.Report(new TrainingProgress("done", 1));
         return new PurchaseTrainingResult(linear, trees, RegressionMetrics.MeanBaseline(y, testLabels), leaks, x.Rows, testLabels.Length,

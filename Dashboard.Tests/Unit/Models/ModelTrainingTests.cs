@@ -14,7 +14,7 @@ public sealed class TrainedCancellationModels
 
 public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixture<TrainedCancellationModels>
 {
-    private static readonly GradientBoostedTreesOptions FastTrees = new() { MaxIterations = 60, LearningRate = 0.2, MaxLeaves = 15 };
+    private static readonly GradientBoostedTreesTrainer FastTrees = new(new GradientBoostedTreesOptions { MaxIterations = 60, LearningRate = 0.2, MaxLeaves = 15 });
     private static readonly LogisticRegressionTrainer FastLinear = new() { Lambdas = [1e-2, 1e-4], Folds = 2 };
 
     internal static CancellationTrainingResult TrainCancellation(IProgress<TrainingProgress>? progress = null, CancellationToken token = default) =>

@@ -68,9 +68,9 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
         var predValid = new double[valid.Rows];
         Array.Fill(predValid, baseScore);
         var gh = new double[3 * n];
-        var gains = new double[features.Columns];
         var trees = new List<DecisionTree>();
-        var grower = new TreeGrower(binner, trainBins, gh, o, gains);
+        var treeGains = new List<double[]>();
+        var grower = new TreeGrower(binner, trainBins, gh, o);
         var sampled = new bool[n];
         var bestLoss = double.PositiveInfinity;
         var bestCount = 0;
@@ -125,8 +125,9 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
             {
                 usedFeatures = Enumerable.Range(0, features.Columns).ToArray();
             }
-            var (tree, leafRanges) = grower.Grow(rows, usedFeatures);
+            var (tree, leafRanges, gainsOfTree) = grower.Grow(rows, usedFeatures);
             trees.Add(tree);
+            treeGains.Add(gainsOfTree);
             // Rows that grew the tree are already sorted into its leaves; only the others are run down it.
             foreach (var (node, start, count) in leafRanges)
             {
@@ -170,6 +171,13 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
             progress?.Report((iteration + 1) / (double)o.MaxIterations);
         }
         progress?.Report(1);
+        // importance counts only the trees the model keeps
+        var gains = new double[features.Columns];
+        foreach (var g in treeGains.Take(bestCount))
+        {
+            for (var f = 0; f < gains.Length; f++)
+                gains[f] += g[f];
+        }
         return new GradientBoostedTreesModel(classification ? "boosted-trees-classifier" : "boosted-trees-regression", classification,
             features.Schema, binner, baseScore, trees.Take(bestCount).ToArray(), gains, o);
     }
@@ -244,7 +252,7 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
         Parallel.For(0, chunks, c => body((int)((long)c * n / chunks), (int)((long)(c + 1) * n / chunks)));
     }
 
-    /// <summary>Grows one tree leaf-wise; keeps per-feature gain totals in the shared array.</summary>
+    /// <summary>Grows one tree leaf-wise and totals its split gains per feature.</summary>
     private sealed class TreeGrower
     {
         private readonly FeatureBinner _binner;
@@ -257,18 +265,17 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
         private int[] _rightBuffer = [];
         private readonly double[] _gh;
         private readonly GradientBoostedTreesOptions _o;
-        private readonly double[] _gains;
+        private double[] _gains = [];
         private readonly int[] _binOffset;
         private readonly int _totalBins;
 
-        public TreeGrower(FeatureBinner binner, byte[] bins, double[] gh, GradientBoostedTreesOptions options, double[] gains)
+        public TreeGrower(FeatureBinner binner, byte[] bins, double[] gh, GradientBoostedTreesOptions options)
         {
             _binner = binner;
             _bins = bins;
             _width = binner.Count;
             _gh = gh;
             _o = options;
-            _gains = gains;
             _binOffset = new int[binner.Count + 1];
             for (var f = 0; f < binner.Count; f++)
                 _binOffset[f + 1] = _binOffset[f] + binner.ValueBins[f] + 1;
@@ -278,8 +285,9 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
         }
 
         /// <summary>Grows a tree from <paramref name="rows"/>, which it reorders so that each leaf's rows are one range.</summary>
-        public (DecisionTree Tree, List<(int Node, int Start, int Count)> Leaves) Grow(int[] rows, int[] features)
+        public (DecisionTree Tree, List<(int Node, int Start, int Count)> Leaves, double[] Gains) Grow(int[] rows, int[] features)
         {
+            _gains = new double[_binner.Count];
             var builder = new TreeBuilder();
             if (_buffer.Length < rows.Length)
             {
@@ -331,7 +339,7 @@ public sealed class GradientBoostedTreesTrainer : IRegressionTrainer, IBinaryCla
                 leaves.Add(right);
                 leafCount++;
             }
-            return (builder.Build(), leaves.Select(l => (l.Node, l.Start, l.Count)).ToList());
+            return (builder.Build(), leaves.Select(l => (l.Node, l.Start, l.Count)).ToList(), _gains);
         }
 
         private double LeafValue(double g, double h) => -_o.LearningRate * g / (h + _o.L2);
