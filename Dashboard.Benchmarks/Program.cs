@@ -64,22 +64,22 @@ Report("In-memory snapshot (the product's path): KPIs + previous period + 4 char
 var sqlIterations = Math.Max(10, Math.Min(iterations, snapshot.Count > 500_000 ? 20 : 60));
 if (withSql)
 {
-await using (var connection = new SqliteConnection(connectionString))
-{
-    connection.Open();
-    var sql = new List<double>(sqlIterations);
-    for (var i = 0; i < sqlIterations + 3; i++)
+    await using (var connection = new SqliteConnection(connectionString))
     {
-        var (filter, grain) = filters[i % filters.Count];
-        var t = Stopwatch.GetTimestamp();
-        SqlOverview(connection, snapshot, filter, grain);
-        if (i >= 3)
+        connection.Open();
+        var sql = new List<double>(sqlIterations);
+        for (var i = 0; i < sqlIterations + 3; i++)
         {
-            sql.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            var (filter, grain) = filters[i % filters.Count];
+            var t = Stopwatch.GetTimestamp();
+            SqlOverview(connection, snapshot, filter, grain);
+            if (i >= 3)
+            {
+                sql.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
         }
+        Report("SQLite GROUP BY (same six aggregations as SQL, indexes of schema step 2)", sql);
     }
-    Report("SQLite GROUP BY (same six aggregations as SQL, indexes of schema step 2)", sql);
-}
 }
 return 0;
 
