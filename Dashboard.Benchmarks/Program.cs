@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 // Server-side time of the orders overview (KPIs with the previous period + the four charts), median over repeated
 // calls with changing filters, against a Dashboard database; and, for comparison, the same aggregations as SQLite
 // GROUP BY queries. Usage:
-//   Dashboard.Benchmarks overview DB [iterations]
+//   Dashboard.Benchmarks overview DB [iterations] [--no-sql]
 //   Dashboard.Benchmarks scale SOURCE_DB TARGET_DB FACTOR      (copies of every order line under new order IDs)
 var culture = CultureInfo.InvariantCulture;
 if (args.Length >= 4 && args[0] == "scale")
@@ -27,7 +27,8 @@ if (args.Length < 2 || args[0] != "overview")
 }
 
 var db = args[1];
-var iterations = args.Length > 2 ? int.Parse(args[2], culture) : 400;
+var iterations = args.Length > 2 && args[2] != "--no-sql" ? int.Parse(args[2], culture) : 400;
+var withSql = !args.Contains("--no-sql");
 var connectionString = new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly }.ToString();
 var options = new DbContextOptionsBuilder<DashboardDbContext>()
     .UseSqlite(connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
@@ -61,21 +62,24 @@ for (var i = 0; i < iterations; i++)
 Report("In-memory snapshot (the product's path): KPIs + previous period + 4 charts", inMemory);
 
 var sqlIterations = Math.Max(10, Math.Min(iterations, snapshot.Count > 500_000 ? 20 : 60));
-await using (var connection = new SqliteConnection(connectionString))
+if (withSql)
 {
-    connection.Open();
-    var sql = new List<double>(sqlIterations);
-    for (var i = 0; i < sqlIterations + 3; i++)
+    await using (var connection = new SqliteConnection(connectionString))
     {
-        var (filter, grain) = filters[i % filters.Count];
-        var t = Stopwatch.GetTimestamp();
-        SqlOverview(connection, snapshot, filter, grain);
-        if (i >= 3)
+        connection.Open();
+        var sql = new List<double>(sqlIterations);
+        for (var i = 0; i < sqlIterations + 3; i++)
         {
-            sql.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            var (filter, grain) = filters[i % filters.Count];
+            var t = Stopwatch.GetTimestamp();
+            SqlOverview(connection, snapshot, filter, grain);
+            if (i >= 3)
+            {
+                sql.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
         }
+        Report("SQLite GROUP BY (same six aggregations as SQL, indexes of schema step 2)", sql);
     }
-    Report("SQLite GROUP BY (same six aggregations as SQL, indexes of schema step 2)", sql);
 }
 return 0;
 

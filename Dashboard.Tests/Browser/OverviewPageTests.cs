@@ -100,7 +100,7 @@ public sealed class OverviewPageTests(BrowserAppFixture app)
     }
 
     [Fact]
-    public async Task TheCsvDownloadHoldsTheNumbersOfTheApi()
+    public async Task TheCsvDownloadHoldsTheNumbersOfTheApiAndThePngIsAnImage()
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/orders?category=Set");
@@ -120,6 +120,11 @@ public sealed class OverviewPageTests(BrowserAppFixture app)
             Assert.Equal(day.GetProperty("units").GetInt64(), long.Parse(cells[2], CultureInfo.InvariantCulture));
             Assert.Equal(day.GetProperty("revenue").GetDecimal(), decimal.Parse(cells[3], CultureInfo.InvariantCulture));
         }
+
+        var png = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-card=weekdays] [data-action=png]").ClickAsync());
+        Assert.Equal("weekdays.png", png.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync(await png.PathAsync());
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
     }
 
     [Fact]

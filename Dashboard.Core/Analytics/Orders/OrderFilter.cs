@@ -19,7 +19,7 @@ public sealed record OrderFilter
     public IReadOnlyList<string> Fulfilments { get; init; } = [];
     public IReadOnlyList<string> SalesChannels { get; init; } = [];
     public IReadOnlyList<string> ServiceLevels { get; init; } = [];
-    /// <summary>Canonical (upper-case) state names.</summary>
+    /// <summary>State names as stored (matched ignoring case).</summary>
     public IReadOnlyList<string> States { get; init; } = [];
     /// <summary>Null: both; true: business orders only; false: consumer orders only.</summary>
     public bool? B2B { get; init; }
@@ -77,7 +77,7 @@ public sealed record OrderFilter
                 case FulfilmentKey: AddDistinct(fulfilments, value); break;
                 case ChannelKey: AddDistinct(channels, value); break;
                 case ServiceKey: AddDistinct(services, value); break;
-                case StateKey: AddDistinct(states, value.ToUpperInvariant()); break;
+                case StateKey: AddDistinct(states, value); break;
                 case CurrencyKey: currency = value.ToUpperInvariant(); break;
                 case StatusKey:
                     if (Enum.TryParse<StatusGroup>(value, ignoreCase: true, out var group) && Enum.IsDefined(group) && !int.TryParse(value, out _))

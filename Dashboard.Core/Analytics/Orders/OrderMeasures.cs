@@ -81,6 +81,20 @@ internal sealed class GroupMeasures
         }
     }
 
+    /// <summary>Adds another scan's measures (of other orders: distinct counts add up only when no order is in both).</summary>
+    public void Merge(GroupMeasures other)
+    {
+        for (var k = 0; k < Keys; k++)
+        {
+            Lines[k] += other.Lines[k];
+            Cancelled[k] += other.Cancelled[k];
+            Orders[k] += other.Orders[k];
+            PaidOrders[k] += other.PaidOrders[k];
+            Units[k] += other.Units[k];
+            Revenue[k] += other.Revenue[k];
+        }
+    }
+
     public OrderMeasures this[int key] =>
         new(Lines[key], Cancelled[key], Orders[key], PaidOrders[key], Units[key], Revenue[key]);
 }
@@ -152,6 +166,111 @@ internal enum Ignore
 /// <summary>One pass over a snapshot: the lines that pass the filter, between two days, grouped by a key.</summary>
 internal static class OrdersScan
 {
+    /// <summary>Rows per parallel part of a fused scan; smaller snapshots are scanned on one thread.</summary>
+    private const int RowsPerPart = 200_000;
+
+    /// <summary>
+    /// The whole overview in one pass per part: KPIs of the range and of the previous period, buckets over time,
+    /// weekdays (ignoring the weekday filter), categories (ignoring the category filter) and months. Large snapshots
+    /// are split into parts at order boundaries and scanned in parallel; distinct-order counts then add up exactly.
+    /// </summary>
+    public static OverviewGroups Overview(OrdersSnapshot s, CompiledFilter f, OverviewLayout layout, int? parts = null)
+    {
+        return InParts(s, f, layout, parts ?? Math.Clamp(s.Count / RowsPerPart, 1, Environment.ProcessorCount));
+    }
+
+    private static OverviewGroups InParts(OrdersSnapshot s, CompiledFilter f, OverviewLayout layout, int parts)
+    {
+        if (parts == 1)
+        {
+            return OverviewPart(s, f, layout, 0, s.Count);
+        }
+        var bounds = new int[parts + 1];
+        bounds[parts] = s.Count;
+        for (var p = 1; p < parts; p++)
+        {
+            var b = (int)((long)s.Count * p / parts);
+            while (b < s.Count && b > 0 && s.Run[b] == s.Run[b - 1])
+            {
+                b++;
+            }
+            bounds[p] = Math.Max(b, bounds[p - 1]);
+        }
+        var results = new OverviewGroups[parts];
+        Parallel.For(0, parts, p => results[p] = OverviewPart(s, f, layout, bounds[p], bounds[p + 1]));
+        for (var p = 1; p < parts; p++)
+        {
+            results[0].Merge(results[p]);
+        }
+        return results[0];
+    }
+
+    private static OverviewGroups OverviewPart(OrdersSnapshot s, CompiledFilter f, OverviewLayout layout, int start, int end)
+    {
+        var g = new OverviewGroups(layout.BucketCount, s.Categories.Count, layout.MonthCount);
+        var category = f.Category;
+        var weekday = f.Weekday;
+        var state = f.State;
+        var fulfilment = f.Fulfilment;
+        var channel = f.Channel;
+        var service = f.Service;
+        var status = f.Status;
+        var b2b = f.B2B;
+        var currency = f.Currency;
+        var cancelledGroup = (byte)StatusGroup.Cancelled;
+        var (first, last, previousFirst, previousLast) = (layout.FirstDay, layout.LastDay, layout.PreviousFirstDay, layout.PreviousLastDay);
+        var days = s.Day;
+        for (var r = start; r < end; r++)
+        {
+            var d = days[r];
+            var inRange = d >= first && d <= last;
+            if (!inRange && (d < previousFirst || d > previousLast))
+            {
+                continue;
+            }
+            if ((state is not null && !state[s.State[r]]) ||
+                (status is not null && !status[s.Status[r]]) ||
+                (fulfilment is not null && !fulfilment[s.Fulfilment[r]]) ||
+                (channel is not null && !channel[s.Channel[r]]) ||
+                (service is not null && !service[s.Service[r]]) ||
+                (b2b is { } wantB2B && s.B2B[r] != wantB2B))
+            {
+                continue;
+            }
+            var passCategory = category is null || category[s.Category[r]];
+            var passWeekday = weekday is null || weekday[s.Weekday[r]];
+            var run = s.Run[r];
+            var cancelled = s.Status[r] == cancelledGroup;
+            var qty = s.Qty[r];
+            var lineCurrency = s.Currency[r];
+            var amount = s.AmountMinor[r];
+            if (!inRange)
+            {
+                if (passCategory && passWeekday)
+                {
+                    g.Previous.Add(0, run, cancelled, qty, lineCurrency, currency, amount);
+                }
+                continue;
+            }
+            var day = d - first;
+            if (passCategory && passWeekday)
+            {
+                g.Current.Add(0, run, cancelled, qty, lineCurrency, currency, amount);
+                g.Buckets.Add(layout.BucketOfDay[day], run, cancelled, qty, lineCurrency, currency, amount);
+                g.Months.Add(layout.MonthOfDay[day], run, cancelled, qty, lineCurrency, currency, amount);
+            }
+            if (passWeekday)
+            {
+                g.Categories.Add(s.Category[r], run, cancelled, qty, lineCurrency, currency, amount);
+            }
+            if (passCategory)
+            {
+                g.Weekdays.Add(layout.WeekdayOfDay[day], run, cancelled, qty, lineCurrency, currency, amount);
+            }
+        }
+        return g;
+    }
+
     /// <remarks>
     /// The group of a line is <c>keyOfRow[row]</c> when given, else <c>keyOfDay[day number − firstDay]</c> when given,
     /// else 0 (one group). Days are day numbers, inclusive.
@@ -197,3 +316,28 @@ internal static class OrdersScan
         return result;
     }
 }
+
+/// <summary>The groups of the whole overview, filled by one fused pass (<see cref="OrdersScan.Overview"/>).</summary>
+internal sealed class OverviewGroups(int buckets, int categories, int months)
+{
+    public GroupMeasures Current { get; } = new(1);
+    public GroupMeasures Previous { get; } = new(1);
+    public GroupMeasures Buckets { get; } = new(buckets);
+    public GroupMeasures Weekdays { get; } = new(7);
+    public GroupMeasures Categories { get; } = new(categories);
+    public GroupMeasures Months { get; } = new(months);
+
+    public void Merge(OverviewGroups other)
+    {
+        Current.Merge(other.Current);
+        Previous.Merge(other.Previous);
+        Buckets.Merge(other.Buckets);
+        Weekdays.Merge(other.Weekdays);
+        Categories.Merge(other.Categories);
+        Months.Merge(other.Months);
+    }
+}
+
+/// <summary>Where the overview's groups come from, by day (index: day number − <see cref="FirstDay"/>, over the shown range).</summary>
+internal sealed record OverviewLayout(int FirstDay, int LastDay, int PreviousFirstDay, int PreviousLastDay,
+    int[] BucketOfDay, int BucketCount, int[] WeekdayOfDay, int[] MonthOfDay, int MonthCount);

@@ -38,7 +38,7 @@ public sealed class OrdersOverviewQuery(OrdersSnapshotCache snapshots, IOptions<
         return range is null ? null : Kpis(s, new CompiledFilter(s, filter), range);
     }
 
-    internal OrdersOverview Compute(OrdersSnapshot s, OrderFilter filter, TimeGrain grain)
+    internal OrdersOverview Compute(OrdersSnapshot s, OrderFilter filter, TimeGrain grain, int? parts = null)
     {
         var currency = filter.Currency ?? s.MainCurrency;
         var range = RangeOf(s, filter);
@@ -47,13 +47,42 @@ public sealed class OrdersOverviewQuery(OrdersSnapshotCache snapshots, IOptions<
             return new OrdersOverview(filter, currency, null, null, new OrdersOverTime(grain, WeekStartsOn, []), [], [], []);
         }
         var f = new CompiledFilter(s, filter);
+        if (range.Days <= 0)
+        {
+            return new OrdersOverview(filter, currency, range, Kpis(s, f, range), new OrdersOverTime(grain, WeekStartsOn, []), [], [], []);
+        }
+
+        // One fused pass fills every chart; the layout maps each day of the range to its bucket, weekday and month.
+        var buckets = Buckets(range, grain, WeekStartsOn, s);
+        var months = Buckets(range, TimeGrain.Month, DayOfWeek.Monday, s);
+        var first = range.From.DayNumber;
+        var bucketOfDay = new int[range.Days];
+        var weekdayOfDay = new int[range.Days];
+        var monthOfDay = new int[range.Days];
+        for (int d = 0, b = 0; d < range.Days; d++)
+        {
+            var date = DateOnly.FromDayNumber(first + d);
+            while (date > buckets[b].End)
+            {
+                b++;
+            }
+            bucketOfDay[d] = b;
+            weekdayOfDay[d] = ((int)date.DayOfWeek + 6) % 7;
+            monthOfDay[d] = (date.Year - range.From.Year) * 12 + date.Month - range.From.Month;
+        }
+        var previous = PreviousOf(range);
+        var g = OrdersScan.Overview(s, f, new OverviewLayout(
+            first, range.To.DayNumber, previous.From.DayNumber, previous.To.DayNumber,
+            bucketOfDay, buckets.Count, weekdayOfDay, monthOfDay, months.Count), parts);
+
         return new OrdersOverview(
             filter, currency, range,
-            Kpis(s, f, range),
-            OverTime(s, f, range, grain),
-            Weekdays(s, f, filter, range),
-            Categories(s, f, filter, range),
-            Months(s, f, range));
+            KpisOf(s, range, g.Current[0], g.Previous[0]),
+            new OrdersOverTime(grain, WeekStartsOn, buckets.Select((b, i) =>
+                new TimePoint(b.Start, b.End, b.Partial, g.Buckets.Orders[i], g.Buckets.Units[i], g.Buckets.Revenue[i] / 100m)).ToList()),
+            WeekdaysOf(g.Weekdays, filter),
+            CategoriesOf(s, g.Categories, filter),
+            MonthsOf(s, range, months, g.Months));
     }
 
     /// <summary>The range the filter asks for, the data's own range standing in for a missing end; null when there is no data.</summary>
@@ -68,11 +97,20 @@ public sealed class OrdersOverviewQuery(OrdersSnapshotCache snapshots, IOptions<
         return to < from ? new DateRange(from, from.AddDays(-1)) : new DateRange(from, to);
     }
 
+    /// <summary>The previous period of the same length, ending the day before <paramref name="range"/> starts.</summary>
+    public static DateRange PreviousOf(DateRange range) => new(range.From.AddDays(-range.Days), range.From.AddDays(-1));
+
     internal static OverviewKpis Kpis(OrdersSnapshot s, CompiledFilter f, DateRange range)
     {
-        var previous = new DateRange(range.From.AddDays(-range.Days), range.From.AddDays(-1));
+        var previous = PreviousOf(range);
         var current = OrdersScan.Run(s, f, Ignore.None, range.From.DayNumber, range.To.DayNumber, 1)[0];
         var before = OrdersScan.Run(s, f, Ignore.None, previous.From.DayNumber, previous.To.DayNumber, 1)[0];
+        return KpisOf(s, range, current, before);
+    }
+
+    internal static OverviewKpis KpisOf(OrdersSnapshot s, DateRange range, OrderMeasures current, OrderMeasures before)
+    {
+        var previous = PreviousOf(range);
         var hasPrevious = range.Days > 0 && s.MinDate is { } min && previous.To >= min;
         decimal? P(decimal? value) => hasPrevious ? value : null;
         return new OverviewKpis(
@@ -86,74 +124,20 @@ public sealed class OrdersOverviewQuery(OrdersSnapshotCache snapshots, IOptions<
         static decimal? Rate(OrderMeasures m) => m.Lines == 0 ? null : (decimal)m.CancelledLines / m.Lines;
     }
 
-    internal OrdersOverTime OverTime(OrdersSnapshot s, CompiledFilter f, DateRange range, TimeGrain grain)
-    {
-        var buckets = Buckets(range, grain, WeekStartsOn, s);
-        if (buckets.Count == 0)
-        {
-            return new OrdersOverTime(grain, WeekStartsOn, []);
-        }
-        var first = range.From.DayNumber;
-        var keyOfDay = new int[range.Days];
-        for (var b = 0; b < buckets.Count; b++)
-        {
-            for (var d = Math.Max(buckets[b].Start.DayNumber, first); d <= Math.Min(buckets[b].End.DayNumber, range.To.DayNumber); d++)
-            {
-                keyOfDay[d - first] = b;
-            }
-        }
-        var g = OrdersScan.Run(s, f, Ignore.None, first, range.To.DayNumber, buckets.Count, keyOfDay: keyOfDay, firstDay: first);
-        var points = new TimePoint[buckets.Count];
-        for (var b = 0; b < buckets.Count; b++)
-        {
-            points[b] = new TimePoint(buckets[b].Start, buckets[b].End, buckets[b].Partial, g.Orders[b], g.Units[b], g.Revenue[b] / 100m);
-        }
-        return new OrdersOverTime(grain, WeekStartsOn, points);
-    }
-
-    internal static IReadOnlyList<WeekdayPoint> Weekdays(OrdersSnapshot s, CompiledFilter f, OrderFilter filter, DateRange range)
-    {
-        if (range.Days <= 0)
-        {
-            return [];
-        }
-        var first = range.From.DayNumber;
-        var keyOfDay = new int[range.Days];
-        for (var d = 0; d < keyOfDay.Length; d++)
-        {
-            keyOfDay[d] = ((int)DateOnly.FromDayNumber(first + d).DayOfWeek + 6) % 7;
-        }
-        var g = OrdersScan.Run(s, f, Ignore.Weekday, first, range.To.DayNumber, 7, keyOfDay: keyOfDay, firstDay: first);
-        return MondayFirst.Select((day, i) => new WeekdayPoint(
+    internal static IReadOnlyList<WeekdayPoint> WeekdaysOf(GroupMeasures g, OrderFilter filter) =>
+        MondayFirst.Select((day, i) => new WeekdayPoint(
             day, day.ToString(), g.Orders[i], g.Units[i], g.Revenue[i] / 100m, filter.Weekdays.Contains(day))).ToList();
-    }
 
-    internal static IReadOnlyList<CategoryPoint> Categories(OrdersSnapshot s, CompiledFilter f, OrderFilter filter, DateRange range)
-    {
-        var g = OrdersScan.Run(s, f, Ignore.Category, range.From.DayNumber, range.To.DayNumber, s.Categories.Count, keyOfRow: s.Category);
-        return Enumerable.Range(0, s.Categories.Count)
+    internal static IReadOnlyList<CategoryPoint> CategoriesOf(OrdersSnapshot s, GroupMeasures g, OrderFilter filter) =>
+        Enumerable.Range(0, s.Categories.Count)
             .Where(i => g.Lines[i] > 0 || filter.Categories.Contains(s.Categories[i], StringComparer.OrdinalIgnoreCase))
             .Select(i => new CategoryPoint(s.Categories[i], g.Orders[i], g.Units[i], g.Revenue[i] / 100m,
                 filter.Categories.Contains(s.Categories[i], StringComparer.OrdinalIgnoreCase)))
             .OrderByDescending(c => c.Revenue).ThenByDescending(c => c.Orders).ThenBy(c => c.Category, StringComparer.Ordinal)
             .ToList();
-    }
 
-    internal static IReadOnlyList<MonthPoint> Months(OrdersSnapshot s, CompiledFilter f, DateRange range)
+    internal static IReadOnlyList<MonthPoint> MonthsOf(OrdersSnapshot s, DateRange range, List<(DateOnly Start, DateOnly End, bool Partial)> buckets, GroupMeasures g)
     {
-        var buckets = Buckets(range, TimeGrain.Month, DayOfWeek.Monday, s);
-        if (buckets.Count == 0)
-        {
-            return [];
-        }
-        var first = range.From.DayNumber;
-        var keyOfDay = new int[range.Days];
-        for (var d = 0; d < keyOfDay.Length; d++)
-        {
-            var date = DateOnly.FromDayNumber(first + d);
-            keyOfDay[d] = (date.Year - range.From.Year) * 12 + date.Month - range.From.Month;
-        }
-        var g = OrdersScan.Run(s, f, Ignore.None, first, range.To.DayNumber, buckets.Count, keyOfDay: keyOfDay, firstDay: first);
         var effective = Effective(range, s);
         var months = new List<MonthPoint>(buckets.Count);
         for (var b = 0; b < buckets.Count; b++)

@@ -3,8 +3,8 @@
 const charts = new WeakMap();
 let plotlyLoading;
 
+// No `responsive: true`: the ResizeObserver below follows the container (and so the window) on its own.
 const config = {
-  responsive: true,
   displaylogo: false,
   modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d'],
 };
@@ -37,7 +37,14 @@ export async function init(element, dotNetRef, figureJson, plotlyUrl) {
     });
   });
   let pending = 0;
+  let size = `${element.clientWidth}x${element.clientHeight}`;
   const observer = new ResizeObserver(() => {
+    // The observer also reports the size it starts with: redraw only when the size really changed.
+    const now = `${element.clientWidth}x${element.clientHeight}`;
+    if (now === size) {
+      return;
+    }
+    size = now;
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(() => {
       if (element.isConnected) {

@@ -67,8 +67,8 @@ public sealed record PlotlyLayout
     public IReadOnlyList<PlotlyAnnotation>? Annotations { get; init; }
     public bool? Autosize { get; init; } = true;
     public PlotlyFont? Font { get; init; } = new();
-    public string? PaperBgColor { get; init; } = "rgba(0,0,0,0)";
-    public string? PlotBgColor { get; init; } = "rgba(0,0,0,0)";
+    public string? PaperBgColor { get; init; } = "#ffffff";
+    public string? PlotBgColor { get; init; } = "#ffffff";
 }
 
 public sealed record PlotlyMargin(double L = 48, double R = 16, double T = 16, double B = 48);
