@@ -18,9 +18,26 @@ public sealed record DatasetSummary(
 /// <param name="To">Last order date (orders only).</param>
 public sealed record DatasetPart(int Rows, bool IsSample, int? Distinct = null, DateOnly? From = null, DateOnly? To = null);
 
-public sealed class DatasetSummaryQuery(IDbContextFactory<DashboardDbContext> contexts)
+/// <summary>Answers from memory until the data changes (every page's header asks, and the answer is a table scan).</summary>
+public sealed class DatasetSummaryQuery(IDbContextFactory<DashboardDbContext> contexts, DataVersion dataVersion)
 {
+    private sealed record Cached(long Version, DatasetSummary Summary);
+
+    private volatile Cached? _cached;
+
     public async Task<DatasetSummary> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var version = dataVersion.Current;
+        if (_cached is { } cached && cached.Version == version)
+        {
+            return cached.Summary;
+        }
+        var summary = await ReadAsync(cancellationToken);
+        _cached = new Cached(version, summary);
+        return summary;
+    }
+
+    private async Task<DatasetSummary> ReadAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
