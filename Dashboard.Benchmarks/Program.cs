@@ -14,7 +14,13 @@ using Microsoft.Extensions.Options;
 // GROUP BY queries. Usage:
 //   Dashboard.Benchmarks overview DB [iterations] [--no-sql]
 //   Dashboard.Benchmarks scale SOURCE_DB TARGET_DB FACTOR      (copies of every order line under new order IDs)
+//   Dashboard.Benchmarks models DB [--promotion-ids]           (issue 6's real-data protocol on an imported database)
 var culture = CultureInfo.InvariantCulture;
+if (args.Length >= 2 && args[0] == "models")
+{
+    await ModelsBenchmark.RunAsync(args[1], args.Contains("--promotion-ids"));
+    return 0;
+}
 if (args.Length >= 4 && args[0] == "scale")
 {
     Scale(args[1], args[2], int.Parse(args[3], culture));
@@ -22,7 +28,7 @@ if (args.Length >= 4 && args[0] == "scale")
 }
 if (args.Length < 2 || args[0] != "overview")
 {
-    Console.Error.WriteLine("usage: Dashboard.Benchmarks overview DB [iterations] | scale SOURCE_DB TARGET_DB FACTOR");
+    Console.Error.WriteLine("usage: Dashboard.Benchmarks overview DB [iterations] | scale SOURCE_DB TARGET_DB FACTOR | models DB [--promotion-ids]");
     return 2;
 }
 
