@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Dashboard.Core.Data;
 using Dashboard.Core.Models.Training;
-using Dashboard.Core.Orders;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
