@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddSingleton<DataVersion>();
         services.AddSingleton<DatasetSummaryQuery>();
         services.AddSingleton<ImportService>();
+        services.AddSingleton<Imports.Undo.BatchUndoService>();
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<SampleDataSeeder>();
         services.AddDashboardAnalytics(configuration);
