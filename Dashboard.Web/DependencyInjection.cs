@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddDashboardCore(configuration, environment.ContentRootPath);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddHostedService<Imports.ImportQueueWorker>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;
     }
