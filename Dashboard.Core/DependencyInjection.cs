@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton(uploads);
         services.AddSingleton(new UploadStaging(uploads, contentRoot));
         services.AddSingleton<ImportQueue>();
+        services.AddSingleton<Imports.History.ImportHistoryQuery>();
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<SampleDataSeeder>();
         services.AddDashboardAnalytics(configuration);
