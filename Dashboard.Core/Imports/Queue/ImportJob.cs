@@ -46,7 +46,9 @@ public sealed class ImportJob
     public string? Error { get; internal set; }
 
     /// <summary>How far through the file, 0..100, from the bytes read (the row count of a file is not known in advance).</summary>
-    public double Percent => TotalBytes is > 0 ? Math.Min(100, 100.0 * BytesRead / TotalBytes.Value) : State == ImportJobState.Finished ? 100 : 0;
+    public double Percent => TotalBytes is > 0
+        ? Math.Round(Math.Min(100, 100.0 * BytesRead / TotalBytes.Value), 1)
+        : State == ImportJobState.Finished ? 100 : 0;
 
     public bool Succeeded => Error is null && (Summary?.Succeeded ?? UndoResult?.Succeeded ?? false);
 

@@ -83,6 +83,10 @@ public sealed partial class ImportsPage : IDisposable
             _stage = Stage.Choose;
             Say(refused.Message, error: true);
         }
+        catch (OperationCanceledException) when (_closed.IsCancellationRequested)
+        {
+            DiscardUpload(); // the page was closed mid-transfer: nothing was queued
+        }
         catch (IOException io) when (!_closed.IsCancellationRequested)
         {
             Logger.LogWarning(io, "Upload of {File} failed", file.Name);
