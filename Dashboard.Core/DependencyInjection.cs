@@ -6,6 +6,7 @@ using Dashboard.Core.Data;
 using Dashboard.Core.Data.Schema;
 using Dashboard.Core.Datasets;
 using Dashboard.Core.Imports;
+using Dashboard.Core.Imports.Queue;
 using Dashboard.Core.Sample;
 using Dashboard.Core.Orders;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,12 @@ public static class DependencyInjection
         services.AddSingleton<DataVersion>();
         services.AddSingleton<DatasetSummaryQuery>();
         services.AddSingleton<ImportService>();
+        services.AddSingleton<Imports.Undo.BatchUndoService>();
+        var uploads = ReadUploadOptions(configuration);
+        services.AddSingleton(uploads);
+        services.AddSingleton(new UploadStaging(uploads, contentRoot));
+        services.AddSingleton<ImportQueue>();
+        services.AddSingleton<Imports.History.ImportHistoryQuery>();
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<SampleDataSeeder>();
         services.AddDashboardAnalytics(configuration);
@@ -62,6 +69,25 @@ public static class DependencyInjection
         services.AddSingleton<WeeklyReviewQuery>();
         services.AddSingleton<PurchasesQuery>();
         return services;
+    }
+
+    /// <summary>The <c>Uploads</c> section: <c>Folder</c> and <c>MaxBytes</c> (default 512 MB).</summary>
+    public static UploadOptions ReadUploadOptions(IConfiguration configuration)
+    {
+        var options = new UploadOptions();
+        var section = configuration.GetSection(UploadOptions.SectionName);
+        if (section[nameof(UploadOptions.Folder)] is { Length: > 0 } folder)
+        {
+            options.Folder = folder;
+        }
+        if (section[nameof(UploadOptions.MaxBytes)] is { Length: > 0 } maxBytes)
+        {
+            options.MaxBytes = long.TryParse(maxBytes, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes > 0
+                ? bytes
+                : throw new InvalidOperationException(
+                    $"{UploadOptions.SectionName}:{nameof(UploadOptions.MaxBytes)} is '{maxBytes}'; expected a positive whole number of bytes (e.g. 536870912 for 512 MB).");
+        }
+        return options;
     }
 
     private static Dictionary<string, StatusGroup>? ReadStatusGroups(IConfiguration configuration)

@@ -4,6 +4,7 @@ using Dashboard.Core.Sample;
 using System.Text.Json.Serialization;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components;
+using Dashboard.Web.Imports;
 using Radzen;
 
 namespace Dashboard.Web;
@@ -16,6 +17,7 @@ public static class DependencyInjection
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddHostedService<SnapshotWarmer>();
+        services.AddHostedService<ImportQueueWorker>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;
     }
@@ -37,6 +39,7 @@ public static class DependencyInjection
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAnalyticsApi();
+        app.MapImportsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

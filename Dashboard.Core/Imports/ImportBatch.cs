@@ -30,6 +30,8 @@ public sealed class ImportBatch
     public bool IsSample { get; set; }
     public DateTime StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
+    /// <summary>When the batch was undone (state <see cref="BatchState.Undone"/>); null otherwise.</summary>
+    public DateTime? UndoneAt { get; set; }
     public int RowsRead { get; set; }
     public int Inserted { get; set; }
     public int Updated { get; set; }

@@ -127,14 +127,14 @@ public sealed class ImportService(
             var latest = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
             var parser = new AmazonOrderRowParser(header, statusGroups, latest);
             using var writer = new OrderLineWriter(connection, transaction, counts, options.IsSample, batchId);
-            RowPipeline.Run(input, (CsvRecordReader row, int _, out RowError? error) => parser.Parse(row, out error),
+            RowPipeline.Run(input, header, (CsvRecordReader row, int _, out RowError? error) => parser.Parse(row, out error),
                 writer, counts, options, progress, cancellationToken);
         }
         else
         {
             var parser = new PurchaseRowParser(header);
             using var writer = new PurchaseWriter(connection, transaction, counts, options.IsSample, batchId);
-            RowPipeline.Run(input, (CsvRecordReader row, int rowNumber, out RowError? error) => parser.Parse(row, rowNumber - 1, out error),
+            RowPipeline.Run(input, header, (CsvRecordReader row, int rowNumber, out RowError? error) => parser.Parse(row, rowNumber - 1, out error),
                 writer, counts, options, progress, cancellationToken);
         }
     }

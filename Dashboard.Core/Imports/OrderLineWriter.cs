@@ -29,6 +29,7 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
     private readonly Dictionary<(string OrderId, string Sku), Known> _known = [];
     private readonly BulkStatement _insert;
     private readonly BulkStatement _update;
+    private readonly BulkStatement? _savePrevious;
 
     public OrderLineWriter(SqliteConnection connection, SqliteTransaction transaction, BatchCounts counts, bool isSample, long batchId)
     {
@@ -49,6 +50,13 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
             $"INSERT INTO order_lines ({Columns}) VALUES ({string.Join(", ", ColumnNames.Select(_ => "?"))});");
         _update = new BulkStatement(connection,
             $"UPDATE order_lines SET {string.Join(", ", ColumnNames.Select(c => $"{c} = ?"))} WHERE id = ?;");
+        // For undo: the line as it was before this batch, copied once, in the batch's own transaction. A dry run
+        // (batch 0) and sample data (never undone) skip it.
+        if (batchId > 0 && !isSample)
+        {
+            _savePrevious = new BulkStatement(connection,
+                $"INSERT OR IGNORE INTO order_line_versions (changed_by_batch_id, id, {Columns}) SELECT ?, id, {Columns} FROM order_lines WHERE id = ?;");
+        }
     }
 
     public void Write(OrderLine line, int rowNumber)
@@ -81,6 +89,13 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
         known.RowInThisFile = rowNumber;
         if (known.CurrentHash != line.ContentHash)
         {
+            if (_savePrevious is not null && known.Outcome != Outcome.Inserted && !known.PreviousSaved)
+            {
+                _savePrevious.Bind(1, _batchId);
+                _savePrevious.Bind(2, known.Id);
+                _savePrevious.Execute();
+                known.PreviousSaved = true;
+            }
             Bind(_update, line);
             _update.Bind(ColumnNames.Length + 1, known.Id);
             _update.Execute();
@@ -199,6 +214,7 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
     {
         _insert.Dispose();
         _update.Dispose();
+        _savePrevious?.Dispose();
     }
 
     private enum Outcome { None, Inserted, Updated, Unchanged }
@@ -216,5 +232,7 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
         public Outcome Outcome { get; set; }
         /// <summary>The row of the current file that last wrote this key; 0 when the file has not named it yet.</summary>
         public int RowInThisFile { get; set; }
+        /// <summary>Whether the line as stored before this batch has been copied to order_line_versions.</summary>
+        public bool PreviousSaved { get; set; }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dashboard.Core.Imports.Csv;
+using System.Globalization;
 using Dashboard.Core.Imports.Formats;
 
 namespace Dashboard.Core.Imports;
@@ -17,16 +18,22 @@ internal static class RowPipeline
     private const int ChunkSize = 1024;
     private const int ChunksInFlight = 16;
 
+    /// <summary>
+    /// The longest field a row may have. The real export's longest (a list of promotion ids) is a few hundred
+    /// characters; a field of megabytes is a broken export or an attack, and storing it would bloat every query.
+    /// </summary>
+    public const int MaxFieldLength = 32 * 1024;
+
     private sealed record Chunk<T>(Parsed<T>[] Rows, long BytesRead);
 
     private readonly record struct Parsed<T>(int RowNumber, T? Value, RowError? Error);
 
-    public static void Run<T>(ImportInput input, RowParser<T> parse, IBatchWriter<T> writer, BatchCounts counts,
+    public static void Run<T>(ImportInput input, CsvHeader header, RowParser<T> parse, IBatchWriter<T> writer, BatchCounts counts,
         ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) where T : class
     {
         using var chunks = new BlockingCollection<Chunk<T>>(ChunksInFlight);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reader = Task.Factory.StartNew(() => Read(input, parse, chunks, stop.Token),
+        var reader = Task.Factory.StartNew(() => Read(input, header, parse, chunks, stop.Token),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         long bytesRead = 0;
@@ -76,7 +83,22 @@ internal static class RowPipeline
         progress?.Report(new ImportProgress(counts.RowsRead, input.Length ?? bytesRead, input.Length));
     }
 
-    private static void Read<T>(ImportInput input, RowParser<T> parse, BlockingCollection<Chunk<T>> chunks, CancellationToken stop)
+    private static RowError? TooLongField(CsvRecordReader csv, CsvHeader header)
+    {
+        for (var i = 0; i < csv.FieldCount; i++)
+        {
+            var field = csv[i];
+            if (field.Length > MaxFieldLength)
+            {
+                var column = i < header.Count ? header.Names[i] : $"field {i + 1}";
+                return RowError.For(column, field,
+                    string.Create(CultureInfo.InvariantCulture, $"a value of {field.Length:N0} characters; the longest accepted is {MaxFieldLength:N0}"));
+            }
+        }
+        return null;
+    }
+
+    private static void Read<T>(ImportInput input, CsvHeader header, RowParser<T> parse, BlockingCollection<Chunk<T>> chunks, CancellationToken stop)
         where T : class
     {
         try
@@ -90,7 +112,17 @@ internal static class RowPipeline
                     continue; // a blank line holds no data
                 }
                 var rowNumber = checked((int)csv.RecordNumber); // the header is row 1, as a spreadsheet shows it
-                var value = parse(csv, rowNumber, out var error);
+                T? value;
+                RowError? error;
+                // One comparison per row: only a row longer than the limit can hold a field over it.
+                if (csv.RecordLength > MaxFieldLength && TooLongField(csv, header) is { } tooLong)
+                {
+                    (value, error) = (null, tooLong);
+                }
+                else
+                {
+                    value = parse(csv, rowNumber, out error);
+                }
                 rows.Add(new Parsed<T>(rowNumber, value, error));
                 if (rows.Count == ChunkSize)
                 {

@@ -18,6 +18,7 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         b.Property(x => x.IsSample).HasColumnName("is_sample");
         b.Property(x => x.StartedAt).HasColumnName("started_at");
         b.Property(x => x.FinishedAt).HasColumnName("finished_at");
+        b.Property(x => x.UndoneAt).HasColumnName("undone_at");
         b.Property(x => x.RowsRead).HasColumnName("rows_read");
         b.Property(x => x.Inserted).HasColumnName("inserted");
         b.Property(x => x.Updated).HasColumnName("updated");

@@ -103,5 +103,47 @@ public static class SchemaSteps
             CREATE INDEX ix_order_lines_batch ON order_lines (batch_id);
             CREATE INDEX ix_purchases_kind_batch ON purchases (is_to_score, batch_id);
             """),
+        new(3, "undo of import batches: when a batch was undone, and the previous values of the lines it updated", """
+            ALTER TABLE import_batches ADD COLUMN undone_at TEXT NULL;
+
+            -- One row per order line a batch updated: the line as it was before that batch (its own id kept), so
+            -- undoing the batch can put it back. batch_id is the batch that had written the previous values;
+            -- changed_by_batch_id the batch that replaced them. Removed when the changing batch is undone.
+            CREATE TABLE order_line_versions (
+                changed_by_batch_id INTEGER NOT NULL,
+                id INTEGER NOT NULL,
+                order_id TEXT NOT NULL,
+                sku TEXT NOT NULL,
+                order_date TEXT NOT NULL,
+                status TEXT NOT NULL,
+                status_group TEXT NOT NULL,
+                fulfilment TEXT NOT NULL,
+                sales_channel TEXT NOT NULL,
+                service_level TEXT NOT NULL,
+                style TEXT NOT NULL,
+                category TEXT NOT NULL,
+                size TEXT NOT NULL,
+                asin TEXT NOT NULL,
+                courier_status TEXT NULL,
+                qty INTEGER NOT NULL,
+                currency TEXT NULL,
+                amount_minor INTEGER NULL,
+                city_raw TEXT NULL,
+                city TEXT NULL,
+                state_raw TEXT NULL,
+                state TEXT NULL,
+                postal_code INTEGER NULL,
+                country TEXT NULL,
+                promotion_ids TEXT NULL,
+                b2b INTEGER NOT NULL,
+                fulfilled_by TEXT NULL,
+                source_index INTEGER NULL,
+                is_sample INTEGER NOT NULL DEFAULT 0,
+                batch_id INTEGER NOT NULL,
+                content_hash INTEGER NOT NULL,
+                PRIMARY KEY (changed_by_batch_id, id)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_order_line_versions_batch ON order_line_versions (batch_id);
+            """),
     ];
 }

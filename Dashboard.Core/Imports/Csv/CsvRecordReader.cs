@@ -58,6 +58,9 @@ public sealed class CsvRecordReader : IDisposable
 
     public string GetString(int index) => new(this[index]);
 
+    /// <summary>The current record's characters, all fields together (no quotes or delimiters).</summary>
+    public int RecordLength => _recordLength;
+
     /// <summary>Reads the next record; false at the end of the input. A blank line is a record of one empty field.</summary>
     public bool Read()
     {

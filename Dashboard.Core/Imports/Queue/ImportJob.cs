@@ -1,0 +1,63 @@
+namespace Dashboard.Core.Imports.Queue;
+
+public enum ImportJobKind
+{
+    /// <summary>A dry run: every check and count, nothing kept.</summary>
+    Preview,
+    /// <summary>The import itself.</summary>
+    Commit,
+    /// <summary>The undo of a committed batch.</summary>
+    Undo,
+}
+
+public enum ImportJobState { Queued, Running, Finished }
+
+/// <summary>
+/// One piece of write work in the <see cref="ImportQueue"/>, observable while it runs: pages subscribe to
+/// <see cref="ImportQueue.Changed"/> and read the job's progress. Written by the queue's worker only.
+/// </summary>
+public sealed class ImportJob
+{
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal ImportJob(ImportJobKind kind, StagedUpload? upload, long? batchId)
+    {
+        Kind = kind;
+        Upload = upload;
+        BatchId = batchId;
+        TotalBytes = upload?.Length;
+    }
+
+    public string Id { get; } = Guid.NewGuid().ToString("N");
+    public ImportJobKind Kind { get; }
+    public StagedUpload? Upload { get; }
+    public string FileName => Upload?.FileName ?? $"batch {BatchId}";
+    /// <summary>The batch to undo; for a commit, the batch it wrote once it finished.</summary>
+    public long? BatchId { get; internal set; }
+    public ImportJobState State { get; internal set; }
+    public DateTime QueuedAt { get; } = DateTime.UtcNow;
+    public DateTime? StartedAt { get; internal set; }
+    public int RowsRead { get; internal set; }
+    public long BytesRead { get; internal set; }
+    public long? TotalBytes { get; internal set; }
+    public ImportSummary? Summary { get; internal set; }
+    public Undo.UndoResult? UndoResult { get; internal set; }
+    /// <summary>An unexpected failure (the summary or undo result carries the expected refusals).</summary>
+    public string? Error { get; internal set; }
+
+    /// <summary>How far through the file, 0..100, from the bytes read (the row count of a file is not known in advance).</summary>
+    public double Percent => TotalBytes is > 0
+        ? Math.Round(Math.Min(100, 100.0 * BytesRead / TotalBytes.Value), 1)
+        : State == ImportJobState.Finished ? 100 : 0;
+
+    public bool Succeeded => Error is null && (Summary?.Succeeded ?? UndoResult?.Succeeded ?? false);
+
+    /// <summary>Completes when the job has finished (never faults: see <see cref="Error"/>).</summary>
+    public Task Completion => _done.Task;
+
+    internal void Finish()
+    {
+        State = ImportJobState.Finished;
+        _done.TrySetResult();
+    }
+}

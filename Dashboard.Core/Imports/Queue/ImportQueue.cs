@@ -1,0 +1,162 @@
+using System.Threading.Channels;
+using Dashboard.Core.Imports.Undo;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Core.Imports.Queue;
+
+/// <summary>
+/// The one queue of write work — previews, commits and undos — run one at a time by a hosted worker
+/// (<see cref="RunAsync"/>), outside any Blazor circuit: closing the tab does not stop an import. SQLite has one
+/// writer, and a preview (a dry run rolled back) holds the write lock too, so they all queue here.
+/// </summary>
+public sealed class ImportQueue(ImportService imports, BatchUndoService undo, ILogger<ImportQueue> logger)
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly Channel<ImportJob> _channel = Channel.CreateUnbounded<ImportJob>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _lock = new();
+    private readonly List<ImportJob> _jobs = [];
+
+    /// <summary>Raised (on the worker's thread) when a job is queued, starts, makes progress or finishes.</summary>
+    public event Action<ImportJob>? Changed;
+
+    /// <summary>Jobs queued or running, and the most recent finished ones, newest first.</summary>
+    public IReadOnlyList<ImportJob> Jobs
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _jobs.AsEnumerable().Reverse()];
+            }
+        }
+    }
+
+    public ImportJob? Running => Jobs.FirstOrDefault(j => j.State == ImportJobState.Running);
+
+    public ImportJob EnqueuePreview(StagedUpload upload) => Enqueue(new ImportJob(ImportJobKind.Preview, upload, null));
+
+    public ImportJob EnqueueCommit(StagedUpload upload) => Enqueue(new ImportJob(ImportJobKind.Commit, upload, null));
+
+    public ImportJob EnqueueUndo(long batchId) => Enqueue(new ImportJob(ImportJobKind.Undo, null, batchId));
+
+    /// <summary>Refuses a file whose content is already being imported (queued or running).</summary>
+    public void RefuseIfImporting(StagedUpload upload)
+    {
+        var importing = Jobs.FirstOrDefault(j => j.Kind == ImportJobKind.Commit && j.State != ImportJobState.Finished
+            && j.Upload!.Sha256 == upload.Sha256);
+        if (importing is not null)
+        {
+            var where = importing.State == ImportJobState.Running
+                ? $"its import is running ({importing.RowsRead:N0} rows so far, {importing.Percent:0}%)"
+                : "its import is queued";
+            throw new UploadRefusedException(
+                $"'{upload.FileName}' has the same content as '{importing.FileName}', and {where}. " +
+                "Wait for it to finish: the history will show it, and importing it again then changes nothing.");
+        }
+    }
+
+    private ImportJob Enqueue(ImportJob job)
+    {
+        lock (_lock)
+        {
+            if (job.Upload is { } upload)
+            {
+                RefuseIfImporting(upload);
+            }
+            _jobs.Add(job);
+            var finished = _jobs.Where(j => j.State == ImportJobState.Finished).ToList();
+            foreach (var old in finished.Take(Math.Max(0, finished.Count - 20)))
+            {
+                _jobs.Remove(old);
+            }
+        }
+        _channel.Writer.TryWrite(job);
+        Raise(job);
+        return job;
+    }
+
+    /// <summary>The worker's loop: runs queued jobs one at a time until <paramref name="stoppingToken"/> fires.</summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var job in _channel.Reader.ReadAllAsync(stoppingToken))
+        {
+            job.State = ImportJobState.Running;
+            job.StartedAt = DateTime.UtcNow;
+            Raise(job);
+            try
+            {
+                await Task.Run(() => Run(job, stoppingToken), CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "{Kind} of {File} failed", job.Kind, job.FileName);
+                job.Error = e.Message;
+            }
+            finally
+            {
+                if (job.Kind == ImportJobKind.Commit && job.Upload is { } upload)
+                {
+                    TryDelete(upload);
+                }
+                job.Finish();
+                Raise(job);
+            }
+        }
+    }
+
+    private void Run(ImportJob job, CancellationToken stoppingToken)
+    {
+        if (job.Kind == ImportJobKind.Undo)
+        {
+            job.UndoResult = undo.Undo(job.BatchId!.Value);
+            return;
+        }
+        var upload = job.Upload!;
+        var last = DateTime.MinValue;
+        var progress = new Progress(p =>
+        {
+            job.RowsRead = p.RowsRead;
+            job.BytesRead = p.BytesRead;
+            if (DateTime.UtcNow - last >= ProgressInterval)
+            {
+                last = DateTime.UtcNow;
+                Raise(job);
+            }
+        });
+        using var stream = new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        job.Summary = imports.Import(stream, upload.FileName,
+            new ImportOptions { DryRun = job.Kind == ImportJobKind.Preview, ProgressEvery = 2_000 }, progress, stoppingToken);
+        job.BatchId = job.Summary.BatchId;
+    }
+
+    private void Raise(ImportJob job)
+    {
+        try
+        {
+            Changed?.Invoke(job);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "A listener of the import queue failed");
+        }
+    }
+
+    private void TryDelete(StagedUpload upload)
+    {
+        try
+        {
+            UploadStaging.Discard(upload);
+        }
+        catch (IOException e)
+        {
+            logger.LogWarning(e, "Could not delete the uploaded file {Path}", upload.Path);
+        }
+    }
+
+    /// <summary>Reports synchronously on the import's thread (System.Progress would post to the thread pool).</summary>
+    private sealed class Progress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}

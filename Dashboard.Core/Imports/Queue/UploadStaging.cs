@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+
+namespace Dashboard.Core.Imports.Queue;
+
+/// <summary>A file streamed to the uploads folder, waiting for its preview and commit.</summary>
+public sealed record StagedUpload(string Id, string FileName, string Path, long Length, string Sha256);
+
+/// <summary>Why an upload was refused (too large, not a CSV, already importing): a message for the user.</summary>
+public sealed class UploadRefusedException(string message) : Exception(message);
+
+/// <summary>
+/// Streams an upload to disk in small buffers (never whole in memory), counting bytes against
+/// <see cref="UploadOptions.MaxBytes"/> as they arrive and hashing them on the way.
+/// </summary>
+public sealed class UploadStaging
+{
+    private static readonly string[] Extensions = [".csv", ".csv.gz"];
+
+    public UploadStaging(UploadOptions options, string contentRoot)
+    {
+        MaxBytes = options.MaxBytes;
+        Folder = System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRoot, options.Folder));
+    }
+
+    public long MaxBytes { get; }
+    public string Folder { get; }
+
+    /// <summary>Refuses a name that is not a CSV export, or a declared size over the limit, before any byte is sent.</summary>
+    public void Check(string fileName, long? declaredLength)
+    {
+        if (!Extensions.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new UploadRefusedException($"'{fileName}' is not a CSV export: upload a .csv or .csv.gz file.");
+        }
+        if (declaredLength > MaxBytes)
+        {
+            throw new UploadRefusedException(TooLarge(fileName));
+        }
+    }
+
+    public async Task<StagedUpload> SaveAsync(Stream content, string fileName, IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        Check(fileName, null);
+        Directory.CreateDirectory(Folder);
+        var id = Guid.NewGuid().ToString("N");
+        var path = System.IO.Path.Combine(Folder, id + (fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? ".csv.gz" : ".csv"));
+        var buffer = new byte[81920];
+        long length = 0;
+        try
+        {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    length += read;
+                    if (length > MaxBytes)
+                    {
+                        throw new UploadRefusedException(TooLarge(fileName));
+                    }
+                    sha.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    progress?.Report(length);
+                }
+            }
+            if (length == 0)
+            {
+                throw new UploadRefusedException($"'{fileName}' is empty.");
+            }
+            return new StagedUpload(id, System.IO.Path.GetFileName(fileName), path, length, Convert.ToHexStringLower(sha.GetHashAndReset()));
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    public static void Discard(StagedUpload upload) => File.Delete(upload.Path);
+
+    /// <summary>Removes files a stopped process left behind (no job outlives the process).</summary>
+    public void Clear()
+    {
+        if (Directory.Exists(Folder))
+        {
+            foreach (var file in Directory.EnumerateFiles(Folder))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>A byte count as people read it: "512 MB", "9.8 KB".</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1L << 30 => $"{bytes / (double)(1L << 30):0.#} GB",
+        >= 1L << 20 => $"{bytes / (double)(1L << 20):0.#} MB",
+        >= 1L << 10 => $"{bytes / 1024.0:0.#} KB",
+        _ => $"{bytes} bytes",
+    };
+
+    private string TooLarge(string fileName) =>
+        $"'{fileName}' is larger than the upload limit of {Size(MaxBytes)} (Uploads:MaxBytes in appsettings.json); " +
+        "nothing was imported. Compress it as .csv.gz, or split the export.";
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Dashboard.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Core.Imports.Undo;
+
+/// <summary>What an undo did, or why it was refused.</summary>
+public sealed record UndoResult(long BatchId, bool Succeeded, int LinesRemoved, int LinesRestored, int PurchasesRemoved, string? Error)
+{
+    public static UndoResult Refused(long batchId, string error) => new(batchId, false, 0, 0, 0, error);
+}
+
+/// <summary>
+/// Undoes a committed batch in one transaction: the order lines it inserted are removed, the lines it updated get
+/// back the values they had before it (kept in <c>order_line_versions</c> when it ran), the purchases it added are
+/// removed, and the batch is marked <see cref="BatchState.Undone"/> with the time.
+/// <para>The rule: a batch whose lines a later batch has changed cannot be undone until that later batch is undone
+/// (newest first), because putting back this batch's "before" would silently throw away the later batch's change.
+/// The refusal names the later batch.</para>
+/// </summary>
+public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersion, TimeProvider time, ILogger<BatchUndoService> logger)
+{
+    private const string Columns =
+        "order_id, sku, order_date, status, status_group, fulfilment, sales_channel, service_level, style, category, size, asin, " +
+        "courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country, promotion_ids, b2b, " +
+        "fulfilled_by, source_index, is_sample, batch_id, content_hash";
+
+    public UndoResult Undo(long batchId)
+    {
+        using var connection = store.OpenConnection();
+        Execute(connection, null, "PRAGMA foreign_keys = ON;");
+        using var transaction = connection.BeginTransaction(deferred: false);
+
+        string state, fileName, format;
+        bool isSample;
+        int updated;
+        string? undoneAt;
+        using (var read = Command(connection, transaction,
+            "SELECT state, file_name, COALESCE(format, ''), is_sample, updated, undone_at FROM import_batches WHERE id = $b;", batchId))
+        using (var reader = read.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return UndoResult.Refused(batchId, $"There is no batch {batchId}.");
+            }
+            (state, fileName, format, isSample, updated, undoneAt) =
+                (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3) != 0, reader.GetInt32(4),
+                 reader.IsDBNull(5) ? null : reader.GetString(5));
+        }
+
+        var refusal = state switch
+        {
+            nameof(BatchState.Undone) => $"Batch {batchId} ('{fileName}') was already undone ({undoneAt?[..16]} UTC).",
+            nameof(BatchState.Failed) => $"Batch {batchId} ('{fileName}') failed and kept no rows: there is nothing to undo.",
+            nameof(BatchState.Running) => $"Batch {batchId} ('{fileName}') is still running; wait for it to finish.",
+            _ when isSample => $"Batch {batchId} is the built-in sample data; it is replaced by the first real import, not undone.",
+            _ => null,
+        };
+        refusal ??= format == nameof(DataFormat.AmazonOrders) ? RefuseIfChangedLater(connection, transaction, batchId, fileName, updated) : null;
+        if (refusal is not null)
+        {
+            return UndoResult.Refused(batchId, refusal);
+        }
+
+        var touched = Count(connection, transaction, "DELETE FROM order_lines WHERE batch_id = $b;", batchId);
+        var restored = Count(connection, transaction,
+            $"INSERT INTO order_lines (id, {Columns}) SELECT id, {Columns} FROM order_line_versions WHERE changed_by_batch_id = $b;", batchId);
+        Count(connection, transaction, "DELETE FROM order_line_versions WHERE changed_by_batch_id = $b;", batchId);
+        var purchases = Count(connection, transaction, "DELETE FROM purchases WHERE batch_id = $b;", batchId);
+        using (var mark = Command(connection, transaction,
+            "UPDATE import_batches SET state = 'Undone', undone_at = $now WHERE id = $b;", batchId))
+        {
+            mark.Parameters.AddWithValue("$now", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+            mark.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        dataVersion.Bump();
+
+        var result = new UndoResult(batchId, true, touched - restored, restored, purchases, null);
+        logger.LogInformation("Undid batch {Batch} ('{File}'): {Removed} lines removed, {Restored} restored, {Purchases} purchases removed",
+            batchId, fileName, result.LinesRemoved, result.LinesRestored, result.PurchasesRemoved);
+        return result;
+    }
+
+    private static string? RefuseIfChangedLater(SqliteConnection connection, SqliteTransaction transaction, long batchId, string fileName, int updated)
+    {
+        using (var later = Command(connection, transaction, """
+            SELECT v.changed_by_batch_id, b.file_name, COUNT(*) FROM order_line_versions v
+            JOIN import_batches b ON b.id = v.changed_by_batch_id
+            WHERE v.batch_id = $b GROUP BY v.changed_by_batch_id, b.file_name ORDER BY v.changed_by_batch_id DESC LIMIT 1;
+            """, batchId))
+        using (var reader = later.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                return $"Batch {batchId} ('{fileName}') cannot be undone: batch {reader.GetInt64(0)} ('{reader.GetString(1)}') changed " +
+                    $"{reader.GetInt64(2):N0} of its lines since. Undo batch {reader.GetInt64(0)} first — batches are undone newest first.";
+            }
+        }
+        using var count = Command(connection, transaction, "SELECT COUNT(*) FROM order_line_versions WHERE changed_by_batch_id = $b;", batchId);
+        var saved = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return saved < updated
+            ? $"Batch {batchId} ('{fileName}') was imported by an earlier version of Dashboard, which did not keep the previous values " +
+              "of the lines it updated; it cannot be undone without losing them."
+            : null;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, long batchId)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$b", batchId);
+        return command;
+    }
+
+    private static int Count(SqliteConnection connection, SqliteTransaction transaction, string sql, long batchId)
+    {
+        using var command = Command(connection, transaction, sql, batchId);
+        return command.ExecuteNonQuery();
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text;
+using Dashboard.Core.Imports.Queue;
+using Dashboard.Core.Imports.Undo;
+using Dashboard.Core.Sample;
+using Dashboard.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dashboard.Tests.Integration.Imports;
+
+public sealed class ImportQueueTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+    private readonly UploadStaging _staging;
+    private readonly ImportQueue _queue;
+    private readonly CancellationTokenSource _stop = new();
+
+    public ImportQueueTests()
+    {
+        _staging = new UploadStaging(new UploadOptions { Folder = "uploads", MaxBytes = 64L * 1024 * 1024 }, _db.Folder);
+        _queue = new ImportQueue(_db.Importer(),
+            new BatchUndoService(_db.Store, _db.Version, TimeProvider.System, NullLogger<BatchUndoService>.Instance),
+            NullLogger<ImportQueue>.Instance);
+    }
+
+    /// <summary>About <paramref name="days"/> × 120 order lines in the real export's format (dates in the past of the importer's clock).</summary>
+    private static byte[] Orders(int days)
+    {
+        var text = new StringWriter();
+        new SampleDataGenerator().WriteAmazonOrders(text, new DateOnly(2022, 4, 1), new DateOnly(2022, 4, 1).AddDays(days - 1));
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private Task<StagedUpload> Stage(byte[] bytes, string name = "export.csv") => _staging.SaveAsync(new MemoryStream(bytes), name);
+
+    private Task StartWorker() => Task.Run(() => _queue.RunAsync(_stop.Token));
+
+    [Fact]
+    public async Task ACommitRunsInTheBackgroundReportsRowsAndBytesAndDeletesTheUpload()
+    {
+        var upload = await Stage(Orders(60));
+        var seen = new List<(int Rows, long Bytes)>();
+        _queue.Changed += j => { lock (seen) { seen.Add((j.RowsRead, j.BytesRead)); } };
+        _ = StartWorker();
+
+        var job = _queue.EnqueueCommit(upload);
+        await job.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(job.Succeeded, job.Summary?.Error ?? job.Error);
+        Assert.Equal(job.Summary!.Inserted, _db.Scalar("SELECT COUNT(*) FROM order_lines"));
+        Assert.Equal(upload.Length, job.BytesRead);
+        Assert.Equal(100, job.Percent);
+        Assert.Contains(seen, s => s.Rows > 0 && s.Bytes > 0 && s.Bytes < upload.Length);
+        Assert.False(File.Exists(upload.Path));
+    }
+
+    [Fact]
+    public async Task APreviewKeepsNothingAndTheUndoRunsThroughTheSameQueue()
+    {
+        var upload = await Stage(Orders(10));
+        _ = StartWorker();
+
+        var preview = _queue.EnqueuePreview(upload);
+        await preview.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.True(preview.Summary!.DryRun);
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM order_lines"));
+        Assert.True(File.Exists(upload.Path), "the upload waits for the commit");
+
+        var commit = _queue.EnqueueCommit(upload);
+        await commit.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(preview.Summary.Inserted, commit.Summary!.Inserted);
+
+        var undo = _queue.EnqueueUndo(commit.BatchId!.Value);
+        await undo.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.True(undo.Succeeded, undo.UndoResult?.Error);
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM order_lines"));
+    }
+
+    [Fact]
+    public async Task ASecondUploadOfAFileWhoseImportIsRunningIsRefusedAndChangesNothing()
+    {
+        var bytes = Orders(60);
+        var first = await Stage(bytes);
+        using var running = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        _queue.Changed += j =>
+        {
+            if (j.State == ImportJobState.Running && j.RowsRead > 0 && !running.IsSet)
+            {
+                running.Set();
+                release.Wait(TimeSpan.FromSeconds(30)); // hold the import mid-file while the second upload arrives
+            }
+        };
+        _ = StartWorker();
+        var job = _queue.EnqueueCommit(first);
+        Assert.True(running.Wait(TimeSpan.FromSeconds(30)));
+
+        var second = await Stage(bytes, "export (1).csv");
+        var refused = Assert.Throws<UploadRefusedException>(() => _queue.EnqueueCommit(second));
+        var previewRefused = Assert.Throws<UploadRefusedException>(() => _queue.EnqueuePreview(second));
+        release.Set();
+        await job.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Contains("'export (1).csv' has the same content as 'export.csv', and its import is running", refused.Message);
+        Assert.Contains("Wait for it to finish", previewRefused.Message);
+        Assert.True(job.Succeeded);
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM import_batches"));
+        Assert.Equal(job.Summary!.Inserted, _db.Scalar("SELECT COUNT(*) FROM order_lines"));
+    }
+
+    [Fact]
+    public async Task AFileOverTheSizeLimitIsRefusedWhileStreamingAndLeavesNoFileBehind()
+    {
+        var staging = new UploadStaging(new UploadOptions { Folder = "small", MaxBytes = 10_000 }, _db.Folder);
+        var before = _db.Fingerprint();
+
+        var declared = Assert.Throws<UploadRefusedException>(() => staging.Check("big.csv", 10_001));
+        var streamed = await Assert.ThrowsAsync<UploadRefusedException>(() => staging.SaveAsync(new MemoryStream(Orders(2)), "big.csv"));
+        var notCsv = Assert.Throws<UploadRefusedException>(() => staging.Check("report.xlsx", 100));
+
+        Assert.Contains("larger than the upload limit of 9.8 KB (Uploads:MaxBytes", declared.Message);
+        Assert.Contains("'big.csv' is larger than the upload limit", streamed.Message);
+        Assert.Contains("upload a .csv or .csv.gz file", notCsv.Message);
+        Assert.Empty(Directory.EnumerateFiles(staging.Folder));
+        Assert.Equal(before, _db.Fingerprint());
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+        _db.Dispose();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using Dashboard.Core.Imports.History;
+using Dashboard.Core.Imports.Queue;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Dashboard.Web.Imports;
+
+/// <summary>
+/// The import endpoints: the rejected rows of a batch as CSV, and a scriptable upload (the page's path, without a
+/// browser: used by bench/load.py) whose job can be polled.
+/// </summary>
+public static class ImportsApi
+{
+    public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
+    {
+        var imports = app.MapGroup("/api/imports");
+
+        // GET /api/imports/{id}/issues.csv: a batch's rejected and repeated rows, formula-injection safe.
+        imports.MapGet("/{id:long}/issues.csv", async (long id, ImportHistoryQuery history, CancellationToken cancellationToken) =>
+            await history.IssuesCsvAsync(id, cancellationToken) is { } csv
+                ? Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"batch-{id}-rejected-rows.csv")
+                : Results.NotFound());
+
+        // POST /api/imports?file=NAME[&preview=true], the file's bytes as the body: streamed to disk, then queued.
+        imports.MapPost("/", async (HttpContext http, string file, bool? preview, UploadStaging staging, ImportQueue queue) =>
+        {
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = staging.MaxBytes + 1; // the staging enforces the real limit with a clear message
+            }
+            StagedUpload? upload = null;
+            try
+            {
+                staging.Check(file, http.Request.ContentLength);
+                upload = await staging.SaveAsync(http.Request.Body, file, null, http.RequestAborted);
+                var job = preview == true ? queue.EnqueuePreview(upload) : queue.EnqueueCommit(upload);
+                return Results.Accepted($"/api/imports/jobs/{job.Id}", Describe(job));
+            }
+            catch (UploadRefusedException refused)
+            {
+                if (upload is not null)
+                {
+                    UploadStaging.Discard(upload);
+                }
+                return Results.Problem(refused.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+            }
+        }).DisableAntiforgery();
+
+        // GET /api/imports/jobs/{id}: state, progress, and when finished the summary or undo result.
+        imports.MapGet("/jobs/{id}", (string id, ImportQueue queue) =>
+            queue.Jobs.FirstOrDefault(j => j.Id == id) is { } job ? Results.Ok(Describe(job)) : Results.NotFound());
+        return app;
+    }
+
+    private static object Describe(ImportJob job) => new
+    {
+        job.Id,
+        job.Kind,
+        job.State,
+        job.FileName,
+        job.RowsRead,
+        job.BytesRead,
+        job.TotalBytes,
+        job.Percent,
+        job.Summary,
+        job.UndoResult,
+        job.Error,
+    };
+}

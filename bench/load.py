@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Load check (issue 4): 50 concurrent clients request the orders overview API with changing filters while a
+129k-line import runs in the same app (uploaded through POST /api/imports, run by the import queue).
+
+Reports: requests, failures, p50/p95/p99 of the overview, and the import's own time (the batch's `seconds`)
+under load against the same import with no load. Loopback only, bounded (stops when the import ends + 3 s,
+or after --max-seconds). Standard library only.
+
+Usage: bench/load.py APP_EXECUTABLE CSV_FILE [--clients 50] [--max-seconds 300]
+e.g.   bench/load.py Dashboard.Web/bin/Release/net9.0/linux-x64/Dashboard.Web /tmp/data/amazon-sale-report.csv
+"""
+import argparse, json, os, random, shutil, socket, subprocess, sys, tempfile, threading, time, urllib.request, urllib.error
+
+CATEGORIES = ["Set", "kurta", "Western Dress", "Top", "Ethnic Dress", "Blouse", "Bottom", "Saree"]
+STATUSES = ["Cancelled", "Shipped", "Delivered", "Pending", "Returned"]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_app(exe, folder):
+    port = free_port()
+    env = dict(os.environ, ConnectionStrings__Dashboard=f"Data Source={folder}/dashboard.db",
+               Uploads__Folder=f"{folder}/uploads", Logging__LogLevel__Default="Warning")
+    app = subprocess.Popen([exe, "--urls", f"http://127.0.0.1:{port}"], cwd=folder, env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(base + "/api/orders/overview", timeout=5) as r:
+                if r.status == 200:
+                    return app, base
+        except (urllib.error.URLError, ConnectionError, OSError):
+            time.sleep(0.3)
+    app.kill()
+    raise SystemExit("the app did not start")
+
+
+def upload(base, path):
+    with open(path, "rb") as f:
+        request = urllib.request.Request(f"{base}/api/imports?file={os.path.basename(path)}", data=f, method="POST",
+                                         headers={"Content-Type": "text/csv", "Content-Length": str(os.path.getsize(path))})
+        with urllib.request.urlopen(request, timeout=300) as r:
+            return r.headers["Location"]
+
+
+def wait_for(base, location):
+    while True:
+        with urllib.request.urlopen(base + location, timeout=30) as r:
+            job = json.load(r)
+        if job["state"] == "Finished":
+            return job
+        time.sleep(0.2)
+
+
+def random_query(rng):
+    start = 91 + rng.randrange(0, 60)  # day of year 2022, April..June
+    length = rng.choice([7, 14, 30, 60])
+    parts = [f"from=2022-{date(start)}", f"to=2022-{date(min(start + length, 180))}"]
+    if rng.random() < 0.5:
+        parts.append("category=" + urllib.request.quote(rng.choice(CATEGORIES)))
+    if rng.random() < 0.4:
+        parts.append("status=" + rng.choice(STATUSES))
+    if rng.random() < 0.3:
+        parts.append("grain=" + rng.choice(["day", "week", "month"]))
+    return "/api/orders/overview?" + "&".join(parts)
+
+
+def date(day_of_year):
+    t = time.strptime(f"2022 {day_of_year}", "%Y %j")
+    return time.strftime("%m-%d", t)
+
+
+def run(exe, csv, clients, max_seconds, with_load):
+    folder = tempfile.mkdtemp(prefix="dashboard-load-")
+    app, base = start_app(exe, folder)
+    latencies, failures, stop = [], [], threading.Event()
+    lock = threading.Lock()
+
+    def client(n):
+        rng = random.Random(n)
+        while not stop.is_set():
+            query = random_query(rng)
+            error = query
+            began = time.perf_counter()
+            try:
+                with urllib.request.urlopen(base + query, timeout=60) as r:
+                    r.read()
+                    ok = r.status == 200
+            except Exception as e:  # any failure counts
+                ok, error = False, f"{query}: {e}"
+            elapsed = time.perf_counter() - began
+            with lock:
+                latencies.append(elapsed)
+                if not ok:
+                    failures.append(error)
+
+    threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(clients if with_load else 0)]
+    try:
+        for t in threads:
+            t.start()
+        time.sleep(2 if with_load else 0)
+        began = time.time()
+        job = wait_for(base, upload(base, csv))
+        import_wall = time.time() - began
+        if with_load:
+            time.sleep(3)  # the caches rebuild on the new data version: keep browsing through that
+        stop.set()
+        deadline = time.time() + max_seconds
+        for t in threads:
+            t.join(max(0.1, deadline - time.time()))
+    finally:
+        stop.set()
+        app.terminate()
+        app.wait(30)
+        shutil.rmtree(folder, ignore_errors=True)
+    summary = job["summary"]
+    return {"import_seconds": summary["seconds"], "upload_and_import_wall": round(import_wall, 2),
+            "inserted": summary["inserted"], "state": summary["state"],
+            "requests": len(latencies), "failures": failures, "latencies": sorted(latencies)}
+
+
+def pct(values, p):
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] * 1000 if values else float("nan")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("exe"); parser.add_argument("csv")
+    parser.add_argument("--clients", type=int, default=50); parser.add_argument("--max-seconds", type=int, default=300)
+    args = parser.parse_args()
+    args.exe, args.csv = os.path.abspath(args.exe), os.path.abspath(args.csv)
+    alone = run(args.exe, args.csv, 0, args.max_seconds, with_load=False)
+    loaded = run(args.exe, args.csv, args.clients, args.max_seconds, with_load=True)
+    l = loaded["latencies"]
+    print(f"import alone:        {alone['import_seconds']:.2f} s ({alone['inserted']:,} lines inserted, {alone['state']})")
+    print(f"import under load:   {loaded['import_seconds']:.2f} s ({loaded['inserted']:,} lines inserted, {loaded['state']}) "
+          f"= {loaded['import_seconds'] / alone['import_seconds']:.2f}x alone")
+    print(f"overview requests:   {loaded['requests']:,} from {args.clients} clients, {len(loaded['failures'])} failed")
+    print(f"overview latency ms: p50 {pct(l, 50):.0f}  p95 {pct(l, 95):.0f}  p99 {pct(l, 99):.0f}  max {pct(l, 100):.0f}")
+    for f in loaded["failures"][:5]:
+        print("  failed:", f)
+    sys.exit(1 if loaded["failures"] or alone["state"] != "Succeeded" or loaded["state"] != "Succeeded" else 0)
+
+
+if __name__ == "__main__":
+    main()
