@@ -4,6 +4,7 @@ using Dashboard.Core.Sample;
 using System.Text.Json.Serialization;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components;
+using Dashboard.Web.Models;
 using Radzen;
 
 namespace Dashboard.Web;
@@ -15,6 +16,7 @@ public static class DependencyInjection
         services.AddDashboardCore(configuration, environment.ContentRootPath);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddHostedService<TrainingHostedService>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;
     }
@@ -36,6 +38,7 @@ public static class DependencyInjection
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAnalyticsApi();
+        app.MapModelsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
