@@ -88,9 +88,12 @@ public sealed class WhatIfService(IDbContextFactory<DashboardDbContext> contexts
             set.CancellationLinear?.Model.PredictProbability(input),
             set.CancellationBoosted?.Model.PredictProbability(input),
             main.ModelName, main.Version, prediction,
-            WhatIf.BiggestChanges(main.Model, input, 3, lower: true),
-            WhatIf.BiggestChanges(main.Model, input, 3, lower: false));
+            Best(WhatIf.BiggestChanges(main.Model, input, 40, lower: true)),
+            Best(WhatIf.BiggestChanges(main.Model, input, 40, lower: false)));
     }
+
+    /// <summary>The best change of each input, three inputs at most (two amounts or two states say little more than one).</summary>
+    private static WhatIfChange[] Best(IReadOnlyList<WhatIfChange> changes) => changes.DistinctBy(c => c.Input).Take(3).ToArray();
 
     public static PurchaseWhatIf? Score(ActiveModelSet set, PurchaseInput input)
     {
