@@ -57,5 +57,21 @@ public sealed class WhatIfPageTests(ModelsBrowserFixture app) : IClassFixture<Mo
         await Screenshot(page, "models");
     }
 
+    [Fact]
+    public async Task RetrainRunsInTheBackgroundShowsProgressAndAddsVersionTwoToTheHistory()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/models");
+        await WaitForCharts(page, 4);
+
+        await page.Locator("[data-action=retrain]").ClickAsync();
+
+        await page.WaitForSelectorAsync("[data-training-state=Queued], [data-training-state=Running], [data-training-state=Succeeded]", new() { Timeout = 5000 });
+        await page.WaitForSelectorAsync("[data-training-state=Succeeded]", new() { Timeout = 120000 });
+        var history = await page.Locator("[data-kind=cancellation] [data-table=history]").InnerTextAsync();
+        Assert.Contains("Boosted trees v2", history);
+        Assert.Contains("Logistic v2", history);
+    }
+
     private static double Percent(string text) => double.Parse(text.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture);
 }

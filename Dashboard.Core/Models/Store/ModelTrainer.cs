@@ -50,13 +50,15 @@ public sealed class ModelTrainer(IDbContextFactory<DashboardDbContext> contexts,
         return await db.OrderLines.AsNoTracking()
             .Where(l => l.AmountMinor != null && (l.StatusGroup == StatusGroup.Cancelled || l.StatusGroup == StatusGroup.Shipped
                 || l.StatusGroup == StatusGroup.Delivered || l.StatusGroup == StatusGroup.Returned))
+            .OrderBy(l => l.Id)
             .ToListAsync(cancellationToken);
     }
 
     public async Task<List<PurchaseTransaction>> LoadPurchasesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Purchases.AsNoTracking().Where(p => !p.IsToScore && p.Purchase != null).ToListAsync(cancellationToken);
+        // In import order: the random split shuffles positions, so the same rows give the same split (the protocol's, for one file).
+        return await db.Purchases.AsNoTracking().Where(p => !p.IsToScore && p.Purchase != null).OrderBy(p => p.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<KindOutcome> TrainCancellationAsync(IReadOnlyList<OrderLine> lines, IProgress<TrainingProgress>? progress = null,
