@@ -84,16 +84,18 @@ public sealed class WhatIfService(IDbContextFactory<DashboardDbContext> contexts
         if (set.Cancellation is not { } main)
             return null;
         var prediction = main.Model.Predict(input);
+        // Every candidate change is scored once; the list is sorted from the biggest fall to the biggest rise.
+        var changes = WhatIf.BiggestChanges(main.Model, input, int.MaxValue, lower: true);
         return new CancellationWhatIf(
             set.CancellationLinear?.Model.PredictProbability(input),
             set.CancellationBoosted?.Model.PredictProbability(input),
             main.ModelName, main.Version, prediction,
-            Best(WhatIf.BiggestChanges(main.Model, input, 40, lower: true)),
-            Best(WhatIf.BiggestChanges(main.Model, input, 40, lower: false)));
+            Best(changes.Where(c => c.Change < 0)),
+            Best(changes.Reverse().Where(c => c.Change > 0)));
     }
 
     /// <summary>The best change of each input, three inputs at most (two amounts or two states say little more than one).</summary>
-    private static WhatIfChange[] Best(IReadOnlyList<WhatIfChange> changes) => changes.DistinctBy(c => c.Input).Take(3).ToArray();
+    private static WhatIfChange[] Best(IEnumerable<WhatIfChange> changes) => changes.DistinctBy(c => c.Input).Take(3).ToArray();
 
     public static PurchaseWhatIf? Score(ActiveModelSet set, PurchaseInput input)
     {

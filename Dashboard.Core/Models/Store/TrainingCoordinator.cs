@@ -16,9 +16,10 @@ public enum TrainingState
     Cancelled,
 }
 
-/// <summary>What the background training is doing, for pages to show: state, stage, fraction done (0–1) and a message.</summary>
+/// <summary>What the background training is doing, for pages to show: state, stage, fraction done (0–1), a message (the outcome
+/// once finished) and why the run was asked for.</summary>
 public sealed record TrainingStatus(TrainingState State, string Stage, double Fraction, string? Message, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
-    TrainingRunResult? LastResult)
+    TrainingRunResult? LastResult, string? Reason = null)
 {
     public static readonly TrainingStatus Idle = new(TrainingState.Idle, "", 0, null, null, null, null);
 
@@ -70,7 +71,7 @@ public sealed class TrainingCoordinator : IDisposable
         lock (_lock)
         {
             if (Status.State != TrainingState.Running)
-                Set(Status with { State = TrainingState.Queued, Stage = "queued", Fraction = 0, Message = reason });
+                Set(Status with { State = TrainingState.Queued, Stage = "queued", Fraction = 0, Message = reason, Reason = reason });
         }
         _logger.LogInformation("Model training requested: {Reason}", reason);
         return true;
@@ -103,7 +104,7 @@ public sealed class TrainingCoordinator : IDisposable
         lock (_lock)
         {
             _running = cancel;
-            Set(new TrainingStatus(TrainingState.Running, "starting", 0, reason, _time.GetUtcNow(), null, Status.LastResult));
+            Set(new TrainingStatus(TrainingState.Running, "starting", 0, reason, _time.GetUtcNow(), null, Status.LastResult, reason));
         }
         try
         {
