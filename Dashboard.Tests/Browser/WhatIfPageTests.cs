@@ -45,6 +45,20 @@ public sealed class WhatIfPageTests(ModelsBrowserFixture app) : IClassFixture<Mo
     }
 
     [Fact]
+    public async Task ApplyingTheHintSetsTheInputAndLowersTheRisk()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/what-if");
+        await WaitForCharts(page, 2);
+        var before = Percent((await page.Locator("[data-result=risk]").InnerTextAsync()).Trim());
+
+        await page.Locator("[data-action=apply-hint]").First.ClickAsync();
+
+        await page.WaitForFunctionAsync("b => document.querySelector('[data-result=risk]').innerText.trim() !== b", before.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%", new() { Timeout = 5000 });
+        Assert.True(Percent((await page.Locator("[data-result=risk]").InnerTextAsync()).Trim()) < before);
+    }
+
+    [Fact]
     public async Task TheModelsPageDrawsCalibrationResidualsAndImportance()
     {
         var page = await app.NewPageAsync(1280, 3400);

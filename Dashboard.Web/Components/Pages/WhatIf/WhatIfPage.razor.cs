@@ -73,14 +73,17 @@ public sealed partial class WhatIfPage : ComponentBase, IDisposable
 
     private void Apply(Core.Models.Training.WhatIfChange change)
     {
+        // The model keeps its levels upper-cased; the form offers the stored spelling.
+        string Stored(IReadOnlyList<string>? choices) =>
+            choices?.FirstOrDefault(c => string.Equals(c, change.Value, StringComparison.OrdinalIgnoreCase)) ?? change.Value;
         switch (change.Input)
         {
-            case CancellationFeatures.Fulfilment: _order.Fulfilment = change.Value; break;
-            case CancellationFeatures.SalesChannel: _order.SalesChannel = change.Value; break;
-            case CancellationFeatures.ServiceLevel: _order.ServiceLevel = change.Value; break;
-            case CancellationFeatures.Category: _order.Category = change.Value; break;
-            case CancellationFeatures.Size: _order.Size = change.Value; break;
-            case CancellationFeatures.State: _order.State = change.Value; break;
+            case CancellationFeatures.Fulfilment: _order.Fulfilment = Stored(_choices?.Fulfilments); break;
+            case CancellationFeatures.SalesChannel: _order.SalesChannel = Stored(_choices?.SalesChannels); break;
+            case CancellationFeatures.ServiceLevel: _order.ServiceLevel = Stored(_choices?.ServiceLevels); break;
+            case CancellationFeatures.Category: _order.Category = Stored(_choices?.Categories); break;
+            case CancellationFeatures.Size: _order.Size = Stored(_choices?.Sizes); break;
+            case CancellationFeatures.State: _order.State = Stored(_choices?.States); break;
             case CancellationFeatures.B2B: _order.B2B = bool.Parse(change.Value); break;
             case CancellationFeatures.Weekday: _order.Weekday = Enum.Parse<DayOfWeek>(change.Value); break;
             case CancellationFeatures.Amount: _order.Amount = decimal.Parse(change.Value, Invariant); break;
