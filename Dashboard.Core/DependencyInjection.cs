@@ -7,6 +7,8 @@ using Dashboard.Core.Data.Schema;
 using Dashboard.Core.Datasets;
 using Dashboard.Core.Imports;
 using Dashboard.Core.Imports.Queue;
+using Dashboard.Core.Models.Scoring;
+using Dashboard.Core.Models.Store;
 using Dashboard.Core.Sample;
 using Dashboard.Core.Orders;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +47,25 @@ public static class DependencyInjection
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<SampleDataSeeder>();
         services.AddDashboardAnalytics(configuration);
+        services.AddDashboardModels(configuration);
+        return services;
+    }
+
+    /// <summary>The model store, the training coordinator and the scoring services (issue 6).</summary>
+    public static IServiceCollection AddDashboardModels(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ModelsOptions.SectionName);
+        services.Configure<ModelsOptions>(o =>
+        {
+            o.RetrainAfterImport = Flag(section, nameof(ModelsOptions.RetrainAfterImport), o.RetrainAfterImport);
+            o.TrainOnFirstStart = Flag(section, nameof(ModelsOptions.TrainOnFirstStart), o.TrainOnFirstStart);
+        });
+        services.AddSingleton<ModelStore>();
+        services.AddSingleton<ActiveModels>();
+        services.AddSingleton<ModelTrainer>();
+        services.AddSingleton<TrainingCoordinator>();
+        services.AddSingleton<WhatIfService>();
+        services.AddSingleton<BatchScoring>();
         return services;
     }
 
@@ -89,6 +110,12 @@ public static class DependencyInjection
         }
         return options;
     }
+    private static bool Flag(IConfigurationSection section, string key, bool fallback) => section[key] switch
+    {
+        null or "" => fallback,
+        var text when bool.TryParse(text, out var value) => value,
+        var text => throw new InvalidOperationException($"{section.Path}:{key} is '{text}'; expected true or false."),
+    };
 
     private static Dictionary<string, StatusGroup>? ReadStatusGroups(IConfiguration configuration)
     {

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components;
 using Dashboard.Web.Imports;
+using Dashboard.Web.Models;
 using Radzen;
 
 namespace Dashboard.Web;
@@ -18,6 +19,7 @@ public static class DependencyInjection
         services.AddRadzenComponents();
         services.AddHostedService<SnapshotWarmer>();
         services.AddHostedService<ImportQueueWorker>();
+        services.AddHostedService<TrainingHostedService>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;
     }
@@ -40,6 +42,7 @@ public static class DependencyInjection
         app.MapStaticAssets();
         app.MapAnalyticsApi();
         app.MapImportsApi();
+        app.MapModelsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

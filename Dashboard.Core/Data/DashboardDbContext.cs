@@ -1,4 +1,5 @@
 using Dashboard.Core.Imports;
+using Dashboard.Core.Models.Store;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportIssue> ImportIssues => Set<ImportIssue>();
     public DbSet<AppMetadata> Metadata => Set<AppMetadata>();
+    public DbSet<StoredModel> Models => Set<StoredModel>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);

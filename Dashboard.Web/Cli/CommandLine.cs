@@ -5,6 +5,9 @@ using Dashboard.Core;
 using Dashboard.Core.Data;
 using Dashboard.Core.Datasets;
 using Dashboard.Core.Imports;
+using Dashboard.Core.Models.Learning;
+using Dashboard.Core.Models.Store;
+using System.Text.Json.Nodes;
 
 namespace Dashboard.Web.Cli;
 
@@ -22,9 +25,13 @@ public static class CommandLine
                                               import a CSV (or .csv.gz) export into the configured database;
                                               prints the batch summary as JSON; exit code 1 when the file is refused
           Dashboard.Web stats                 print the stored row counts per format as JSON
+          Dashboard.Web train                 train every model on the stored data, store them (a new model is activated only
+                                              if not worse than the active one on the same held-out rows) and print their
+                                              held-out metrics as JSON (rmse, mae, r2, auc, pr_auc, log_loss, brier);
+                                              exit code 1 when no model could be trained
         """;
 
-    private static readonly string[] Verbs = ["import", "stats", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "stats", "train", "help", "--help", "-h"];
 
     /// <summary>camelCase, enums by name, and no HTML escaping: this is a terminal's output, not a page's.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -51,6 +58,7 @@ public static class CommandLine
         {
             "import" => await ImportAsync(host.Services, args[1..]),
             "stats" => await StatsAsync(host.Services),
+            "train" => await TrainAsync(host.Services),
             _ => 2,
         };
     }
@@ -94,6 +102,34 @@ public static class CommandLine
         return 0;
     }
 
+    private static async Task<int> TrainAsync(IServiceProvider services)
+    {
+        var store = services.GetRequiredService<DashboardStore>();
+        try
+        {
+            var progress = new ConsoleTrainingProgress();
+            var result = await Task.Run(() => services.GetRequiredService<ModelTrainer>().TrainAllAsync(progress));
+            var output = new JsonObject
+            {
+                ["database"] = store.DatabasePath,
+                ["cancellation"] = TrainingJson.Describe(result.Cancellation),
+                ["purchase"] = TrainingJson.Describe(result.Purchase),
+            };
+            await Console.Out.WriteLineAsync(output.ToJsonString(Json));
+            if (!result.TrainedAny)
+            {
+                await Console.Error.WriteLineAsync("No model could be trained: " + result.Cancellation.Skipped + " " + result.Purchase.Skipped);
+            }
+            return result.TrainedAny ? 0 : 1;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await Console.Out.WriteLineAsync(new JsonObject { ["database"] = store.DatabasePath, ["error"] = e.Message }.ToJsonString(Json));
+            await Console.Error.WriteLineAsync("Training failed: " + e);
+            return 1;
+        }
+    }
+
     private static IHost BuildHost(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -121,6 +157,24 @@ public static class CommandLine
         var shell = Environment.GetEnvironmentVariable("PWD");
         var baseDirectory = !string.IsNullOrEmpty(shell) && Directory.Exists(shell) ? shell : Directory.GetCurrentDirectory();
         return Path.GetFullPath(Path.Combine(baseDirectory, path));
+    }
+
+    /// <summary>Training progress on stderr, at most once a second.</summary>
+    private sealed class ConsoleTrainingProgress : IProgress<TrainingProgress>
+    {
+        private DateTime _last = DateTime.MinValue;
+        private string _stage = "";
+
+        public void Report(TrainingProgress value)
+        {
+            if (value.Stage == _stage && DateTime.UtcNow - _last < TimeSpan.FromSeconds(1))
+            {
+                return;
+            }
+            _last = DateTime.UtcNow;
+            _stage = value.Stage;
+            Console.Error.WriteLine($"{value.Fraction * 100:F0}% {value.Stage}");
+        }
     }
 
     /// <summary>Progress on stderr, at most once a second, so stdout stays one JSON object.</summary>

@@ -145,5 +145,22 @@ public static class SchemaSteps
             ) WITHOUT ROWID;
             CREATE INDEX ix_order_line_versions_batch ON order_line_versions (batch_id);
             """),
+        new(4, "trained models: versions, metrics, the serialised model and which version is active", """
+            CREATE TABLE models (
+                id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                kind TEXT NOT NULL,
+                algorithm TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                model_name TEXT NOT NULL,
+                trained_at TEXT NOT NULL,
+                training_batches TEXT NOT NULL,
+                parameters TEXT NOT NULL,
+                report TEXT NOT NULL,
+                is_active INTEGER NOT NULL,
+                decision TEXT NOT NULL,
+                payload BLOB NOT NULL
+            );
+            CREATE UNIQUE INDEX ux_models_version ON models (kind, algorithm, version);
+            """),
     ];
 }

@@ -91,7 +91,7 @@ public class SchemaTests
         using var db = new TempDatabase();
         var latest = SchemaSteps.All[^1].Version;
         Assert.Equal(latest, Migrator.Migrate(db.ConnectionString));
-        Assert.Equal(latest, db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(SchemaSteps.All.Count, db.Scalar("SELECT COUNT(*) FROM schema_migrations")); // one row per step (versions may have gaps between branches)
     }
 
     [Fact]

@@ -1,0 +1,75 @@
+using Dashboard.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Models.Store;
+
+/// <summary>A stored model without its payload: a row of the training history.</summary>
+public sealed record ModelVersionInfo(
+    long Id, ModelKind Kind, ModelAlgorithm Algorithm, int Version, string ModelName, DateTimeOffset TrainedAt, IReadOnlyList<long> TrainingBatches,
+    bool IsActive, string Decision, string ParametersJson, ModelReport Report);
+
+/// <summary>
+/// The trained models in the database: every version is kept; at most one version per kind and algorithm is active.
+/// <see cref="ActiveChanged"/> is raised after a save that activated a model, so that scoring caches reload.
+/// </summary>
+public sealed class ModelStore(IDbContextFactory<DashboardDbContext> contexts)
+{
+    public event Action? ActiveChanged;
+
+    /// <summary>Stores <paramref name="model"/> with the next version number of its kind and algorithm; when it is active, the
+    /// version active before is deactivated in the same transaction.</summary>
+    public async Task<StoredModel> AddAsync(StoredModel model, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var last = await db.Models.Where(m => m.Kind == model.Kind && m.Algorithm == model.Algorithm)
+                .Select(m => (int?)m.Version).MaxAsync(cancellationToken);
+            model.Version = (last ?? 0) + 1;
+            if (model.IsActive)
+            {
+                await db.Models.Where(m => m.Kind == model.Kind && m.Algorithm == model.Algorithm && m.IsActive)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.IsActive, false), cancellationToken);
+            }
+            db.Models.Add(model);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        if (model.IsActive)
+            ActiveChanged?.Invoke();
+        return model;
+    }
+
+    /// <summary>The active version of a kind and algorithm with its payload, or null.</summary>
+    public async Task<StoredModel?> GetActiveAsync(ModelKind kind, ModelAlgorithm algorithm, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Models.AsNoTracking().FirstOrDefaultAsync(m => m.Kind == kind && m.Algorithm == algorithm && m.IsActive, cancellationToken);
+    }
+
+    /// <summary>The ids of the active versions, to notice an activation made by another process (the <c>train</c> command).</summary>
+    public async Task<string> ActiveStampAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = await db.Models.Where(m => m.IsActive).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
+        return string.Join(',', ids);
+    }
+
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Models.AnyAsync(cancellationToken);
+    }
+
+    /// <summary>Every stored version, newest first, without payloads.</summary>
+    public async Task<IReadOnlyList<ModelVersionInfo>> HistoryAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Models.AsNoTracking().OrderByDescending(m => m.Id)
+            .Select(m => new { m.Id, m.Kind, m.Algorithm, m.Version, m.ModelName, m.TrainedAt, m.TrainingBatches, m.IsActive, m.Decision, m.ParametersJson, m.ReportJson })
+            .ToListAsync(cancellationToken);
+        return rows.Select(m => new ModelVersionInfo(m.Id, m.Kind, m.Algorithm, m.Version, m.ModelName, m.TrainedAt,
+            System.Text.Json.JsonSerializer.Deserialize<long[]>(m.TrainingBatches) ?? [], m.IsActive, m.Decision, m.ParametersJson,
+            ModelReport.FromJson(m.ReportJson))).ToArray();
+    }
+}

@@ -1,0 +1,223 @@
+using Dashboard.Core.Data;
+using Dashboard.Core.Models.Features;
+using Dashboard.Core.Models.Learning;
+using Dashboard.Core.Models.Training;
+using Dashboard.Core.Orders;
+using Dashboard.Core.Purchases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Models.Store;
+
+/// <summary>The outcome of training one kind: both stored models, or why nothing was trained.</summary>
+public sealed record KindOutcome(ModelKind Kind, IReadOnlyList<StoredModel> Models, string? Skipped, ProtocolReport? Figures);
+
+/// <summary>What a training run did for each kind.</summary>
+public sealed record TrainingRunResult(KindOutcome Cancellation, KindOutcome Purchase)
+{
+    /// <summary>True when at least one model was trained.</summary>
+    public bool TrainedAny => Cancellation.Models.Count > 0 || Purchase.Models.Count > 0;
+}
+
+/// <summary>
+/// Trains both models of each kind from the stored rows (order lines with a known outcome; labelled purchases), judges each
+/// against the active version on the same held-out rows and stores it (<see cref="ModelPromotion"/>). CPU-bound and
+/// synchronous inside: call it from a background thread (the training service or the <c>train</c> command), never a circuit.
+/// </summary>
+public sealed class ModelTrainer(IDbContextFactory<DashboardDbContext> contexts, ModelStore store, TimeProvider time)
+{
+    /// <summary>Options the app trains with; tests make them smaller.</summary>
+    public CancellationTrainingOptions CancellationOptions { get; init; } = new();
+
+    public PurchaseTrainingOptions PurchaseOptions { get; init; } = new();
+
+    public async Task<TrainingRunResult> TrainAllAsync(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        progress?.Report(new TrainingProgress("loading order lines", 0));
+        var lines = await LoadOrderLinesAsync(cancellationToken);
+        var cancellation = await TrainCancellationAsync(lines, Scale(progress, "cancellation: ", 0.02, 0.5), cancellationToken);
+        lines = null;
+        progress?.Report(new TrainingProgress("loading purchases", 0.5));
+        var purchases = await LoadPurchasesAsync(cancellationToken);
+        var purchase = await TrainPurchaseAsync(purchases, Scale(progress, "purchase: ", 0.52, 1), cancellationToken);
+        progress?.Report(new TrainingProgress("done", 1));
+        return new TrainingRunResult(cancellation, purchase);
+    }
+
+    /// <summary>Order lines that can be labels (a known outcome and an amount); the library drops the rest again.</summary>
+    public async Task<List<OrderLine>> LoadOrderLinesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.OrderLines.AsNoTracking()
+            .Where(l => l.AmountMinor != null && (l.StatusGroup == StatusGroup.Cancelled || l.StatusGroup == StatusGroup.Shipped
+                || l.StatusGroup == StatusGroup.Delivered || l.StatusGroup == StatusGroup.Returned))
+            .OrderBy(l => l.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<List<PurchaseTransaction>> LoadPurchasesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // In import order: the random split shuffles positions, so the same rows give the same split (the protocol's, for one file).
+        return await db.Purchases.AsNoTracking().Where(p => !p.IsToScore && p.Purchase != null).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<KindOutcome> TrainCancellationAsync(IReadOnlyList<OrderLine> lines, IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var options = CancellationOptions;
+        CancellationTrainingResult result;
+        List<OrderLine> train;
+        try
+        {
+            (train, _, _, _) = ModelTraining.SplitCancellation(lines, options);
+        }
+        catch (InvalidOperationException e)
+        {
+            return new KindOutcome(ModelKind.Cancellation, [], e.Message, null);
+        }
+        result = await Task.Run(() => ModelTraining.TrainCancellationModels(lines, options, progress, cancellationToken), cancellationToken);
+        // Why promotion-ids stays out: the same check with it switched on (features only, no model is trained).
+        var excluded = await Task.Run(() =>
+        {
+            var (_, x, y, _) = CancellationFeatures.FitTransform(train, options.Features with { IncludePromotionIds = true });
+            return LeakageCheck.ForClassifier(x, y, CancellationFeatures.InputOf).Where(w => w.Input == "promotion_ids").ToArray();
+        }, cancellationToken);
+
+        var batches = Batches(lines.Where(l => CancellationInput.Label(l) is not null).Select(l => l.BatchId));
+        var parameters = Parameters(options.Features, options.TestFrom, options.TestTo, null, null, options.Linear, options.Trees);
+        var stored = new List<StoredModel>();
+        foreach (var (algorithm, report) in new[] { (ModelAlgorithm.Linear, result.Linear), (ModelAlgorithm.Boosted, result.Trees) })
+        {
+            stored.Add(await StoreAsync(algorithm, report, result, lines, batches, parameters, excluded, cancellationToken));
+        }
+        var sample = lines.Where(l => l.Date >= result.TestFrom && CancellationInput.Label(l) is not null).Take(500).Select(CancellationInput.From).ToArray();
+        return new KindOutcome(ModelKind.Cancellation, stored, null, ModelProtocol.Describe(result, sample));
+    }
+
+    public async Task<KindOutcome> TrainPurchaseAsync(IReadOnlyList<PurchaseTransaction> transactions, IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var options = PurchaseOptions;
+        List<PurchaseTransaction> test;
+        try
+        {
+            (_, test) = ModelTraining.SplitPurchases(transactions, options);
+        }
+        catch (InvalidOperationException e)
+        {
+            return new KindOutcome(ModelKind.Purchase, [], e.Message, null);
+        }
+        var result = await Task.Run(() => ModelTraining.TrainPurchaseModels(transactions, options, progress, cancellationToken), cancellationToken);
+        var batches = Batches(transactions.Where(t => t.Purchase is not null).Select(t => t.BatchId));
+        var parameters = Parameters(options.Features, null, null, options.TestFraction, options.Seed, options.Linear, options.Trees);
+        var stored = new List<StoredModel>();
+        foreach (var (algorithm, report) in new[] { (ModelAlgorithm.Linear, result.Linear), (ModelAlgorithm.Boosted, result.Trees) })
+        {
+            stored.Add(await StoreAsync(algorithm, report, result, transactions, test, batches, parameters, cancellationToken));
+        }
+        var sample = test.Take(500).Select(PurchaseInput.From).ToArray();
+        return new KindOutcome(ModelKind.Purchase, stored, null, ModelProtocol.Describe(result, sample));
+    }
+
+    /// <summary>Judges a trained cancellation model against the active one on the held-out lines of <paramref name="lines"/> and stores it.</summary>
+    public async Task<StoredModel> StoreAsync(ModelAlgorithm algorithm, CancellationModelReport report, CancellationTrainingResult result,
+        IReadOnlyList<OrderLine> lines, string batches, string parameters, IReadOnlyList<LeakageWarning> excludedInputWarnings,
+        CancellationToken cancellationToken = default)
+    {
+        var candidate = ModelTraining.EvaluateCancellation(report.Model, lines, CancellationOptions);
+        var active = await store.GetActiveAsync(ModelKind.Cancellation, algorithm, cancellationToken);
+        var activeMetrics = active is null ? null : ModelTraining.EvaluateCancellation(CancellationModel.Deserialize(active.Payload), lines, CancellationOptions);
+        var decision = ModelPromotion.Decide(candidate, activeMetrics, active?.Version);
+        var modelReport = new ModelReport
+        {
+            TrainRows = result.TrainRows,
+            TestRows = result.TestRows,
+            TestFrom = result.TestFrom,
+            TestTo = result.TestTo,
+            TrainingSeconds = report.TrainingTime.TotalSeconds,
+            TrainingCpuSeconds = report.TrainingCpuTime.TotalSeconds,
+            Classification = candidate,
+            ClassificationBaseline = result.Baseline,
+            ClassificationOfActive = activeMetrics,
+            Importance = report.Importance,
+            LeakageWarnings = result.LeakageWarnings,
+            ExcludedInputWarnings = excludedInputWarnings,
+        };
+        return await store.AddAsync(New(ModelKind.Cancellation, algorithm, report.Model.Kind, report.Model.Serialize(), batches, parameters, modelReport, decision),
+            cancellationToken);
+    }
+
+    /// <summary>Judges a trained purchase model against the active one on the held-out rows of <paramref name="transactions"/> and stores it.</summary>
+    public async Task<StoredModel> StoreAsync(ModelAlgorithm algorithm, PurchaseModelReport report, PurchaseTrainingResult result,
+        IReadOnlyList<PurchaseTransaction> transactions, IReadOnlyList<PurchaseTransaction> test, string batches, string parameters,
+        CancellationToken cancellationToken = default)
+    {
+        var candidate = ModelTraining.EvaluatePurchase(report.Model, transactions, PurchaseOptions);
+        var active = await store.GetActiveAsync(ModelKind.Purchase, algorithm, cancellationToken);
+        var activeMetrics = active is null ? null : ModelTraining.EvaluatePurchase(PurchaseModel.Deserialize(active.Payload), transactions, PurchaseOptions);
+        var decision = ModelPromotion.Decide(candidate, activeMetrics, active?.Version);
+        var step = Math.Max(1, test.Count / 400);
+        var residuals = test.Where((_, i) => i % step == 0).Take(400).Select(t =>
+        {
+            var predicted = report.Model.PredictAmount(PurchaseInput.From(t));
+            return new ResidualPoint(Math.Round(predicted, 1), Math.Round(t.Purchase!.Value - predicted, 1));
+        }).ToArray();
+        var modelReport = new ModelReport
+        {
+            TrainRows = result.TrainRows,
+            TestRows = result.TestRows,
+            TrainingSeconds = report.TrainingTime.TotalSeconds,
+            TrainingCpuSeconds = report.TrainingCpuTime.TotalSeconds,
+            Regression = candidate,
+            RegressionBaseline = result.Baseline,
+            RegressionOfActive = activeMetrics,
+            Residuals = residuals,
+            IntervalLow = report.Model.ResidualLow,
+            IntervalHigh = report.Model.ResidualHigh,
+            IntervalCoverage = report.Model.IntervalCoverage,
+            UsedIds = result.UsedIds,
+            Importance = report.Importance,
+            LeakageWarnings = result.LeakageWarnings,
+        };
+        return await store.AddAsync(New(ModelKind.Purchase, algorithm, report.Model.Kind, report.Model.Serialize(), batches, parameters, modelReport, decision),
+            cancellationToken);
+    }
+
+    private StoredModel New(ModelKind kind, ModelAlgorithm algorithm, string name, byte[] payload, string batches, string parameters, ModelReport report,
+        ModelPromotion.Decision decision) => new()
+    {
+        Kind = kind,
+        Algorithm = algorithm,
+        ModelName = name,
+        TrainedAt = time.GetUtcNow(),
+        TrainingBatches = batches,
+        ParametersJson = parameters,
+        ReportJson = report.ToJson(),
+        IsActive = decision.Activate,
+        Decision = decision.Reason,
+        Payload = payload,
+    };
+
+    private static string Batches(IEnumerable<long> ids) => ModelReport.Serialize(ids.Distinct().Order().ToArray());
+
+    /// <summary>The options as JSON; trainers are written through their runtime type, so any implementation shows its settings.</summary>
+    private static string Parameters(object features, DateOnly? testFrom, DateOnly? testTo, double? testFraction, int? seed, object linear, object trees) =>
+        ModelReport.Serialize(new Dictionary<string, object?>
+        {
+            ["features"] = features,
+            ["test_from"] = testFrom,
+            ["test_to"] = testTo,
+            ["test_fraction"] = testFraction,
+            ["seed"] = seed,
+            ["linear"] = linear,
+            ["trees"] = trees,
+        });
+
+    private static IProgress<TrainingProgress>? Scale(IProgress<TrainingProgress>? outer, string prefix, double from, double to) =>
+        outer is null ? null : new ScaledProgress(outer, prefix, from, to);
+
+    private sealed class ScaledProgress(IProgress<TrainingProgress> outer, string prefix, double from, double to) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => outer.Report(new TrainingProgress(prefix + value.Stage, from + (to - from) * Math.Clamp(value.Fraction, 0, 1)));
+    }
+}

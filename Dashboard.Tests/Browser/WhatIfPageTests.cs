@@ -1,0 +1,91 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.Browser;
+
+/// <summary>The Models and What-if pages in Chromium, over a store with trained models (see <see cref="ModelsBrowserFixture"/>).</summary>
+public sealed class WhatIfPageTests(ModelsBrowserFixture app) : IClassFixture<ModelsBrowserFixture>
+{
+    private static async Task WaitForCharts(IPage page, int count) =>
+        await page.WaitForFunctionAsync(
+            "n => document.querySelectorAll('[data-chart][data-revision]').length === n && document.querySelectorAll('[data-chart]').length === n",
+            count, new() { Timeout = 20000 });
+
+    private static async Task Screenshot(IPage page, string name)
+    {
+        if (BrowserAppFixture.ScreenshotFolder is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
+    [Fact]
+    public async Task ChangingTheFulfilmentOnTheWhatIfPageChangesTheRiskShown()
+    {
+        var page = await app.NewPageAsync(1280, 1500);
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync("/what-if");
+        await WaitForCharts(page, 2); // the circuit is up and both contribution charts are drawn
+        var risk = page.Locator("[data-result=risk]");
+        var before = (await risk.InnerTextAsync()).Trim();
+        var fulfilment = page.Locator("[data-input=fulfilment]");
+        var other = await fulfilment.InputValueAsync() == "Merchant" ? "Amazon" : "Merchant";
+
+        await fulfilment.SelectOptionAsync(other);
+
+        await page.WaitForFunctionAsync("b => document.querySelector('[data-result=risk]').innerText.trim() !== b", before, new() { Timeout = 5000 });
+        var after = (await risk.InnerTextAsync()).Trim();
+        Assert.NotEqual(before, after);
+        // Merchant-fulfilled lines are cancelled far more often in the generated data.
+        var (merchant, amazon) = other == "Merchant" ? (after, before) : (before, after);
+        Assert.True(Percent(merchant) > Percent(amazon) + 10, $"merchant {merchant}, amazon {amazon}");
+        Assert.Empty(errors);
+        await Screenshot(page, "what-if");
+    }
+
+    [Fact]
+    public async Task ApplyingTheHintSetsTheInputAndLowersTheRisk()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/what-if");
+        await WaitForCharts(page, 2);
+        var before = Percent((await page.Locator("[data-result=risk]").InnerTextAsync()).Trim());
+
+        await page.Locator("[data-action=apply-hint]").First.ClickAsync();
+
+        await page.WaitForFunctionAsync("b => document.querySelector('[data-result=risk]').innerText.trim() !== b", before.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%", new() { Timeout = 5000 });
+        Assert.True(Percent((await page.Locator("[data-result=risk]").InnerTextAsync()).Trim()) < before);
+    }
+
+    [Fact]
+    public async Task TheModelsPageDrawsCalibrationResidualsAndImportance()
+    {
+        var page = await app.NewPageAsync(1280, 3400);
+        await page.GotoAsync("/models");
+        await WaitForCharts(page, 4);
+
+        Assert.Equal(1, await page.Locator("[data-chart=calibration]").CountAsync());
+        Assert.Equal(1, await page.Locator("[data-chart=residuals]").CountAsync());
+        Assert.Equal(2, await page.Locator("[data-section=leakage]").CountAsync());
+        await Screenshot(page, "models");
+    }
+
+    [Fact]
+    public async Task RetrainRunsInTheBackgroundShowsProgressAndAddsVersionTwoToTheHistory()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/models");
+        await WaitForCharts(page, 4);
+
+        await page.Locator("[data-action=retrain]").ClickAsync();
+
+        await page.WaitForSelectorAsync("[data-training-state=Queued], [data-training-state=Running], [data-training-state=Succeeded]", new() { Timeout = 5000 });
+        await page.WaitForSelectorAsync("[data-training-state=Succeeded]", new() { Timeout = 120000 });
+        var history = await page.Locator("[data-kind=cancellation] [data-table=history]").InnerTextAsync();
+        Assert.Contains("Boosted trees v2", history);
+        Assert.Contains("Logistic v2", history);
+    }
+
+    private static double Percent(string text) => double.Parse(text.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture);
+}
