@@ -6,7 +6,8 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings are read once at start (the status mapping is applied to the stored lines then), so nothing watches them.
+var builder = WebApplication.CreateBuilder([.. args, CommandLine.NoConfigWatcher]);
 builder.Services.AddDashboardWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

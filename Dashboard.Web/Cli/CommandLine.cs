@@ -41,6 +41,12 @@ public static class CommandLine
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>
+    /// Host setting that stops appsettings.json from being watched. The watcher covers the content root and every
+    /// folder below it, so it wakes for every write to a database kept there (App_Data): a third more CPU on an import.
+    /// </summary>
+    public const string NoConfigWatcher = "--hostBuilder:reloadConfigOnChange=false";
+
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
     public static async Task<int> RunAsync(string[] args)
@@ -134,7 +140,7 @@ public static class CommandLine
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            Args = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray(),
+            Args = [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')), NoConfigWatcher],
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
         builder.Logging.ClearProviders();
