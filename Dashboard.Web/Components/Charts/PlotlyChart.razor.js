@@ -1,5 +1,5 @@
-// The JS half of PlotlyChart.razor: init / update / downloadPng / dispose. plotly.js is loaded lazily, once, from
-// wwwroot/lib (copied from npm by the build); this module defines no globals of its own.
+// The JS half of PlotlyChart.razor: init / update / downloadPng / dispose. plotly.js (copied from npm into
+// wwwroot/lib by the build) is loaded once, by a script tag; this module defines no globals of its own.
 const charts = new WeakMap();
 let plotlyLoading;
 
@@ -9,10 +9,24 @@ const config = {
   modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d'],
 };
 
-// url: the fingerprinted address of wwwroot/lib/plotly/plotly.min.js (from .NET's Assets), relative to the base URI.
+// plotly.js is a classic <script async> in the document's head (App.razor), so that it evaluates while Blazor starts.
+// url: its fingerprinted address (from .NET's Assets), for a page without that tag.
 function plotly(url) {
-  // plotly.min.js is a UMD bundle: imported as a module it registers itself as globalThis.Plotly.
-  plotlyLoading ??= import(new URL(url ?? 'lib/plotly/plotly.min.js', document.baseURI).href).then(() => globalThis.Plotly);
+  plotlyLoading ??= new Promise((resolve, reject) => {
+    if (globalThis.Plotly) {
+      resolve(globalThis.Plotly);
+      return;
+    }
+    let script = document.getElementById('plotly-script');
+    if (!script) {
+      script = document.createElement('script');
+      script.id = 'plotly-script';
+      script.src = new URL(url ?? 'lib/plotly/plotly.min.js', document.baseURI).href;
+      document.head.appendChild(script);
+    }
+    script.addEventListener('load', () => resolve(globalThis.Plotly));
+    script.addEventListener('error', () => reject(new Error(`plotly.js could not be loaded from ${script.src}`)));
+  });
   return plotlyLoading;
 }
 
