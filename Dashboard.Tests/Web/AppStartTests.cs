@@ -1,5 +1,6 @@
 using System.Net;
 using Dashboard.Core.Datasets;
+using Dashboard.Core.Orders;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -32,5 +33,20 @@ public class AppStartTests
         Assert.True(stored.Purchases.IsSample);
         Assert.Equal(30_000, stored.Purchases.Rows);
         Assert.Equal(5_000, stored.PurchasesToScore.Rows);
+    }
+
+    [Fact]
+    public async Task TheShippedStatusMappingInAppsettingsIsTheBuiltInOne()
+    {
+        // The mapping is in appsettings.json so that operators can edit it; shipped as it is, it must group exactly as
+        // the built-in default does (a difference would regroup every stored line at the next start).
+        using var db = new TempDatabase();
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            b.UseSetting("ConnectionStrings:Dashboard", db.ConnectionString));
+
+        var configured = factory.Services.GetRequiredService<StatusGroupMapping>();
+
+        Assert.Equal(StatusGroupMapping.Default.Count, configured.Groups.Count);
+        Assert.Equal(new StatusGroupMapping().Fingerprint(), configured.Fingerprint());
     }
 }
