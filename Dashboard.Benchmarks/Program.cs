@@ -15,7 +15,13 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks overview DB [iterations] [--no-sql]
 //   Dashboard.Benchmarks scale SOURCE_DB TARGET_DB FACTOR      (copies of every order line under new order IDs)
 //   Dashboard.Benchmarks models DB [--promotion-ids]           (issue 6's real-data protocol on an imported database)
+//   Dashboard.Benchmarks browser URL [runs]                    (Chromium: four overview charts drawn after navigation)
 var culture = CultureInfo.InvariantCulture;
+if (args.Length >= 2 && args[0] == "browser")
+{
+    await BrowserBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], culture) : 7);
+    return 0;
+}
 if (args.Length >= 2 && args[0] == "models")
 {
     await ModelsBenchmark.RunAsync(args[1], args.Contains("--promotion-ids"));
@@ -28,7 +34,7 @@ if (args.Length >= 4 && args[0] == "scale")
 }
 if (args.Length < 2 || args[0] != "overview")
 {
-    Console.Error.WriteLine("usage: Dashboard.Benchmarks overview DB [iterations] | scale SOURCE_DB TARGET_DB FACTOR | models DB [--promotion-ids]");
+    Console.Error.WriteLine("usage: Dashboard.Benchmarks overview DB [iterations] | scale SOURCE_DB TARGET_DB FACTOR | models DB [--promotion-ids] | browser URL [runs]");
     return 2;
 }
 

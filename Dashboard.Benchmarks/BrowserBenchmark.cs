@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+
+/// <summary>
+/// Issue 3's browser figure: how long after navigation Chromium shows all four overview charts drawn by plotly, against
+/// a running (warm) dashboard. Each run uses a new browser context, so nothing is cached from the run before (the
+/// first visit of the day); a second series reuses one context (the analyst who keeps the dashboard open in a tab).
+/// </summary>
+internal static class BrowserBenchmark
+{
+    private const string FourChartsDrawn =
+        "() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p._fullData && p._fullData.length > 0).length >= 4";
+
+    public static async Task RunAsync(string url, int runs)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var viewport = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } };
+
+        // One unmeasured visit: the server's first circuit and snapshot are not what a warm server does.
+        await using (var warmUp = await browser.NewContextAsync(viewport))
+        {
+            await TimeAsync(await warmUp.NewPageAsync(), url);
+        }
+
+        var cold = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            await using var context = await browser.NewContextAsync(viewport);
+            cold.Add(await TimeAsync(await context.NewPageAsync(), url));
+        }
+        var warm = new List<double>();
+        await using (var context = await browser.NewContextAsync(viewport))
+        {
+            for (var i = 0; i < runs; i++)
+            {
+                var page = await context.NewPageAsync();
+                warm.Add(await TimeAsync(page, url));
+                await page.CloseAsync();
+            }
+        }
+        Console.WriteLine($"{url}: four charts drawn after navigation, {runs} runs each; {Environment.ProcessorCount} cores, load {Load()}");
+        Console.WriteLine($"  new browser context each run: {Describe(cold)}");
+        Console.WriteLine($"  one context, new tab each run: {Describe(warm)}");
+    }
+
+    private static async Task<double> TimeAsync(IPage page, string url)
+    {
+        var clock = Stopwatch.StartNew();
+        await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync(FourChartsDrawn, null, new PageWaitForFunctionOptions { PollingInterval = 10, Timeout = 60_000 });
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static string Describe(List<double> ms)
+    {
+        var sorted = ms.Order().ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"median {sorted[sorted.Count / 2]:F0} ms, min {sorted[0]:F0} ms, max {sorted[^1]:F0} ms");
+    }
+
+    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
