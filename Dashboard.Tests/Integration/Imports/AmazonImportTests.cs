@@ -123,6 +123,7 @@ public class AmazonImportTests
             .Line("THOUSANDS", amount: "1,234.00")
             .Line("NEGATIVE", amount: "-5.00")
             .Line("QTY", qty: "two")
+            .Line("TEXT-AMOUNT", amount: "n/a")
             .Line("NOCURRENCY", currency: "")
             .Raw("7,SHORT,04-30-22,Shipped")
             .Line("OK-2");
@@ -130,7 +131,7 @@ public class AmazonImportTests
         var result = db.Import(csv.ToString());
 
         Assert.True(result.Succeeded);
-        Assert.Equal((9, 2, 7), (result.RowsRead, result.Inserted, result.Rejected));
+        Assert.Equal((10, 2, 8), (result.RowsRead, result.Inserted, result.Rejected));
         var byRow = result.Issues.ToDictionary(i => i.Row);
         Assert.Equal(("Date", "02-30-22", "no such date"), (byRow[3].Column, byRow[3].Value, byRow[3].Reason));
         Assert.Equal(("Date", "12-01-22", "the date lies in the future"), (byRow[4].Column, byRow[4].Value, byRow[4].Reason));
@@ -138,9 +139,10 @@ public class AmazonImportTests
         Assert.Contains("thousands separators", byRow[5].Reason);
         Assert.Equal(("Amount", "a negative amount"), (byRow[6].Column, byRow[6].Reason));
         Assert.Equal(("Qty", "two"), (byRow[7].Column, byRow[7].Value));
-        Assert.Equal("currency", byRow[8].Column);
-        Assert.Contains("4 fields; the header has 24", byRow[9].Reason);
-        Assert.Equal(7, db.Scalar($"SELECT COUNT(*) FROM import_issues WHERE batch_id = {result.BatchId} AND kind = 'Rejected'"));
+        Assert.Equal(("Amount", "n/a"), (byRow[8].Column, byRow[8].Value));
+        Assert.Equal("currency", byRow[9].Column);
+        Assert.Contains("4 fields; the header has 24", byRow[10].Reason);
+        Assert.Equal(8, db.Scalar($"SELECT COUNT(*) FROM import_issues WHERE batch_id = {result.BatchId} AND kind = 'Rejected'"));
         Assert.Equal(2, db.Scalar("SELECT COUNT(*) FROM order_lines"));
     }
 
@@ -157,8 +159,23 @@ public class AmazonImportTests
         { "latin-1 bytes", Encoding.Latin1.GetBytes(new AmazonCsv().Line("A-1", city: "Talegàon").ToString()), "not UTF-8" },
         { "unbalanced quote", Encoding.UTF8.GetBytes(new AmazonCsv().Line("A-1").Raw("1,\"A-2,04-30-22").Line("A-3").ToString()), "never closed" },
         { "broken gzip", [0x1F, 0x8B, 0x08, 0x00, 0x01, 0x02, 0x03], "gzip" },
+        { "binary garbage (a PNG renamed)", PngBytes, "not UTF-8" },
+        { "gzip that holds no CSV", Gzip(PngBytes), "not UTF-8" },
+        { "gzip that holds other text", Gzip(Encoding.UTF8.GetBytes("hello\nworld\n")), "matches neither format" },
         { "every row bad", Encoding.UTF8.GetBytes(new AmazonCsv().Line("A-1", date: "2022-04-30").ToString()), "None of the 1 rows" },
     };
+
+    private static readonly byte[] PngBytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0xC3, 0x00, 0xFF];
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var gz = new MemoryStream();
+        using (var zip = new GZipStream(gz, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            zip.Write(bytes);
+        }
+        return gz.ToArray();
+    }
 
     [Theory]
     [MemberData(nameof(FilesRefusedWhole))]
