@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddHostedService<SnapshotWarmer>();
+        services.AddHostedService<DataVersionWatcher>();
         services.AddHostedService<ImportQueueWorker>();
         services.AddHostedService<TrainingHostedService>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -59,6 +59,7 @@ public sealed class StoreInitializer(
         update.Parameters.AddWithValue("$key", StatusMappingKey);
         update.Parameters.AddWithValue("$value", fingerprint);
         var lines = update.ExecuteNonQuery();
+        dataVersion.Record(connection, transaction);
         transaction.Commit();
         dataVersion.Bump();
         logger.LogInformation("Status mapping applied to the stored order lines ({Lines} rows touched)", lines);

@@ -94,6 +94,7 @@ public sealed class ImportService(
             else
             {
                 FinishBatch(connection, transaction, batchId!.Value, BatchState.Succeeded, counts, contentHash, null);
+                dataVersion.Record(connection, transaction);
                 transaction.Commit();
                 dataVersion.Bump();
             }

@@ -1,5 +1,9 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Dashboard.Core.Datasets;
 using Dashboard.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Cli;
 
@@ -40,6 +44,34 @@ public class CommandLineTests
         using var summary = JsonDocument.Parse(result.Stdout);
         Assert.Equal("Failed", summary.RootElement.GetProperty("state").GetString());
         Assert.Contains("matches neither format", summary.RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task AnImportByTheCommandLineWhileTheDashboardRunsShowsInTheDashboardWithinSeconds()
+    {
+        using var db = new TempDatabase();
+        await using var dashboard = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Dashboard", db.ConnectionString);
+            b.UseSetting("Models:TrainOnFirstStart", "false");
+        });
+        var summary = dashboard.Services.GetRequiredService<DatasetSummaryQuery>();
+        var sampleLines = (await summary.GetAsync()).Orders.Rows; // the first start wrote sample data
+        await File.WriteAllTextAsync(Path.Combine(db.Folder, "orders.csv"), new AmazonCsv().Line("CLI-1").Line("CLI-2").ToString());
+
+        var import = await WebExecutable.RunAsync(db.ConnectionString, db.Folder, "import", "orders.csv");
+        Assert.True(import.ExitCode == 0, import.Stderr);
+
+        // The real file replaced the sample lines: the dashboard's cached summary must notice without a restart.
+        var clock = Stopwatch.StartNew();
+        var shown = sampleLines;
+        while (shown != 2 && clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(200);
+            shown = (await summary.GetAsync()).Orders.Rows;
+        }
+        Assert.True(sampleLines > 2);
+        Assert.Equal(2, shown);
     }
 
     [Fact]

@@ -74,6 +74,7 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
             mark.Parameters.AddWithValue("$now", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
             mark.ExecuteNonQuery();
         }
+        dataVersion.Record(connection, transaction);
         transaction.Commit();
         dataVersion.Bump();
 
