@@ -11,6 +11,7 @@ using Dashboard.Core.Models.Scoring;
 using Dashboard.Core.Models.Store;
 using Dashboard.Core.Sample;
 using Dashboard.Core.Orders;
+using Dashboard.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,8 +49,33 @@ public static class DependencyInjection
         services.AddSingleton<SampleDataSeeder>();
         services.AddDashboardAnalytics(configuration);
         services.AddDashboardModels(configuration);
+        services.AddSingleton(ReadAuthOptions(configuration));
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<UserService>();
         return services;
     }
+
+    /// <summary>The <c>Auth</c> section: lockout, password length and the first admin (see <see cref="AuthOptions"/>).</summary>
+    public static AuthOptions ReadAuthOptions(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(AuthOptions.SectionName);
+        var options = new AuthOptions
+        {
+            AdminUserName = section["Admin:UserName"],
+            AdminPassword = section["Admin:Password"],
+        };
+        options.MaxFailedAttempts = Whole(section, "Lockout:MaxFailedAttempts", options.MaxFailedAttempts);
+        options.LockoutDuration = TimeSpan.FromMinutes(Whole(section, "Lockout:Minutes", (int)options.LockoutDuration.TotalMinutes));
+        options.MinPasswordLength = Whole(section, "MinPasswordLength", options.MinPasswordLength);
+        return options;
+    }
+
+    private static int Whole(IConfigurationSection section, string key, int fallback) => section[key] switch
+    {
+        null or "" => fallback,
+        var text when int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 => value,
+        var text => throw new InvalidOperationException($"{section.Path}:{key} is '{text}'; expected a positive whole number."),
+    };
 
     /// <summary>The model store, the training coordinator and the scoring services (issue 6).</summary>
     public static IServiceCollection AddDashboardModels(this IServiceCollection services, IConfiguration configuration)

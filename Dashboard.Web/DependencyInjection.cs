@@ -3,9 +3,11 @@ using Dashboard.Core.Data;
 using Dashboard.Core.Sample;
 using System.Text.Json.Serialization;
 using Dashboard.Web.Api;
+using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
 using Dashboard.Web.Imports;
 using Dashboard.Web.Models;
+using Microsoft.AspNetCore.Authorization;
 using Radzen;
 
 namespace Dashboard.Web;
@@ -17,6 +19,7 @@ public static class DependencyInjection
         services.AddDashboardCore(configuration, environment.ContentRootPath);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddDashboardAuth();
         services.AddHostedService<SnapshotWarmer>();
         services.AddHostedService<DataVersionWatcher>();
         services.AddHostedService<ImportQueueWorker>();
@@ -30,6 +33,7 @@ public static class DependencyInjection
     {
         app.Services.GetRequiredService<StoreInitializer>().Initialize();
         await app.Services.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync();
+        await app.PrepareUsersAsync();
     }
 
     public static WebApplication UseDashboardWeb(this WebApplication app)
@@ -39,12 +43,24 @@ public static class DependencyInjection
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAccountEndpoints();
         app.MapAnalyticsApi();
         app.MapImportsApi();
         app.MapModelsApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        var components = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // blazor.web.js is an endpoint of the components, not a static asset: the sign-in page needs it before anyone is signed in.
+        ((IEndpointConventionBuilder)components).Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.TrimStart('/').StartsWith("_framework/", StringComparison.Ordinal))
+            {
+                endpoint.Metadata.Add(new AllowAnonymousAttribute());
+            }
+        });
         return app;
     }
 }

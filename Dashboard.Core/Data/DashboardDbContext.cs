@@ -2,6 +2,7 @@ using Dashboard.Core.Imports;
 using Dashboard.Core.Models.Store;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
+using Dashboard.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Data;
@@ -18,6 +19,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ImportIssue> ImportIssues => Set<ImportIssue>();
     public DbSet<AppMetadata> Metadata => Set<AppMetadata>();
     public DbSet<StoredModel> Models => Set<StoredModel>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);

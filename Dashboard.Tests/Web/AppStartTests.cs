@@ -19,7 +19,7 @@ public class AppStartTests
             b.UseEnvironment("Development");
             b.UseSetting("ConnectionStrings:Dashboard", db.ConnectionString);
         });
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync();
 
         var home = await client.GetAsync("/");
         var script = await client.GetAsync("/_framework/blazor.web.js");

@@ -1,3 +1,4 @@
+using Dashboard.Tests.Support;
 using System.Net;
 using Dashboard.Core.Data.Schema;
 using Microsoft.AspNetCore.Hosting;
@@ -29,7 +30,7 @@ public sealed class EmptyDatabaseTests
                 b.UseEnvironment("Development");
                 b.UseSetting("ConnectionStrings:Dashboard", connectionString);
             });
-            using var client = factory.CreateClient();
+            using var client = await factory.SignedInClientAsync();
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains(expected, await response.Content.ReadAsStringAsync());

@@ -38,7 +38,7 @@ public class ModelsPagesTests(TrainedModelsAppFactory app) : IClassFixture<Train
     [Fact]
     public async Task TheModelsPageShowsMetricsBaselinesLeakageNoteAndHistory()
     {
-        var html = await app.CreateClient().GetStringAsync("/models");
+        var html = await (await app.SignedInClientAsync()).GetStringAsync("/models");
 
         Assert.Contains("Cancellation risk", html);
         Assert.Contains("Purchase amount", html);
@@ -54,7 +54,7 @@ public class ModelsPagesTests(TrainedModelsAppFactory app) : IClassFixture<Train
     [Fact]
     public async Task TheWhatIfPageIsPrefilledFromAStoredOrderAndShowsTheRiskAndAmount()
     {
-        var html = await app.CreateClient().GetStringAsync("/what-if");
+        var html = await (await app.SignedInClientAsync()).GetStringAsync("/what-if");
 
         Assert.Contains("data-result=\"risk\"", html);
         Assert.Contains("data-result=\"amount\"", html);
@@ -65,7 +65,7 @@ public class ModelsPagesTests(TrainedModelsAppFactory app) : IClassFixture<Train
     [Fact]
     public async Task TheToScoreRowsDownloadAsCsvWithPredictions()
     {
-        using var response = await app.CreateClient().GetAsync("/api/models/score/purchases.csv");
+        using var response = await (await app.SignedInClientAsync()).GetAsync("/api/models/score/purchases.csv");
 
         response.EnsureSuccessStatusCode();
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);

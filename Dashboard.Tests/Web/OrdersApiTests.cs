@@ -1,3 +1,4 @@
+using Dashboard.Tests.Support;
 using System.Net;
 using System.Text.Json;
 
@@ -10,7 +11,7 @@ public sealed class OrdersApiTests(AnalyticsAppFactory factory) : IClassFixture<
 {
     private async Task<JsonElement> Get(string url)
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync();
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
@@ -161,7 +162,7 @@ public sealed class OrdersApiTests(AnalyticsAppFactory factory) : IClassFixture<
     [Fact]
     public async Task AnUnreadableFilterIsABadRequest()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync();
         var response = await client.GetAsync("/api/orders/kpis?from=06-13-22");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("yyyy-MM-dd", await response.Content.ReadAsStringAsync());
@@ -170,7 +171,7 @@ public sealed class OrdersApiTests(AnalyticsAppFactory factory) : IClassFixture<
     [Fact]
     public async Task TheCategoryCsvHoldsTheSameNumbersAsTheApi()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync();
         var response = await client.GetAsync("/api/orders/categories.csv");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("sales-by-category.csv", response.Content.Headers.ContentDisposition?.ToString());

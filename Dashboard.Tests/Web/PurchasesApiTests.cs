@@ -1,3 +1,4 @@
+using Dashboard.Tests.Support;
 using System.Net;
 using System.Text.Json;
 
@@ -8,7 +9,7 @@ public sealed class PurchasesApiTests(AnalyticsAppFactory factory) : IClassFixtu
 {
     private async Task<JsonElement> Get(string url)
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync();
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
@@ -60,7 +61,7 @@ public sealed class PurchasesApiTests(AnalyticsAppFactory factory) : IClassFixtu
     [Fact]
     public async Task TheBreakdownCsvMatchesTheApi()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync();
         var text = await client.GetStringAsync("/api/purchases/by/gender.csv");
         Assert.Equal("gender,count,total,mean,selected\r\nF,2,500,250,false\r\nM,3,1000,333.33,false\r\n", text);
     }
@@ -68,7 +69,7 @@ public sealed class PurchasesApiTests(AnalyticsAppFactory factory) : IClassFixtu
     [Fact]
     public async Task AnUnknownDimensionIsABadRequest()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync();
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/purchases/by/shoe-size")).StatusCode);
     }
 }

@@ -2,6 +2,8 @@ using Dashboard.Core.Analytics.Orders;
 using Dashboard.Core.Analytics.Purchases;
 using Dashboard.Core.Analytics.WeeklyReview;
 using Dashboard.Core.Datasets;
+using Microsoft.AspNetCore.Authorization;
+using static Dashboard.Web.Auth.Principals;
 
 namespace Dashboard.Web.Api;
 
@@ -15,7 +17,15 @@ public static class AnalyticsApi
 
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Analytics");
+        // Viewers read the charts' data; the CSV exports are for analysts (issue 5's roles).
+        var api = app.MapGroup("/api").WithTags("Analytics").RequireAuthorization(p => p.RequireRole(Roles.Viewer));
+        ((IEndpointConventionBuilder)api).Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.EndsWith(".csv", StringComparison.Ordinal))
+            {
+                endpoint.Metadata.Add(new AuthorizeAttribute { Roles = Roles.Analyst });
+            }
+        });
 
         api.MapGet("/dataset", (DatasetSummaryQuery q, CancellationToken ct) => q.GetAsync(ct));
 

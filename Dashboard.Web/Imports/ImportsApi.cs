@@ -1,7 +1,10 @@
 using System.Text;
 using Dashboard.Core.Imports.History;
 using Dashboard.Core.Imports.Queue;
+using Dashboard.Core.Users;
+using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Http.Features;
+using static Dashboard.Web.Auth.Principals;
 
 namespace Dashboard.Web.Imports;
 
@@ -13,7 +16,7 @@ public static class ImportsApi
 {
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
-        var imports = app.MapGroup("/api/imports");
+        var imports = app.MapGroup("/api/imports").RequireAuthorization(p => p.RequireRole(Roles.Admin));
 
         // GET /api/imports/{id}/issues.csv: a batch's rejected and repeated rows, formula-injection safe.
         imports.MapGet("/{id:long}/issues.csv", async (long id, ImportHistoryQuery history, CancellationToken cancellationToken) =>
@@ -22,7 +25,7 @@ public static class ImportsApi
                 : Results.NotFound());
 
         // POST /api/imports?file=NAME[&preview=true], the file's bytes as the body: streamed to disk, then queued.
-        imports.MapPost("/", async (HttpContext http, string file, bool? preview, UploadStaging staging, ImportQueue queue) =>
+        imports.MapPost("/", async (HttpContext http, string file, bool? preview, UploadStaging staging, ImportQueue queue, AuditLog audit) =>
         {
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
@@ -34,6 +37,8 @@ public static class ImportsApi
                 staging.Check(file, http.Request.ContentLength);
                 upload = await staging.SaveAsync(http.Request.Body, file, null, http.RequestAborted);
                 var job = preview == true ? queue.EnqueuePreview(upload) : queue.EnqueueCommit(upload);
+                await audit.RecordAsync(http.User.Identity?.Name, AuditLog.Actions.Upload,
+                    $"{file} ({upload.Length:N0} bytes){(preview == true ? ", preview only" : ", committed")} through the API", AuthSetup.Address(http));
                 return Results.Accepted($"/api/imports/jobs/{job.Id}", Describe(job));
             }
             catch (UploadRefusedException refused)
@@ -45,6 +50,14 @@ public static class ImportsApi
                 return Results.Problem(refused.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
             }
         }).DisableAntiforgery();
+
+        // POST /api/imports/{id}/undo: undoes a committed batch through the queue, as the page's Undo button does.
+        imports.MapPost("/{id:long}/undo", async (long id, HttpContext http, ImportQueue queue, AuditLog audit) =>
+        {
+            var job = queue.EnqueueUndo(id);
+            await audit.RecordAsync(http.User.Identity?.Name, AuditLog.Actions.Undo, $"batch {id} through the API", AuthSetup.Address(http));
+            return Results.Accepted($"/api/imports/jobs/{job.Id}", Describe(job));
+        });
 
         // GET /api/imports/jobs/{id}: state, progress, and when finished the summary or undo result.
         imports.MapGet("/jobs/{id}", (string id, ImportQueue queue) =>

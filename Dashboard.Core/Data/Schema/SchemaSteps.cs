@@ -162,5 +162,29 @@ public static class SchemaSteps
             );
             CREATE UNIQUE INDEX ux_models_version ON models (kind, algorithm, version);
             """),
+        new(5, "users who can sign in, and the audit log", """
+            CREATE TABLE users (
+                id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                user_name TEXT NOT NULL COLLATE NOCASE,
+                password_hash TEXT NOT NULL,
+                role TEXT NOT NULL,
+                is_disabled INTEGER NOT NULL DEFAULT 0,
+                failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+                locked_until TEXT NULL,
+                security_stamp TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                last_sign_in_at TEXT NULL
+            );
+            CREATE UNIQUE INDEX ux_users_name ON users (user_name);
+
+            CREATE TABLE audit_log (
+                id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                at TEXT NOT NULL,
+                user_name TEXT NULL,
+                action TEXT NOT NULL,
+                detail TEXT NULL,
+                address TEXT NULL
+            );
+            """),
     ];
 }

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Dashboard.Tests.Support;
 using Microsoft.Playwright;
 
@@ -20,12 +17,12 @@ public sealed class UploadAppFixture : IAsyncLifetime
         .Line("402-0000003-0000003", "JNE3781-KR-M", date: "04-12-22", status: "Shipped", amount: "500.00").ToString();
 
     private readonly TempDatabase _db = new();
-    private Process? _app;
-    private IPlaywright? _playwright;
+    private AppProcess _app = default!;
 
-    public string BaseUrl { get; private set; } = "";
-    public IBrowser Browser { get; private set; } = default!;
-    public HttpClient Http { get; } = new();
+    public string BaseUrl => _app.BaseUrl;
+    public IBrowser Browser => _app.Browser;
+    /// <summary>Signed in as the admin.</summary>
+    public HttpClient Http => _app.Http;
     public string Folder => _db.Folder;
     public TempDatabase Database => _db;
 
@@ -36,86 +33,18 @@ public sealed class UploadAppFixture : IAsyncLifetime
         {
             throw new InvalidOperationException(baseline.Error);
         }
-        BaseUrl = $"http://127.0.0.1:{FreePort()}";
-        var projectDir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(WebExecutable.Path)!, "..", "..", "..")); // bin/CONFIG/net9.0
-        var start = new ProcessStartInfo(WebExecutable.Path, ["--urls", BaseUrl])
+        _app = await AppProcess.StartAsync(_db.ConnectionString, new Dictionary<string, string>
         {
-            WorkingDirectory = projectDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Dashboard"] = _db.ConnectionString;
-        start.Environment["Uploads__Folder"] = Path.Combine(_db.Folder, "uploads");
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        _app = Process.Start(start)!;
-        _app.OutputDataReceived += (_, _) => { };
-        _app.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[app] " + e.Data); } };
-        _app.BeginOutputReadLine();
-        _app.BeginErrorReadLine();
-
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                using var response = await Http.GetAsync(BaseUrl + "/api/orders/overview");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    break;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            if (_app.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"The app did not answer on {BaseUrl} (exited: {_app.HasExited}).");
-            }
-            await Task.Delay(200);
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            ["Uploads__Folder"] = Path.Combine(_db.Folder, "uploads"),
         });
+        (await Http.GetAsync("/api/orders/overview")).EnsureSuccessStatusCode();
     }
 
-    public async Task<IPage> NewPageAsync()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            AcceptDownloads = true,
-        });
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync() => _app.NewPageAsync();
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-        _playwright?.Dispose();
-        if (_app is { HasExited: false })
-        {
-            _app.Kill(entireProcessTree: true);
-            await _app.WaitForExitAsync();
-        }
-        _app?.Dispose();
-        Http.Dispose();
+        await _app.DisposeAsync();
         _db.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

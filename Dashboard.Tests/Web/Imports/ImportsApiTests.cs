@@ -53,7 +53,7 @@ public sealed class ImportsApiTests : IClassFixture<ImportsApiTests.Factory>
     [Fact]
     public async Task AnUploadIsQueuedCommittedInTheBackgroundAndItsRejectedRowsDownloadFormulaSafe()
     {
-        var client = _factory.CreateClient();
+        var client = await _factory.SignedInClientAsync();
         var csv = new AmazonCsv().Line("API-1").Line("API-2", qty: "=cmd|' /C calc'!A0").Line("API-3").ToString();
 
         var response = await client.PostAsync("/api/imports?file=api.csv", new StringContent(csv, Encoding.UTF8, "text/csv"));
@@ -76,7 +76,7 @@ public sealed class ImportsApiTests : IClassFixture<ImportsApiTests.Factory>
     [Fact]
     public async Task AnUploadOverTheLimitIsRefusedWithAClearMessageAndNothingIsStored()
     {
-        var client = _factory.CreateClient();
+        var client = await _factory.SignedInClientAsync();
         var before = _factory.Database.Fingerprint();
         var big = new AmazonCsv();
         for (var i = 0; i < 1000; i++)
@@ -96,7 +96,7 @@ public sealed class ImportsApiTests : IClassFixture<ImportsApiTests.Factory>
     [Fact]
     public async Task TheImportsPageIsServed()
     {
-        var html = await _factory.CreateClient().GetStringAsync("/imports");
+        var html = await (await _factory.SignedInClientAsync()).GetStringAsync("/imports");
 
         Assert.Contains("Import history", html);
         Assert.Contains("Drop a CSV export here", html);

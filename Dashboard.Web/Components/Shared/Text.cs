@@ -23,6 +23,9 @@ public static class Text
     public static DayOfWeek Weekday(string key) =>
         (DayOfWeek)Array.FindIndex(Enum.GetValues<DayOfWeek>(), d => OrderFilter.WeekdayKeyOf(d) == key);
 
+    /// <summary>A moment in UTC, to the minute: <c>2026-11-28 14:05</c>.</summary>
+    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Invariant);
+
     public static string Number(long? value) => value?.ToString("N0", Invariant) ?? "–";
 
     public static string Number(decimal? value, string format = "N0") => value?.ToString(format, Invariant) ?? "–";

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Dashboard.Core.Imports.History;
 using Dashboard.Core.Imports.Queue;
+using Dashboard.Core.Users;
+using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 
@@ -32,6 +34,8 @@ public sealed partial class ImportsPage : IDisposable
     [Inject] private UploadStaging Staging { get; set; } = default!;
     [Inject] private ImportHistoryQuery History { get; set; } = default!;
     [Inject] private ILogger<ImportsPage> Logger { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private AuditLog Audit { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -57,6 +61,7 @@ public sealed partial class ImportsPage : IDisposable
 
     private async Task OnFileChosen(InputFileChangeEventArgs e)
     {
+        await CurrentUser.RequireAsync(Role.Admin);
         var file = e.File;
         Say(null);
         _fileName = file.Name;
@@ -96,14 +101,16 @@ public sealed partial class ImportsPage : IDisposable
         }
     }
 
-    private void Commit()
+    private async Task Commit()
     {
         if (_upload is null)
         {
             return;
         }
+        var user = await CurrentUser.RequireAsync(Role.Admin);
         try
         {
+            await Audit.RecordAsync(user.UserName, AuditLog.Actions.Upload, $"{_upload.FileName} ({_upload.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes), committed");
             _job = Queue.EnqueueCommit(_upload);
             _upload = null; // the queue owns the file now, and deletes it when the import ends
             _stage = Stage.Committed;
@@ -131,7 +138,9 @@ public sealed partial class ImportsPage : IDisposable
 
     private async Task Undo(BatchRow batch)
     {
+        var user = await CurrentUser.RequireAsync(Role.Admin);
         _undoing = true;
+        await Audit.RecordAsync(user.UserName, AuditLog.Actions.Undo, $"batch {batch.Id} ({batch.FileName})");
         var job = Queue.EnqueueUndo(batch.Id);
         await job.Completion;
         _undoing = false;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Models.Store;
+using Dashboard.Core.Users;
+using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Components.Pages.Models;
@@ -35,9 +37,25 @@ public sealed partial class ModelsPage : ComponentBase, IDisposable
 
     private IEnumerable<ModelVersionInfo> History(ModelKind kind) => (_history ?? []).Where(m => m.Kind == kind);
 
-    private void Retrain() => Training.Request("Retrain on the Models page");
+    [Inject]
+    private CurrentUser User { get; set; } = default!;
 
-    private void Cancel() => Training.Cancel();
+    [Inject]
+    private AuditLog Audit { get; set; } = default!;
+
+    /// <summary>Retraining is for admins: checked here on the server, not only by hiding the button.</summary>
+    private async Task Retrain()
+    {
+        var user = await User.RequireAsync(Role.Admin);
+        Training.Request($"Retrain on the Models page by {user.UserName}");
+        await Audit.RecordAsync(user.UserName, AuditLog.Actions.Retrain, "from the Models page");
+    }
+
+    private async Task Cancel()
+    {
+        await User.RequireAsync(Role.Admin);
+        Training.Cancel();
+    }
 
     private void OnTrainingChanged(TrainingStatus status) => _ = InvokeAsync(async () =>
     {

@@ -1,0 +1,25 @@
+namespace Dashboard.Core.Users;
+
+/// <summary>The <c>Auth</c> section of the settings.</summary>
+public sealed class AuthOptions
+{
+    public const string SectionName = "Auth";
+
+    /// <summary>Wrong passwords in a row before an account is locked (<c>Auth:Lockout:MaxFailedAttempts</c>, default 5).</summary>
+    public int MaxFailedAttempts { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked (<c>Auth:Lockout:Minutes</c>, default 15).</summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The shortest password accepted (<c>Auth:MinPasswordLength</c>, default 8).</summary>
+    public int MinPasswordLength { get; set; } = 8;
+
+    /// <summary>
+    /// The first admin, created at start when no user exists (<c>Auth:Admin:UserName</c> and <c>Auth:Admin:Password</c>,
+    /// or <c>Auth__Admin__UserName</c>/<c>Auth__Admin__Password</c> in the environment). Without them the app offers a
+    /// one-time setup page instead.
+    /// </summary>
+    public string? AdminUserName { get; set; }
+
+    public string? AdminPassword { get; set; }
+}

@@ -1,0 +1,324 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Dashboard.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Users;
+
+/// <summary>What the rest of the app sees of a user: never the password hash.</summary>
+public sealed record UserAccount(long Id, string UserName, Role Role, bool IsDisabled, string SecurityStamp,
+    DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt)
+{
+    internal static UserAccount From(User u) =>
+        new(u.Id, u.UserName, u.Role, u.IsDisabled, u.SecurityStamp, u.LockedUntil, u.CreatedAt, u.LastSignInAt);
+
+    public bool Can(Role role) => !IsDisabled && Role >= role;
+}
+
+public enum SignInOutcome
+{
+    Success,
+    /// <summary>Unknown user name or wrong password: the two are not told apart.</summary>
+    WrongCredentials,
+    LockedOut,
+    /// <summary>The password was right, but an admin has disabled the account.</summary>
+    Disabled,
+}
+
+public sealed record SignInResult(SignInOutcome Outcome, UserAccount? User = null, DateTimeOffset? LockedUntil = null);
+
+/// <summary>A change to a user that the rules refuse; the message is for the person who asked for it.</summary>
+public sealed class UserChangeRefusedException(string message) : Exception(message);
+
+/// <summary>
+/// The users: sign-in with lockout, passwords hashed by the framework's <see cref="PasswordHasher{TUser}"/>, and the
+/// admin's changes (add, role, reset, disable). Every change is written to the <see cref="AuditLog"/>.
+/// </summary>
+/// <remarks>
+/// Every request checks its cookie against <see cref="FindAsync"/>, so that a disabled user or a changed password takes
+/// effect at once; the answers are cached in memory and the cache is dropped on every change made here (this process is
+/// the only writer of users).
+/// </remarks>
+public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, AuthOptions options, AuditLog audit, TimeProvider clock)
+{
+    private static readonly PasswordHasher<User> Hasher = new();
+    private readonly ConcurrentDictionary<long, UserAccount?> _cache = new();
+    private readonly SemaphoreSlim _writes = new(1, 1);
+    private volatile bool _anyUser;
+
+    /// <summary>A hash to verify against when the user name is unknown, so that the answer takes as long either way.</summary>
+    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(
+        new User { UserName = "", PasswordHash = "", SecurityStamp = "" }, Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
+
+    public AuthOptions Options => options;
+
+    public async Task<bool> AnyUserAsync(CancellationToken cancellationToken = default)
+    {
+        if (_anyUser)
+        {
+            return true; // users are disabled, never deleted: once there is one, there always is
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return _anyUser = await db.Users.AnyAsync(cancellationToken);
+    }
+
+    /// <summary>The user behind a cookie, as stored now; null when there is no such user.</summary>
+    public async ValueTask<UserAccount?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        if (_cache.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        var account = user is null ? null : UserAccount.From(user);
+        _cache[id] = account;
+        return account;
+    }
+
+    public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var users = await db.Users.OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        return users.Select(UserAccount.From).ToList();
+    }
+
+    public async Task<SignInResult> SignInAsync(string userName, string password, string? address, CancellationToken cancellationToken = default)
+    {
+        var name = userName.Trim();
+        await _writes.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var user = await FindByNameAsync(db, name, cancellationToken);
+            var now = clock.GetUtcNow();
+            if (user is null)
+            {
+                Hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
+                await audit.RecordAsync(name, AuditLog.Actions.SignInFailed, "unknown user name", address, cancellationToken);
+                return new SignInResult(SignInOutcome.WrongCredentials);
+            }
+            if (user.LockedUntil is { } lockedUntil && lockedUntil > now)
+            {
+                await audit.RecordAsync(user.UserName, AuditLog.Actions.SignInFailed, "account locked", address, cancellationToken);
+                return new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil);
+            }
+            var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+            if (verdict == PasswordVerificationResult.Failed)
+            {
+                user.FailedSignIns++;
+                SignInResult result = new(SignInOutcome.WrongCredentials);
+                if (user.FailedSignIns >= options.MaxFailedAttempts)
+                {
+                    user.LockedUntil = now + options.LockoutDuration;
+                    user.FailedSignIns = 0;
+                    result = new SignInResult(SignInOutcome.LockedOut, LockedUntil: user.LockedUntil);
+                }
+                await SaveAsync(db, cancellationToken);
+                await audit.RecordAsync(user.UserName, AuditLog.Actions.SignInFailed, "wrong password", address, cancellationToken);
+                if (result.Outcome == SignInOutcome.LockedOut)
+                {
+                    await audit.RecordAsync(user.UserName, AuditLog.Actions.LockedOut,
+                        $"{options.MaxFailedAttempts} wrong passwords in a row; locked for {options.LockoutDuration.TotalMinutes:0} minutes", address, cancellationToken);
+                }
+                return result;
+            }
+            if (user.IsDisabled)
+            {
+                await audit.RecordAsync(user.UserName, AuditLog.Actions.SignInFailed, "account disabled", address, cancellationToken);
+                return new SignInResult(SignInOutcome.Disabled);
+            }
+            if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            {
+                user.PasswordHash = Hasher.HashPassword(user, password);
+            }
+            user.FailedSignIns = 0;
+            user.LockedUntil = null;
+            user.LastSignInAt = now;
+            await SaveAsync(db, cancellationToken);
+            await audit.RecordAsync(user.UserName, AuditLog.Actions.SignIn, null, address, cancellationToken);
+            return new SignInResult(SignInOutcome.Success, UserAccount.From(user));
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    /// <summary>Adds a user. <paramref name="actor"/> is the admin who does it (null: the configuration or the setup page).</summary>
+    public async Task<UserAccount> CreateAsync(string userName, string password, Role role, string? actor, string? address = null,
+        CancellationToken cancellationToken = default)
+    {
+        var name = userName.Trim();
+        CheckUserName(name);
+        CheckPassword(name, password);
+        await _writes.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await FindByNameAsync(db, name, cancellationToken) is not null)
+            {
+                throw new UserChangeRefusedException($"There is already a user named '{name}'.");
+            }
+            var user = new User
+            {
+                UserName = name,
+                PasswordHash = "",
+                Role = role,
+                SecurityStamp = NewStamp(),
+                CreatedAt = clock.GetUtcNow(),
+            };
+            user.PasswordHash = Hasher.HashPassword(user, password);
+            db.Users.Add(user);
+            await SaveAsync(db, cancellationToken);
+            _anyUser = true;
+            await audit.RecordAsync(actor, AuditLog.Actions.UserCreated, $"{name} ({role})", address, cancellationToken);
+            return UserAccount.From(user);
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    /// <summary>
+    /// The first admin, from the one-time setup page: refused once any user exists, so that the page cannot be used to
+    /// add a second admin.
+    /// </summary>
+    public async Task<UserAccount> CreateFirstAdminAsync(string userName, string password, string? address, CancellationToken cancellationToken = default)
+    {
+        if (await AnyUserAsync(cancellationToken))
+        {
+            throw new UserChangeRefusedException("An admin already exists: sign in instead.");
+        }
+        return await CreateAsync(userName, password, Role.Admin, actor: null, address, cancellationToken);
+    }
+
+    /// <summary>At start: creates the admin named in the settings when there is no user yet. Returns whether it did.</summary>
+    public async Task<bool> EnsureConfiguredAdminAsync(CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(options.AdminUserName) || await AnyUserAsync(cancellationToken))
+        {
+            return false;
+        }
+        if (string.IsNullOrEmpty(options.AdminPassword))
+        {
+            throw new InvalidOperationException("Auth:Admin:UserName is set but Auth:Admin:Password is not: set both (or neither, to use the setup page).");
+        }
+        await CreateAsync(options.AdminUserName, options.AdminPassword, Role.Admin, actor: null, "configuration", cancellationToken);
+        return true;
+    }
+
+    public async Task<UserAccount> ChangePasswordAsync(long id, string currentPassword, string newPassword, string? address,
+        CancellationToken cancellationToken = default) =>
+        await ChangeAsync(id, null, address, cancellationToken, user =>
+        {
+            if (Hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+            {
+                throw new UserChangeRefusedException("The current password is not right.");
+            }
+            CheckPassword(user.UserName, newPassword);
+            SetPassword(user, newPassword);
+            return (AuditLog.Actions.PasswordChanged, user.UserName);
+        }, actorIsUser: true);
+
+    public async Task<UserAccount> ResetPasswordAsync(long id, string newPassword, string actor, string? address = null,
+        CancellationToken cancellationToken = default) =>
+        await ChangeAsync(id, actor, address, cancellationToken, user =>
+        {
+            CheckPassword(user.UserName, newPassword);
+            SetPassword(user, newPassword);
+            user.FailedSignIns = 0;
+            user.LockedUntil = null;
+            return (AuditLog.Actions.PasswordReset, user.UserName);
+        });
+
+    public async Task<UserAccount> SetRoleAsync(long id, Role role, string actor, string? address = null, CancellationToken cancellationToken = default) =>
+        await ChangeAsync(id, actor, address, cancellationToken, (user, db) =>
+        {
+            if (user.Role == Role.Admin && role != Role.Admin && !user.IsDisabled && !OtherActiveAdmin(db, user.Id))
+            {
+                throw new UserChangeRefusedException($"{user.UserName} is the only active admin: make someone else an admin first.");
+            }
+            var from = user.Role;
+            user.Role = role;
+            return (AuditLog.Actions.RoleChanged, $"{user.UserName}: {from} → {role}");
+        });
+
+    public async Task<UserAccount> SetDisabledAsync(long id, bool disabled, string actor, string? address = null, CancellationToken cancellationToken = default) =>
+        await ChangeAsync(id, actor, address, cancellationToken, (user, db) =>
+        {
+            if (disabled && user.Role == Role.Admin && !user.IsDisabled && !OtherActiveAdmin(db, user.Id))
+            {
+                throw new UserChangeRefusedException($"{user.UserName} is the only active admin and cannot be disabled.");
+            }
+            user.IsDisabled = disabled;
+            return (disabled ? AuditLog.Actions.UserDisabled : AuditLog.Actions.UserEnabled, user.UserName);
+        });
+
+    private Task<UserAccount> ChangeAsync(long id, string? actor, string? address, CancellationToken cancellationToken,
+        Func<User, (string Action, string Detail)> change, bool actorIsUser = false) =>
+        ChangeAsync(id, actor, address, cancellationToken, (user, _) => change(user), actorIsUser);
+
+    private async Task<UserAccount> ChangeAsync(long id, string? actor, string? address, CancellationToken cancellationToken,
+        Func<User, DashboardDbContext, (string Action, string Detail)> change, bool actorIsUser = false)
+    {
+        await _writes.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var user = await db.Users.AsTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken)
+                ?? throw new UserChangeRefusedException("There is no such user.");
+            var (action, detail) = change(user, db);
+            await SaveAsync(db, cancellationToken);
+            await audit.RecordAsync(actorIsUser ? user.UserName : actor, action, detail, address, cancellationToken);
+            return UserAccount.From(user);
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    private static bool OtherActiveAdmin(DashboardDbContext db, long id) =>
+        db.Users.Any(u => u.Id != id && u.Role == Role.Admin && !u.IsDisabled);
+
+    private async Task SaveAsync(DashboardDbContext db, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        _cache.Clear();
+    }
+
+    private static Task<User?> FindByNameAsync(DashboardDbContext db, string name, CancellationToken cancellationToken) =>
+        // user_name is declared COLLATE NOCASE: the comparison ignores case in the database.
+        db.Users.AsTracking().FirstOrDefaultAsync(u => u.UserName == name, cancellationToken);
+
+    private static void SetPassword(User user, string password)
+    {
+        user.PasswordHash = Hasher.HashPassword(user, password);
+        user.SecurityStamp = NewStamp();
+    }
+
+    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    private static void CheckUserName(string name)
+    {
+        if (name.Length is < 2 or > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@'))
+        {
+            throw new UserChangeRefusedException("A user name has 2 to 64 characters: letters, digits and . _ - @.");
+        }
+    }
+
+    private void CheckPassword(string userName, string password)
+    {
+        if (password.Length < options.MinPasswordLength)
+        {
+            throw new UserChangeRefusedException($"A password has at least {options.MinPasswordLength} characters.");
+        }
+        if (string.Equals(password, userName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UserChangeRefusedException("The password must not be the user name.");
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using Dashboard.Core.Users;
+using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dashboard.Tests.Integration.Users;
+
+/// <summary>The users on a real SQLite file: hashing, lockout, the rules an admin's changes obey, and the audit log.</summary>
+public sealed class UserServiceTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+    private readonly UserService _users;
+    private readonly AuditLog _audit;
+
+    public UserServiceTests()
+    {
+        var contexts = new ContextFactory(_db);
+        _audit = new AuditLog(contexts, _clock, NullLogger<AuditLog>.Instance);
+        _users = new UserService(contexts, new AuthOptions { MaxFailedAttempts = 3, LockoutDuration = TimeSpan.FromMinutes(10) }, _audit, _clock);
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task APasswordIsStoredOnlyAsAHashThatVerifies()
+    {
+        await _users.CreateAsync("ana", "correct horse", Role.Analyst, actor: "admin");
+
+        using var db = _db.Context();
+        var stored = await db.Users.SingleAsync();
+        Assert.DoesNotContain("correct horse", stored.PasswordHash);
+        Assert.StartsWith("AQAAAA", stored.PasswordHash); // PasswordHasher v3: PBKDF2 with a salt
+        Assert.Equal(SignInOutcome.Success, (await _users.SignInAsync("ana", "correct horse", "127.0.0.1")).Outcome);
+        Assert.Equal(SignInOutcome.WrongCredentials, (await _users.SignInAsync("ana", "correct horsE", "127.0.0.1")).Outcome);
+    }
+
+    [Fact]
+    public async Task UserNamesAreUniqueWhateverTheirCaseAndSignInIgnoresCase()
+    {
+        await _users.CreateAsync("Ana", "password-1", Role.Viewer, actor: "admin");
+
+        var refused = await Assert.ThrowsAsync<UserChangeRefusedException>(() => _users.CreateAsync("ANA", "password-2", Role.Viewer, actor: "admin"));
+        Assert.Contains("already", refused.Message);
+        Assert.Equal(SignInOutcome.Success, (await _users.SignInAsync("ana", "password-1", null)).Outcome);
+    }
+
+    [Theory]
+    [InlineData("x", "long enough 1", "2 to 64 characters")]
+    [InlineData("ana smith", "long enough 1", "2 to 64 characters")]
+    [InlineData("ana", "short", "at least 8 characters")]
+    [InlineData("analyst01", "ANALYST01", "must not be the user name")]
+    public async Task BadNamesAndPasswordsAreRefusedWithAReason(string name, string password, string reason)
+    {
+        var refused = await Assert.ThrowsAsync<UserChangeRefusedException>(() => _users.CreateAsync(name, password, Role.Viewer, actor: "admin"));
+
+        Assert.Contains(reason, refused.Message);
+        Assert.Empty(await _users.ListAsync());
+    }
+
+    [Fact]
+    public async Task WrongPasswordsLockTheAccountForTheConfiguredTimeAndTheRightOneDoesNotOpenItEarly()
+    {
+        await _users.CreateAsync("ana", "password-1", Role.Viewer, actor: "admin");
+
+        Assert.Equal(SignInOutcome.WrongCredentials, (await _users.SignInAsync("ana", "nope-1", null)).Outcome);
+        Assert.Equal(SignInOutcome.WrongCredentials, (await _users.SignInAsync("ana", "nope-2", null)).Outcome);
+        var third = await _users.SignInAsync("ana", "nope-3", null);
+        Assert.Equal(SignInOutcome.LockedOut, third.Outcome);
+        Assert.Equal(_clock.GetUtcNow().AddMinutes(10), third.LockedUntil);
+
+        _clock.Advance(TimeSpan.FromMinutes(9));
+        Assert.Equal(SignInOutcome.LockedOut, (await _users.SignInAsync("ana", "password-1", null)).Outcome);
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(SignInOutcome.Success, (await _users.SignInAsync("ana", "password-1", null)).Outcome);
+
+        var actions = (await _audit.RecentAsync()).Select(e => e.Action).ToList();
+        Assert.Contains(AuditLog.Actions.LockedOut, actions);
+        Assert.Equal(4, actions.Count(a => a == AuditLog.Actions.SignInFailed));
+    }
+
+    [Fact]
+    public async Task ASuccessfulSignInStartsTheCountOfWrongPasswordsAgain()
+    {
+        await _users.CreateAsync("ana", "password-1", Role.Viewer, actor: "admin");
+
+        await _users.SignInAsync("ana", "nope-1", null);
+        await _users.SignInAsync("ana", "nope-2", null);
+        await _users.SignInAsync("ana", "password-1", null);
+
+        Assert.Equal(SignInOutcome.WrongCredentials, (await _users.SignInAsync("ana", "nope-3", null)).Outcome);
+    }
+
+    [Fact]
+    public async Task AResetPasswordUnlocksTheAccountAndChangesTheStamp()
+    {
+        var ana = await _users.CreateAsync("ana", "password-1", Role.Viewer, actor: "admin");
+        for (var i = 0; i < 3; i++)
+        {
+            await _users.SignInAsync("ana", "nope", null);
+        }
+
+        var reset = await _users.ResetPasswordAsync(ana.Id, "password-2", actor: "admin");
+
+        Assert.NotEqual(ana.SecurityStamp, reset.SecurityStamp);
+        Assert.Equal(SignInOutcome.Success, (await _users.SignInAsync("ana", "password-2", null)).Outcome);
+        Assert.Equal(SignInOutcome.WrongCredentials, (await _users.SignInAsync("ana", "password-1", null)).Outcome);
+    }
+
+    [Fact]
+    public async Task ADisabledUserCannotSignInAndIsToldSoOnlyWithTheRightPassword()
+    {
+        var ana = await _users.CreateAsync("ana", "password-1", Role.Viewer, actor: "admin");
+        await _users.SetDisabledAsync(ana.Id, true, actor: "admin");
+
+        Assert.Equal(SignInOutcome.Disabled, (await _users.SignInAsync("ana", "password-1", null)).Outcome);
+        Assert.Equal(SignInOutcome.WrongCredentials, (await _users.SignInAsync("ana", "guess-what", null)).Outcome);
+        Assert.True((await _users.FindAsync(ana.Id))!.IsDisabled);
+    }
+
+    [Fact]
+    public async Task TheOnlyActiveAdminCanBeNeitherDisabledNorDemoted()
+    {
+        var boss = await _users.CreateAsync("boss", "password-1", Role.Admin, actor: null);
+
+        await Assert.ThrowsAsync<UserChangeRefusedException>(() => _users.SetDisabledAsync(boss.Id, true, actor: "boss"));
+        await Assert.ThrowsAsync<UserChangeRefusedException>(() => _users.SetRoleAsync(boss.Id, Role.Analyst, actor: "boss"));
+
+        await _users.CreateAsync("second", "password-2", Role.Admin, actor: "boss");
+        Assert.Equal(Role.Analyst, (await _users.SetRoleAsync(boss.Id, Role.Analyst, actor: "second")).Role);
+    }
+
+    [Fact]
+    public async Task TheSetupPathCreatesOnlyTheFirstAdmin()
+    {
+        var first = await _users.CreateFirstAdminAsync("boss", "password-1", "127.0.0.1");
+
+        Assert.Equal(Role.Admin, first.Role);
+        await Assert.ThrowsAsync<UserChangeRefusedException>(() => _users.CreateFirstAdminAsync("intruder", "password-2", "10.0.0.9"));
+        Assert.Single(await _users.ListAsync());
+    }
+
+    [Fact]
+    public async Task EveryChangeIsInTheAuditLogWithWhoDidIt()
+    {
+        var ana = await _users.CreateAsync("ana", "password-1", Role.Viewer, actor: "boss");
+        await _users.SetRoleAsync(ana.Id, Role.Analyst, actor: "boss");
+        await _users.ChangePasswordAsync(ana.Id, "password-1", "password-9", "127.0.0.1");
+
+        var log = (await _audit.RecentAsync()).Select(e => $"{e.UserName} {e.Action} {e.Detail}").ToList();
+        Assert.Equal(
+        [
+            "ana password changed ana",
+            "boss role changed ana: Viewer → Analyst",
+            "boss user created ana (Viewer)",
+        ], log);
+    }
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        private DateTimeOffset _now = now;
+        public override DateTimeOffset GetUtcNow() => _now;
+        public void Advance(TimeSpan by) => _now += by;
+    }
+
+    private sealed class ContextFactory(TempDatabase db) : IDbContextFactory<Dashboard.Core.Data.DashboardDbContext>
+    {
+        public Dashboard.Core.Data.DashboardDbContext CreateDbContext() => db.Context();
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.Support;
+
+/// <summary>
+/// The built web app as a real process on 127.0.0.1 and a free port (WebApplicationFactory serves in memory only, so a
+/// browser could not reach it), an HTTP client signed in as the admin, and Debian's Chromium driven by Playwright
+/// (<c>CHROMIUM_PATH</c>, default <c>/usr/bin/chromium</c>) whose pages start signed in. Shared by the browser fixtures.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _app;
+    private readonly IPlaywright _playwright;
+    private readonly ConcurrentDictionary<string, string> _signedIn = new();
+
+    private AppProcess(Process app, string baseUrl, HttpClient http, IPlaywright playwright, IBrowser browser)
+    {
+        (_app, BaseUrl, Http, _playwright, Browser) = (app, baseUrl, http, playwright, browser);
+    }
+
+    public string BaseUrl { get; }
+
+    /// <summary>Signed in as <see cref="TestUsers.Admin"/>, with <see cref="BaseUrl"/> as its base address.</summary>
+    public HttpClient Http { get; }
+
+    public IBrowser Browser { get; }
+
+    /// <summary>Starts the app over <paramref name="connectionString"/> with extra <paramref name="environment"/> settings.</summary>
+    public static async Task<AppProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var exe = WebExecutable.Path;
+        var projectDir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(exe)!, "..", "..", "..")); // bin/CONFIG/net9.0
+        var start = new ProcessStartInfo(exe, ["--urls", baseUrl])
+        {
+            WorkingDirectory = projectDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__Dashboard"] = connectionString;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        var app = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {exe}.");
+        app.OutputDataReceived += (_, _) => { };
+        app.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[app] " + e.Data); } };
+        app.BeginOutputReadLine();
+        app.BeginErrorReadLine();
+
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(baseUrl),
+        };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync("/account/login");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (app.HasExited || DateTime.UtcNow > deadline)
+            {
+                app.Kill(entireProcessTree: true);
+                throw new InvalidOperationException($"The app at {exe} did not answer on {baseUrl} (exited: {app.HasExited}).");
+            }
+            await Task.Delay(200);
+        }
+        await TestUsers.SignInAsync(http);
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return new AppProcess(app, baseUrl, http, playwright, browser);
+    }
+
+    /// <summary>A page in a new browser context, signed in as <paramref name="user"/> (null: not signed in).</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? user = TestUsers.Admin, string password = TestUsers.Password)
+    {
+        var options = new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            AcceptDownloads = true,
+        };
+        if (user is not null)
+        {
+            options.StorageState = _signedIn.TryGetValue(user, out var state)
+                ? state
+                : _signedIn[user] = await TestUsers.SignInAsync(Browser, BaseUrl, user, password);
+        }
+        var context = await Browser.NewContextAsync(options);
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        if (!_app.HasExited)
+        {
+            _app.Kill(entireProcessTree: true);
+            await _app.WaitForExitAsync();
+        }
+        _app.Dispose();
+        Http.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,89 @@
+using Dashboard.Core.Users;
+using Dashboard.Web.Auth;
+using Dashboard.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Components.Pages.Users;
+
+/// <summary>
+/// Admins add users, set their role, reset a password (which also unlocks the account) and disable or enable a user,
+/// and read the audit log. Every action checks on the server that the one asking is still an admin.
+/// </summary>
+public sealed partial class UsersPage
+{
+    private IReadOnlyList<UserAccount>? _users;
+    private IReadOnlyList<AuditEntry>? _audit;
+    private readonly Dictionary<long, string> _resets = [];
+    private string _newName = "";
+    private string _newPassword = "";
+    private Role _newRole = Role.Viewer;
+    private string? _message;
+    private bool _messageIsError;
+
+    [Inject]
+    private UserService Users { get; set; } = default!;
+
+    [Inject]
+    private AuditLog Audit { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
+    protected override Task OnInitializedAsync() => RefreshAsync();
+
+    private async Task RefreshAsync()
+    {
+        _users = await Users.ListAsync();
+        _audit = await Audit.RecentAsync(100);
+    }
+
+    private Task AddAsync() => ActAsync(async admin =>
+    {
+        var user = await Users.CreateAsync(_newName, _newPassword, _newRole, admin.UserName);
+        (_newName, _newPassword) = ("", "");
+        return $"Added {user.UserName} as {user.Role}.";
+    });
+
+    private Task SetRoleAsync(UserAccount user, object? value) => ActAsync(async admin =>
+        Enum.TryParse<Role>(value as string, out var role)
+            ? $"{(await Users.SetRoleAsync(user.Id, role, admin.UserName)).UserName} is now {role}."
+            : throw new UserChangeRefusedException("Choose a role."));
+
+    private Task ResetAsync(UserAccount user) => ActAsync(async admin =>
+    {
+        await Users.ResetPasswordAsync(user.Id, _resets.GetValueOrDefault(user.Id, ""), admin.UserName);
+        _resets.Remove(user.Id);
+        return $"{user.UserName}'s password has been reset; they are signed out everywhere and can sign in with the new one.";
+    });
+
+    private Task SetDisabledAsync(UserAccount user, bool disabled) => ActAsync(async admin =>
+    {
+        await Users.SetDisabledAsync(user.Id, disabled, admin.UserName);
+        return disabled ? $"{user.UserName} is disabled and signed out everywhere." : $"{user.UserName} can sign in again.";
+    });
+
+    private async Task ActAsync(Func<UserAccount, Task<string>> action)
+    {
+        try
+        {
+            var admin = await CurrentUser.RequireAsync(Role.Admin);
+            (_message, _messageIsError) = (await action(admin), false);
+        }
+        catch (UserChangeRefusedException refused)
+        {
+            (_message, _messageIsError) = (refused.Message, true);
+        }
+        await RefreshAsync();
+    }
+
+    private string Reset(UserAccount user) => _resets.GetValueOrDefault(user.Id, "");
+
+    private void SetReset(UserAccount user, object? value) => _resets[user.Id] = value as string ?? "";
+
+    private static string State(UserAccount user) => user switch
+    {
+        { IsDisabled: true } => "disabled",
+        { LockedUntil: { } until } when until > DateTimeOffset.UtcNow => $"locked until {Text.When(until)}",
+        _ => "active",
+    };
+}
