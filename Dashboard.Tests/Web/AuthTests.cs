@@ -5,10 +5,8 @@ using Dashboard.Tests.Integration.Analytics;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Web;
@@ -320,19 +318,17 @@ public sealed class FirstStartSetupTests
         {
             b.UseEnvironment("Development");
             b.UseSetting("ConnectionStrings:Dashboard", db.ConnectionString);
-            // Settings given here come after the environment: no admin is configured for this installation.
-            b.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Auth:Admin:UserName"] = "",
-                ["Auth:Admin:Password"] = "",
-                ["Models:TrainOnFirstStart"] = "false",
-            }));
+            // No admin is configured for this installation (UseSetting wins over the environment TestUsers sets).
+            b.UseSetting("Auth:Admin:UserName", "");
+            b.UseSetting("Auth:Admin:Password", "");
+            b.UseSetting("Models:TrainOnFirstStart", "false");
         });
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var home = await client.GetAsync("/");
         var login = await client.GetAsync(home.Headers.Location!.PathAndQuery);
-        Assert.Equal("/setup", login.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+        Assert.True(login.Headers.Location is not null, $"{(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
+        Assert.Equal("/setup", login.Headers.Location.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
         var token = await TestUsers.AntiforgeryTokenAsync(client, "/setup");
         using var created = await client.PostAsync("/setup", Form(token, "owner", "owner-password-1"));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);

@@ -16,6 +16,7 @@ public sealed partial class ModelsPage : ComponentBase, IDisposable
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private IReadOnlyList<ModelVersionInfo>? _history;
     private TrainingStatus _status = TrainingStatus.Idle;
+    private bool _mayRetrain;
 
     [Inject]
     private ModelStore Store { get; set; } = default!;
@@ -25,6 +26,7 @@ public sealed partial class ModelsPage : ComponentBase, IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        _mayRetrain = await User.GetAsync() is { } user && user.Can(Role.Admin);
         _status = Training.Status;
         Training.Changed += OnTrainingChanged;
         _history = await Store.HistoryAsync();
