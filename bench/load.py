@@ -9,7 +9,11 @@ or after --max-seconds). Standard library only.
 Usage: bench/load.py APP_EXECUTABLE CSV_FILE [--clients 50] [--max-seconds 300]
 e.g.   bench/load.py Dashboard.Web/bin/Release/net9.0/linux-x64/Dashboard.Web /tmp/data/amazon-sale-report.csv
 """
-import argparse, json, os, random, shutil, socket, subprocess, sys, tempfile, threading, time, urllib.request, urllib.error
+import argparse, http.cookiejar, json, os, random, re, shutil, socket, subprocess, sys, tempfile, threading, time, urllib.parse, urllib.request, urllib.error
+
+# Every request carries the cookie of the admin the script signs in as (issue 5: nothing is served without signing in).
+ADMIN, PASSWORD = "load-admin", "load-password-1"
+urllib.request.install_opener(urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())))
 
 CATEGORIES = ["Set", "kurta", "Western Dress", "Top", "Ethnic Dress", "Blouse", "Bottom", "Saree"]
 STATUSES = ["Cancelled", "Shipped", "Delivered", "Pending", "Returned"]
@@ -24,20 +28,33 @@ def free_port():
 def start_app(exe, folder):
     port = free_port()
     env = dict(os.environ, ConnectionStrings__Dashboard=f"Data Source={folder}/dashboard.db",
-               Uploads__Folder=f"{folder}/uploads", Logging__LogLevel__Default="Warning")
+               Uploads__Folder=f"{folder}/uploads", Logging__LogLevel__Default="Warning",
+               Auth__Admin__UserName=ADMIN, Auth__Admin__Password=PASSWORD)
     app = subprocess.Popen([exe, "--urls", f"http://127.0.0.1:{port}"], cwd=folder, env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
     while time.time() < deadline:
         try:
-            with urllib.request.urlopen(base + "/api/orders/overview", timeout=5) as r:
+            with urllib.request.urlopen(base + "/account/login", timeout=5) as r:
                 if r.status == 200:
+                    sign_in(base)
                     return app, base
         except (urllib.error.URLError, ConnectionError, OSError):
             time.sleep(0.3)
     app.kill()
     raise SystemExit("the app did not start")
+
+
+def sign_in(base):
+    """Posts the sign-in form with its antiforgery token, as a browser does; the cookie jar keeps the cookie."""
+    with urllib.request.urlopen(base + "/account/login", timeout=30) as r:
+        token = re.search(r'name="__RequestVerificationToken" value="([^"]+)"', r.read().decode()).group(1)
+    form = urllib.parse.urlencode({"__RequestVerificationToken": token, "_handler": "login",
+                                   "Input.UserName": ADMIN, "Input.Password": PASSWORD}).encode()
+    with urllib.request.urlopen(urllib.request.Request(base + "/account/login", data=form, method="POST"), timeout=30) as r:
+        if "/account/login" in r.geturl():
+            raise SystemExit("could not sign in")
 
 
 def upload(base, path):
