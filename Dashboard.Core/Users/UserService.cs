@@ -45,6 +45,7 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
     private static readonly PasswordHasher<User> Hasher = new();
     private readonly ConcurrentDictionary<long, UserAccount?> _cache = new();
     private readonly SemaphoreSlim _writes = new(1, 1);
+    private long _generation;
     private volatile bool _anyUser;
 
     /// <summary>A hash to verify against when the user name is unknown, so that the answer takes as long either way.</summary>
@@ -70,10 +71,18 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
         {
             return cached;
         }
+        var generation = Volatile.Read(ref _generation);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         var account = user is null ? null : UserAccount.From(user);
-        _cache[id] = account;
+        lock (_cache)
+        {
+            // A change saved while this read ran must not be covered up by what the read saw before it.
+            if (generation == _generation)
+            {
+                _cache[id] = account;
+            }
+        }
         return account;
     }
 
@@ -287,7 +296,11 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
     private async Task SaveAsync(DashboardDbContext db, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
-        _cache.Clear();
+        lock (_cache)
+        {
+            _generation++;
+            _cache.Clear();
+        }
     }
 
     private static Task<User?> FindByNameAsync(DashboardDbContext db, string name, CancellationToken cancellationToken) =>
