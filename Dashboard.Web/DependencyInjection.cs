@@ -7,7 +7,6 @@ using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
 using Dashboard.Web.Imports;
 using Dashboard.Web.Models;
-using Microsoft.AspNetCore.Authorization;
 using Radzen;
 
 namespace Dashboard.Web;
@@ -52,15 +51,7 @@ public static class DependencyInjection
         app.MapAnalyticsApi();
         app.MapImportsApi();
         app.MapModelsApi();
-        var components = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        // blazor.web.js is an endpoint of the components, not a static asset: the sign-in page needs it before anyone is signed in.
-        ((IEndpointConventionBuilder)components).Add(endpoint =>
-        {
-            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.TrimStart('/').StartsWith("_framework/", StringComparison.Ordinal))
-            {
-                endpoint.Metadata.Add(new AllowAnonymousAttribute());
-            }
-        });
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowFrameworkScriptsAnonymously();
         return app;
     }
 }

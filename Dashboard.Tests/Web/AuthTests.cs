@@ -230,6 +230,17 @@ public sealed class AuthTests(AnalyticsAppFactory factory) : IClassFixture<Analy
     }
 
     [Fact]
+    public async Task TheSignInPageAndWhatItLoadsNeedNoSignIn()
+    {
+        var client = Anonymously();
+
+        foreach (var path in new[] { "/account/login", "/_framework/blazor.web.js", "/_content/Radzen.Blazor/Radzen.Blazor.js", "/favicon.svg" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task TheSetupPageIsGoneOnceAnAdminExists()
     {
         var client = Anonymously();

@@ -78,6 +78,22 @@ public static class AuthSetup
         return app;
     }
 
+    /// <summary>
+    /// <c>_framework/blazor.web.js</c> is an endpoint of the components, not a static asset: the sign-in page needs it
+    /// before anyone is signed in. Every other component endpoint keeps its page's policy.
+    /// </summary>
+    public static TBuilder AllowFrameworkScriptsAnonymously<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.TrimStart('/').StartsWith("_framework/", StringComparison.Ordinal))
+            {
+                endpoint.Metadata.Add(new AllowAnonymousAttribute());
+            }
+        });
+        return builder;
+    }
+
     public static string? Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
 
     /// <summary>A return URL that stays on this site, or <c>/</c>.</summary>
