@@ -155,7 +155,7 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
         }
     }
 
-    /// <summary>Adds a user. <paramref name="actor"/> is the admin who does it (null: the configuration or the setup page).</summary>
+    /// <summary>Adds a user. <paramref name="actor"/> is who does it: an admin's name, or "configuration" / "setup page" for the first admin.</summary>
     public async Task<UserAccount> CreateAsync(string userName, string password, Role role, string? actor, string? address = null,
         CancellationToken cancellationToken = default)
     {
@@ -201,7 +201,7 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
         {
             throw new UserChangeRefusedException("An admin already exists: sign in instead.");
         }
-        return await CreateAsync(userName, password, Role.Admin, actor: null, address, cancellationToken);
+        return await CreateAsync(userName, password, Role.Admin, actor: "setup page", address, cancellationToken);
     }
 
     /// <summary>At start: creates the admin named in the settings when there is no user yet. Returns whether it did.</summary>
@@ -215,7 +215,7 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
         {
             throw new InvalidOperationException("Auth:Admin:UserName is set but Auth:Admin:Password is not: set both (or neither, to use the setup page).");
         }
-        await CreateAsync(options.AdminUserName, options.AdminPassword, Role.Admin, actor: null, "configuration", cancellationToken);
+        await CreateAsync(options.AdminUserName, options.AdminPassword, Role.Admin, actor: "configuration", address: null, cancellationToken);
         return true;
     }
 
