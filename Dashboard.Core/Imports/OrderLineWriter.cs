@@ -34,6 +34,7 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
     /// <summary>The parser hands the same string instance for a repeated text: most look-ups need no hashing of the text.</summary>
     private readonly Dictionary<string, long> _promotionListInstances = new(ReferenceEqualityComparer.Instance);
     private readonly BulkStatement _insertPromotionList;
+    private readonly Dictionary<int, string> _dateTexts = [];
 
     public OrderLineWriter(SqliteConnection connection, SqliteTransaction transaction, BatchCounts counts, bool isSample, long batchId)
     {
@@ -162,6 +163,17 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
         }
     }
 
+    /// <summary>The stored form of a date, formatted once per distinct date (an export spans a few months).</summary>
+    private string DateText(DateOnly date)
+    {
+        if (!_dateTexts.TryGetValue(date.DayNumber, out var text))
+        {
+            text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            _dateTexts[date.DayNumber] = text;
+        }
+        return text;
+    }
+
     /// <summary>The id of the stored promotion list with this text, stored now (in the batch's transaction) if new.</summary>
     private long? PromotionListId(string? text)
     {
@@ -190,7 +202,7 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
     {
         line.PromotionListId = PromotionListId(line.PromotionIds);
         statement.Bind(1, line.OrderId);
-        statement.Bind(2, line.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        statement.Bind(2, DateText(line.Date));
         statement.Bind(3, line.Sku);
         statement.Bind(4, line.Status);
         statement.Bind(5, StatusGroupNames[(int)line.StatusGroup]);
