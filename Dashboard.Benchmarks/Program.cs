@@ -205,10 +205,10 @@ static void Scale(string source, string target, int factor)
         WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {factor - 1})
         INSERT INTO order_lines (order_id, sku, order_date, status, status_group, fulfilment, sales_channel, service_level, style,
             category, size, asin, courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country,
-            promotion_ids, b2b, fulfilled_by, source_index, is_sample, batch_id, content_hash)
+            promotion_list_id, b2b, fulfilled_by, source_index, is_sample, batch_id, content_hash)
         SELECT order_id || '~' || k.n, sku, order_date, status, status_group, fulfilment, sales_channel, service_level, style,
             category, size, asin, courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country,
-            promotion_ids, b2b, fulfilled_by, source_index, is_sample, batch_id, content_hash
+            promotion_list_id, b2b, fulfilled_by, source_index, is_sample, batch_id, content_hash
         FROM order_lines, k;
         """;
     var rows = command.ExecuteNonQuery();

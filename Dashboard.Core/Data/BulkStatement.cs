@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -36,13 +37,35 @@ internal sealed class BulkStatement : IDisposable
             _utf8 = new byte[Math.Max(needed, _utf8.Length * 2)];
         }
         var length = Encoding.UTF8.GetBytes(value, _utf8);
-        Check(raw.sqlite3_bind_text(_statement, index, _utf8.AsSpan(0, length)));
+        Check(Native.sqlite3_bind_text(Handle, index, ref MemoryMarshal.GetArrayDataReference(_utf8), length, Native.Transient));
     }
 
     public void Bind(int index, long? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_int64(_statement, index, value.Value));
+        Check(value is null ? Native.sqlite3_bind_null(Handle, index) : Native.sqlite3_bind_int64(Handle, index, value.Value));
 
-    public void Bind(int index, bool value) => Check(raw.sqlite3_bind_int(_statement, index, value ? 1 : 0));
+    public void Bind(int index, bool value) => Check(Native.sqlite3_bind_int64(Handle, index, value ? 1 : 0));
+
+    /// <summary>The statement's native pointer; <see cref="_statement"/> keeps it alive until disposed.</summary>
+    private IntPtr Handle => _statement.DangerousGetHandle();
+
+    /// <summary>
+    /// The bind calls of the import's hot loop, straight to the same native SQLite that SQLitePCLRaw loaded (e_sqlite3),
+    /// with blittable arguments: SQLitePCLRaw's own entry points marshal the statement as a SafeHandle (reference count
+    /// up and down) on each of the ~30 binds per row. SQLITE_TRANSIENT: SQLite copies the text while binding.
+    /// </summary>
+    private static class Native
+    {
+        public static readonly IntPtr Transient = new(-1);
+
+        [DllImport("e_sqlite3", CallingConvention = CallingConvention.Cdecl)]
+        public static extern int sqlite3_bind_text(IntPtr statement, int index, ref byte text, int length, IntPtr destructor);
+
+        [DllImport("e_sqlite3", CallingConvention = CallingConvention.Cdecl)]
+        public static extern int sqlite3_bind_int64(IntPtr statement, int index, long value);
+
+        [DllImport("e_sqlite3", CallingConvention = CallingConvention.Cdecl)]
+        public static extern int sqlite3_bind_null(IntPtr statement, int index);
+    }
 
     /// <summary>Runs the statement once with the bound values; returns the rowid of the row it inserted, if any.</summary>
     public long Execute()

@@ -14,6 +14,7 @@ namespace Dashboard.Core.Data;
 public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
 {
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<PromotionList> PromotionLists => Set<PromotionList>();
     public DbSet<PurchaseTransaction> Purchases => Set<PurchaseTransaction>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportIssue> ImportIssues => Set<ImportIssue>();

@@ -14,7 +14,7 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
 {
     private const string Columns =
         "order_id, order_date, sku, status, status_group, fulfilment, sales_channel, service_level, style, category, size, asin, " +
-        "courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country, promotion_ids, b2b, " +
+        "courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country, promotion_list_id, b2b, " +
         "fulfilled_by, source_index, is_sample, batch_id, content_hash";
 
     private static readonly string[] ColumnNames = Columns.Split(", ");
@@ -30,6 +30,11 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
     private readonly BulkStatement _insert;
     private readonly BulkStatement _update;
     private readonly BulkStatement? _savePrevious;
+    private readonly Dictionary<string, long> _promotionLists = new(StringComparer.Ordinal);
+    /// <summary>The parser hands the same string instance for a repeated text: most look-ups need no hashing of the text.</summary>
+    private readonly Dictionary<string, long> _promotionListInstances = new(ReferenceEqualityComparer.Instance);
+    private readonly BulkStatement _insertPromotionList;
+    private readonly Dictionary<int, string> _dateTexts = [];
 
     public OrderLineWriter(SqliteConnection connection, SqliteTransaction transaction, BatchCounts counts, bool isSample, long batchId)
     {
@@ -44,8 +49,10 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
             Execute(connection, transaction, "DELETE FROM order_lines WHERE is_sample = 1;");
         }
         LoadKnownKeys(connection, transaction, isSample);
+        LoadPromotionLists(connection, transaction);
         _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "order_lines");
 
+        _insertPromotionList = new BulkStatement(connection, "INSERT INTO promotion_lists (ids) VALUES (?);");
         _insert = new BulkStatement(connection,
             $"INSERT INTO order_lines ({Columns}) VALUES ({string.Join(", ", ColumnNames.Select(_ => "?"))});");
         _update = new BulkStatement(connection,
@@ -156,10 +163,46 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
         }
     }
 
-    private static void Bind(BulkStatement statement, OrderLine line)
+    /// <summary>The stored form of a date, formatted once per distinct date (an export spans a few months).</summary>
+    private string DateText(DateOnly date)
     {
+        if (!_dateTexts.TryGetValue(date.DayNumber, out var text))
+        {
+            text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            _dateTexts[date.DayNumber] = text;
+        }
+        return text;
+    }
+
+    /// <summary>The id of the stored promotion list with this text, stored now (in the batch's transaction) if new.</summary>
+    private long? PromotionListId(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (_promotionListInstances.TryGetValue(text, out var id))
+        {
+            return id;
+        }
+        if (!_promotionLists.TryGetValue(text, out id))
+        {
+            _insertPromotionList.Bind(1, text);
+            id = _insertPromotionList.Execute();
+            _promotionLists[text] = id;
+        }
+        if (_promotionListInstances.Count < 100_000)
+        {
+            _promotionListInstances[text] = id;
+        }
+        return id;
+    }
+
+    private void Bind(BulkStatement statement, OrderLine line)
+    {
+        line.PromotionListId = PromotionListId(line.PromotionIds);
         statement.Bind(1, line.OrderId);
-        statement.Bind(2, line.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        statement.Bind(2, DateText(line.Date));
         statement.Bind(3, line.Sku);
         statement.Bind(4, line.Status);
         statement.Bind(5, StatusGroupNames[(int)line.StatusGroup]);
@@ -180,7 +223,7 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
         statement.Bind(20, line.State);
         statement.Bind(21, line.PostalCode);
         statement.Bind(22, line.Country);
-        statement.Bind(23, line.PromotionIds);
+        statement.Bind(23, line.PromotionListId);
         statement.Bind(24, line.B2B);
         statement.Bind(25, line.FulfilledBy);
         statement.Bind(26, line.SourceIndex);
@@ -202,6 +245,18 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
         }
     }
 
+    private void LoadPromotionLists(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT id, ids FROM promotion_lists;";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            _promotionLists[reader.GetString(1)] = reader.GetInt64(0);
+        }
+    }
+
     private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {
         using var command = connection.CreateCommand();
@@ -215,6 +270,7 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
         _insert.Dispose();
         _update.Dispose();
         _savePrevious?.Dispose();
+        _insertPromotionList.Dispose();
     }
 
     private enum Outcome { None, Inserted, Updated, Unchanged }

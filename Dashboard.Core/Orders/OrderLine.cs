@@ -29,7 +29,14 @@ public sealed class OrderLine
     public string? State { get; set; }
     public int? PostalCode { get; set; }
     public string? Country { get; set; }
+    /// <summary>
+    /// The export's <c>promotion-ids</c> text. Not a column: the text is stored once in <c>promotion_lists</c> and the
+    /// line keeps <see cref="PromotionListId"/>; EF queries of <c>OrderLines</c> leave this null unless they join
+    /// <see cref="PromotionList"/> (as <c>ModelTrainer.LoadOrderLinesAsync</c> does).
+    /// </summary>
     public string? PromotionIds { get; set; }
+    /// <summary>The stored <see cref="PromotionList"/> holding <see cref="PromotionIds"/>; null when the line has none.</summary>
+    public long? PromotionListId { get; set; }
     public bool B2B { get; set; }
     public string? FulfilledBy { get; set; }
     /// <summary>The export's own <c>index</c> column, when present.</summary>

@@ -33,7 +33,8 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         b.Property(x => x.State).HasColumnName("state");
         b.Property(x => x.PostalCode).HasColumnName("postal_code");
         b.Property(x => x.Country).HasColumnName("country");
-        b.Property(x => x.PromotionIds).HasColumnName("promotion_ids");
+        b.Ignore(x => x.PromotionIds);
+        b.Property(x => x.PromotionListId).HasColumnName("promotion_list_id");
         b.Property(x => x.B2B).HasColumnName("b2b");
         b.Property(x => x.FulfilledBy).HasColumnName("fulfilled_by");
         b.Property(x => x.SourceIndex).HasColumnName("source_index");

@@ -12,6 +12,8 @@ internal sealed class AmazonOrderRowParser
     private readonly StatusGroupMapping _statusGroups;
     private readonly DateOnly _latestAllowedDate;
     private readonly StringPool _pool = new();
+    /// <summary>Promotion lists repeat across lines (5,787 distinct texts in the real export's 128,975 rows).</summary>
+    private readonly StringPool _promotionLists = new();
     private readonly Dictionary<string, string?> _cities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _states = new(StringComparer.Ordinal);
     private readonly int _index, _orderId, _date, _status, _fulfilment, _channel, _serviceLevel, _style, _sku,
@@ -188,7 +190,7 @@ internal sealed class AmazonOrderRowParser
             State = Canonical(_states, stateRaw, Places.CanonicalState),
             PostalCode = postalCode,
             Country = _country >= 0 ? NullIfEmpty(row[_country].Trim()) : null,
-            PromotionIds = _promotions >= 0 && !row[_promotions].IsEmpty ? row[_promotions].ToString() : null,
+            PromotionIds = _promotions >= 0 && !row[_promotions].IsEmpty ? _promotionLists.Get(row[_promotions]) : null,
             B2B = b2b,
             FulfilledBy = _fulfilledBy >= 0 ? NullIfEmpty(row[_fulfilledBy].Trim()) : null,
             SourceIndex = sourceIndex,

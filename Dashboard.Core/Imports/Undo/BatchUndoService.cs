@@ -23,7 +23,7 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
 {
     private const string Columns =
         "order_id, sku, order_date, status, status_group, fulfilment, sales_channel, service_level, style, category, size, asin, " +
-        "courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country, promotion_ids, b2b, " +
+        "courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country, promotion_list_id, b2b, " +
         "fulfilled_by, source_index, is_sample, batch_id, content_hash";
 
     public UndoResult Undo(long batchId)

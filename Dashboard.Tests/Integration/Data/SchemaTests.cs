@@ -50,6 +50,41 @@ public class SchemaTests
     }
 
     [Fact]
+    public async Task PromotionIdsWrittenBeforeStepFiveMoveToPromotionListsUnchanged()
+    {
+        using var db = new TempDatabase(migrate: false);
+        Assert.Equal(4, Migrator.Migrate(db.ConnectionString, targetVersion: 4));
+        const string shipping = "IN Core Free Shipping 2015/04/08 23-48-5-108";
+        const string financing = "Amazon PLCC Free-Financing Universal Merchant AAT-WNKTBO3K27EJC,IN Core Free Shipping 2015/04/08 23-48-5-108";
+        using (var connection = db.Store.OpenConnection())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"""
+                INSERT INTO import_batches (file_name, format, state, started_at) VALUES ('a.csv', 'AmazonOrders', 'Succeeded', '2022-07-01 10:00:00');
+                INSERT INTO import_batches (file_name, format, state, started_at) VALUES ('b.csv', 'AmazonOrders', 'Succeeded', '2022-07-02 10:00:00');
+                INSERT INTO order_lines (order_id, sku, order_date, status, status_group, fulfilment, sales_channel, service_level,
+                    style, category, size, asin, qty, promotion_ids, b2b, batch_id, content_hash)
+                VALUES ('O-1', 'S-1', '2022-04-30', 'Shipped', 'Shipped', 'Amazon', 'Amazon.in', 'Expedited', 'S', 'kurta', 'L', 'B0', 1, '{shipping}', 0, 2, 1),
+                       ('O-2', 'S-1', '2022-04-30', 'Shipped', 'Shipped', 'Amazon', 'Amazon.in', 'Expedited', 'S', 'kurta', 'L', 'B0', 1, '{shipping}', 0, 1, 2),
+                       ('O-3', 'S-1', '2022-04-30', 'Shipped', 'Shipped', 'Amazon', 'Amazon.in', 'Expedited', 'S', 'kurta', 'L', 'B0', 1, NULL, 0, 1, 3);
+                INSERT INTO order_line_versions (changed_by_batch_id, id, order_id, sku, order_date, status, status_group, fulfilment, sales_channel,
+                    service_level, style, category, size, asin, qty, promotion_ids, b2b, batch_id, content_hash)
+                VALUES (2, 1, 'O-1', 'S-1', '2022-04-30', 'Pending', 'Pending', 'Amazon', 'Amazon.in', 'Expedited', 'S', 'kurta', 'L', 'B0', 1, '{financing}', 0, 1, 9);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        Migrator.Migrate(db.ConnectionString);
+
+        Assert.Equal(2, db.Scalar("SELECT COUNT(*) FROM promotion_lists"));
+        await using var context = db.Context();
+        var lines = await context.OrderLines.OrderBy(l => l.OrderId)
+            .Select(l => context.PromotionLists.Where(p => p.Id == l.PromotionListId).Select(p => p.Ids).FirstOrDefault()).ToListAsync();
+        Assert.Equal([shipping, shipping, null], lines);
+        Assert.Equal(1, db.Scalar($"SELECT COUNT(*) FROM order_line_versions v JOIN promotion_lists p ON p.id = v.promotion_list_id WHERE p.ids = '{financing}'"));
+    }
+
+    [Fact]
     public async Task ADatabaseWrittenByTheFirstVersionUpgradesWithoutLosingRows()
     {
         using var db = new TempDatabase(migrate: false);

@@ -19,6 +19,25 @@ public class PurchaseImportTests
         "1000009,P00113442,M,26-35,17,C,0,0,3,5,\r\n";
 
     [Fact]
+    public void ManyRowsAreAllStoredInFileOrderWhateverTheirCountPerStatement()
+    {
+        using var db = new TempDatabase();
+        var csv = new System.Text.StringBuilder("Gender,Age,Occupation,City_Category,Stay_In_Current_City_Years,Marital_Status,Product_Category_1,Product_Category_2,Product_Category_3,Purchase\n");
+        for (var i = 1; i <= 200; i++)
+        {
+            csv.Append(System.FormattableString.Invariant($"F,0-17,10,A,2,0,3,,,{i}\n"));
+        }
+
+        var result = db.Import(csv.ToString(), "many.csv");
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(200, result.Inserted);
+        Assert.Equal(200 * 201 / 2, db.Scalar("SELECT SUM(purchase) FROM purchases"));
+        // ids follow the file's order (the model's split relies on it), across full statements and the remainder
+        Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM purchases WHERE purchase <> source_row OR id - (SELECT MIN(id) FROM purchases) + 1 <> source_row"));
+    }
+
+    [Fact]
     public async Task TrainingRowsWithoutIdsAreStoredWithTheirPurchase()
     {
         using var db = new TempDatabase();

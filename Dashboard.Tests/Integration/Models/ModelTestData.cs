@@ -20,12 +20,21 @@ namespace Dashboard.Tests.Integration.Models;
 public static class ModelTestData
 {
     public const int ToScoreRows = 40;
+    private const string Promotion = "IN Core Free Shipping";
 
     public static TempDatabase Create(int lines = 2400, int purchases = 1500)
     {
         var db = new TempDatabase();
         using var context = db.Context();
-        context.OrderLines.AddRange(Orders(lines, seed: 7));
+        // The promotion-ids text is stored once, in promotion_lists; a line keeps its id.
+        var promotions = new PromotionList { Ids = Promotion };
+        context.PromotionLists.Add(promotions);
+        context.SaveChanges();
+        context.OrderLines.AddRange(Orders(lines, seed: 7).Select(l =>
+        {
+            l.PromotionListId = l.PromotionIds is null ? null : promotions.Id;
+            return l;
+        }));
         context.Purchases.AddRange(Purchases(purchases, seed: 8));
         context.SaveChanges();
         return db;
@@ -70,7 +79,7 @@ public static class ModelTestData
                 StateRaw = states[place],
                 Country = "IN",
                 B2B = random.NextDouble() < 0.05,
-                PromotionIds = !cancelled && random.NextDouble() < 0.6 ? "IN Core Free Shipping" : null, // behaves like an outcome, as in the real export
+                PromotionIds = !cancelled && random.NextDouble() < 0.6 ? Promotion : null, // behaves like an outcome, as in the real export
                 BatchId = 1,
                 ContentHash = i,
             };
