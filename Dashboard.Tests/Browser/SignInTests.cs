@@ -32,8 +32,7 @@ public sealed class SignInTests(BrowserAppFixture app)
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/users");
-        await page.Locator("[data-form=add-user]").WaitForAsync();
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 20000 });
         await page.FillAsync("[name=new-name]", name);
         await page.FillAsync("[name=new-password]", "browser-password-1");
         await page.SelectOptionAsync("[name=new-role]", role);
