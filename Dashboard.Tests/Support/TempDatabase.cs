@@ -42,6 +42,9 @@ public sealed class TempDatabase : IDisposable
         new(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(ConnectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options);
 
+    /// <summary>Contexts for services that take a factory (as the app registers them).</summary>
+    public IDbContextFactory<DashboardDbContext> Contexts() => new ContextFactory(this);
+
     public long Scalar(string sql)
     {
         using var connection = new SqliteConnection(ConnectionString);
@@ -66,6 +69,11 @@ public sealed class TempDatabase : IDisposable
         catch (IOException)
         {
         }
+    }
+
+    private sealed class ContextFactory(TempDatabase db) : IDbContextFactory<DashboardDbContext>
+    {
+        public DashboardDbContext CreateDbContext() => db.Context();
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

@@ -22,13 +22,18 @@ public static class WebExecutable
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
     /// <summary>Runs a CLI verb against the given database, from <paramref name="workingDirectory"/>, and waits for it.</summary>
-    public static async Task<Result> RunAsync(string connectionString, string workingDirectory, params string[] args)
+    public static Task<Result> RunAsync(string connectionString, string workingDirectory, params string[] args) =>
+        RunWithInputAsync(null, connectionString, workingDirectory, args);
+
+    /// <summary>As <see cref="RunAsync"/>, with <paramref name="input"/> written to the verb's standard input.</summary>
+    public static async Task<Result> RunWithInputAsync(string? input, string connectionString, string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo(Path)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
         };
         foreach (var arg in args)
         {
@@ -37,6 +42,11 @@ public static class WebExecutable
         start.Environment["ConnectionStrings__Dashboard"] = connectionString;
         start.Environment["PWD"] = workingDirectory;
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

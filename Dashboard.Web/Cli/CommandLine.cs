@@ -7,6 +7,7 @@ using Dashboard.Core.Datasets;
 using Dashboard.Core.Imports;
 using Dashboard.Core.Models.Learning;
 using Dashboard.Core.Models.Store;
+using Dashboard.Core.Users;
 using System.Text.Json.Nodes;
 
 namespace Dashboard.Web.Cli;
@@ -29,9 +30,14 @@ public static class CommandLine
                                               if not worse than the active one on the same held-out rows) and print their
                                               held-out metrics as JSON (rmse, mae, r2, auc, pr_auc, log_loss, brier);
                                               exit code 1 when no model could be trained
+          Dashboard.Web users                 list the users who can sign in (no passwords) as JSON
+          Dashboard.Web add-user NAME ROLE    add a user (ROLE: Viewer, Analyst or Admin); the password is read from the
+                                              first line of standard input
+          Dashboard.Web reset-password NAME   set a user's password (read from the first line of standard input) and unlock
+                                              the account: the way back in when the only admin has forgotten theirs
         """;
 
-    private static readonly string[] Verbs = ["import", "stats", "train", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "stats", "train", "users", "add-user", "reset-password", "help", "--help", "-h"];
 
     /// <summary>camelCase, enums by name, and no HTML escaping: this is a terminal's output, not a page's.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -65,6 +71,8 @@ public static class CommandLine
             "import" => await ImportAsync(host.Services, args[1..]),
             "stats" => await StatsAsync(host.Services),
             "train" => await TrainAsync(host.Services),
+            "users" => await UsersAsync(host.Services),
+            "add-user" or "reset-password" => await ChangeUserAsync(host.Services, verb, args[1..]),
             _ => 2,
         };
     }
@@ -91,6 +99,59 @@ public static class CommandLine
         var summary = await Task.Run(() => imports.Import(stream, Path.GetFileName(path), new ImportOptions { DryRun = dryRun }, progress));
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(summary, CliJsonContext.Summary.ImportSummary));
         return summary.Succeeded ? 0 : 1;
+    }
+
+    private static async Task<int> UsersAsync(IServiceProvider services)
+    {
+        var users = await services.GetRequiredService<UserService>().ListAsync();
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
+        {
+            users = users.Select(u => new { u.UserName, u.Role, u.IsDisabled, u.LockedUntil, u.CreatedAt, u.LastSignInAt }),
+        }, Json));
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>add-user NAME ROLE</c> and <c>reset-password NAME</c>, for an operator with access to the server: the password
+    /// comes from standard input (never from the command line, where other users of the machine could read it).
+    /// </summary>
+    private static async Task<int> ChangeUserAsync(IServiceProvider services, string verb, string[] args)
+    {
+        var adding = verb == "add-user";
+        Role role = default;
+        if (args.Length != (adding ? 2 : 1) || (adding && !Enum.TryParse(args[1], ignoreCase: true, out role)))
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+        var password = await Console.In.ReadLineAsync();
+        if (string.IsNullOrEmpty(password))
+        {
+            await Console.Error.WriteLineAsync("Give the password on the first line of standard input.");
+            return 2;
+        }
+        var users = services.GetRequiredService<UserService>();
+        try
+        {
+            UserAccount user;
+            if (adding)
+            {
+                user = await users.CreateAsync(args[0], password, role, actor: "command line");
+            }
+            else
+            {
+                var existing = (await users.ListAsync()).FirstOrDefault(u => string.Equals(u.UserName, args[0], StringComparison.OrdinalIgnoreCase))
+                    ?? throw new UserChangeRefusedException($"There is no user named '{args[0]}'.");
+                user = await users.ResetPasswordAsync(existing.Id, password, actor: "command line");
+            }
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { user.UserName, user.Role, user.IsDisabled, done = verb }, Json));
+            return 0;
+        }
+        catch (UserChangeRefusedException refused)
+        {
+            await Console.Error.WriteLineAsync(refused.Message);
+            return 1;
+        }
     }
 
     private static async Task<int> StatsAsync(IServiceProvider services)

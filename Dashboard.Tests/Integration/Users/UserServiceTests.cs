@@ -15,7 +15,7 @@ public sealed class UserServiceTests : IDisposable
 
     public UserServiceTests()
     {
-        var contexts = new ContextFactory(_db);
+        var contexts = _db.Contexts();
         _audit = new AuditLog(contexts, _clock, NullLogger<AuditLog>.Instance);
         _users = new UserService(contexts, new AuthOptions { MaxFailedAttempts = 3, LockoutDuration = TimeSpan.FromMinutes(10) }, _audit, _clock);
     }
@@ -161,10 +161,5 @@ public sealed class UserServiceTests : IDisposable
         private DateTimeOffset _now = now;
         public override DateTimeOffset GetUtcNow() => _now;
         public void Advance(TimeSpan by) => _now += by;
-    }
-
-    private sealed class ContextFactory(TempDatabase db) : IDbContextFactory<Dashboard.Core.Data.DashboardDbContext>
-    {
-        public Dashboard.Core.Data.DashboardDbContext CreateDbContext() => db.Context();
     }
 }
