@@ -37,13 +37,15 @@ public sealed class UserChangeRefusedException(string message) : Exception(messa
 /// </summary>
 /// <remarks>
 /// Every request checks its cookie against <see cref="FindAsync"/>, so that a disabled user or a changed password takes
-/// effect at once; the answers are cached in memory and the cache is dropped on every change made here (this process is
-/// the only writer of users).
+/// effect at once; the answers are cached in memory, dropped on every change made here, and trusted for 10 seconds at
+/// most, so that a change by another process (the <c>reset-password</c> verb) counts too.
 /// </remarks>
 public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, AuthOptions options, AuditLog audit, TimeProvider clock)
 {
     private static readonly PasswordHasher<User> Hasher = new();
-    private readonly ConcurrentDictionary<long, UserAccount?> _cache = new();
+    /// <summary>How long a cached answer is trusted: changes made by another process (the CLI) count within it.</summary>
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
+    private readonly ConcurrentDictionary<long, (UserAccount? Account, long LoadedAt)> _cache = new();
     private readonly SemaphoreSlim _writes = new(1, 1);
     private long _generation;
     private volatile bool _anyUser;
@@ -67,9 +69,9 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
     /// <summary>The user behind a cookie, as stored now; null when there is no such user.</summary>
     public async ValueTask<UserAccount?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
-        if (_cache.TryGetValue(id, out var cached))
+        if (_cache.TryGetValue(id, out var cached) && Environment.TickCount64 - cached.LoadedAt < CacheFor.TotalMilliseconds)
         {
-            return cached;
+            return cached.Account;
         }
         var generation = Volatile.Read(ref _generation);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -80,7 +82,7 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
             // A change saved while this read ran must not be covered up by what the read saw before it.
             if (generation == _generation)
             {
-                _cache[id] = account;
+                _cache[id] = (account, Environment.TickCount64);
             }
         }
         return account;
