@@ -62,7 +62,10 @@ public static class AuthSetup
         }
     }
 
-    /// <summary>POST /account/logout, from the sign-out button (a form with an antiforgery token).</summary>
+    /// <summary>
+    /// POST /account/logout, from the sign-out button (a form with an antiforgery token). The form parameter is what makes
+    /// minimal APIs validate that token: without it another site could sign a user out.
+    /// </summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/account/logout", async (HttpContext http, AuditLog audit, [FromForm] string? returnUrl) =>
