@@ -266,6 +266,17 @@ public sealed class AuthTests(AnalyticsAppFactory factory) : IClassFixture<Analy
     }
 
     [Fact]
+    public async Task ASignOutWithoutTheFormsTokenIsRefusedAndTheUserStaysSignedIn()
+    {
+        var client = await SignedInAs(Role.Viewer, "stays");
+
+        using var forged = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/dataset")).StatusCode);
+    }
+
+    [Fact]
     public async Task PagesCarryTheSecurityHeaders()
     {
         var admin = await factory.SignedInClientAsync();
