@@ -49,6 +49,10 @@ public static class Principals
         return user.SecurityStamp == principal.FindFirstValue(StampClaim) ? user : null;
     }
 
+    /// <summary>The highest role the principal's claims give (what a person would call their role), or null.</summary>
+    public static Role? HighestRole(this ClaimsPrincipal principal) =>
+        principal.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<Role>(c.Value, out var role) ? role : (Role?)null).Max();
+
     /// <summary>Whether the principal's claims say the same as <paramref name="user"/> now does (name and role).</summary>
     public static bool Matches(this ClaimsPrincipal principal, UserAccount user) =>
         principal.Identity?.Name == user.UserName
