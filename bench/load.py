@@ -7,7 +7,7 @@ under load against the same import with no load. Loopback only, bounded (stops w
 or after --max-seconds). Standard library only.
 
 Usage: bench/load.py APP_EXECUTABLE CSV_FILE [--clients 50] [--max-seconds 300]
-e.g.   bench/load.py Dashboard.Web/bin/Release/net9.0/linux-x64/Dashboard.Web /tmp/data/amazon-sale-report.csv
+e.g.   bench/load.py Dashboard.Web/bin/Release/net10.0/Dashboard.Web /tmp/data/amazon-sale-report.csv
 """
 import argparse, http.cookiejar, json, os, random, re, shutil, socket, subprocess, sys, tempfile, threading, time, urllib.parse, urllib.request, urllib.error
 

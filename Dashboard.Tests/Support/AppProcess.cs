@@ -34,7 +34,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
         var exe = WebExecutable.Path;
-        var projectDir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(exe)!, "..", "..", "..")); // bin/CONFIG/net9.0
+        var projectDir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(exe)!, "..", "..", "..")); // bin/CONFIG/net10.0
         var start = new ProcessStartInfo(exe, ["--urls", baseUrl])
         {
             WorkingDirectory = projectDir,

@@ -2,10 +2,10 @@ using System.Diagnostics;
 
 namespace Dashboard.Tests.Support;
 
-/// <summary>The built Dashboard.Web executable (self-contained, so it runs on its own .NET 9 runtime), run as a real process.</summary>
+/// <summary>The built Dashboard.Web executable (its apphost, on the installed .NET 10 runtime), run as a real process.</summary>
 public static class WebExecutable
 {
-    /// <summary><c>Dashboard.Web/bin/CONFIG/net9.0/Dashboard.Web</c>, beside this test assembly's own output folder.</summary>
+    /// <summary><c>Dashboard.Web/bin/CONFIG/net10.0/Dashboard.Web</c>, beside this test assembly's own output folder.</summary>
     public static string Path
     {
         get
