@@ -7,7 +7,7 @@ using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
 using Dashboard.Web.Imports;
 using Dashboard.Web.Models;
-using Radzen;
+using MudBlazor.Services;
 
 namespace Dashboard.Web;
 
@@ -17,7 +17,7 @@ public static class DependencyInjection
     {
         services.AddDashboardCore(configuration, environment.ContentRootPath);
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
+        services.AddMudServices();
         services.AddDashboardAuth();
         services.AddHostedService<SnapshotWarmer>();
         services.AddHostedService<DataVersionWatcher>();

@@ -2,7 +2,7 @@ namespace Dashboard.Web.Auth;
 
 /// <summary>
 /// Security headers on every response. The content security policy allows only this origin's scripts (no inline
-/// script, no eval), inline styles (plotly.js and Radzen set element styles), images from data: and blob: URLs (the
+/// script, no eval), inline styles (plotly.js and MudBlazor set element styles and style elements), images from data: and blob: URLs (the
 /// charts' PNG export) and the circuit's WebSocket to this origin.
 /// </summary>
 public static class SecurityHeaders

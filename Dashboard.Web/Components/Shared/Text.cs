@@ -10,6 +10,9 @@ public static class Text
 
     public static string Date(DateOnly date) => date.ToString("d MMM yyyy", Invariant);
 
+    /// <summary><c>2022-06-30</c>, or empty.</summary>
+    public static string IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", Invariant) ?? "";
+
     public static string Range(DateRange range) =>
         range.Days <= 1 ? Date(range.From) : $"{Date(range.From)} – {Date(range.To)} ({range.Days} days)";
 

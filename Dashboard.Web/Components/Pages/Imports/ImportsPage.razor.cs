@@ -5,6 +5,7 @@ using Dashboard.Core.Users;
 using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages.Imports;
 
@@ -36,6 +37,8 @@ public sealed partial class ImportsPage : IDisposable
     [Inject] private ILogger<ImportsPage> Logger { get; set; } = default!;
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private AuditLog Audit { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -138,6 +141,12 @@ public sealed partial class ImportsPage : IDisposable
 
     private async Task Undo(BatchRow batch)
     {
+        if (await Dialogs.ShowMessageBoxAsync($"Undo batch {batch.Id}?",
+                $"The lines this import added are removed and the lines it changed are put back as they were ({batch.FileName}).",
+                yesText: "Undo the import", cancelText: "Keep it") != true)
+        {
+            return;
+        }
         var user = await CurrentUser.RequireAsync(Role.Admin);
         _undoing = true;
         await Audit.RecordAsync(user.UserName, AuditLog.Actions.Undo, $"batch {batch.Id} ({batch.FileName})");
@@ -149,6 +158,7 @@ public sealed partial class ImportsPage : IDisposable
         {
             Say(string.Create(CultureInfo.InvariantCulture,
                 $"Batch {batch.Id} undone: {result.LinesRemoved:N0} lines removed, {result.LinesRestored:N0} lines put back as they were, {result.PurchasesRemoved:N0} purchases removed."));
+            Snackbar.Add($"Batch {batch.Id} undone.", Severity.Success);
         }
         else
         {

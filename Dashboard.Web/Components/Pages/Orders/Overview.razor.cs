@@ -1,5 +1,6 @@
 using Dashboard.Core.Analytics.Orders;
 using Dashboard.Web.Api;
+using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -15,6 +16,10 @@ public sealed partial class Overview : UrlStatePage
     private OrderMetric _metric = OrderMetric.Orders;
     private OrderFilterOptions? _options;
     private OrdersOverview? _overview;
+    private Figures? _figures;
+
+    /// <summary>The four charts, built once per answer of the query (a chart card redraws when its figure is new).</summary>
+    private sealed record Figures(ChartFigure OverTime, ChartFigure Weekdays, ChartFigure Categories, ChartFigure Months);
 
     [Inject]
     private OrdersOverviewQuery Query { get; set; } = default!;
@@ -27,6 +32,11 @@ public sealed partial class Overview : UrlStatePage
         _metric = QueryParsing.Metric(pairs);
         _options ??= await Query.GetFilterOptionsAsync();
         _overview = await Query.GetAsync(_filter, _grain);
+        _figures = new Figures(
+            OverviewFigures.OverTime(_overview.OverTime, _metric, _overview.Currency),
+            OverviewFigures.Weekdays(_overview.Weekdays, _metric, _overview.Currency),
+            OverviewFigures.Categories(_overview.Categories, _overview.Currency),
+            OverviewFigures.Months(_overview.Months, _overview.Currency));
     }
 
     private Task Go(OrderFilter filter, TimeGrain grain, OrderMetric metric)

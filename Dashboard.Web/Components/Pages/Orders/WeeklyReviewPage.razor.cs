@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Core.Analytics.Orders;
 using Dashboard.Core.Analytics.WeeklyReview;
 using Dashboard.Web.Api;
+using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -17,6 +18,9 @@ public sealed partial class WeeklyReviewPage : UrlStatePage
     private OrderFilter _filter = OrderFilter.None;
     private OrderFilterOptions? _options;
     private WeeklyReview? _review;
+    private Figures? _figures;
+
+    private sealed record Figures(ChartFigure Days, ChartFigure Categories, ChartFigure CategoryMovers, ChartFigure StateMovers);
 
     [Inject]
     private WeeklyReviewQuery Query { get; set; } = default!;
@@ -33,6 +37,11 @@ public sealed partial class WeeklyReviewPage : UrlStatePage
         _filter = OrderFilter.Parse(pairs) with { From = null, To = null };
         _options ??= await Options.GetFilterOptionsAsync();
         _review = await Query.GetAsync(QueryParsing.Week(pairs), _filter);
+        _figures = new Figures(
+            WeeklyReviewFigures.Days(_review),
+            WeeklyReviewFigures.Categories(_review),
+            WeeklyReviewFigures.Movers(_review.CategoryMovers, _review.Currency),
+            WeeklyReviewFigures.Movers(_review.StateMovers, _review.Currency));
     }
 
     private Task Go(DateOnly week, OrderFilter filter)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Analytics.Purchases;
 using Dashboard.Web.Components.Charts;
+using Plotly.Blazor.LayoutLib;
 
 namespace Dashboard.Web.Components.Pages.Purchases;
 
@@ -21,61 +22,39 @@ public static class PurchasesFigures
         _ => dimension.ToString(),
     };
 
-    public static PlotlyFigure Histogram(PurchasesSummary summary)
+    public static ChartFigure Histogram(PurchasesSummary summary)
     {
         var bins = summary.Histogram;
-        var shapes = summary.Quantiles.Select(q => new PlotlyShape
+        var bars = Plot.Bar("Transactions", Plot.Values(bins.Select(b => (b.From + b.To) / 2.0)), Plot.Values(bins.Select(b => (long)b.Count)), ChartPalette.Primary);
+        bars.Width = (decimal)summary.BinWidth;
+        bars.TextArray = bins.Select(b => string.Create(Invariant, $"{b.From:N0} – {b.To - 1:N0}")).ToList();
+        bars.HoverTemplate = "Purchase %{text}<br>%{y:,d} transactions<extra></extra>";
+        var layout = Plot.Layout(Plot.LinearAxis("Purchase amount"), Plot.ValueAxis("Transactions"), top: 24);
+        layout.BarGap = 0.02m;
+        layout.Shapes = summary.Quantiles.Select(q => new Shape
         {
-            X0 = q.Value, X1 = q.Value,
-            Line = new PlotlyLine { Color = q.Probability == 0.5 ? ChartPalette.Secondary : ChartPalette.Tertiary, Width = q.Probability == 0.5 ? 2 : 1, Dash = "dot" },
+            Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line, XRef = "x", YRef = "paper", X0 = q.Value, X1 = q.Value, Y0 = 0, Y1 = 1,
+            Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line
+            {
+                Color = q.Probability == 0.5 ? ChartPalette.Secondary : ChartPalette.Tertiary, Width = q.Probability == 0.5 ? 2 : 1, Dash = "dot",
+            },
         }).ToList();
-        var annotations = summary.Quantiles.Select(q => new PlotlyAnnotation
+        layout.Annotations = summary.Quantiles.Select(q => new Annotation
         {
-            Text = "p" + (q.Probability * 100).ToString("0", Invariant),
-            X = q.Value,
-            Font = new PlotlyFont(Size: 10),
+            Text = "p" + (q.Probability * 100).ToString("0", Invariant), X = q.Value, Y = 1, XRef = "x", YRef = "paper", ShowArrow = false,
+            YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom,
+            Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 10 },
         }).ToList();
-        return new PlotlyFigure(
-            [new PlotlyTrace
-            {
-                Type = "bar", Name = "Transactions",
-                X = bins.Select(b => ((b.From + b.To) / 2.0).ToString(Invariant)).ToList(),
-                Y = bins.Select(b => (double?)b.Count).ToList(),
-                Width = summary.BinWidth,
-                Text = bins.Select(b => string.Create(Invariant, $"{b.From:N0} – {b.To - 1:N0}")).ToList(),
-                TextPosition = "none",
-                HoverTemplate = "Purchase %{text}<br>%{y:,d} transactions<extra></extra>",
-                Marker = new PlotlyMarker { Color = Enumerable.Repeat(ChartPalette.Primary, bins.Count).ToList() },
-            }],
-            new PlotlyLayout
-            {
-                XAxis = new PlotlyAxis { Type = "linear", Title = new PlotlyTitle("Purchase amount") },
-                YAxis = new PlotlyAxis { RangeMode = "tozero", Title = new PlotlyTitle("Transactions") },
-                ShowLegend = false,
-                BarGap = 0.02,
-                Shapes = shapes,
-                Annotations = annotations,
-                Margin = new PlotlyMargin(T: 24),
-            });
+        return new ChartFigure([bars], layout);
     }
 
-    public static PlotlyFigure Breakdown(PurchaseBreakdown breakdown) => new(
-        [new PlotlyTrace
-        {
-            Type = "bar", Name = "Mean purchase",
-            X = breakdown.Groups.Select(g => g.Value).ToList(),
-            Y = breakdown.Groups.Select(g => (double?)g.Mean).ToList(),
-            CustomData = breakdown.Groups.Select(g => g.Value).ToList(),
-            Text = breakdown.Groups.Select(g => g.Count.ToString("N0", Invariant)).ToList(),
-            TextPosition = "none",
-            HoverTemplate = "%{x}<br>Mean purchase: %{y:,.2f}<br>%{text} transactions<extra>click to filter</extra>",
-            Marker = new PlotlyMarker { Color = ChartPalette.Selection(breakdown.Groups.Select(g => g.Selected).ToList()) },
-        }],
-        new PlotlyLayout
-        {
-            XAxis = new PlotlyAxis { Type = "category" },
-            YAxis = new PlotlyAxis { RangeMode = "tozero", Title = new PlotlyTitle("Mean purchase") },
-            ShowLegend = false,
-            Margin = new PlotlyMargin(T: 8),
-        });
+    public static ChartFigure Breakdown(PurchaseBreakdown breakdown)
+    {
+        var bars = Plot.Bar("Mean purchase", Plot.Labels(breakdown.Groups.Select(g => g.Value)), Plot.Values(breakdown.Groups.Select(g => g.Mean)),
+            Plot.Colours(ChartPalette.Selection(breakdown.Groups.Select(g => g.Selected).ToList())));
+        bars.CustomData = Plot.Keys(breakdown.Groups.Select(g => g.Value));
+        bars.TextArray = breakdown.Groups.Select(g => g.Count.ToString("N0", Invariant)).ToList();
+        bars.HoverTemplate = "%{x}<br>Mean purchase: %{y:,.2f}<br>%{text} transactions<extra>click to filter</extra>";
+        return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(), Plot.ValueAxis("Mean purchase"), top: 8));
+    }
 }

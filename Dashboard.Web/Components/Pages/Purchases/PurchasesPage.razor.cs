@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Analytics.Purchases;
 using Dashboard.Web.Api;
+using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -13,6 +14,8 @@ public sealed partial class PurchasesPage : UrlStatePage
 
     private PurchaseFilter _filter = PurchaseFilter.None;
     private PurchasesSummary? _summary;
+    private ChartFigure? _histogram;
+    private IReadOnlyList<(PurchaseBreakdown Breakdown, ChartFigure Figure)> _breakdowns = [];
 
     [Inject]
     private PurchasesQuery PurchasesQuery { get; set; } = default!;
@@ -23,6 +26,8 @@ public sealed partial class PurchasesPage : UrlStatePage
     {
         _filter = PurchaseFilter.Parse(QueryParsing.Pairs(Navigation.Uri));
         _summary = await PurchasesQuery.GetAsync(_filter);
+        _histogram = PurchasesFigures.Histogram(_summary);
+        _breakdowns = _summary.Breakdowns.Select(b => (b, PurchasesFigures.Breakdown(b))).ToList();
     }
 
     private Task Go(PurchaseFilter filter)

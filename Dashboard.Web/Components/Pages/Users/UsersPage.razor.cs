@@ -2,6 +2,7 @@ using Dashboard.Core.Users;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages.Users;
 
@@ -29,6 +30,12 @@ public sealed partial class UsersPage
     [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
 
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
     private bool _interactive;
 
     protected override Task OnInitializedAsync() => RefreshAsync();
@@ -46,7 +53,7 @@ public sealed partial class UsersPage
     private async Task RefreshAsync()
     {
         _users = await Users.ListAsync();
-        _audit = await Audit.RecentAsync(100);
+        _audit = await Audit.RecentAsync(500);
     }
 
     private Task AddAsync() => ActAsync(async admin =>
@@ -56,23 +63,40 @@ public sealed partial class UsersPage
         return $"Added {user.UserName} as {user.Role}.";
     });
 
-    private Task SetRoleAsync(UserAccount user, object? value) => ActAsync(async admin =>
-        Enum.TryParse<Role>(value as string, out var role)
-            ? $"{(await Users.SetRoleAsync(user.Id, role, admin.UserName)).UserName} is now {role}."
-            : throw new UserChangeRefusedException("Choose a role."));
+    private Task SetRoleAsync(UserAccount user, Role role) => ActAsync(async admin =>
+        $"{(await Users.SetRoleAsync(user.Id, role, admin.UserName)).UserName} is now {role}.");
 
-    private Task ResetAsync(UserAccount user) => ActAsync(async admin =>
+    private async Task ResetAsync(UserAccount user)
+    {
+        if (await Confirm($"Reset {user.UserName}'s password?",
+                "They are signed out everywhere and can sign in with the new password at once; a locked account is unlocked.", "Reset") )
+        {
+            await ActAsync(async admin => await ResetPasswordAsync(admin, user));
+        }
+    }
+
+    private async Task<string> ResetPasswordAsync(UserAccount admin, UserAccount user)
     {
         await Users.ResetPasswordAsync(user.Id, _resets.GetValueOrDefault(user.Id, ""), admin.UserName);
         _resets.Remove(user.Id);
         return $"{user.UserName}'s password has been reset; they are signed out everywhere and can sign in with the new one.";
-    });
+    }
 
-    private Task SetDisabledAsync(UserAccount user, bool disabled) => ActAsync(async admin =>
+    private async Task SetDisabledAsync(UserAccount user, bool disabled)
     {
-        await Users.SetDisabledAsync(user.Id, disabled, admin.UserName);
-        return disabled ? $"{user.UserName} is disabled and signed out everywhere." : $"{user.UserName} can sign in again.";
-    });
+        if (disabled && !await Confirm($"Disable {user.UserName}?", "They are signed out everywhere and cannot sign in until an admin enables them again.", "Disable"))
+        {
+            return;
+        }
+        await ActAsync(async admin =>
+        {
+            await Users.SetDisabledAsync(user.Id, disabled, admin.UserName);
+            return disabled ? $"{user.UserName} is disabled and signed out everywhere." : $"{user.UserName} can sign in again.";
+        });
+    }
+
+    private async Task<bool> Confirm(string title, string message, string yes) =>
+        await Dialogs.ShowMessageBoxAsync(title, message, yesText: yes, cancelText: "Cancel") == true;
 
     private async Task ActAsync(Func<UserAccount, Task<string>> action)
     {
@@ -80,6 +104,7 @@ public sealed partial class UsersPage
         {
             var admin = await CurrentUser.RequireAsync(Role.Admin);
             (_message, _messageIsError) = (await action(admin), false);
+            Snackbar.Add(_message, Severity.Success);
         }
         catch (UserChangeRefusedException refused)
         {
@@ -90,7 +115,7 @@ public sealed partial class UsersPage
 
     private string Reset(UserAccount user) => _resets.GetValueOrDefault(user.Id, "");
 
-    private void SetReset(UserAccount user, object? value) => _resets[user.Id] = value as string ?? "";
+    private void SetReset(UserAccount user, string? value) => _resets[user.Id] = value ?? "";
 
     private static string State(UserAccount user) => user switch
     {

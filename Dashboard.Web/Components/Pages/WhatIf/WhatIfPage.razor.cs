@@ -23,6 +23,8 @@ public sealed partial class WhatIfPage : ComponentBase, IDisposable
     private PurchaseForm _customer = new();
     private CancellationWhatIf? _risk;
     private PurchaseWhatIf? _amount;
+    private ChartFigure? _riskFigure;
+    private ChartFigure? _amountFigure;
     private int _orderSkip;
     private int _customerSkip;
     private int _toScore;
@@ -53,6 +55,9 @@ public sealed partial class WhatIfPage : ComponentBase, IDisposable
     {
         _risk = WhatIfService.Score(_models, _order.ToInput());
         _amount = WhatIfService.Score(_models, _customer.ToInput());
+        _riskFigure = _risk is null ? null : ModelFigures.Contributions(ModelFigures.Pairs(_risk.Prediction.Contributions), "log-odds");
+        _amountFigure = _amount is null ? null
+            : ModelFigures.Contributions(ModelFigures.Pairs(_amount.Prediction.Contributions), "amount", higherIsBad: false);
     }
 
     private async Task AnotherOrder()
@@ -98,14 +103,6 @@ public sealed partial class WhatIfPage : ComponentBase, IDisposable
         StateHasChanged();
     });
 
-    private static IEnumerable<string> With(IReadOnlyList<string> choices, string? current) =>
-        current is null || choices.Contains(current) ? choices : choices.Prepend(current);
-
-    private PlotlyFigure RiskFigure(CancellationWhatIf risk) =>
-        ModelFigures.Contributions(ModelFigures.Pairs(risk.Prediction.Contributions), "log-odds");
-
-    private PlotlyFigure AmountFigure(PurchaseWhatIf amount) =>
-        ModelFigures.Contributions(ModelFigures.Pairs(amount.Prediction.Contributions), "amount", higherIsBad: false);
 
     private static string Pct(double? p) => p is { } v ? v.ToString("0.0%", Invariant) : "–";
 
@@ -116,61 +113,4 @@ public sealed partial class WhatIfPage : ComponentBase, IDisposable
     private static string InputName(string input) => input.Replace('_', ' ');
 
     public void Dispose() => Active.Changed -= OnModelsChanged;
-
-    /// <summary>The cancellation form's state: mutable, bound to the inputs.</summary>
-    private sealed class CancellationForm
-    {
-        public string? City { get; set; }
-        public string? State { get; set; }
-        public decimal? Amount { get; set; }
-        public string? Category { get; set; }
-        public string? Size { get; set; }
-        public string? Fulfilment { get; set; }
-        public string? SalesChannel { get; set; }
-        public string? ServiceLevel { get; set; }
-        public bool B2B { get; set; }
-        public DayOfWeek Weekday { get; set; }
-
-        public static CancellationForm From(CancellationInput i) => new()
-        {
-            City = i.City, State = i.State, Amount = i.Amount, Category = i.Category, Size = i.Size, Fulfilment = i.Fulfilment,
-            SalesChannel = i.SalesChannel, ServiceLevel = i.ServiceLevel, B2B = i.B2B, Weekday = i.Weekday,
-        };
-
-        public CancellationInput ToInput() => new()
-        {
-            City = City, State = State, Amount = Amount, Category = Category, Size = Size, Fulfilment = Fulfilment,
-            SalesChannel = SalesChannel, ServiceLevel = ServiceLevel, B2B = B2B, Weekday = Weekday,
-        };
-    }
-
-    /// <summary>The purchase form's state; the IDs are optional.</summary>
-    private sealed class PurchaseForm
-    {
-        public int? UserId { get; set; }
-        public string? ProductId { get; set; }
-        public string Gender { get; set; } = "M";
-        public string AgeBand { get; set; } = "26-35";
-        public int Occupation { get; set; }
-        public string CityCategory { get; set; } = "B";
-        public int StayYears { get; set; } = 1;
-        public bool Married { get; set; }
-        public int ProductCategory1 { get; set; } = 1;
-        public int? ProductCategory2 { get; set; }
-        public int? ProductCategory3 { get; set; }
-
-        public static PurchaseForm From(PurchaseInput i) => new()
-        {
-            UserId = i.UserId, ProductId = i.ProductId, Gender = i.Gender ?? "M", AgeBand = i.AgeBand ?? "26-35", Occupation = i.Occupation,
-            CityCategory = i.CityCategory ?? "B", StayYears = i.StayYears, Married = i.Married, ProductCategory1 = i.ProductCategory1,
-            ProductCategory2 = i.ProductCategory2, ProductCategory3 = i.ProductCategory3,
-        };
-
-        public PurchaseInput ToInput() => new()
-        {
-            UserId = UserId, ProductId = string.IsNullOrWhiteSpace(ProductId) ? null : ProductId.Trim(), Gender = Gender, AgeBand = AgeBand,
-            Occupation = Occupation, CityCategory = CityCategory, StayYears = StayYears, Married = Married, ProductCategory1 = ProductCategory1,
-            ProductCategory2 = ProductCategory2, ProductCategory3 = ProductCategory3,
-        };
-    }
 }

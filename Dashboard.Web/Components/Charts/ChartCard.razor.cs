@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Components;
+using Dashboard.Web.Components.Theme;
+using Microsoft.JSInterop;
+using Plotly.Blazor;
+using Plotly.Blazor.Interop;
+
+namespace Dashboard.Web.Components.Charts;
+
+/// <summary>
+/// The one chart card: a title, the chart's tools (CSV and PNG for analysts) and a Plotly.Blazor chart. The chart is
+/// drawn once and then updated with <c>React</c> when a new <see cref="ChartFigure"/> or the theme arrives, never
+/// redrawn with the page. Clicks on bars or points come back as <see cref="ChartClick"/>.
+/// </summary>
+public sealed partial class ChartCard : ComponentBase
+{
+    private static readonly Config ChartConfig = new()
+    {
+        DisplayModeBar = Plotly.Blazor.ConfigLib.DisplayModeBarEnum.False,
+        DisplayLogo = false,
+        Responsive = true,
+    };
+
+    private readonly string _id = "chart-" + Guid.NewGuid().ToString("N")[..8];
+    private PlotlyChart? _chart;
+    private ChartFigure? _drawn;
+    private bool _drawnDark;
+    private bool _plotted;
+
+    /// <summary>The heading. Required.</summary>
+    [Parameter, EditorRequired]
+    public required string Title { get; set; }
+
+    /// <summary>A short, stable name: the chart's <c>data-chart</c> attribute and the PNG file name. Required.</summary>
+    [Parameter, EditorRequired]
+    public required string Name { get; set; }
+
+    /// <summary>What to draw. Pass a new instance when the data changes. Required.</summary>
+    [Parameter, EditorRequired]
+    public required ChartFigure Figure { get; set; }
+
+    /// <summary>The URL of the chart's numbers as CSV (an <c>/api/...csv</c> route). Default: no CSV link.</summary>
+    [Parameter]
+    public string? CsvHref { get; set; }
+
+    /// <summary>A line under the heading (e.g. what a click does). Default: none.</summary>
+    [Parameter]
+    public string? Note { get; set; }
+
+    /// <summary>Controls shown next to the CSV/PNG actions. Default: none.</summary>
+    [Parameter]
+    public RenderFragment? Tools { get; set; }
+
+    /// <summary>Raised when a bar or point is clicked. Default: no handler (and no click subscription).</summary>
+    [Parameter]
+    public EventCallback<ChartClick> OnPointClick { get; set; }
+
+    /// <summary>The page's theme, cascaded by the layout. Default: light.</summary>
+    [CascadingParameter(Name = ThemeCascade.DarkMode)]
+    public bool Dark { get; set; }
+
+    protected override void OnParametersSet() => ChartTheme.Apply(Figure.Layout, Dark);
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            // The chart draws itself (newPlot) on its own first render.
+            _drawn = Figure;
+            _drawnDark = Dark;
+            return;
+        }
+        if (_chart is not null && (!ReferenceEquals(_drawn, Figure) || _drawnDark != Dark))
+        {
+            _drawn = Figure;
+            _drawnDark = Dark;
+            await _chart.React();
+        }
+    }
+
+    // Runs after the chart's newPlot call, so that plotly has a plot to attach the click handler to.
+    private void OnPlotted()
+    {
+        _plotted = true;
+        if (OnPointClick.HasDelegate && _chart is not null)
+        {
+            _ = SubscribeClicksAsync(_chart);
+        }
+    }
+
+    private static async Task SubscribeClicksAsync(PlotlyChart chart)
+    {
+        try
+        {
+            await chart.SubscribeClickEvent();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The page is gone.
+        }
+        catch (TaskCanceledException)
+        {
+            // The page is gone.
+        }
+    }
+
+    private void OnPlotlyClick(IEnumerable<EventDataPoint> points)
+    {
+        if (points.FirstOrDefault() is not { } point)
+        {
+            return;
+        }
+        var trace = AsInt(point.CurveNumber);
+        var index = AsInt(point.PointIndex);
+        if (trace < 0 || trace >= Figure.Data.Count || index < 0)
+        {
+            return;
+        }
+        var keys = Figure.Data[trace] switch
+        {
+            Plotly.Blazor.Traces.Bar bar => bar.CustomData,
+            Plotly.Blazor.Traces.Scatter scatter => scatter.CustomData,
+            _ => null,
+        };
+        var value = keys is not null && index < keys.Count ? keys[index]?.ToString() : null;
+        _ = InvokeAsync(() => OnPointClick.InvokeAsync(new ChartClick(trace, index, value)));
+    }
+
+    private static int AsInt(object? value) => value switch
+    {
+        JsonElement { ValueKind: JsonValueKind.Number } json when json.TryGetInt32(out var i) => i,
+        int i => i,
+        long l => (int)l,
+        double d => (int)d,
+        _ => -1,
+    };
+
+    private async Task DownloadPngAsync()
+    {
+        if (_chart is not null && _plotted)
+        {
+            await _chart.DownloadImage(ImageFormat.Png, 560, 1000, Name);
+        }
+    }
+}
