@@ -54,6 +54,50 @@ internal static class BrowserBenchmark
         Console.WriteLine($"  one context, new tab each run: {Describe(warm)}");
     }
 
+    /// <summary>
+    /// Visits every page signed in, in the light and the dark theme, and counts what the browser refused under the
+    /// content security policy (<c>securitypolicyviolation</c> events) and the errors it logged.
+    /// </summary>
+    public static async Task CheckPagesAsync(string url, IReadOnlyList<string> paths)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var state = await SignInAsync(browser, url);
+        var total = 0;
+        foreach (var theme in new[] { "light", "dark" })
+        {
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = state });
+            await context.AddCookiesAsync([new Cookie { Name = "dashboard-theme", Value = theme, Url = url }]);
+            await context.AddInitScriptAsync(
+                "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))");
+            foreach (var path in paths)
+            {
+                var page = await context.NewPageAsync();
+                var violations = new List<string>();
+                var errors = new List<string>();
+                page.Console += (_, m) =>
+                {
+                    if (m.Text.StartsWith("CSP violation", StringComparison.Ordinal))
+                        violations.Add(m.Text);
+                    else if (m.Type == "error")
+                        errors.Add(m.Text);
+                };
+                page.PageError += (_, e) => errors.Add(e);
+                await page.GotoAsync(new Uri(new Uri(url), path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+                await page.WaitForTimeoutAsync(1500); // charts, popovers and the circuit settle
+                total += violations.Count;
+                Console.WriteLine($"  {theme,-5} {path,-10} CSP violations {violations.Count}, console errors {errors.Count}" +
+                    string.Concat(violations.Concat(errors).Select(v => "\n      " + v)));
+                await page.CloseAsync();
+            }
+        }
+        Console.WriteLine($"{url}: {total} CSP violations on {paths.Count} pages in two themes");
+    }
+
     /// <summary>Signs in once through the sign-in page; the cookies, for every measured context.</summary>
     private static async Task<string> SignInAsync(IBrowser browser, string url)
     {

@@ -16,7 +16,13 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks scale SOURCE_DB TARGET_DB FACTOR      (copies of every order line under new order IDs)
 //   Dashboard.Benchmarks models DB [--promotion-ids]           (issue 6's real-data protocol on an imported database)
 //   Dashboard.Benchmarks browser URL [runs]                    (Chromium: four overview charts drawn after navigation)
+//   Dashboard.Benchmarks csp URL [PATH ...]                     (Chromium: CSP violations and console errors on every page, both themes)
 var culture = CultureInfo.InvariantCulture;
+if (args.Length >= 2 && args[0] == "csp")
+{
+    await BrowserBenchmark.CheckPagesAsync(args[1], args.Length > 2 ? args[2..] : ["/", "/weekly", "/purchases", "/imports", "/models", "/what-if", "/users"]);
+    return 0;
+}
 if (args.Length >= 2 && args[0] == "browser")
 {
     await BrowserBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], culture) : 7);

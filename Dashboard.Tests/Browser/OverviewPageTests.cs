@@ -9,23 +9,6 @@ namespace Dashboard.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class OverviewPageTests(BrowserAppFixture app)
 {
-    private static async Task WaitForCharts(IPage page, int count) =>
-        await page.WaitForFunctionAsync(
-            "n => document.querySelectorAll('[data-chart][data-revision]').length === n && document.querySelectorAll('[data-chart]').length === n",
-            count, new() { Timeout = 20000 });
-
-    /// <summary>What plotly drew: the x and y of every trace of a chart.</summary>
-    private static async Task<JsonElement> Drawn(IPage page, string chart) =>
-        JsonDocument.Parse(await page.EvaluateAsync<string>(
-            "c => JSON.stringify(document.querySelector(`[data-chart=\"${c}\"]`).data.map(t => ({ x: t.x, y: t.y })))", chart)).RootElement.Clone();
-
-    private static async Task<string> Revision(IPage page, string chart) =>
-        await page.Locator($"[data-chart=\"{chart}\"]").GetAttributeAsync("data-revision") ?? "";
-
-    private static async Task WaitForRedraw(IPage page, string chart, string revision) =>
-        await page.WaitForFunctionAsync(
-            "([c, r]) => document.querySelector(`[data-chart=\"${c}\"]`)?.dataset.revision !== r", new[] { chart, revision }, new() { Timeout = 10000 });
-
     private static async Task Screenshot(IPage page, string name)
     {
         if (BrowserAppFixture.ScreenshotFolder is { } folder)
@@ -44,11 +27,11 @@ public sealed class OverviewPageTests(BrowserAppFixture app)
         page.PageError += (_, e) => errors.Add(e);
         var clock = Stopwatch.StartNew();
         await page.GotoAsync("/");
-        await WaitForCharts(page, 4);
+        await Ui.WaitForChartsAsync(page, 4);
         Console.WriteLine($"Overview: four charts drawn {clock.ElapsedMilliseconds} ms after navigation (first visit)");
         clock.Restart();
         await page.ReloadAsync();
-        await WaitForCharts(page, 4);
+        await Ui.WaitForChartsAsync(page, 4);
         Console.WriteLine($"Overview: four charts drawn {clock.ElapsedMilliseconds} ms after navigation (reload)");
 
         Assert.Empty(errors);
@@ -61,14 +44,14 @@ public sealed class OverviewPageTests(BrowserAppFixture app)
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
-        await WaitForCharts(page, 4);
-        Assert.Equal(26, (await Drawn(page, "over-time"))[0].GetProperty("x").GetArrayLength()); // 6 June .. 1 July
+        await Ui.WaitForChartsAsync(page, 4);
+        Assert.Equal(26, (await Ui.DrawnAsync(page, "over-time"))[0].GetProperty("x").GetArrayLength()); // 6 June .. 1 July
 
-        var revision = await Revision(page, "over-time");
-        await page.Locator("[data-card=over-time]").GetByText("Week", new() { Exact = true }).ClickAsync();
-        await WaitForRedraw(page, "over-time", revision);
+        await Ui.MarkAsync(page, "over-time");
+        await page.Locator("[data-card=over-time] [data-control=grain]").GetByText("Week", new() { Exact = true }).ClickAsync();
+        await Ui.WaitForRedrawAsync(page, "over-time");
 
-        var weeks = (await Drawn(page, "over-time"))[0];
+        var weeks = (await Ui.DrawnAsync(page, "over-time"))[0];
         Assert.Equal(["2022-06-06", "2022-06-13", "2022-06-20", "2022-06-27"], weeks.GetProperty("x").EnumerateArray().Select(x => x.GetString()));
         Assert.Equal([3.0, 3, 0, 1], weeks.GetProperty("y").EnumerateArray().Select(y => y.GetDouble()));
         Assert.Contains("grain=week", page.Url);
@@ -79,23 +62,23 @@ public sealed class OverviewPageTests(BrowserAppFixture app)
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
-        await WaitForCharts(page, 4);
-        Assert.Equal([2.0, 2, 1, 0, 1, 0, 1], (await Drawn(page, "weekdays"))[0].GetProperty("y").EnumerateArray().Select(y => y.GetDouble()));
+        await Ui.WaitForChartsAsync(page, 4);
+        Assert.Equal([2.0, 2, 1, 0, 1, 0, 1], (await Ui.DrawnAsync(page, "weekdays"))[0].GetProperty("y").EnumerateArray().Select(y => y.GetDouble()));
 
-        var revision = await Revision(page, "weekdays");
+        await Ui.MarkAsync(page, "weekdays");
         var bar = page.Locator("[data-chart=categories] .barlayer .point").First; // "Set": the largest revenue
         await bar.ScrollIntoViewIfNeededAsync();
         var box = await bar.BoundingBoxAsync() ?? throw new InvalidOperationException("no bar");
         await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height - 5);
         await page.Mouse.ClickAsync(box.X + box.Width / 2, box.Y + box.Height - 5);
-        await WaitForRedraw(page, "weekdays", revision);
+        await Ui.WaitForRedrawAsync(page, "weekdays");
 
         Assert.Contains("category=Set", page.Url);
         // Orders of the Set lines by weekday: Mon O1,O4; Tue O7; Wed O3; Fri O6.
-        Assert.Equal([2.0, 1, 1, 0, 1, 0, 0], (await Drawn(page, "weekdays"))[0].GetProperty("y").EnumerateArray().Select(y => y.GetDouble()));
+        Assert.Equal([2.0, 1, 1, 0, 1, 0, 0], (await Ui.DrawnAsync(page, "weekdays"))[0].GetProperty("y").EnumerateArray().Select(y => y.GetDouble()));
         Assert.Equal("5", (await page.Locator("[data-kpi=orders] .kpi-tile__value").InnerTextAsync()).Trim());
         // The category chart keeps all its bars, so the user can add or remove categories.
-        Assert.Equal(3, (await Drawn(page, "categories"))[0].GetProperty("x").GetArrayLength());
+        Assert.Equal(3, (await Ui.DrawnAsync(page, "categories"))[0].GetProperty("x").GetArrayLength());
         await Screenshot(page, "overview-category-set");
     }
 
@@ -104,7 +87,7 @@ public sealed class OverviewPageTests(BrowserAppFixture app)
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/orders?category=Set");
-        await WaitForCharts(page, 4);
+        await Ui.WaitForChartsAsync(page, 4);
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-card=weekdays] [data-action=csv]").ClickAsync());
         Assert.Equal("weekday-volume.csv", download.SuggestedFilename);
         var csv = await File.ReadAllLinesAsync(await download.PathAsync());
@@ -132,14 +115,14 @@ public sealed class OverviewPageTests(BrowserAppFixture app)
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/weekly?week=2022-06-13");
-        await WaitForCharts(page, 4);
-        Assert.Equal(3, (await Drawn(page, "week-days")).GetArrayLength()); // this week, the week before, four weeks earlier
+        await Ui.WaitForChartsAsync(page, 4);
+        Assert.Equal(3, (await Ui.DrawnAsync(page, "week-days")).GetArrayLength()); // this week, the week before, four weeks earlier
         Assert.Contains("13 Jun 2022", await page.Locator("h1 + p").InnerTextAsync());
         await Screenshot(page, "weekly");
 
         await page.GotoAsync("/purchases");
-        await WaitForCharts(page, 8);  // histogram + seven breakdowns
-        var byAge = (await Drawn(page, "by-age"))[0];
+        await Ui.WaitForChartsAsync(page, 8);  // histogram + seven breakdowns
+        var byAge = (await Ui.DrawnAsync(page, "by-age"))[0];
         Assert.Equal(["18-25", "26-35", "36-45"], byAge.GetProperty("x").EnumerateArray().Select(x => x.GetString()));
         await Screenshot(page, "purchases");
     }
@@ -152,9 +135,9 @@ public sealed class OverviewPageTests(BrowserAppFixture app)
     {
         var page = await app.NewPageAsync(390, 844);
         await page.GotoAsync(path);
-        await WaitForCharts(page, charts);
+        await Ui.WaitForChartsAsync(page, charts);
         var overflow = await page.EvaluateAsync<int[]>(@"() => {
-            const body = document.querySelector('.rz-body') ?? document.body;
+            const body = document.querySelector('.mud-main-content') ?? document.body;
             return [document.documentElement.scrollWidth - window.innerWidth, body.scrollWidth - body.clientWidth];
         }");
         Assert.Equal([0, 0], overflow);

@@ -14,7 +14,7 @@ public sealed class SignInTests(BrowserAppFixture app)
     private static async Task<string[]> Navigation(IPage page)
     {
         await page.Locator("[data-user]").WaitForAsync(new() { Timeout = 20000 });
-        return [.. (await page.Locator(".rz-navigation-item-text").AllInnerTextsAsync()).Select(t => t.Trim())];
+        return [.. (await page.Locator(".mud-nav-link-text").AllInnerTextsAsync()).Select(t => t.Trim())];
     }
 
     private static async Task SignIn(IPage page, string user, string password)
@@ -33,9 +33,9 @@ public sealed class SignInTests(BrowserAppFixture app)
         var page = await app.NewPageAsync();
         await page.GotoAsync("/users");
         await page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 20000 });
-        await page.FillAsync("[name=new-name]", name);
-        await page.FillAsync("[name=new-password]", "browser-password-1");
-        await page.SelectOptionAsync("[name=new-role]", role);
+        await page.FillAsync("[data-field=new-name]", name);
+        await page.FillAsync("[data-field=new-password]", "browser-password-1");
+        await Ui.ChooseAsync(page, "[data-field=new-role]", role);
         await page.ClickAsync("[data-action=add-user]");
         await page.Locator($"[data-user-row=\"{name}\"]").WaitForAsync(new() { Timeout = 10000 });
         await page.Context.CloseAsync();
@@ -57,7 +57,7 @@ public sealed class SignInTests(BrowserAppFixture app)
         Assert.Equal(expected, await Navigation(page));
         Assert.Equal(name, await page.Locator("[data-user]").GetAttributeAsync("data-user"));
         // Exports are for analysts: a viewer's charts offer neither CSV nor PNG.
-        await page.Locator("[data-chart][data-revision]").First.WaitForAsync(new() { Timeout = 20000 });
+        await page.Locator("[data-chart].js-plotly-plot").First.WaitForAsync(new() { Timeout = 20000 });
         Assert.Equal(role == "Viewer" ? 0 : 4, await page.Locator("[data-action=csv]").CountAsync());
         await page.Context.CloseAsync();
     }

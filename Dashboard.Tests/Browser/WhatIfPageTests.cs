@@ -5,11 +5,6 @@ namespace Dashboard.Tests.Browser;
 /// <summary>The Models and What-if pages in Chromium, over a store with trained models (see <see cref="ModelsBrowserFixture"/>).</summary>
 public sealed class WhatIfPageTests(ModelsBrowserFixture app) : IClassFixture<ModelsBrowserFixture>
 {
-    private static async Task WaitForCharts(IPage page, int count) =>
-        await page.WaitForFunctionAsync(
-            "n => document.querySelectorAll('[data-chart][data-revision]').length === n && document.querySelectorAll('[data-chart]').length === n",
-            count, new() { Timeout = 20000 });
-
     private static async Task Screenshot(IPage page, string name)
     {
         if (BrowserAppFixture.ScreenshotFolder is { } folder)
@@ -26,13 +21,13 @@ public sealed class WhatIfPageTests(ModelsBrowserFixture app) : IClassFixture<Mo
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync("/what-if");
-        await WaitForCharts(page, 2); // the circuit is up and both contribution charts are drawn
+        await Ui.WaitForChartsAsync(page, 2); // the circuit is up and both contribution charts are drawn
         var risk = page.Locator("[data-result=risk]");
         var before = (await risk.InnerTextAsync()).Trim();
         var fulfilment = page.Locator("[data-input=fulfilment]");
-        var other = await fulfilment.InputValueAsync() == "Merchant" ? "Amazon" : "Merchant";
+        var other = (await fulfilment.InnerTextAsync()).Trim() == "Merchant" ? "Amazon" : "Merchant";
 
-        await fulfilment.SelectOptionAsync(other);
+        await Ui.ChooseAsync(page, "[data-input=fulfilment]", other);
 
         await page.WaitForFunctionAsync("b => document.querySelector('[data-result=risk]').innerText.trim() !== b", before, new() { Timeout = 5000 });
         var after = (await risk.InnerTextAsync()).Trim();
@@ -49,7 +44,7 @@ public sealed class WhatIfPageTests(ModelsBrowserFixture app) : IClassFixture<Mo
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/what-if");
-        await WaitForCharts(page, 2);
+        await Ui.WaitForChartsAsync(page, 2);
         var before = Percent((await page.Locator("[data-result=risk]").InnerTextAsync()).Trim());
 
         await page.Locator("[data-action=apply-hint]").First.ClickAsync();
@@ -63,7 +58,7 @@ public sealed class WhatIfPageTests(ModelsBrowserFixture app) : IClassFixture<Mo
     {
         var page = await app.NewPageAsync(1280, 3400);
         await page.GotoAsync("/models");
-        await WaitForCharts(page, 4);
+        await Ui.WaitForChartsAsync(page, 4);
 
         Assert.Equal(1, await page.Locator("[data-chart=calibration]").CountAsync());
         Assert.Equal(1, await page.Locator("[data-chart=residuals]").CountAsync());
@@ -76,9 +71,10 @@ public sealed class WhatIfPageTests(ModelsBrowserFixture app) : IClassFixture<Mo
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/models");
-        await WaitForCharts(page, 4);
+        await Ui.WaitForChartsAsync(page, 4);
 
         await page.Locator("[data-action=retrain]").ClickAsync();
+        await Ui.ConfirmAsync(page, "Retrain");
 
         await page.WaitForSelectorAsync("[data-training-state=Queued], [data-training-state=Running], [data-training-state=Succeeded]", new() { Timeout = 5000 });
         await page.WaitForSelectorAsync("[data-training-state=Succeeded]", new() { Timeout = 120000 });

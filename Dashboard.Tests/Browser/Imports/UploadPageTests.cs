@@ -54,7 +54,7 @@ public sealed class UploadPageTests(UploadAppFixture app) : IClassFixture<Upload
             .ToString());
 
         await GoToImports(page);
-        await page.Locator("[data-upload]").SetInputFilesAsync(file);
+        await page.Locator("[data-upload] input[type=file], input[type=file]").First.SetInputFilesAsync(file);
         await page.Locator("[data-summary=preview]").WaitForAsync(new() { Timeout = 30000 });
         await Screenshot(page, "imports-preview");
 
@@ -85,6 +85,7 @@ public sealed class UploadPageTests(UploadAppFixture app) : IClassFixture<Upload
 
         await GoToImports(page);
         await page.Locator($"[data-undo=\"{batch}\"]").ClickAsync();
+        await Ui.ConfirmAsync(page, "Undo the import");
         await page.Locator("[data-message]").WaitForAsync(new() { Timeout = 30000 });
         Assert.Contains($"Batch {batch} undone: 4 lines removed, 1 lines put back as they were", await page.Locator("[data-message]").InnerTextAsync());
         Assert.Equal("Undone", await page.Locator($"[data-batch-state=\"{batch}\"]").InnerTextAsync());
@@ -104,7 +105,7 @@ public sealed class UploadPageTests(UploadAppFixture app) : IClassFixture<Upload
         await File.WriteAllTextAsync(file, AmazonCsv.Header.Replace(',', ';') + "\n1;2;3\n");
 
         await GoToImports(page);
-        await page.Locator("[data-upload]").SetInputFilesAsync(file);
+        await page.Locator("[data-upload] input[type=file], input[type=file]").First.SetInputFilesAsync(file);
         await page.Locator("[data-refused]").WaitForAsync(new() { Timeout = 30000 });
 
         Assert.Contains("nothing was changed", await page.Locator("[data-refused]").InnerTextAsync());
@@ -125,7 +126,7 @@ public sealed class UploadPageTests(UploadAppFixture app) : IClassFixture<Upload
         }
         var page = await app.NewPageAsync();
         await GoToImports(page);
-        await page.Locator("[data-upload]").SetInputFilesAsync(file);
+        await page.Locator("[data-upload] input[type=file], input[type=file]").First.SetInputFilesAsync(file);
         await page.Locator("[data-transfer-progress]").WaitForAsync(new() { Timeout = 30000 });
         await Screenshot(page, "real-transfer");
         await page.Locator("[data-summary=preview]").WaitForAsync(new() { Timeout = 300000 });
@@ -142,6 +143,7 @@ public sealed class UploadPageTests(UploadAppFixture app) : IClassFixture<Upload
         // Leave the fixture's data as the other tests expect it.
         var batch = await page.Locator("[data-undo]").First.GetAttributeAsync("data-undo");
         await page.Locator($"[data-undo=\"{batch}\"]").ClickAsync();
+        await Ui.ConfirmAsync(page, "Undo the import");
         await page.Locator("[data-message]").WaitForAsync(new() { Timeout = 60000 });
         Assert.Contains("128,968 lines removed", await page.Locator("[data-message]").InnerTextAsync());
     }

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.Browser;
+
+/// <summary>What the tests read off the pages: Plotly.Blazor's charts and MudBlazor's controls, as a user meets them.</summary>
+public static class Ui
+{
+    /// <summary>Waits until the page has <paramref name="count"/> charts and plotly has drawn every one of them.</summary>
+    public static Task WaitForChartsAsync(IPage page, int count) =>
+        page.WaitForFunctionAsync(
+            "n => { const all = document.querySelectorAll('[data-chart]'); return all.length === n && [...all].every(c => c.classList.contains('js-plotly-plot') && c.data); }",
+            count, new() { Timeout = 20000 });
+
+    /// <summary>What plotly drew: the x and y of every trace of a chart.</summary>
+    public static async Task<JsonElement> DrawnAsync(IPage page, string chart) =>
+        JsonDocument.Parse(await page.EvaluateAsync<string>(
+            "c => JSON.stringify(document.querySelector(`[data-chart=\"${c}\"]`).data.map(t => ({ x: t.x, y: t.y })))", chart)).RootElement.Clone();
+
+    /// <summary>Marks what a chart shows now, so that <see cref="WaitForRedrawAsync"/> can tell when plotly replaced it.</summary>
+    public static Task MarkAsync(IPage page, string chart) =>
+        page.EvaluateAsync("c => { document.querySelector(`[data-chart=\"${c}\"]`).data.staleForTest = true; }", chart);
+
+    /// <summary>Waits until plotly draws new data in a chart marked by <see cref="MarkAsync"/> (React replaces the data).</summary>
+    public static Task WaitForRedrawAsync(IPage page, string chart) =>
+        page.WaitForFunctionAsync("c => !document.querySelector(`[data-chart=\"${c}\"]`).data?.staleForTest", chart, new() { Timeout = 10000 });
+
+    /// <summary>Opens a MudSelect (the element carrying <paramref name="selector"/>) and picks the option <paramref name="text"/>.</summary>
+    public static async Task ChooseAsync(IPage page, string selector, string text)
+    {
+        await page.Locator(selector).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*" + System.Text.RegularExpressions.Regex.Escape(text) + "\\s*$") })
+            .First.ClickAsync();
+    }
+
+    /// <summary>The texts of a MudSelect's options (it is opened and closed again).</summary>
+    public static async Task<IReadOnlyList<string>> OptionsAsync(IPage page, string selector)
+    {
+        await page.Locator(selector).ClickAsync();
+        var items = page.Locator(".mud-popover-open .mud-list-item");
+        await items.First.WaitForAsync();
+        var texts = (await items.AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+        await page.Keyboard.PressAsync("Escape");
+        return texts;
+    }
+
+    /// <summary>Clicks the confirming button of the MudDialog that is open.</summary>
+    public static async Task ConfirmAsync(IPage page, string button)
+    {
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.WaitForAsync(new() { Timeout = 10000 });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+    }
+}

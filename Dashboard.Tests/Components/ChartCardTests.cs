@@ -1,0 +1,84 @@
+using Bunit;
+using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Users;
+using Dashboard.Web.Components.Charts;
+using Dashboard.Web.Components.Pages.Orders;
+using Dashboard.Web.Components.Theme;
+using Plotly.Blazor;
+using Microsoft.AspNetCore.Components;
+using Plotly.Blazor.Interop;
+
+namespace Dashboard.Tests.Components;
+
+public sealed class ChartCardTests
+{
+    private static readonly IReadOnlyList<CategoryPoint> Categories =
+    [
+        new("Set", 3, 4, 1200m, false),
+        new("<a href=\"https://evil.example\">kurta</a>", 2, 2, 800m, false),
+        new("Top", 1, 1, 100m, false),
+    ];
+
+    [Fact]
+    public async Task AnAnalystGetsTheCsvAndPngActionsAndAViewerNeither()
+    {
+        await using var analyst = ComponentTest.Create(Role.Analyst);
+        var card = analyst.Render<ChartCard>(p => p
+            .Add(c => c.Title, "Sales by category").Add(c => c.Name, "categories")
+            .Add(c => c.Figure, OverviewFigures.Categories(Categories, "INR")).Add(c => c.CsvHref, "api/orders/categories.csv"));
+        Assert.Equal("Sales by category", card.Find(".chart-card__title").TextContent.Trim());
+        Assert.Equal("categories", card.Find("[data-chart]").GetAttribute("data-chart"));
+        Assert.Equal("api/orders/categories.csv", card.Find("[data-action=csv]").GetAttribute("href"));
+        Assert.Single(card.FindAll("[data-action=png]"));
+
+        await using var viewer = ComponentTest.Create(Role.Viewer);
+        var viewersCard = viewer.Render<ChartCard>(p => p
+            .Add(c => c.Title, "Sales by category").Add(c => c.Name, "categories")
+            .Add(c => c.Figure, OverviewFigures.Categories(Categories, "INR")).Add(c => c.CsvHref, "api/orders/categories.csv"));
+        Assert.Empty(viewersCard.FindAll("[data-action=csv]"));
+        Assert.Empty(viewersCard.FindAll("[data-action=png]"));
+    }
+
+    [Fact]
+    public async Task AClickOnABarHandsBackTheValueTheBarStandsForNotItsEscapedLabel()
+    {
+        await using var context = ComponentTest.Create();
+        ChartClick? clicked = null;
+        var card = context.Render<ChartCard>(p => p
+            .Add(c => c.Title, "Sales by category").Add(c => c.Name, "categories")
+            .Add(c => c.Figure, OverviewFigures.Categories(Categories, "INR"))
+            .Add(c => c.OnPointClick, (ChartClick c) => clicked = c));
+
+        var chart = card.FindComponent<PlotlyChart>().Instance;
+        await card.InvokeAsync(() => chart.ClickEvent([new EventDataPoint { CurveNumber = 0, PointIndex = 1, X = "&lt;a&gt;" }]));
+
+        card.WaitForAssertion(() => Assert.Equal(new ChartClick(0, 1, "<a href=\"https://evil.example\">kurta</a>"), clicked));
+    }
+
+    [Fact]
+    public void DataLabelsReachPlotlyAsTextNotMarkup()
+    {
+        var figure = OverviewFigures.Categories(Categories, "INR");
+        var bars = Assert.IsType<Plotly.Blazor.Traces.Bar>(Assert.Single(figure.Data));
+
+        Assert.Equal("&lt;a href=&quot;https://evil.example&quot;&gt;kurta&lt;/a&gt;", bars.X[1]);
+        Assert.DoesNotContain(bars.X.Cast<string>(), x => x.Contains('<'));
+        Assert.Equal("<a href=\"https://evil.example\">kurta</a>", bars.CustomData[1]);
+    }
+
+    [Fact]
+    public async Task TheChartTakesTheDarkThemesColoursAndGoesBackToLight()
+    {
+        await using var context = ComponentTest.Create();
+        var figure = OverviewFigures.Categories(Categories, "INR");
+        var card = context.Render<CascadingValue<bool>>(p => p
+            .Add(c => c.Name, ThemeCascade.DarkMode).Add(c => c.Value, true)
+            .AddChildContent<ChartCard>(c => c.Add(x => x.Title, "Sales").Add(x => x.Name, "categories").Add(x => x.Figure, figure)));
+
+        Assert.Equal("#1b2129", figure.Layout.PaperBgColor);
+        Assert.Equal("#e3e8ef", figure.Layout.Font.Color);
+
+        card.Render(p => p.Add(c => c.Value, false));
+        Assert.Equal("#ffffff", figure.Layout.PaperBgColor);
+    }
+}

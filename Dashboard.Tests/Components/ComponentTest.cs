@@ -1,0 +1,22 @@
+using Bunit;
+using Dashboard.Core.Users;
+using MudBlazor.Services;
+
+namespace Dashboard.Tests.Components;
+
+/// <summary>A bUnit context as the app has it: MudBlazor's services, loose JS interop (plotly and MudBlazor call the
+/// browser; nothing answers here) and a signed-in user of the given role. Disposed asynchronously: some MudBlazor
+/// services implement only IAsyncDisposable.</summary>
+public static class ComponentTest
+{
+    public static BunitContext Create(Role role = Role.Analyst)
+    {
+        var context = new BunitContext();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddMudServices();
+        var auth = context.AddAuthorization();
+        auth.SetAuthorized("someone");
+        auth.SetRoles([.. Enum.GetValues<Role>().Where(r => r <= role).Select(r => r.ToString())]);
+        return context;
+    }
+}

@@ -1,0 +1,64 @@
+using Bunit;
+using Dashboard.Core.Models.Scoring;
+using Dashboard.Web.Components.Pages.WhatIf;
+using MudBlazor;
+
+namespace Dashboard.Tests.Components;
+
+public sealed class WhatIfInputsTests
+{
+    private static readonly WhatIfChoices Choices = new(
+        ["MUMBAI", "PUNE"], ["MAHARASHTRA"], ["Set", "kurta"], ["S", "M", "L"], ["Amazon", "Merchant"], ["Amazon.in"], ["Standard", "Expedited"],
+        ["F", "M"], ["0-17", "26-35", "55+"], ["A", "B", "C"], [0, 4, 7], [1, 5, 8]);
+
+    [Fact]
+    public async Task TheOrderPanelOffersTheStoredValuesAndKeepsAValueTheDataLacks()
+    {
+        await using var context = ComponentTest.Create();
+        var form = new CancellationForm { City = "NAGPUR", Fulfilment = "Amazon", Weekday = DayOfWeek.Friday };
+        var panel = context.Render<OrderInputs>(p => p.Add(i => i.Form, form).Add(i => i.Choices, Choices));
+
+        var inputs = panel.FindComponents<ChoiceSelect>().ToDictionary(s => s.Instance.Input);
+        Assert.Equal(["city", "state", "category", "size", "fulfilment", "sales-channel", "service-level"], inputs.Keys);
+        var city = inputs["city"];
+        Assert.Equal(["NAGPUR", "MUMBAI", "PUNE"], city.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value));
+        // No bare <select> anywhere: every input is a MudBlazor control.
+        Assert.Empty(panel.FindAll("select"));
+    }
+
+    [Fact]
+    public async Task ChangingAnInputUpdatesTheFormAndAsksForANewScore()
+    {
+        await using var context = ComponentTest.Create();
+        var form = new CancellationForm { Fulfilment = "Amazon", Amount = 500m };
+        var changes = 0;
+        var panel = context.Render<OrderInputs>(p => p.Add(i => i.Form, form).Add(i => i.Choices, Choices).Add(i => i.Changed, () => changes++));
+
+        var fulfilment = panel.FindComponents<ChoiceSelect>().Single(s => s.Instance.Input == "fulfilment");
+        await panel.InvokeAsync(() => fulfilment.Instance.ValueChanged.InvokeAsync("Merchant"));
+        Assert.Equal("Merchant", form.Fulfilment);
+        Assert.Equal(1, changes);
+
+        var b2b = panel.FindComponent<MudCheckBox<bool>>();
+        await panel.InvokeAsync(() => b2b.Instance.ValueChanged.InvokeAsync(true));
+        Assert.True(form.B2B);
+        Assert.Equal(2, changes);
+        Assert.Equal(new Dashboard.Core.Models.Features.CancellationInput { Fulfilment = "Merchant", Amount = 500m, B2B = true }, form.ToInput());
+    }
+
+    [Fact]
+    public async Task TheCustomerPanelHasEveryInputOfThePurchaseModel()
+    {
+        await using var context = ComponentTest.Create();
+        var form = new PurchaseForm { ProductCategory2 = null };
+        var changes = 0;
+        var panel = context.Render<CustomerInputs>(p => p.Add(i => i.Form, form).Add(i => i.Choices, Choices).Add(i => i.Changed, () => changes++));
+
+        Assert.Equal(["gender", "age", "city-category"], panel.FindComponents<ChoiceSelect>().Select(s => s.Instance.Input));
+        var second = panel.FindComponents<MudSelect<int?>>().First();
+        await panel.InvokeAsync(() => second.Instance.ValueChanged.InvokeAsync(5));
+        Assert.Equal(5, form.ProductCategory2);
+        Assert.Equal(1, changes);
+        Assert.Empty(panel.FindAll("select"));
+    }
+}
