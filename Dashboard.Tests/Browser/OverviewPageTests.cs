@@ -143,4 +143,51 @@ public sealed class OverviewPageTests(BrowserAppFixture app)
         Assert.Equal([0, 0], overflow);
         await Screenshot(page, "phone" + path.Replace('/', '-'));
     }
+
+    [Fact]
+    public async Task OnAPhoneTheFiltersFoldAwaySoTheKpisAndTheFirstChartAreOnTheFirstScreen()
+    {
+        var page = await app.NewPageAsync(390, 844);
+        await page.GotoAsync("/");
+        await Ui.WaitForChartsAsync(page, 4);
+
+        Assert.False(await page.Locator("[data-filter=category]").IsVisibleAsync());
+        var kpis = await page.Locator("[data-kpi=cancellation]").BoundingBoxAsync() ?? throw new InvalidOperationException("no KPI");
+        var chart = await page.Locator("[data-chart=over-time]").BoundingBoxAsync() ?? throw new InvalidOperationException("no chart");
+        Assert.True(kpis.Y + kpis.Height <= 844, $"the last KPI ends at {kpis.Y + kpis.Height}");
+        Assert.True(chart.Y < 844 - 100, $"the first chart starts at {chart.Y}");
+
+        await page.Locator("[data-action=filters]").ClickAsync();
+        await page.Locator("[data-filter=category]").WaitForAsync();
+        Assert.True(await page.Locator("[data-filter=state]").IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task TheDarkThemeIsKeptAcrossPagesAndTheChartsFollowIt()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await Ui.WaitForChartsAsync(page, 4);
+        Assert.Equal("#ffffff", await PaperColour(page, "weekdays"));
+
+        await Ui.MarkAsync(page, "weekdays");
+        await page.Locator("[data-action=theme]").ClickAsync();
+        await Ui.WaitForRedrawAsync(page, "weekdays");
+        Assert.Equal("#1b2129", await PaperColour(page, "weekdays"));
+        Assert.Equal("dark", await page.Locator("[data-action=theme]").GetAttributeAsync("data-theme"));
+
+        // The choice is the browser's: the next page is rendered dark by the server, before any script runs.
+        await page.GotoAsync("/weekly?week=2022-06-13");
+        await Ui.WaitForChartsAsync(page, 4);
+        Assert.Equal("#1b2129", await PaperColour(page, "week-days"));
+        var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+        Assert.Equal("rgb(18, 22, 28)", background);
+        await Screenshot(page, "weekly-dark");
+
+        await page.Locator("[data-action=theme]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-action=theme]').dataset.theme === 'light'");
+    }
+
+    private static Task<string> PaperColour(IPage page, string chart) =>
+        page.EvaluateAsync<string>("c => document.querySelector(`[data-chart=\"${c}\"]`)._fullLayout.paper_bgcolor", chart);
 }
