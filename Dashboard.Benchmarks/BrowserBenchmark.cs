@@ -74,7 +74,7 @@ internal static class BrowserBenchmark
             await context.AddCookiesAsync([new Cookie { Name = "dashboard-theme", Value = theme, Url = url }]);
             await context.AddInitScriptAsync(
                 "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))");
-            foreach (var path in paths)
+            foreach (var pagePath in paths)
             {
                 var page = await context.NewPageAsync();
                 var violations = new List<string>();
@@ -87,10 +87,10 @@ internal static class BrowserBenchmark
                         errors.Add(m.Text);
                 };
                 page.PageError += (_, e) => errors.Add(e);
-                await page.GotoAsync(new Uri(new Uri(url), path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+                await page.GotoAsync(new Uri(new Uri(url), pagePath).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
                 await page.WaitForTimeoutAsync(1500); // charts, popovers and the circuit settle
                 total += violations.Count;
-                Console.WriteLine($"  {theme,-5} {path,-10} CSP violations {violations.Count}, console errors {errors.Count}" +
+                Console.WriteLine($"  {theme,-5} {pagePath,-10} CSP violations {violations.Count}, console errors {errors.Count}" +
                     string.Concat(violations.Concat(errors).Select(v => "\n      " + v)));
                 await page.CloseAsync();
             }
