@@ -19,9 +19,16 @@ public sealed class WhatIfInputsTests
         var panel = context.Render<OrderInputs>(p => p.Add(i => i.Form, form).Add(i => i.Choices, Choices));
 
         var inputs = panel.FindComponents<ChoiceSelect>().ToDictionary(s => s.Instance.Input);
-        Assert.Equal(["city", "state", "category", "size", "fulfilment", "sales-channel", "service-level"], inputs.Keys);
-        var city = inputs["city"];
-        Assert.Equal(["NAGPUR", "MUMBAI", "PUNE"], city.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value));
+        Assert.Equal(["state", "category", "size", "fulfilment", "sales-channel", "service-level"], inputs.Keys);
+        var fulfilment = inputs["fulfilment"];
+        Assert.Equal(["Amazon", "Merchant"], fulfilment.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value));
+        var size = context.Render<ChoiceSelect>(p => p.Add(c => c.Label, "Size").Add(c => c.Input, "size").Add(c => c.Choices, Choices.Sizes).Add(c => c.Value, "XXL"));
+        Assert.Equal(["XXL", "S", "M", "L"], size.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value));
+
+        // Cities are typed and searched (hundreds of them); one the data lacks stays as it is.
+        var city = panel.FindComponent<MudAutocomplete<string>>();
+        Assert.Equal("NAGPUR", city.Find("input").GetAttribute("value"));
+        Assert.Equal(["MUMBAI"], await city.Instance.SearchFunc!.Invoke("mum", CancellationToken.None)!);
         // No bare <select> anywhere: every input is a MudBlazor control.
         Assert.Empty(panel.FindAll("select"));
     }
