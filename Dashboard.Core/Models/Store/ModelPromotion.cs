@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dashboard.Core.Models.Learning.Metrics;
+using Dashboard.Core.Models.Evaluation;
 
 namespace Dashboard.Core.Models.Store;
 

@@ -1,6 +1,5 @@
 using Dashboard.Core.Data;
 using Dashboard.Core.Models.Features;
-using Dashboard.Core.Models.Learning;
 using Dashboard.Core.Models.Training;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;

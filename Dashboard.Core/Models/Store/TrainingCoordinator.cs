@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Dashboard.Core.Data;
-using Dashboard.Core.Models.Learning;
+using Dashboard.Core.Models.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -2,8 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dashboard.Core.Models.Features;
-using Dashboard.Core.Models.Learning;
-using Dashboard.Core.Models.Learning.Metrics;
+using Dashboard.Core.Models.Evaluation;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
 

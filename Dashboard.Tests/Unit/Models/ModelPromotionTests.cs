@@ -1,4 +1,4 @@
-using Dashboard.Core.Models.Learning.Metrics;
+using Dashboard.Core.Models.Evaluation;
 using Dashboard.Core.Models.Store;
 
 namespace Dashboard.Tests.Unit.Models;
