@@ -48,6 +48,29 @@ public class TrainingCoordinatorTests
     }
 
     [Fact]
+    public async Task TheFirstStartAfterTheMoveToMlNetRetrainsModelsStoredInTheOldFormat()
+    {
+        using var db = ModelTestData.Create();
+        await ModelTestData.Store(db).AddAsync(new StoredModel
+        {
+            Kind = ModelKind.Purchase, Algorithm = ModelAlgorithm.Linear, ModelName = "ridge", TrainingBatches = "[2]", ParametersJson = "{}",
+            ReportJson = "{}", IsActive = true, Decision = "Activated", Payload = System.Text.Encoding.UTF8.GetBytes("""{"Format":1,"Type":"purchase"}"""),
+        });
+        using var coordinator = Coordinator(db, new DataVersion(), new ModelsOptions());
+        using var stop = new CancellationTokenSource();
+
+        var running = coordinator.RunAsync(stop.Token);
+        var status = await WaitFor(coordinator, s => s.State is TrainingState.Succeeded or TrainingState.Failed);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        Assert.Equal(TrainingState.Succeeded, status.State);
+        Assert.Contains("old format", status.Reason);
+        var history = await ModelTestData.Store(db).HistoryAsync();
+        Assert.Contains(history, m => m.Kind == ModelKind.Purchase && m.Algorithm == ModelAlgorithm.Linear && m.IsActive && m.Decision.Contains("before ML.NET"));
+    }
+
+    [Fact]
     public async Task WithRetrainAfterImportADataChangeTrainsAgain()
     {
         using var db = ModelTestData.Create();

@@ -132,6 +132,72 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
     }
 
     [Fact]
+    public void EveryModelKindsContributionsAddUpToItsPredictionInLinkSpace()
+    {
+        var cancellation = trained.Result;
+        foreach (var line in SyntheticData.Orders(200, 21))
+        {
+            var input = CancellationInput.From(line);
+            foreach (var model in new[] { cancellation.Linear.Model, cancellation.Trees.Model })
+            {
+                var e = model.Explain(input);
+                Assert.True(Math.Abs(e.BaseValue + e.Contributions.Sum() - e.Value) <= 1e-4, $"{model.Kind}: {e.BaseValue} + {e.Contributions.Sum()} vs {e.Value}");
+                Assert.Equal(model.PredictProbability(input), ModelMath.Sigmoid(e.Value), 5);
+            }
+        }
+        var purchase = ModelTraining.TrainPurchaseModels(SyntheticData.Purchases(3000, 22, withIds: true),
+            new PurchaseTrainingOptions { Trees = FastTrees, Linear = FastLinear });
+        foreach (var row in SyntheticData.Purchases(200, 23, withIds: true))
+        {
+            var input = PurchaseInput.From(row);
+            foreach (var model in new[] { purchase.Linear.Model, purchase.Trees.Model })
+            {
+                var e = model.Explain(input);
+                // ML.NET's score is a float: at amounts near 10,000 its own rounding is about 1e-3, so the tolerance is relative
+                Assert.True(Math.Abs(e.BaseValue + e.Contributions.Sum() - e.Value) <= 1e-4 * Math.Max(1, Math.Abs(e.Value)),
+                    $"{model.Kind}: {e.BaseValue} + {e.Contributions.Sum()} vs {e.Value}");
+                Assert.Equal(model.PredictAmount(input), e.Value, 6);
+            }
+        }
+    }
+
+    [Fact]
+    public void ScoringFromEightThreadsGivesTheSameAnswersAsOneThread()
+    {
+        var model = trained.Result.Trees.Model;
+        var linear = trained.Result.Linear.Model;
+        var inputs = SyntheticData.Orders(400, 24).Select(CancellationInput.From).ToArray();
+        var expected = inputs.Select(i => (model.Predict(i), linear.PredictProbability(i))).ToArray();
+        var wrong = 0;
+
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, thread =>
+        {
+            var random = new Random(thread);
+            for (var round = 0; round < 5; round++)
+            {
+                foreach (var k in Enumerable.Range(0, inputs.Length).OrderBy(_ => random.Next()))
+                {
+                    var prediction = model.Predict(inputs[k]);
+                    if (!new PredictionComparer().Equals(prediction, expected[k].Item1) || linear.PredictProbability(inputs[k]) != expected[k].Item2)
+                        Interlocked.Increment(ref wrong);
+                }
+            }
+        });
+
+        Assert.Equal(0, wrong);
+    }
+
+    [Fact]
+    public void BatchScoringThroughTransformAgreesWithSingleRequests()
+    {
+        var model = trained.Result.Trees.Model;
+        var inputs = SyntheticData.Orders(300, 25).Select(CancellationInput.From).ToArray();
+        var batch = model.PredictProbabilities(inputs);
+        for (var i = 0; i < inputs.Length; i++)
+            Assert.Equal(model.PredictProbability(inputs[i]), batch[i], 6);
+    }
+
+    [Fact]
     public void ALeakyPromotionInputIsReportedWhenSwitchedOn()
     {
         var result = ModelTraining.TrainCancellationModels(SyntheticData.Orders(4000, 17), new CancellationTrainingOptions
