@@ -138,8 +138,8 @@ public static class ModelTraining
             testLabels.Length == 0 ? double.NaN : hits / (double)testLabels.Length);
     }
 
-    /// <summary>Permutation importance by input on at most <see cref="ImportanceRows"/> held-out rows (it costs one scoring pass per
-    /// one-hot slot), computed once per training and stored with the model.</summary>
+    /// <summary>Permutation importance by input on at most <see cref="ImportanceRows"/> held-out rows (two scoring passes per input),
+    /// computed once per training and stored with the model.</summary>
     private static IReadOnlyList<FeatureImportance> Importance(TabularModel model, float[][] testRows, double[] testLabels, Func<string, string> inputOf)
     {
         var schema = model.Layout.Schema;
@@ -150,8 +150,7 @@ public static class ModelTraining
         var values = new float[picked.Length * schema.Count];
         for (var i = 0; i < picked.Length; i++)
             testRows[picked[i]].CopyTo(values.AsSpan(i * schema.Count));
-        var byFeature = model.PermutationImportance(new FeatureMatrix(schema, values, picked.Length), picked.Select(i => testLabels[i]).ToArray());
-        return ModelBundles.ImportanceByInput(schema, byFeature, inputOf);
+        return model.PermutationImportance(new FeatureMatrix(schema, values, picked.Length), picked.Select(i => testLabels[i]).ToArray(), inputOf);
     }
 
     private const int ImportanceRows = 3000;

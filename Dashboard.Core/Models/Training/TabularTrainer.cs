@@ -13,7 +13,7 @@ public sealed record LinearSettings
 {
     public IReadOnlyList<float> L2 { get; init; } = [0.01f, 0.1f, 1f];
     public int Folds { get; init; } = 3;
-    public int MaxCrossValidationRows { get; init; } = 100_000;
+    public int MaxCrossValidationRows { get; init; } = 50_000;
 }
 
 /// <summary>FastTree boosted trees (managed code: no OpenMP spin-wait on a busy machine, unlike LightGbm). Early stopping on a

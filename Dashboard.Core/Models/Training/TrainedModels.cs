@@ -164,11 +164,3 @@ internal sealed class InputMap
         return result;
     }
 }
-
-internal static class ModelBundles
-{
-    /// <summary>Importance per feature column summed to the inputs they belong to, largest first.</summary>
-    public static IReadOnlyList<FeatureImportance> ImportanceByInput(FeatureSchema schema, IReadOnlyList<double> byFeature, Func<string, string> inputOf) =>
-        schema.Features.Select((f, i) => (Input: inputOf(f.Name), Value: byFeature[i])).GroupBy(p => p.Input)
-            .Select(g => new FeatureImportance(g.Key, g.Sum(p => p.Value))).OrderByDescending(i => i.Importance).ToArray();
-}
