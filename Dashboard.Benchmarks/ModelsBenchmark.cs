@@ -1,35 +1,68 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 using Dashboard.Core.Data;
+using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Training;
+using Dashboard.Core.Orders;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 /// <summary>
-/// Issue 6's real-data protocol on a database holding the imported real files (bench/models.sh makes one):
-/// purchase (random 80/20 split, seed 42) and cancellation (train before June 2022, test on June), both model
-/// kinds side by side, with training and scoring times. Prints one JSON report per task.
+/// The real-data protocol on a database holding the imported real files (bench/models.sh makes one): purchase (random 80/20
+/// split, seed 42) and cancellation (train before June 2022, test on June), both model kinds side by side, with training and
+/// scoring times. Prints one JSON report per task. Options:
+///   --task purchase|cancellation   one task only
+///   --promotion-ids                cancellation with promotion-ids switched on (the leakage check must fire)
+///   --trees-only                   the linear model without its grid (one fit), to time the trees alone
+///   --trees LEAVES:TREES:RATE      other tree settings (tuning)
+///   --export DIR                   writes the exact split (purchase-split.csv, cancellation.csv) for bench/sklearn_models.py
 /// </summary>
 internal static class ModelsBenchmark
 {
-    public static async Task RunAsync(string databasePath, bool includePromotionIds)
+    public static async Task RunAsync(string databasePath, string[] args)
     {
+        var task = Value(args, "--task");
+        var includePromotionIds = args.Contains("--promotion-ids");
+        var export = Value(args, "--export");
+        var linear = args.Contains("--trees-only") ? new LinearSettings { L2 = [0.01f] } : null;
+        var trees = Value(args, "--trees")?.Split(':') is { Length: 3 } t
+            ? new TreeSettings
+            {
+                Leaves = int.Parse(t[0], CultureInfo.InvariantCulture),
+                Trees = int.Parse(t[1], CultureInfo.InvariantCulture),
+                LearningRate = double.Parse(t[2], CultureInfo.InvariantCulture),
+            }
+            : null;
         var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly }.ToString();
         var options = new DbContextOptionsBuilder<DashboardDbContext>()
             .UseSqlite(connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
 
-        await using (var db = new DashboardDbContext(options))
+        if (task is null or "purchase")
         {
+            await using var db = new DashboardDbContext(options);
             var load = Stopwatch.StartNew();
             var purchases = await db.Purchases.Where(p => !p.IsToScore && !p.IsSample).OrderBy(p => p.Id).ToListAsync();
             Console.Error.WriteLine($"loaded {purchases.Count:N0} purchases in {load.ElapsedMilliseconds} ms");
             if (purchases.Count > 0)
             {
-                Console.WriteLine(ModelProtocol.RunPurchase(purchases).Report.ToJson());
+                var protocol = PurchaseTrainingOptions.Protocol;
+                protocol = protocol with { Linear = linear ?? protocol.Linear, Trees = trees ?? protocol.Trees };
+                if (export is not null)
+                {
+                    // the held-out flag of every labelled row, in import order (= the file's row order)
+                    var (_, test) = ModelTraining.SplitPurchases(purchases, protocol);
+                    var held = test.Select(p => p.Id).ToHashSet();
+                    await File.WriteAllLinesAsync(Path.Combine(export, "purchase-split.csv"),
+                        ["test", .. purchases.Where(p => p.Purchase is not null).Select(p => held.Contains(p.Id) ? "1" : "0")]);
+                }
+                Console.WriteLine(ModelProtocol.RunPurchase(purchases, options: protocol).Report.ToJson());
             }
         }
 
-        await using (var db = new DashboardDbContext(options))
+        if (task is null or "cancellation")
         {
+            await using var db = new DashboardDbContext(options);
             var load = Stopwatch.StartNew();
             // promotion-ids are stored once per distinct text (promotion_lists): joined back for the leakage demonstration.
             var rows = await db.OrderLines.Where(l => !l.IsSample).OrderBy(l => l.Id)
@@ -43,8 +76,34 @@ internal static class ModelsBenchmark
             Console.Error.WriteLine($"loaded {lines.Count:N0} order lines in {load.ElapsedMilliseconds} ms");
             if (lines.Count > 0)
             {
-                Console.WriteLine(ModelProtocol.RunCancellation(lines, includePromotionIds).Report.ToJson());
+                var protocol = CancellationTrainingOptions.Protocol;
+                protocol = protocol with { Linear = linear ?? protocol.Linear, Trees = trees ?? protocol.Trees };
+                if (export is not null)
+                    await ExportCancellationAsync(Path.Combine(export, "cancellation.csv"), lines, protocol);
+                Console.WriteLine(ModelProtocol.RunCancellation(lines, includePromotionIds, protocol: protocol).Report.ToJson());
             }
         }
+    }
+
+    /// <summary>The labelled lines of the protocol with their order-time inputs, label and held-out flag.</summary>
+    private static async Task ExportCancellationAsync(string path, IReadOnlyList<OrderLine> lines, CancellationTrainingOptions protocol)
+    {
+        var (train, test, _, _) = ModelTraining.SplitCancellation(lines, protocol);
+        var csv = new StringBuilder("fulfilment,sales_channel,service_level,category,size,state,city,amount,b2b,weekday,label,test\n");
+        foreach (var (line, held) in train.Select(l => (l, 0)).Concat(test.Select(l => (l, 1))))
+        {
+            var x = CancellationInput.From(line);
+            string Text(string? v) => (v ?? "").Replace(",", " ", StringComparison.Ordinal).Trim().ToUpperInvariant();
+            csv.Append(CultureInfo.InvariantCulture, $"{Text(x.Fulfilment)},{Text(x.SalesChannel)},{Text(x.ServiceLevel)},{Text(x.Category)},{Text(x.Size)},")
+                .Append(CultureInfo.InvariantCulture, $"{Text(x.State)},{Text(x.City)},{x.Amount},{(x.B2B ? 1 : 0)},{(int)x.Weekday},")
+                .Append(CultureInfo.InvariantCulture, $"{CancellationInput.Label(line)},{held}\n");
+        }
+        await File.WriteAllTextAsync(path, csv.ToString());
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

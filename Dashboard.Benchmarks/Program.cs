@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 // GROUP BY queries. Usage:
 //   Dashboard.Benchmarks overview DB [iterations] [--no-sql]
 //   Dashboard.Benchmarks scale SOURCE_DB TARGET_DB FACTOR      (copies of every order line under new order IDs)
-//   Dashboard.Benchmarks models DB [--promotion-ids]           (issue 6's real-data protocol on an imported database)
+//   Dashboard.Benchmarks models DB [--task T] [--promotion-ids] [--trees-only] [--trees L:T:R] [--export DIR]  (the models protocol)
 //   Dashboard.Benchmarks browser URL [runs]                    (Chromium: four overview charts drawn after navigation)
 //   Dashboard.Benchmarks csp URL [PATH ...]                     (Chromium: CSP violations and console errors on every page, both themes)
 var culture = CultureInfo.InvariantCulture;
@@ -30,7 +30,7 @@ if (args.Length >= 2 && args[0] == "browser")
 }
 if (args.Length >= 2 && args[0] == "models")
 {
-    await ModelsBenchmark.RunAsync(args[1], args.Contains("--promotion-ids"));
+    await ModelsBenchmark.RunAsync(args[1], args[2..]);
     return 0;
 }
 if (args.Length >= 4 && args[0] == "scale")

@@ -5,7 +5,7 @@ using Dashboard.Core;
 using Dashboard.Core.Data;
 using Dashboard.Core.Datasets;
 using Dashboard.Core.Imports;
-using Dashboard.Core.Models.Learning;
+using Dashboard.Core.Models.Training;
 using Dashboard.Core.Models.Store;
 using Dashboard.Core.Users;
 using System.Text.Json.Nodes;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Dashboard.Core.Models.Learning;
 using Dashboard.Core.Purchases;
 
 namespace Dashboard.Core.Models.Features;

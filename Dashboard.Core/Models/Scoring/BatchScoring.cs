@@ -3,13 +3,16 @@ using Dashboard.Core.Analytics.Export;
 using Dashboard.Core.Data;
 using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Store;
+using Dashboard.Core.Models.Training;
+using Dashboard.Core.Purchases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Models.Scoring;
 
 /// <summary>
 /// Scores the stored "to score" purchase rows with the active purchase models and writes them as CSV with the predictions:
-/// every input column, the linear and boosted predictions and the main model's interval. Cells go through
+/// every input column, the linear and boosted predictions and the main model's interval. Rows are scored in chunks with ML.NET's
+/// <c>Transform</c> over a data view. Cells go through
 /// <see cref="CsvTable.Cell"/> (invariant numbers, quoting, formula-injection safe). Rows are streamed, not held as one string.
 /// </summary>
 public sealed class BatchScoring(IDbContextFactory<DashboardDbContext> contexts, ActiveModels models)
@@ -21,6 +24,9 @@ public sealed class BatchScoring(IDbContextFactory<DashboardDbContext> contexts,
         "predicted_purchase_boosted", "interval_low", "interval_high",
     ];
 
+    /// <summary>Rows scored per ML.NET <c>Transform</c> call.</summary>
+    private const int ChunkRows = 4096;
+
     /// <summary>False when there is no active purchase model.</summary>
     public async Task<bool> WritePurchasesAsync(Stream output, CancellationToken cancellationToken = default)
     {
@@ -30,12 +36,34 @@ public sealed class BatchScoring(IDbContextFactory<DashboardDbContext> contexts,
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
         await writer.WriteAsync(string.Join(',', Header.Select(CsvTable.Cell)) + "\r\n");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var cells = new object?[Header.Length];
+        var chunk = new List<PurchaseTransaction>(ChunkRows);
         await foreach (var row in db.Purchases.AsNoTracking().Where(p => p.IsToScore).OrderBy(p => p.BatchId).ThenBy(p => p.SourceRow)
             .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var input = PurchaseInput.From(row);
-            var amount = main.Model.PredictAmount(input);
+            chunk.Add(row);
+            if (chunk.Count == ChunkRows)
+            {
+                await WriteChunkAsync(writer, chunk, set, main.Model);
+                chunk.Clear();
+            }
+        }
+        await WriteChunkAsync(writer, chunk, set, main.Model);
+        return true;
+    }
+
+    /// <summary>Scores a chunk with one <c>Transform</c> per active model (not one engine call per row) and writes it.</summary>
+    private static async Task WriteChunkAsync(StreamWriter writer, List<PurchaseTransaction> chunk, ActiveModelSet set, PurchaseModel main)
+    {
+        if (chunk.Count == 0)
+            return;
+        var inputs = chunk.Select(PurchaseInput.From).ToArray();
+        var linear = set.PurchaseLinear?.Model.PredictAmounts(inputs);
+        var boosted = set.PurchaseBoosted?.Model.PredictAmounts(inputs);
+        var amounts = ReferenceEquals(main, set.PurchaseBoosted?.Model) ? boosted! : ReferenceEquals(main, set.PurchaseLinear?.Model) ? linear! : main.PredictAmounts(inputs);
+        var cells = new object?[Header.Length];
+        for (var r = 0; r < chunk.Count; r++)
+        {
+            var row = chunk[r];
             cells[0] = row.BatchId;
             cells[1] = row.SourceRow;
             cells[2] = row.UserId;
@@ -49,10 +77,10 @@ public sealed class BatchScoring(IDbContextFactory<DashboardDbContext> contexts,
             cells[10] = row.ProductCategory1;
             cells[11] = row.ProductCategory2;
             cells[12] = row.ProductCategory3;
-            cells[13] = set.PurchaseLinear is { } linear ? Math.Round(linear.Model.PredictAmount(input), 1) : null;
-            cells[14] = set.PurchaseBoosted is { } boosted ? Math.Round(boosted.Model.PredictAmount(input), 1) : null;
-            cells[15] = Math.Round(Math.Max(0, amount + main.Model.ResidualLow), 1);
-            cells[16] = Math.Round(amount + main.Model.ResidualHigh, 1);
+            cells[13] = linear is null ? null : Math.Round(linear[r], 1);
+            cells[14] = boosted is null ? null : Math.Round(boosted[r], 1);
+            cells[15] = Math.Round(Math.Max(0, amounts[r] + main.ResidualLow), 1);
+            cells[16] = Math.Round(amounts[r] + main.ResidualHigh, 1);
             for (var i = 0; i < cells.Length; i++)
             {
                 if (i > 0)
@@ -61,6 +89,5 @@ public sealed class BatchScoring(IDbContextFactory<DashboardDbContext> contexts,
             }
             await writer.WriteAsync("\r\n");
         }
-        return true;
     }
 }

@@ -21,7 +21,7 @@ public sealed record ActiveModelSet(
 }
 
 /// <summary>
-/// The active models, deserialised once and kept in memory, so that scoring is a method call. Reloaded when this process
+/// The active models, deserialised once (a version stored in the format from before ML.NET, or damaged, loads as none) and kept in memory, so that scoring is a method call. Reloaded when this process
 /// activates a model (<see cref="ModelStore.ActiveChanged"/>), and at most every few seconds it checks whether another process
 /// (the <c>train</c> command) has.
 /// </summary>
@@ -87,7 +87,17 @@ public sealed class ActiveModels
     private async Task<ActiveModel<T>?> LoadAsync<T>(ModelKind kind, ModelAlgorithm algorithm, Func<byte[], T> deserialize, CancellationToken cancellationToken)
     {
         var stored = await _store.GetActiveAsync(kind, algorithm, cancellationToken);
-        return stored is null ? null : new ActiveModel<T>(stored.Id, stored.Version, stored.ModelName, stored.TrainedAt, deserialize(stored.Payload));
+        if (stored is null || ModelStore.IsLegacyPayload(stored.Payload))
+            return null;
+        try
+        {
+            return new ActiveModel<T>(stored.Id, stored.Version, stored.ModelName, stored.TrainedAt, deserialize(stored.Payload));
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or FormatException)
+        {
+            // a model that cannot be read is as good as none: the app starts and the next training replaces it
+            return null;
+        }
     }
 
     private sealed record Loaded(ActiveModelSet Set, string Stamp, DateTimeOffset CheckedAt);

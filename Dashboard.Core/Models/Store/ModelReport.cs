@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Dashboard.Core.Models.Learning;
-using Dashboard.Core.Models.Learning.Metrics;
 using Dashboard.Core.Models.Training;
+using Dashboard.Core.Models.Evaluation;
 
 namespace Dashboard.Core.Models.Store;
 

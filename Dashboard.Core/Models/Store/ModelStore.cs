@@ -55,6 +55,27 @@ public sealed class ModelStore(IDbContextFactory<DashboardDbContext> contexts)
         return string.Join(',', ids);
     }
 
+    /// <summary>Switches a version off without activating another (an active model that can no longer be read).</summary>
+    public async Task DeactivateAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Models.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.IsActive, false), cancellationToken);
+        }
+        ActiveChanged?.Invoke();
+    }
+
+    /// <summary>True for a payload written by our own trainers before the move to ML.NET (JSON, not an ML.NET zip).</summary>
+    public static bool IsLegacyPayload(byte[] payload) => Training.TabularModel.IsLegacy(payload);
+
+    /// <summary>Active versions stored in the format from before ML.NET: the app retrains on start when there are any.</summary>
+    public async Task<IReadOnlyList<string>> LegacyActiveAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var active = await db.Models.AsNoTracking().Where(m => m.IsActive).Select(m => new { m.Kind, m.Algorithm, m.Version, m.Payload }).ToListAsync(cancellationToken);
+        return active.Where(m => IsLegacyPayload(m.Payload)).Select(m => $"{m.Kind} {m.Algorithm} v{m.Version}".ToLowerInvariant()).ToArray();
+    }
+
     public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

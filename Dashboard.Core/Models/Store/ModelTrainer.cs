@@ -1,6 +1,5 @@
 using Dashboard.Core.Data;
 using Dashboard.Core.Models.Features;
-using Dashboard.Core.Models.Learning;
 using Dashboard.Core.Models.Training;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
@@ -133,8 +132,10 @@ public sealed class ModelTrainer(IDbContextFactory<DashboardDbContext> contexts,
     {
         var candidate = ModelTraining.EvaluateCancellation(report.Model, lines, CancellationOptions);
         var active = await store.GetActiveAsync(ModelKind.Cancellation, algorithm, cancellationToken);
-        var activeMetrics = active is null ? null : ModelTraining.EvaluateCancellation(CancellationModel.Deserialize(active.Payload), lines, CancellationOptions);
-        var decision = ModelPromotion.Decide(candidate, activeMetrics, active?.Version);
+        var (activeModel, unreadable) = Readable(active, CancellationModel.Deserialize);
+        var activeMetrics = activeModel is null ? null : ModelTraining.EvaluateCancellation(activeModel, lines, CancellationOptions);
+        var decision = await ReplaceUnreadableAsync(ModelPromotion.Decide(candidate, result.Baseline, activeMetrics, activeModel is null ? null : active?.Version),
+            active, unreadable, cancellationToken);
         var modelReport = new ModelReport
         {
             TrainRows = result.TrainRows,
@@ -161,8 +162,10 @@ public sealed class ModelTrainer(IDbContextFactory<DashboardDbContext> contexts,
     {
         var candidate = ModelTraining.EvaluatePurchase(report.Model, transactions, PurchaseOptions);
         var active = await store.GetActiveAsync(ModelKind.Purchase, algorithm, cancellationToken);
-        var activeMetrics = active is null ? null : ModelTraining.EvaluatePurchase(PurchaseModel.Deserialize(active.Payload), transactions, PurchaseOptions);
-        var decision = ModelPromotion.Decide(candidate, activeMetrics, active?.Version);
+        var (activeModel, unreadable) = Readable(active, PurchaseModel.Deserialize);
+        var activeMetrics = activeModel is null ? null : ModelTraining.EvaluatePurchase(activeModel, transactions, PurchaseOptions);
+        var decision = await ReplaceUnreadableAsync(ModelPromotion.Decide(candidate, result.Baseline, activeMetrics, activeModel is null ? null : active?.Version),
+            active, unreadable, cancellationToken);
         var step = Math.Max(1, test.Count / 400);
         var residuals = test.Where((_, i) => i % step == 0).Take(400).Select(t =>
         {
@@ -188,6 +191,35 @@ public sealed class ModelTrainer(IDbContextFactory<DashboardDbContext> contexts,
         };
         return await store.AddAsync(New(ModelKind.Purchase, algorithm, report.Model.Kind, report.Model.Serialize(), batches, parameters, modelReport, decision),
             cancellationToken);
+    }
+
+    /// <summary>The active model loaded, or why it cannot be (stored in the format of our own trainers before ML.NET, or damaged).</summary>
+    private static (T? Model, string? Unreadable) Readable<T>(StoredModel? active, Func<byte[], T> deserialize) where T : class
+    {
+        if (active is null)
+            return (null, null);
+        if (ModelStore.IsLegacyPayload(active.Payload))
+            return (null, "the format of our own trainers from before ML.NET, which this version no longer reads");
+        try
+        {
+            return (deserialize(active.Payload), null);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or FormatException)
+        {
+            return (null, $"a form this version cannot read ({e.Message})");
+        }
+    }
+
+    /// <summary>An unreadable active version is replaced (or, when the new model is not activated, switched off: nothing can score with
+    /// it), and the decision says so, so that the training history shows why this model was retrained.</summary>
+    private async Task<ModelPromotion.Decision> ReplaceUnreadableAsync(ModelPromotion.Decision decision, StoredModel? active, string? unreadable,
+        CancellationToken cancellationToken)
+    {
+        if (active is null || unreadable is null)
+            return decision;
+        if (!decision.Activate)
+            await store.DeactivateAsync(active.Id, cancellationToken);
+        return decision with { Reason = $"{decision.Reason} Retrained because active version {active.Version} was stored in {unreadable}." };
     }
 
     private StoredModel New(ModelKind kind, ModelAlgorithm algorithm, string name, byte[] payload, string batches, string parameters, ModelReport report,

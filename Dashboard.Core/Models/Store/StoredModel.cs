@@ -13,10 +13,10 @@ public enum ModelKind
 /// <summary>Which of the two models of a kind: the simple, explainable one or the stronger one.</summary>
 public enum ModelAlgorithm
 {
-    /// <summary>Regularised linear (ridge) or logistic regression.</summary>
+    /// <summary>Regularised linear regression (SDCA) or logistic regression (L-BFGS), on ML.NET.</summary>
     Linear,
 
-    /// <summary>Histogram gradient-boosted trees.</summary>
+    /// <summary>Gradient-boosted trees (ML.NET FastTree).</summary>
     Boosted,
 }
 
@@ -33,7 +33,7 @@ public sealed class StoredModel
     public ModelAlgorithm Algorithm { get; set; }
     /// <summary>1, 2, … per kind and algorithm.</summary>
     public int Version { get; set; }
-    /// <summary>The model's own name (e.g. <c>logistic</c>, <c>gbdt</c>).</summary>
+    /// <summary>The model's own name (e.g. <c>logistic (L-BFGS, L2 0.1)</c>, <c>boosted trees (FastTree, 224 trees)</c>).</summary>
     public required string ModelName { get; set; }
     public DateTimeOffset TrainedAt { get; set; }
     /// <summary>The import batches whose rows it was trained and judged on, as a JSON array of ids.</summary>

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Dashboard.Core.Data;
-using Dashboard.Core.Models.Learning;
+using Dashboard.Core.Models.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -92,6 +92,8 @@ public sealed class TrainingCoordinator : IDisposable
     {
         if (_options.TrainOnFirstStart && !await _store.AnyAsync(stoppingToken))
             Request("first start: no model has been trained yet");
+        else if (await _store.LegacyActiveAsync(stoppingToken) is { Count: > 0 } legacy)
+            Request($"first start after the move to ML.NET: the active models ({string.Join(", ", legacy)}) are stored in the old format and are retrained");
         await foreach (var reason in _requests.Reader.ReadAllAsync(stoppingToken))
         {
             await RunOnceAsync(reason, stoppingToken);

@@ -1,5 +1,5 @@
-using Dashboard.Core.Models.Learning;
-using Dashboard.Core.Models.Learning.Metrics;
+using Dashboard.Core.Models.Features;
+using Dashboard.Core.Models.Evaluation;
 
 namespace Dashboard.Core.Models.Training;
 

@@ -2,8 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dashboard.Core.Models.Features;
-using Dashboard.Core.Models.Learning;
-using Dashboard.Core.Models.Learning.Metrics;
+using Dashboard.Core.Models.Evaluation;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
 
@@ -48,9 +47,9 @@ public sealed record ProtocolReport(
 public static class ModelProtocol
 {
     public static (PurchaseTrainingResult Result, ProtocolReport Report) RunPurchase(IReadOnlyList<PurchaseTransaction> transactions,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, PurchaseTrainingOptions? options = null)
     {
-        var result = ModelTraining.TrainPurchaseModels(transactions, PurchaseTrainingOptions.Protocol, progress, cancellationToken);
+        var result = ModelTraining.TrainPurchaseModels(transactions, options ?? PurchaseTrainingOptions.Protocol, progress, cancellationToken);
         var inputs = transactions.Where(t => t.Purchase is not null).Take(2000).Select(PurchaseInput.From).ToArray();
         return (result, Describe(result, inputs));
     }
@@ -68,9 +67,9 @@ public static class ModelProtocol
     }
 
     public static (CancellationTrainingResult Result, ProtocolReport Report) RunCancellation(IReadOnlyList<OrderLine> lines, bool includePromotionIds = false,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, CancellationTrainingOptions? protocol = null)
     {
-        var options = CancellationTrainingOptions.Protocol with { Features = new CancellationFeatureOptions { IncludePromotionIds = includePromotionIds } };
+        var options = (protocol ?? CancellationTrainingOptions.Protocol) with { Features = new CancellationFeatureOptions { IncludePromotionIds = includePromotionIds } };
         var result = ModelTraining.TrainCancellationModels(lines, options, progress, cancellationToken);
         var inputs = lines.Where(l => l.Date >= options.TestFrom && CancellationInput.Label(l) is not null).Take(2000).Select(CancellationInput.From).ToArray();
         return (result, Describe(result, inputs));

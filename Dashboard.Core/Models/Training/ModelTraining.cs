@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Dashboard.Core.Models.Features;
-using Dashboard.Core.Models.Learning;
-using Dashboard.Core.Models.Learning.Metrics;
+using Dashboard.Core.Models.Evaluation;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
 
@@ -28,9 +27,10 @@ public static class ModelTraining
         var featureTime = clock.Elapsed;
         cancellationToken.ThrowIfCancellationRequested();
 
-        var linear = TrainClassifier(options.Linear, features, x, y, testRows, testLabels, Stage(progress, "logistic regression", 0.05, 0.35), cancellationToken);
-        var trees = TrainClassifier(options.Trees, features, x, y, testRows, testLabels,
-            Stage(progress, "boosted trees", 0.35, 1.0), cancellationToken);
+        var linear = TrainClassifier(features, x, y, testRows, testLabels, Stage(progress, "logistic regression", 0.05, 0.35), cancellationToken,
+            (p, c) => TabularTrainer.TrainLinear(TabularTask.BinaryClassification, x, y, options.Linear, options.Features.Seed, p, c));
+        var trees = TrainClassifier(features, x, y, testRows, testLabels, Stage(progress, "boosted trees", 0.35, 1.0), cancellationToken,
+            (p, c) => TabularTrainer.TrainTrees(TabularTask.BinaryClassification, x, y, options.Trees, options.Features.Seed, p, c));
         progress?.Report(new TrainingProgress("done", 1));
         return new CancellationTrainingResult(linear, trees, ClassificationMetrics.BaseRateBaseline(y, testLabels), leaks, x.Rows, testLabels.Length,
             testFrom, testTo, featureTime);
@@ -50,10 +50,10 @@ public static class ModelTraining
         var featureTime = clock.Elapsed;
         cancellationToken.ThrowIfCancellationRequested();
 
-        var linear = TrainRegression(options.Linear, features, x, y, testRows, testLabels, options.IntervalCoverage,
-            Stage(progress, "ridge regression", 0.1, 0.3), cancellationToken);
-        var trees = TrainRegression(options.Trees, features, x, y, testRows, testLabels, options.IntervalCoverage,
-            Stage(progress, "boosted trees", 0.3, 1.0), cancellationToken);
+        var linear = TrainRegression(features, x, testRows, testLabels, options.IntervalCoverage, Stage(progress, "linear regression", 0.1, 0.3),
+            cancellationToken, (p, c) => TabularTrainer.TrainLinear(TabularTask.Regression, x, y, options.Linear, options.Seed, p, c));
+        var trees = TrainRegression(features, x, testRows, testLabels, options.IntervalCoverage, Stage(progress, "boosted trees", 0.3, 1.0),
+            cancellationToken, (p, c) => TabularTrainer.TrainTrees(TabularTask.Regression, x, y, options.Trees, options.Seed, p, c));
         progress?.Report(new TrainingProgress("done", 1));
         return new PurchaseTrainingResult(linear, trees, RegressionMetrics.MeanBaseline(y, testLabels), leaks, x.Rows, testLabels.Length,
             features.User is not null || features.Product is not null, featureTime);
@@ -65,7 +65,7 @@ public static class ModelTraining
     {
         var (_, test, _, _) = SplitCancellation(lines, options ?? new CancellationTrainingOptions());
         return ClassificationMetrics.Compute(test.Select(l => CancellationInput.Label(l)!.Value).ToArray(),
-            test.Select(l => model.PredictProbability(CancellationInput.From(l))).ToArray());
+            model.PredictProbabilities(test.Select(CancellationInput.From)));
     }
 
     /// <summary>Scores an existing model on the held-out rows these options pick (see <see cref="EvaluateCancellation"/>).</summary>
@@ -73,7 +73,7 @@ public static class ModelTraining
     {
         var (_, test) = SplitPurchases(transactions, options ?? new PurchaseTrainingOptions());
         return RegressionMetrics.Compute(test.Select(t => (double)t.Purchase!.Value).ToArray(),
-            test.Select(t => model.PredictAmount(PurchaseInput.From(t))).ToArray());
+            model.PredictAmounts(test.Select(PurchaseInput.From)));
     }
 
     /// <summary>Labelled lines before the held-out period, and those in it.</summary>
@@ -105,36 +105,55 @@ public static class ModelTraining
         return (order[..cut].Select(i => labelled[i]).ToList(), order[cut..].Select(i => labelled[i]).ToList());
     }
 
-    private static CancellationModelReport TrainClassifier(IBinaryClassifierTrainer trainer, CancellationFeatures features, FeatureMatrix x, double[] y,
-        float[][] testRows, double[] testLabels, IProgress<double> progress, CancellationToken cancellationToken)
+    private static CancellationModelReport TrainClassifier(CancellationFeatures features, FeatureMatrix x, double[] y, float[][] testRows,
+        double[] testLabels, IProgress<double> progress, CancellationToken cancellationToken, Func<IProgress<double>, CancellationToken, TabularModel> train)
     {
         var cpu = CpuTime();
         var clock = Stopwatch.StartNew();
-        var classifier = trainer.Fit(x, y, progress, cancellationToken);
+        var tabular = train(progress, cancellationToken);
         var time = clock.Elapsed;
         cpu = CpuTime() - cpu;
-        var model = new CancellationModel(features, classifier);
-        var probabilities = testRows.Select(r => classifier.PredictProbability(r)).ToArray();
-        return new CancellationModelReport(model, ClassificationMetrics.Compute(testLabels, probabilities), model.Importance, time, cpu);
+        var importance = Importance(tabular, testRows, testLabels, CancellationFeatures.InputOf);
+        var model = new CancellationModel(features, tabular, importance);
+        var probabilities = tabular.PredictBatch(testRows);
+        return new CancellationModelReport(model, ClassificationMetrics.Compute(testLabels, probabilities), importance, time, cpu);
     }
 
-    private static PurchaseModelReport TrainRegression(IRegressionTrainer trainer, PurchaseFeatures features, FeatureMatrix x, double[] y,
-        float[][] testRows, double[] testLabels, double coverage, IProgress<double> progress, CancellationToken cancellationToken)
+    private static PurchaseModelReport TrainRegression(PurchaseFeatures features, FeatureMatrix x, float[][] testRows, double[] testLabels,
+        double coverage, IProgress<double> progress, CancellationToken cancellationToken, Func<IProgress<double>, CancellationToken, TabularModel> train)
     {
         var cpu = CpuTime();
         var clock = Stopwatch.StartNew();
-        var regression = trainer.Fit(x, y, progress, cancellationToken);
+        var tabular = train(progress, cancellationToken);
         var time = clock.Elapsed;
         cpu = CpuTime() - cpu;
-        var predictions = testRows.Select(r => regression.Predict(r)).ToArray();
+        var importance = Importance(tabular, testRows, testLabels, PurchaseFeatures.InputOf);
+        var predictions = tabular.PredictBatch(testRows);
         var residuals = testLabels.Select((v, i) => v - predictions[i]).Order().ToArray();
         var low = Quantile(residuals, (1 - coverage) / 2);
         var high = Quantile(residuals, 1 - (1 - coverage) / 2);
         var hits = testLabels.Where((v, i) => v >= predictions[i] + low && v <= predictions[i] + high).Count();
-        var model = new PurchaseModel(features, regression, low, high, coverage);
-        return new PurchaseModelReport(model, RegressionMetrics.Compute(testLabels, predictions), model.Importance, time, cpu,
+        var model = new PurchaseModel(features, tabular, importance, low, high, coverage);
+        return new PurchaseModelReport(model, RegressionMetrics.Compute(testLabels, predictions), importance, time, cpu,
             testLabels.Length == 0 ? double.NaN : hits / (double)testLabels.Length);
     }
+
+    /// <summary>Permutation importance by input on at most <see cref="ImportanceRows"/> held-out rows (two scoring passes per input),
+    /// computed once per training and stored with the model.</summary>
+    private static IReadOnlyList<FeatureImportance> Importance(TabularModel model, float[][] testRows, double[] testLabels, Func<string, string> inputOf)
+    {
+        var schema = model.Layout.Schema;
+        var step = Math.Max(1, testRows.Length / ImportanceRows);
+        var picked = Enumerable.Range(0, testRows.Length).Where(i => i % step == 0).Take(ImportanceRows).ToArray();
+        if (picked.Length == 0 || (model.Task == TabularTask.BinaryClassification && picked.Select(i => testLabels[i]).Distinct().Count() < 2))
+            return [];
+        var values = new float[picked.Length * schema.Count];
+        for (var i = 0; i < picked.Length; i++)
+            testRows[picked[i]].CopyTo(values.AsSpan(i * schema.Count));
+        return model.PermutationImportance(new FeatureMatrix(schema, values, picked.Length), picked.Select(i => testLabels[i]).ToArray(), inputOf);
+    }
+
+    private const int ImportanceRows = 3000;
 
     private static double Quantile(double[] sorted, double q)
     {

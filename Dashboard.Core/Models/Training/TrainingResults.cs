@@ -1,5 +1,4 @@
-using Dashboard.Core.Models.Learning;
-using Dashboard.Core.Models.Learning.Metrics;
+using Dashboard.Core.Models.Evaluation;
 
 namespace Dashboard.Core.Models.Training;
 

@@ -1,7 +1,4 @@
 using Dashboard.Core.Data;
-using Dashboard.Core.Models.Learning;
-using Dashboard.Core.Models.Learning.Linear;
-using Dashboard.Core.Models.Learning.Trees;
 using Dashboard.Core.Models.Store;
 using Dashboard.Core.Models.Training;
 using Dashboard.Core.Orders;
@@ -127,7 +124,7 @@ public static class ModelTestData
         get
         {
             var defaults = new CancellationTrainingOptions();
-            return defaults with { Linear = new LogisticRegressionTrainer { Lambdas = [1e-2, 1e-3], Folds = 2 }, Trees = Small(defaults.Trees) };
+            return defaults with { Linear = new LinearSettings { L2 = [0.01f, 1f], Folds = 2 }, Trees = Small(defaults.Trees) };
         }
     }
 
@@ -136,20 +133,12 @@ public static class ModelTestData
         get
         {
             var defaults = new PurchaseTrainingOptions();
-            return defaults with { Linear = new RidgeRegressionTrainer { Lambdas = [1e-3, 1e-1], Folds = 2 }, Trees = Small(defaults.Trees) };
+            return defaults with { Linear = new LinearSettings { L2 = [0.001f, 0.1f], Folds = 2 }, Trees = Small(defaults.Trees) };
         }
     }
 
-    // The trees' options are a record today and a trainer behind an interface on the learning library's branch: these overloads
-    // make the same call compile against either.
-    private static GradientBoostedTreesOptions Small(GradientBoostedTreesOptions options) =>
-        options with { MaxIterations = 40, LearningRate = 0.2, MaxLeaves = 15, EarlyStoppingRounds = 10 };
-
-    private static IBinaryClassifierTrainer Small(IBinaryClassifierTrainer trainer) =>
-        trainer is GradientBoostedTreesTrainer trees ? new GradientBoostedTreesTrainer(Small(trees.Options)) : trainer;
-
-    private static IRegressionTrainer Small(IRegressionTrainer trainer) =>
-        trainer is GradientBoostedTreesTrainer trees ? new GradientBoostedTreesTrainer(Small(trees.Options)) : trainer;
+    private static TreeSettings Small(TreeSettings options) =>
+        options with { Trees = 40, LearningRate = 0.2, Leaves = 15, EarlyStoppingRounds = 10, MinExamplesPerLeaf = 10 };
 
     public static ModelStore Store(TempDatabase db) => new(Contexts(db));
 

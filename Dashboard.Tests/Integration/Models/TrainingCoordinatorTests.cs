@@ -16,7 +16,8 @@ public class TrainingCoordinatorTests
 
     private static async Task<TrainingStatus> WaitFor(TrainingCoordinator coordinator, Func<TrainingStatus, bool> done)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // a guard against a hung run, not a timing assertion: a loaded 2-core machine trains slowly
+        var deadline = DateTime.UtcNow.AddSeconds(240);
         while (!done(coordinator.Status))
         {
             Assert.True(DateTime.UtcNow < deadline, $"still {coordinator.Status}");
@@ -45,6 +46,29 @@ public class TrainingCoordinatorTests
         {
             Assert.Contains(fractions, f => f is > 0 and < 1);
         }
+    }
+
+    [Fact]
+    public async Task TheFirstStartAfterTheMoveToMlNetRetrainsModelsStoredInTheOldFormat()
+    {
+        using var db = ModelTestData.Create();
+        await ModelTestData.Store(db).AddAsync(new StoredModel
+        {
+            Kind = ModelKind.Purchase, Algorithm = ModelAlgorithm.Linear, ModelName = "ridge", TrainingBatches = "[2]", ParametersJson = "{}",
+            ReportJson = "{}", IsActive = true, Decision = "Activated", Payload = System.Text.Encoding.UTF8.GetBytes("""{"Format":1,"Type":"purchase"}"""),
+        });
+        using var coordinator = Coordinator(db, new DataVersion(), new ModelsOptions());
+        using var stop = new CancellationTokenSource();
+
+        var running = coordinator.RunAsync(stop.Token);
+        var status = await WaitFor(coordinator, s => s.State is TrainingState.Succeeded or TrainingState.Failed);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        Assert.Equal(TrainingState.Succeeded, status.State);
+        Assert.Contains("old format", status.Reason);
+        var history = await ModelTestData.Store(db).HistoryAsync();
+        Assert.Contains(history, m => m.Kind == ModelKind.Purchase && m.Algorithm == ModelAlgorithm.Linear && m.IsActive && m.Decision.Contains("before ML.NET"));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Dashboard.Core.Imports;
+using Dashboard.Core.Models.Store;
 using Dashboard.Core.Sample;
+using Dashboard.Tests.Integration.Models;
 using Dashboard.Tests.Support;
 
 namespace Dashboard.Tests.Integration.Sample;
@@ -57,5 +59,33 @@ public class SampleDataGeneratorTests
         Assert.Equal((DataFormat.Purchases, 2_000, 0), (trained.Format, trained.Inserted, trained.Rejected));
         Assert.Equal((DataFormat.PurchasesToScore, 300, 0), (scored.Format, scored.Inserted, scored.Rejected));
         Assert.InRange(db.Scalar("SELECT AVG(purchase) FROM purchases WHERE purchase IS NOT NULL"), 5_000, 14_000);
+    }
+
+    [Fact]
+    public async Task ModelsTrainedOnTheSampleDataBeatTheirBaselinesVisiblyAndBecomeActive()
+    {
+        using var db = new TempDatabase();
+        var purchases = new StringWriter();
+        new SampleDataGenerator().WritePurchases(purchases, 2_000);
+        Assert.True(db.Import(Orders(), "sample.csv", new ImportOptions { IsSample = true }).Succeeded);
+        Assert.True(db.Import(purchases.ToString(), "sample-purchases.csv", new ImportOptions { IsSample = true }).Succeeded);
+        var store = ModelTestData.Store(db);
+
+        // the app's own training options, not the tests' small ones
+        await new ModelTrainer(ModelTestData.Contexts(db), store, TimeProvider.System).TrainAllAsync();
+
+        var history = await store.HistoryAsync();
+        Assert.Equal(4, history.Count);
+        Assert.All(history, m => Assert.True(m.IsActive, m.Decision));
+        foreach (var m in history.Where(m => m.Kind == ModelKind.Cancellation))
+        {
+            Assert.True(m.Report.Classification!.RocAuc > 0.62, $"{m.ModelName} AUC {m.Report.Classification.RocAuc}");
+            Assert.True(m.Report.Classification.Brier < m.Report.ClassificationBaseline!.Brier);
+            // fulfilment and service level go together in the sample (as mostly in the real data): either may carry the effect
+            Assert.True(m.Report.Importance.Take(3).Any(i => i.Feature is "fulfilment" or "service_level"),
+                $"{m.ModelName}: " + string.Join(", ", m.Report.Importance.Select(i => $"{i.Feature} {i.Importance:0.0000}")));
+        }
+        foreach (var m in history.Where(m => m.Kind == ModelKind.Purchase))
+            Assert.True(m.Report.Regression!.R2 > 0.5, $"{m.ModelName} R² {m.Report.Regression.R2}");
     }
 }

@@ -1,5 +1,4 @@
 using Dashboard.Core.Models.Features;
-using Dashboard.Core.Models.Learning;
 using Dashboard.Core.Models.Training;
 using Dashboard.Core.Orders;
 

@@ -1,4 +1,4 @@
-using Dashboard.Core.Models.Learning;
+using Dashboard.Core.Models.Training;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
 
@@ -6,53 +6,6 @@ namespace Dashboard.Tests.Unit.Models;
 
 internal static class SyntheticData
 {
-    public static readonly FeatureSchema NumericAndColour = new(
-    [
-        new FeatureInfo("x1", FeatureKind.Numeric),
-        new FeatureInfo("x2", FeatureKind.Numeric),
-        new FeatureInfo("colour", FeatureKind.Categorical, ["red", "green", "blue"]),
-    ]);
-
-    /// <summary>y = 3 + 2·x1 − 1.5·x2 + effect(colour) + noise, with effects red 0, green 1, blue −2.</summary>
-    public static (FeatureMatrix X, double[] Y) Linear(int n, int seed, double noise = 0.1)
-    {
-        var random = new Random(seed);
-        var values = new float[n * 3];
-        var y = new double[n];
-        double[] effect = [0, 1, -2];
-        for (var i = 0; i < n; i++)
-        {
-            var x1 = (float)(random.NextDouble() * 4 - 2);
-            var x2 = (float)(random.NextDouble() * 10);
-            var c = random.Next(3);
-            values[3 * i] = x1;
-            values[3 * i + 1] = x2;
-            values[3 * i + 2] = c;
-            y[i] = 3 + 2 * x1 - 1.5 * x2 + effect[c] + noise * Gaussian(random);
-        }
-        return (new FeatureMatrix(NumericAndColour, values, n), y);
-    }
-
-    /// <summary>P(y = 1) = σ(−1 + 1.5·x1 − 0.5·x2 + 2·[colour = blue]).</summary>
-    public static (FeatureMatrix X, double[] Y) Logistic(int n, int seed)
-    {
-        var random = new Random(seed);
-        var values = new float[n * 3];
-        var y = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            var x1 = (float)Gaussian(random);
-            var x2 = (float)Gaussian(random);
-            var c = random.Next(3);
-            values[3 * i] = x1;
-            values[3 * i + 1] = x2;
-            values[3 * i + 2] = c;
-            var z = -1 + 1.5 * x1 - 0.5 * x2 + (c == 2 ? 2 : 0);
-            y[i] = random.NextDouble() < ModelMath.Sigmoid(z) ? 1 : 0;
-        }
-        return (new FeatureMatrix(NumericAndColour, values, n), y);
-    }
-
     public static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dashboard.Core.Models.Learning;
+using Dashboard.Core.Models.Training;
 using Dashboard.Core.Models.Store;
 using Dashboard.Web.Components.Charts;
 using Plotly.Blazor;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Dashboard.Core.Models.Learning;
+namespace Dashboard.Core.Models.Features;
 
 /// <summary>How a feature column is to be read by a trainer.</summary>
 public enum FeatureKind

@@ -1,4 +1,4 @@
-namespace Dashboard.Core.Models.Learning;
+namespace Dashboard.Core.Models.Features;
 
 /// <summary>A dense, row-major matrix of feature vectors with the schema that names its columns.</summary>
 public sealed class FeatureMatrix

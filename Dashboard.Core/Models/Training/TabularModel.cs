@@ -1,0 +1,373 @@
+using System.IO.Compression;
+using System.Reflection;
+using System.Text.Json;
+using Dashboard.Core.Models.Features;
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+
+namespace Dashboard.Core.Models.Training;
+
+public enum TabularTask
+{
+    Regression,
+    BinaryClassification,
+}
+
+/// <summary>What the explanations need beyond ML.NET's own model file: stored next to it in the same zip.</summary>
+internal sealed record TabularMeta(
+    int Format, TabularTask Task, string Kind,
+    double[]? FeatureMeans,
+    double[][]? NodeValues);
+
+/// <summary>
+/// A trained ML.NET model (featurizer + trainer [+ calibrator]) over one <see cref="FeatureSchema"/>: scores single rows
+/// through pooled prediction engines (a <c>PredictionEngine</c> is not thread-safe and Microsoft.Extensions.ML's pool is
+/// not obtainable here), scores batches through <c>Transform</c>, and explains a prediction in link space
+/// (log-odds or the value itself) exactly: base + Σ contributions = the model's output.
+/// </summary>
+internal sealed class TabularModel
+{
+    public const int FormatVersion = 2;
+    private const string MetaEntry = "Dashboard/explanations.json";
+    private static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    private readonly MLContext _ml;
+    private readonly ObjectPool<PredictionEngine<MlRow, MlOutput>> _engines;
+    private readonly Func<float[], double[], double> _explain;
+
+    public TabularModel(MLContext ml, ITransformer model, MlLayout layout, TabularMeta meta)
+    {
+        _ml = ml;
+        Model = model;
+        Layout = layout;
+        Meta = meta;
+        var (predictor, calibrator) = Parts(model);
+        // logit = a·Score + b for a Platt-calibrated classifier (p = 1 / (1 + exp(slope·Score + offset))); identity otherwise
+        (LinkScale, LinkOffset) = calibrator is null ? (1.0, 0.0) : (-calibrator.Slope, -calibrator.Offset);
+        Predictor = predictor;
+        _explain = predictor switch
+        {
+            LinearModelParameters linear => LinearExplainer(linear, meta.FeatureMeans ?? throw new InvalidDataException("The linear model has no feature means.")),
+            TreeEnsembleModelParametersBasedOnRegressionTree trees => new TreeAttribution(trees.TrainedTreeEnsemble, meta.NodeValues
+                ?? throw new InvalidDataException("The tree model has no node values.")).Explain,
+            _ => throw new InvalidDataException($"The stored model's predictor ({predictor.GetType().Name}) cannot be explained."),
+        };
+        _engines = new DefaultObjectPool<PredictionEngine<MlRow, MlOutput>>(new EnginePolicy(ml, model, layout.Definition), Environment.ProcessorCount * 2);
+    }
+
+    public ITransformer Model { get; }
+    public MlLayout Layout { get; }
+    public TabularMeta Meta { get; }
+    public object Predictor { get; }
+    public TabularTask Task => Meta.Task;
+    public string Kind => Meta.Kind;
+    public double LinkScale { get; }
+    public double LinkOffset { get; }
+
+    /// <summary>The model's answer for one feature row: the probability of a classifier, the value of a regression.</summary>
+    public double Predict(ReadOnlySpan<float> features)
+    {
+        var row = Layout.Row(features);
+        var engine = _engines.Get();
+        try
+        {
+            var output = engine.Predict(row);
+            return Task == TabularTask.BinaryClassification ? output.Probability : output.Score;
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+    }
+
+    /// <summary>The prediction in link space with every feature's contribution; <see cref="Explanation.Value"/> is the
+    /// ML.NET score mapped to the link (log-odds of the calibrated probability for a classifier).</summary>
+    public Explanation Explain(ReadOnlySpan<float> features)
+    {
+        var row = Layout.Row(features);
+        var engine = _engines.Get();
+        float score;
+        float[] vector;
+        try
+        {
+            var output = engine.Predict(row);
+            score = output.Score;
+            vector = output.Features;
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+        var slots = new double[Layout.SlotFeature.Length];
+        var rawBase = _explain(vector, slots);
+        var contributions = new double[Layout.Schema.Count];
+        for (var s = 0; s < slots.Length; s++)
+            contributions[Layout.SlotFeature[s]] += LinkScale * slots[s];
+        return new Explanation(LinkScale * rawBase + LinkOffset, contributions, LinkScale * score + LinkOffset,
+            Task == TabularTask.BinaryClassification ? ExplanationScale.LogOdds : ExplanationScale.Identity);
+    }
+
+    /// <summary>Scores many rows with one <c>Transform</c> over a data view: probabilities or values.</summary>
+    public double[] PredictBatch(IEnumerable<MlRow> rows)
+    {
+        var scored = Model.Transform(Layout.Load(_ml, rows));
+        var column = Task == TabularTask.BinaryClassification ? "Probability" : "Score";
+        return scored.GetColumn<float>(column).Select(v => (double)v).ToArray();
+    }
+
+    public double[] PredictBatch(IEnumerable<float[]> rows) => PredictBatch(rows.Select(r => Layout.Row(r)));
+
+    /// <summary>ML.NET's own zip (<c>mlContext.Model.Save</c>), with the explanations' data as one more entry; <paramref name="extra"/>
+    /// adds the feature pipeline of the task.</summary>
+    public byte[] Save(IReadOnlyDictionary<string, byte[]> extra)
+    {
+        using var stream = new MemoryStream();
+        _ml.Model.Save(Model, Layout.Load(_ml, Array.Empty<MlRow>()).Schema, stream);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            Write(zip, MetaEntry, JsonSerializer.SerializeToUtf8Bytes(Meta, Json));
+            foreach (var (name, bytes) in extra)
+                Write(zip, name, bytes);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>Reads the entry <paramref name="name"/> of a stored model, or throws when the payload is not a model of this format.</summary>
+    public static byte[] ReadEntry(byte[] payload, string name)
+    {
+        if (IsLegacy(payload))
+            throw new InvalidDataException("The stored model is in the format used before ML.NET (JSON); it must be retrained.");
+        using var zip = new ZipArchive(new MemoryStream(payload), ZipArchiveMode.Read);
+        var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"The stored model has no {name}.");
+        using var input = entry.Open();
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
+    }
+
+    /// <summary>True for the JSON payloads our own trainers wrote before the move to ML.NET.</summary>
+    public static bool IsLegacy(ReadOnlySpan<byte> payload) => payload.Length > 0 && payload[0] == (byte)'{';
+
+    public static TabularModel Load(byte[] payload, FeatureSchema schema)
+    {
+        var meta = JsonSerializer.Deserialize<TabularMeta>(ReadEntry(payload, MetaEntry), Json)
+            ?? throw new InvalidDataException("The stored model has no explanation data.");
+        if (meta.Format != FormatVersion)
+            throw new InvalidDataException($"The stored model has format {meta.Format}; this version reads format {FormatVersion}.");
+        var ml = new MLContext(seed: 42);
+        var model = ml.Model.Load(new MemoryStream(payload), out _);
+        return new TabularModel(ml, model, new MlLayout(schema), meta);
+    }
+
+    /// <summary>
+    /// Permutation importance per input on <paramref name="sample"/>: the held-out AUC lost (classifiers) or RMSE gained
+    /// (regressions) when the columns of one input are shuffled together, averaged over <paramref name="rounds"/> shuffles, scored
+    /// with <c>Transform</c> and ML.NET's evaluators. Ours because ML.NET's PermutationFeatureImportance shuffles single slots of
+    /// the "Features" vector: a one-hot input is never shuffled as a whole, and summing its slots' losses inflates inputs with
+    /// many levels (on the sample data it ranked weekday, which has no effect there, second).
+    /// </summary>
+    public IReadOnlyList<FeatureImportance> PermutationImportance(FeatureMatrix sample, IReadOnlyList<double> labels, Func<string, string> inputOf,
+        int rounds = 2, int seed = 42)
+    {
+        double Metric(double[] predictions) => Task == TabularTask.BinaryClassification
+            ? -Evaluation.ClassificationMetrics.ComputeRocAuc(labels, predictions)
+            : Evaluation.RegressionMetrics.Compute(labels, predictions).Rmse;
+        var width = sample.Columns;
+        var baseline = Metric(PredictBatch(Enumerable.Range(0, sample.Rows).Select(i => Layout.Row(sample.Row(i)))));
+        var random = new Random(seed);
+        var result = new List<FeatureImportance>();
+        foreach (var input in Layout.Schema.Features.Select((f, i) => (Input: inputOf(f.Name), Index: i)).GroupBy(p => p.Input))
+        {
+            var columns = input.Select(p => p.Index).ToArray();
+            double loss = 0;
+            for (var r = 0; r < rounds; r++)
+            {
+                var order = Enumerable.Range(0, sample.Rows).ToArray();
+                random.Shuffle(order);
+                var values = (float[])sample.Values.Clone();
+                for (var i = 0; i < sample.Rows; i++)
+                {
+                    foreach (var c in columns)
+                        values[i * width + c] = sample[order[i], c];
+                }
+                var shuffled = new FeatureMatrix(sample.Schema, values, sample.Rows);
+                loss += Metric(PredictBatch(Enumerable.Range(0, sample.Rows).Select(i => Layout.Row(shuffled.Row(i))))) - baseline;
+            }
+            result.Add(new FeatureImportance(input.Key, double.IsFinite(loss) ? Math.Max(0, loss / rounds) : 0));
+        }
+        return result.OrderByDescending(i => i.Importance).ToArray();
+    }
+
+    internal static IEnumerable<ITransformer> Flatten(ITransformer model)
+    {
+        if (model is IEnumerable<ITransformer> chain)
+        {
+            foreach (var inner in chain)
+            {
+                foreach (var t in Flatten(inner))
+                    yield return t;
+            }
+        }
+        else
+        {
+            yield return model;
+        }
+    }
+
+    /// <summary>The trainer's model parameters (unwrapped from a calibrated model) and the calibrator that makes the probability:
+    /// a calibrator appended after the trainer wins over the trainer's own.</summary>
+    internal static (object Predictor, PlattCalibrator? Calibrator) Parts(ITransformer model)
+    {
+        object? predictor = null;
+        PlattCalibrator? inner = null, appended = null;
+        foreach (var transformer in Flatten(model))
+        {
+            if (transformer is not ISingleFeaturePredictionTransformer<object> p)
+                continue;
+            if (p.Model is PlattCalibrator platt)
+            {
+                appended = platt;
+                continue;
+            }
+            predictor = p.Model;
+            if (Property(predictor, "SubModel") is { } sub)
+            {
+                // a CalibratedModelParametersBase<TSub, TCalibrator>; its generic arguments vary after loading, so read it by name
+                inner = Property(predictor, "Calibrator") as PlattCalibrator;
+                predictor = sub;
+            }
+        }
+        return (predictor ?? throw new InvalidDataException("The model has no predictor."), appended ?? inner);
+    }
+
+    private static object? Property(object target, string name) =>
+        target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p => p.Name == name)?.GetValue(target);
+
+    /// <summary>Exact linear attribution: w_j·(z_j − mean_j) per slot, base = bias + Σ w_j·mean_j, so the sum is the score. ML.NET's
+    /// CalculateFeatureContribution would give w_j·z_j only for the top slots and needs a second transform per request.</summary>
+    private static Func<float[], double[], double> LinearExplainer(LinearModelParameters linear, double[] means)
+    {
+        var weights = linear.Weights.ToArray();
+        var bias = (double)linear.Bias;
+        for (var j = 0; j < weights.Length; j++)
+            bias += weights[j] * means[j];
+        return (features, slots) =>
+        {
+            for (var j = 0; j < weights.Length; j++)
+                slots[j] = weights[j] * (features[j] - means[j]);
+            return bias;
+        };
+    }
+
+    private static void Write(ZipArchive zip, string name, byte[] bytes)
+    {
+        zip.GetEntry(name)?.Delete();
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        stream.Write(bytes);
+    }
+
+    private sealed class EnginePolicy(MLContext ml, ITransformer model, SchemaDefinition input) : PooledObjectPolicy<PredictionEngine<MlRow, MlOutput>>
+    {
+        public override PredictionEngine<MlRow, MlOutput> Create() =>
+            ml.Model.CreatePredictionEngine<MlRow, MlOutput>(model, ignoreMissingColumns: true, inputSchemaDefinition: input);
+
+        public override bool Return(PredictionEngine<MlRow, MlOutput> obj) => true;
+    }
+}
+
+/// <summary>
+/// Saabas path attribution over ML.NET's own trees (<see cref="TreeEnsemble{T}"/>): along the path of a row, each split moves
+/// the expected value of the node to that of the child, and that move is credited to the split's feature. Base + Σ credits is
+/// exactly the ensemble's score. Ours because ML.NET's CalculateFeatureContribution for trees measures the other branch and does
+/// not add up to the score.
+/// </summary>
+internal sealed class TreeAttribution
+{
+    private readonly RegressionTree[] _trees;
+    private readonly double[] _weights;
+    private readonly double[][] _nodeValues;
+    private readonly double _base;
+
+    public TreeAttribution(TreeEnsemble<RegressionTree> ensemble, double[][] nodeValues)
+    {
+        _trees = [.. ensemble.Trees];
+        _weights = [.. ensemble.TreeWeights];
+        if (nodeValues.Length != _trees.Length)
+            throw new InvalidDataException("The stored node values do not match the model's trees.");
+        _nodeValues = nodeValues;
+        _base = ensemble.Bias;
+        for (var t = 0; t < _trees.Length; t++)
+            _base += _weights[t] * (_trees[t].NumberOfNodes == 0 ? _trees[t].LeafValues[0] : nodeValues[t][0]);
+        foreach (var tree in _trees)
+        {
+            if (tree.CategoricalSplitFlags.Any(f => f))
+                throw new InvalidDataException("Categorical splits are not supported by the tree attribution.");
+        }
+    }
+
+    public double Explain(float[] features, double[] slots)
+    {
+        for (var t = 0; t < _trees.Length; t++)
+        {
+            var tree = _trees[t];
+            if (tree.NumberOfNodes == 0)
+                continue;
+            var values = _nodeValues[t];
+            var node = 0;
+            var current = values[0];
+            while (true)
+            {
+                var feature = tree.NumericalSplitFeatureIndexes[node];
+                var child = features[feature] <= tree.NumericalSplitThresholds[node] ? tree.LeftChild[node] : tree.RightChild[node];
+                var next = child < 0 ? tree.LeafValues[~child] : values[child];
+                slots[feature] += _weights[t] * (next - current);
+                current = next;
+                if (child < 0)
+                    break;
+                node = child;
+            }
+        }
+        return _base;
+    }
+
+    /// <summary>The expected value of every internal node: the leaf values under it, weighted by how many of <paramref name="rows"/>
+    /// reach each leaf (an unvisited subtree counts its leaves equally).</summary>
+    public static double[][] NodeValues(TreeEnsemble<RegressionTree> ensemble, IReadOnlyList<float[]> rows)
+    {
+        var result = new double[ensemble.Trees.Count][];
+        for (var t = 0; t < ensemble.Trees.Count; t++)
+        {
+            var tree = ensemble.Trees[t];
+            var counts = new double[tree.NumberOfLeaves];
+            if (tree.NumberOfNodes > 0)
+            {
+                foreach (var x in rows)
+                {
+                    var node = 0;
+                    while (node >= 0)
+                        node = x[tree.NumericalSplitFeatureIndexes[node]] <= tree.NumericalSplitThresholds[node] ? tree.LeftChild[node] : tree.RightChild[node];
+                    counts[~node]++;
+                }
+            }
+            var values = new double[tree.NumberOfNodes];
+            (double Sum, double Count, double Plain, int Leaves) Visit(int node)
+            {
+                if (node < 0)
+                    return (counts[~node] * tree.LeafValues[~node], counts[~node], tree.LeafValues[~node], 1);
+                var l = Visit(tree.LeftChild[node]);
+                var r = Visit(tree.RightChild[node]);
+                var total = (l.Sum + r.Sum, l.Count + r.Count, l.Plain + r.Plain, l.Leaves + r.Leaves);
+                values[node] = total.Item2 > 0 ? total.Item1 / total.Item2 : total.Item3 / total.Item4;
+                return total;
+            }
+            if (tree.NumberOfNodes > 0)
+                Visit(0);
+            result[t] = values;
+        }
+        return result;
+    }
+}
