@@ -20,8 +20,13 @@ public sealed class ImportService(
     StatusGroupMapping statusGroups,
     DataVersion dataVersion,
     TimeProvider time,
-    ILogger<ImportService> logger)
+    ILogger<ImportService> logger,
+    ImportLimits? limits = null)
 {
+    private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
+
+    public ImportLimits Limits => _limits;
+
     /// <summary>How many findings the summary itself lists (all are stored with the batch, up to a limit).</summary>
     public const int SummaryIssues = 20;
 
@@ -39,7 +44,7 @@ public sealed class ImportService(
         Execute(connection, null, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
         try
         {
-            using var input = ImportInput.Open(content);
+            using var input = ImportInput.Open(content, _limits);
             var csv = input.Csv;
             CsvHeader header;
             try
@@ -126,14 +131,14 @@ public sealed class ImportService(
         {
             // A day of grace: an export stamped in a time zone ahead of ours is not "in the future".
             var latest = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
-            var parser = new AmazonOrderRowParser(header, statusGroups, latest);
+            var parser = new AmazonOrderRowParser(header, statusGroups, latest, _limits.MaxLineAmount);
             using var writer = new OrderLineWriter(connection, transaction, counts, options.IsSample, batchId);
             RowPipeline.Run(input, header, (CsvRecordReader row, int _, out RowError? error) => parser.Parse(row, out error),
                 writer, counts, options, progress, cancellationToken);
         }
         else
         {
-            var parser = new PurchaseRowParser(header);
+            var parser = new PurchaseRowParser(header, _limits.MaxPurchase);
             using var writer = new PurchaseWriter(connection, transaction, counts, options.IsSample, batchId);
             RowPipeline.Run(input, header, (CsvRecordReader row, int rowNumber, out RowError? error) => parser.Parse(row, rowNumber - 1, out error),
                 writer, counts, options, progress, cancellationToken);
