@@ -135,8 +135,10 @@ public static class DependencyInjection
                 : throw new InvalidOperationException(
                     $"{UploadOptions.SectionName}:{nameof(UploadOptions.MaxBytes)} is '{maxBytes}'; expected a positive whole number of bytes (e.g. 536870912 for 512 MB).");
         }
+        options.KeepStaged = TimeSpan.FromMinutes(Positive(section, "KeepStagedMinutes", (long)options.KeepStaged.TotalMinutes));
         return options;
     }
+
     /// <summary>
     /// What an import accepts at most (issue 12): <c>Uploads:MaxExpandedBytes</c>, <c>Uploads:MaxExpansionRatio</c>,
     /// <c>Imports:MaxLineAmount</c> and <c>Imports:MaxPurchase</c>; see <see cref="ImportLimits"/> for the defaults.

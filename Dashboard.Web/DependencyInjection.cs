@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddDashboardAuth();
+        services.AddCrossSiteProtection(configuration);
         services.AddHostedService<SnapshotWarmer>();
         services.AddHostedService<DataVersionWatcher>();
         services.AddHostedService<ImportQueueWorker>();
@@ -45,9 +46,11 @@ public static class DependencyInjection
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCrossSiteProtection();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapAntiforgeryToken();
         app.MapAnalyticsApi();
         app.MapImportsApi();
         app.MapModelsApi();

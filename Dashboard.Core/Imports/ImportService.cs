@@ -69,7 +69,11 @@ public sealed class ImportService(
             using var transaction = connection.BeginTransaction();
             try
             {
-                ImportRows(connection, transaction, input, header, format.Value, counts, options, batchId ?? 0, progress, cancellationToken);
+                // A long statement (the index build after a first load) stops too when the import is cancelled.
+                using (cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle)))
+                {
+                    ImportRows(connection, transaction, input, header, format.Value, counts, options, batchId ?? 0, progress, cancellationToken);
+                }
             }
             catch (Exception e) when (IsFileProblem(e))
             {
@@ -108,9 +112,10 @@ public sealed class ImportService(
             return Summary(fileName, format, batchId, BatchState.Succeeded,
                 options.DryRun, contentHash, counts, null, clock);
         }
-        catch (Exception e) when (e is ImportRejectedException or OperationCanceledException)
+        catch (Exception e) when (e is ImportRejectedException or OperationCanceledException
+            || (e is SqliteException { SqliteErrorCode: 9 } && cancellationToken.IsCancellationRequested)) // SQLITE_INTERRUPT
         {
-            var reason = e is OperationCanceledException ? "The import was cancelled; nothing was changed." : e.Message;
+            var reason = e is ImportRejectedException ? e.Message : "The import was cancelled; nothing was changed.";
             logger.LogWarning("Import of {File} refused: {Reason}", fileName, reason);
             batchId = RecordFailure(connection, batchId, fileName, format, options, contentHash, reason);
             return Summary(fileName, format, batchId, BatchState.Failed, options.DryRun, contentHash, counts, reason, clock);

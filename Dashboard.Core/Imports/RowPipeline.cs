@@ -49,7 +49,6 @@ internal static class RowPipeline
             {
                 bytesRead = chunk.BytesRead;
                 cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new ImportProgress(counts.RowsRead, bytesRead, input.Length, chunk.ContentBytesRead));
                 foreach (var row in chunk.Rows)
                 {
                     counts.RowsRead++;
@@ -68,6 +67,8 @@ internal static class RowPipeline
                         cancellationToken.ThrowIfCancellationRequested();
                     }
                 }
+                // Once a chunk: a file of blank lines sends empty chunks, so its progress shows too.
+                progress?.Report(new ImportProgress(counts.RowsRead, bytesRead, input.Length, chunk.ContentBytesRead));
             }
         }
         catch

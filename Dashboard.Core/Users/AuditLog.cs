@@ -24,6 +24,7 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
         public const string UserEnabled = "user enabled";
         public const string Upload = "upload";
         public const string Undo = "undo";
+        public const string Cancel = "cancel";
         public const string Retrain = "retrain";
     }
 

@@ -6,7 +6,10 @@ namespace Dashboard.Core.Imports.Queue;
 public sealed record StagedUpload(string Id, string FileName, string Path, long Length, string Sha256);
 
 /// <summary>Why an upload was refused (too large, not a CSV, already importing): a message for the user.</summary>
-public sealed class UploadRefusedException(string message) : Exception(message);
+public class UploadRefusedException(string message) : Exception(message);
+
+/// <summary>The upload is over <see cref="UploadOptions.MaxBytes"/> (HTTP 413).</summary>
+public sealed class UploadTooLargeException(string message) : UploadRefusedException(message);
 
 /// <summary>
 /// Streams an upload to disk in small buffers (never whole in memory), counting bytes against
@@ -19,10 +22,12 @@ public sealed class UploadStaging
     public UploadStaging(UploadOptions options, string contentRoot)
     {
         MaxBytes = options.MaxBytes;
+        KeepStaged = options.KeepStaged;
         Folder = System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRoot, options.Folder));
     }
 
     public long MaxBytes { get; }
+    public TimeSpan KeepStaged { get; }
     public string Folder { get; }
 
     /// <summary>Refuses a name that is not a CSV export, or a declared size over the limit, before any byte is sent.</summary>
@@ -34,7 +39,7 @@ public sealed class UploadStaging
         }
         if (declaredLength > MaxBytes)
         {
-            throw new UploadRefusedException(TooLarge(fileName));
+            throw new UploadTooLargeException(TooLarge(fileName));
         }
     }
 
@@ -58,7 +63,7 @@ public sealed class UploadStaging
                     length += read;
                     if (length > MaxBytes)
                     {
-                        throw new UploadRefusedException(TooLarge(fileName));
+                        throw new UploadTooLargeException(TooLarge(fileName));
                     }
                     sha.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
@@ -79,6 +84,38 @@ public sealed class UploadStaging
     }
 
     public static void Discard(StagedUpload upload) => File.Delete(upload.Path);
+
+    /// <summary>
+    /// Deletes staged files older than <paramref name="maxAge"/>: a preview the API staged and nobody committed
+    /// would otherwise stay until a restart. Files of jobs still queued or running (<paramref name="inUse"/>) stay.
+    /// Returns how many were deleted.
+    /// </summary>
+    public int Expire(TimeSpan maxAge, IReadOnlySet<string> inUse, DateTime? nowUtc = null)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return 0;
+        }
+        var cutoff = (nowUtc ?? DateTime.UtcNow) - maxAge;
+        var deleted = 0;
+        foreach (var file in Directory.EnumerateFiles(Folder))
+        {
+            if (inUse.Contains(file) || File.GetLastWriteTimeUtc(file) > cutoff)
+            {
+                continue;
+            }
+            try
+            {
+                File.Delete(file);
+                deleted++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // in use right now: the next round deletes it
+            }
+        }
+        return deleted;
+    }
 
     /// <summary>Removes files a stopped process left behind (no job outlives the process).</summary>
     public void Clear()
