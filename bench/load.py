@@ -57,10 +57,19 @@ def sign_in(base):
             raise SystemExit("could not sign in")
 
 
+def api_token(base):
+    """The antiforgery token every API request but a GET must carry in X-CSRF-TOKEN (issue 12); its cookie goes to the jar."""
+    with urllib.request.urlopen(base + "/api/antiforgery", timeout=30) as r:
+        answer = json.load(r)
+    return answer["headerName"], answer["token"]
+
+
 def upload(base, path):
+    header, token = api_token(base)
     with open(path, "rb") as f:
         request = urllib.request.Request(f"{base}/api/imports?file={os.path.basename(path)}", data=f, method="POST",
-                                         headers={"Content-Type": "text/csv", "Content-Length": str(os.path.getsize(path))})
+                                         headers={"Content-Type": "text/csv", "Content-Length": str(os.path.getsize(path)),
+                                                  header: token})
         with urllib.request.urlopen(request, timeout=300) as r:
             return r.headers["Location"]
 
