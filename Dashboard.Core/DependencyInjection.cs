@@ -68,6 +68,7 @@ public static class DependencyInjection
         options.MaxFailedAttempts = Whole(section, "Lockout:MaxFailedAttempts", options.MaxFailedAttempts);
         options.LockoutDuration = TimeSpan.FromMinutes(Whole(section, "Lockout:Minutes", (int)options.LockoutDuration.TotalMinutes));
         options.MinPasswordLength = Whole(section, "MinPasswordLength", options.MinPasswordLength);
+        options.SignInAttemptsPerMinute = Whole(section, "SignInAttemptsPerMinute", options.SignInAttemptsPerMinute);
         return options;
     }
 

@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddRadzenComponents();
         services.AddDashboardAuth();
         services.AddCrossSiteProtection(configuration);
+        services.AddSignInRateLimit(Core.DependencyInjection.ReadAuthOptions(configuration));
         services.AddHostedService<SnapshotWarmer>();
         services.AddHostedService<DataVersionWatcher>();
         services.AddHostedService<ImportQueueWorker>();
@@ -44,6 +45,7 @@ public static class DependencyInjection
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCrossSiteProtection();

@@ -34,6 +34,7 @@ public sealed class ImportService(
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= new ImportOptions();
+        fileName = TextLimits.Shorten(fileName, TextLimits.FileName)!;
         var clock = Stopwatch.StartNew();
         var counts = new BatchCounts();
         DataFormat? format = null;
@@ -115,7 +116,8 @@ public sealed class ImportService(
         catch (Exception e) when (e is ImportRejectedException or OperationCanceledException
             || (e is SqliteException { SqliteErrorCode: 9 } && cancellationToken.IsCancellationRequested)) // SQLITE_INTERRUPT
         {
-            var reason = e is ImportRejectedException ? e.Message : "The import was cancelled; nothing was changed.";
+            // A message can quote the file (a header of a million columns): it is kept and shown bounded.
+            var reason = e is ImportRejectedException ? TextLimits.Shorten(e.Message, TextLimits.Message)! : "The import was cancelled; nothing was changed.";
             logger.LogWarning("Import of {File} refused: {Reason}", fileName, reason);
             batchId = RecordFailure(connection, batchId, fileName, format, options, contentHash, reason);
             return Summary(fileName, format, batchId, BatchState.Failed, options.DryRun, contentHash, counts, reason, clock);
@@ -123,7 +125,8 @@ public sealed class ImportService(
         catch (Exception e)
         {
             logger.LogError(e, "Import of {File} failed", fileName);
-            RecordFailure(connection, batchId, fileName, format, options, contentHash, $"The import failed and nothing was changed: {e.Message}");
+            RecordFailure(connection, batchId, fileName, format, options, contentHash,
+                TextLimits.Shorten($"The import failed and nothing was changed: {e.Message}", TextLimits.Message)!);
             throw;
         }
     }

@@ -102,7 +102,8 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var user = await FindByNameAsync(db, name, cancellationToken);
+            // No user name is longer than the limit: a longer one is not looked up, and is kept only cut (issue 12).
+            var user = name.Length <= TextLimits.UserName ? await FindByNameAsync(db, name, cancellationToken) : null;
             var now = clock.GetUtcNow();
             if (user is null)
             {
@@ -112,23 +113,28 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
             }
             if (user.LockedUntil is { } lockedUntil && lockedUntil > now)
             {
-                await audit.RecordAsync(user.UserName, AuditLog.Actions.SignInFailed, "account locked", address, cancellationToken);
-                return new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil);
+                // The same work and the same answer as a wrong password, unless the password is right: a locked account
+                // must not tell a guesser that the name exists, nor that it is locked (issue 12).
+                var right = Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+                await audit.RecordAsync(user.UserName, AuditLog.Actions.SignInFailed,
+                    right ? "account locked (right password)" : "account locked (wrong password)", address, cancellationToken);
+                return right ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil) : new SignInResult(SignInOutcome.WrongCredentials);
             }
             var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
             if (verdict == PasswordVerificationResult.Failed)
             {
                 user.FailedSignIns++;
-                SignInResult result = new(SignInOutcome.WrongCredentials);
-                if (user.FailedSignIns >= options.MaxFailedAttempts)
+                // Even the attempt that locks the account answers "wrong credentials": only the right password learns of the lock.
+                var locks = user.FailedSignIns >= options.MaxFailedAttempts;
+                if (locks)
                 {
                     user.LockedUntil = now + options.LockoutDuration;
                     user.FailedSignIns = 0;
-                    result = new SignInResult(SignInOutcome.LockedOut, LockedUntil: user.LockedUntil);
                 }
+                var result = new SignInResult(SignInOutcome.WrongCredentials);
                 await SaveAsync(db, cancellationToken);
                 await audit.RecordAsync(user.UserName, AuditLog.Actions.SignInFailed, "wrong password", address, cancellationToken);
-                if (result.Outcome == SignInOutcome.LockedOut)
+                if (locks)
                 {
                     await audit.RecordAsync(user.UserName, AuditLog.Actions.LockedOut,
                         $"{options.MaxFailedAttempts} wrong passwords in a row; locked for {options.LockoutDuration.TotalMinutes:0} minutes", address, cancellationToken);

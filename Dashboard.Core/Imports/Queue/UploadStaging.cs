@@ -35,7 +35,7 @@ public sealed class UploadStaging
     {
         if (!Extensions.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new UploadRefusedException($"'{fileName}' is not a CSV export: upload a .csv or .csv.gz file.");
+            throw new UploadRefusedException($"'{TextLimits.Shorten(fileName, TextLimits.FileName)}' is not a CSV export: upload a .csv or .csv.gz file.");
         }
         if (declaredLength > MaxBytes)
         {
@@ -72,9 +72,9 @@ public sealed class UploadStaging
             }
             if (length == 0)
             {
-                throw new UploadRefusedException($"'{fileName}' is empty.");
+                throw new UploadRefusedException($"'{TextLimits.Shorten(fileName, TextLimits.FileName)}' is empty.");
             }
-            return new StagedUpload(id, System.IO.Path.GetFileName(fileName), path, length, Convert.ToHexStringLower(sha.GetHashAndReset()));
+            return new StagedUpload(id, TextLimits.Shorten(System.IO.Path.GetFileName(fileName), TextLimits.FileName)!, path, length, Convert.ToHexStringLower(sha.GetHashAndReset()));
         }
         catch
         {
@@ -139,6 +139,6 @@ public sealed class UploadStaging
     };
 
     private string TooLarge(string fileName) =>
-        $"'{fileName}' is larger than the upload limit of {Size(MaxBytes)} (Uploads:MaxBytes in appsettings.json); " +
+        $"'{TextLimits.Shorten(fileName, TextLimits.FileName)}' is larger than the upload limit of {Size(MaxBytes)} (Uploads:MaxBytes in appsettings.json); " +
         "nothing was imported. Compress it as .csv.gz, or split the export.";
 }
