@@ -240,6 +240,18 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
             return (AuditLog.Actions.PasswordChanged, user.UserName);
         }, actorIsUser: true);
 
+    /// <summary>
+    /// Signs the user out: a new security stamp, so that the cookie just cleared, and any copy of it, stops working at its
+    /// next request (issue 12: a copied cookie still worked after sign-out). Other browsers signed in as the user are
+    /// signed out too: a cookie cannot be told apart from its copy.
+    /// </summary>
+    public async Task SignOutAsync(long id, string? address, CancellationToken cancellationToken = default) =>
+        await ChangeAsync(id, null, address, cancellationToken, user =>
+        {
+            user.SecurityStamp = NewStamp();
+            return (AuditLog.Actions.SignOut, null!);
+        }, actorIsUser: true);
+
     public async Task<UserAccount> ResetPasswordAsync(long id, string newPassword, string actor, string? address = null,
         CancellationToken cancellationToken = default) =>
         await ChangeAsync(id, actor, address, cancellationToken, user =>

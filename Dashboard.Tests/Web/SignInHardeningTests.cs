@@ -91,4 +91,46 @@ public sealed class ReturnUrlTests(Dashboard.Tests.Web.Imports.ImportsApiTests.F
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.EndsWith("/orders?category=Kurt%C3%A4", response.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task ACopyOfTheCookieStopsWorkingAtSignOut()
+    {
+        await factory.Services.AddUserAsync("leaver", Core.Users.Role.Viewer);
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var signIn = await SignInWithoutJarAsync(client, "leaver");
+        var copy = signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("dashboard.auth=", StringComparison.Ordinal));
+        using var before = new HttpRequestMessage(HttpMethod.Get, "/api/dataset") { Headers = { { "Cookie", copy } } };
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(before)).StatusCode);
+
+        var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await TestUsers.SignInAsync(browser, "leaver");
+        var token = await TestUsers.AntiforgeryTokenAsync(browser, "/");
+        using var signOut = await browser.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        using var after = new HttpRequestMessage(HttpMethod.Get, "/api/dataset") { Headers = { { "Cookie", copy } } };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(after)).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> SignInWithoutJarAsync(HttpClient client, string user)
+    {
+        using var page = await client.GetAsync("/account/login");
+        var html = await page.Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var cookies = string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["_handler"] = "login",
+                ["Input.UserName"] = user,
+                ["Input.Password"] = TestUsers.Password,
+            }),
+        };
+        request.Headers.Add("Cookie", cookies);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response;
+    }
 }

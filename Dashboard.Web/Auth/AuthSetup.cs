@@ -68,13 +68,20 @@ public static class AuthSetup
     /// </summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (HttpContext http, AuditLog audit, [FromForm] string? returnUrl) =>
+        app.MapPost("/account/logout", async (HttpContext http, UserService users, [FromForm] string? returnUrl) =>
         {
-            var name = http.User.Identity?.Name;
+            var id = http.User.Identity?.IsAuthenticated == true ? http.User.UserId() : null;
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            if (name is not null)
+            if (id is { } userId)
             {
-                await audit.RecordAsync(name, AuditLog.Actions.SignOut, null, Address(http));
+                try
+                {
+                    await users.SignOutAsync(userId, Address(http)); // the cookie's stamp stops matching: a copy of it is dead too
+                }
+                catch (UserChangeRefusedException)
+                {
+                    // the user no longer exists: nothing to revoke
+                }
             }
             return Results.LocalRedirect(LoginPath);
         }).AllowAnonymous();
