@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddHostedService<SnapshotWarmer>();
         services.AddHostedService<DataVersionWatcher>();
         services.AddHostedService<ImportQueueWorker>();
+        services.AddHostedService<AuditLogFlusher>();
         services.AddHostedService<TrainingHostedService>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;

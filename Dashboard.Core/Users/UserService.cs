@@ -48,6 +48,8 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
     private readonly ConcurrentDictionary<long, (UserAccount? Account, long LoadedAt)> _cache = new();
     private readonly SemaphoreSlim _writes = new(1, 1);
     private long _generation;
+    /// <summary>Until when (Environment.TickCount64) a sign-in skips writing "last signed in": the store was busy.</summary>
+    private long _skipBookkeepingUntil;
     private volatile bool _anyUser;
 
     /// <summary>A hash to verify against when the user name is unknown, so that the answer takes as long either way.</summary>
@@ -150,10 +152,32 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
             {
                 user.PasswordHash = Hasher.HashPassword(user, password);
             }
+            var bookkeepingOnly = user.FailedSignIns == 0 && user.LockedUntil is null && verdict != PasswordVerificationResult.SuccessRehashNeeded;
             user.FailedSignIns = 0;
             user.LockedUntil = null;
             user.LastSignInAt = now;
-            await SaveAsync(db, cancellationToken);
+            if (bookkeepingOnly && Environment.TickCount64 < Volatile.Read(ref _skipBookkeepingUntil))
+            {
+                // The store was busy a moment ago (an import): do not wait for it again.
+            }
+            else if (bookkeepingOnly)
+            {
+                // Only "last signed in" changes: it must not make a sign-in wait for an import's write lock (issue 12).
+                // If the store is busy for a second, it is skipped; the audit entry (queued, never lost) has the time.
+                db.Database.SetCommandTimeout(1);
+                try
+                {
+                    await SaveAsync(db, cancellationToken);
+                }
+                catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+                {
+                    Volatile.Write(ref _skipBookkeepingUntil, Environment.TickCount64 + 5_000);
+                }
+            }
+            else
+            {
+                await SaveAsync(db, cancellationToken);
+            }
             await audit.RecordAsync(user.UserName, AuditLog.Actions.SignIn, null, address, cancellationToken);
             return new SignInResult(SignInOutcome.Success, UserAccount.From(user));
         }

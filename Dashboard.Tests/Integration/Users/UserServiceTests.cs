@@ -220,6 +220,35 @@ public sealed class UserServiceTests : IDisposable
         Assert.Equal((0, AuditLog.MaxPageSize, 25), (huge.Skip, huge.Take, huge.Entries.Count));
     }
 
+    [Fact]
+    public async Task WhileAnotherWriterHoldsTheStoreASignInSucceedsAndItsAuditEntryIsStoredOnceTheStoreIsFree()
+    {
+        await _users.CreateAsync("ana", "password-1", Role.Viewer, actor: "admin");
+        using (var importer = new Microsoft.Data.Sqlite.SqliteConnection(_db.ConnectionString))
+        {
+            importer.Open();
+            using var hold = importer.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the write lock, as an import holds it
+            using (var write = importer.CreateCommand())
+            {
+                write.Transaction = hold;
+                write.CommandText = "UPDATE import_batches SET state = state;";
+                write.ExecuteNonQuery();
+            }
+
+            var signIn = await _users.SignInAsync("ana", "password-1", "10.0.0.1").WaitAsync(TimeSpan.FromSeconds(20));
+            await _audit.RecordAsync("ana", AuditLog.Actions.Upload, "export.csv (committed)", "10.0.0.1").WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal(SignInOutcome.Success, signIn.Outcome);
+            Assert.True(_audit.Queued >= 2, "the entries wait for the store");
+            hold.Commit();
+        }
+
+        Assert.True(await _audit.FlushAsync(TimeSpan.FromMinutes(1)));
+        var actions = (await _audit.RecentAsync()).Where(e => e.UserName == "ana").Select(e => e.Action).ToList();
+        Assert.Contains(AuditLog.Actions.SignIn, actions);
+        Assert.Contains(AuditLog.Actions.Upload, actions);
+    }
+
     private sealed class ManualClock(DateTimeOffset now) : TimeProvider
     {
         private DateTimeOffset _now = now;
