@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<DataVersion>();
         services.AddSingleton<DatasetSummaryQuery>();
+        services.AddSingleton(ReadImportLimits(configuration));
         services.AddSingleton<ImportService>();
         services.AddSingleton<Imports.Undo.BatchUndoService>();
         var uploads = ReadUploadOptions(configuration);
@@ -67,6 +68,7 @@ public static class DependencyInjection
         options.MaxFailedAttempts = Whole(section, "Lockout:MaxFailedAttempts", options.MaxFailedAttempts);
         options.LockoutDuration = TimeSpan.FromMinutes(Whole(section, "Lockout:Minutes", (int)options.LockoutDuration.TotalMinutes));
         options.MinPasswordLength = Whole(section, "MinPasswordLength", options.MinPasswordLength);
+        options.SignInAttemptsPerMinute = Whole(section, "SignInAttemptsPerMinute", options.SignInAttemptsPerMinute);
         return options;
     }
 
@@ -134,8 +136,35 @@ public static class DependencyInjection
                 : throw new InvalidOperationException(
                     $"{UploadOptions.SectionName}:{nameof(UploadOptions.MaxBytes)} is '{maxBytes}'; expected a positive whole number of bytes (e.g. 536870912 for 512 MB).");
         }
+        options.KeepStaged = TimeSpan.FromMinutes(Positive(section, "KeepStagedMinutes", (long)options.KeepStaged.TotalMinutes));
         return options;
     }
+
+    /// <summary>
+    /// What an import accepts at most (issue 12): <c>Uploads:MaxExpandedBytes</c>, <c>Uploads:MaxExpansionRatio</c>,
+    /// <c>Imports:MaxLineAmount</c> and <c>Imports:MaxPurchase</c>; see <see cref="ImportLimits"/> for the defaults.
+    /// </summary>
+    public static ImportLimits ReadImportLimits(IConfiguration configuration)
+    {
+        var defaults = ImportLimits.Default;
+        var uploads = configuration.GetSection(UploadOptions.SectionName);
+        var imports = configuration.GetSection("Imports");
+        return defaults with
+        {
+            MaxExpandedBytes = Positive(uploads, nameof(ImportLimits.MaxExpandedBytes), defaults.MaxExpandedBytes),
+            MaxExpansionRatio = (int)Math.Min(int.MaxValue, Positive(uploads, nameof(ImportLimits.MaxExpansionRatio), defaults.MaxExpansionRatio)),
+            MaxLineAmount = Positive(imports, nameof(ImportLimits.MaxLineAmount), (long)defaults.MaxLineAmount),
+            MaxPurchase = (int)Math.Min(int.MaxValue, Positive(imports, nameof(ImportLimits.MaxPurchase), defaults.MaxPurchase)),
+        };
+    }
+
+    private static long Positive(IConfigurationSection section, string key, long fallback) => section[key] switch
+    {
+        null or "" => fallback,
+        var text when long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 => value,
+        var text => throw new InvalidOperationException($"{section.Path}:{key} is '{text}'; expected a positive whole number."),
+    };
+
     private static bool Flag(IConfigurationSection section, string key, bool fallback) => section[key] switch
     {
         null or "" => fallback,

@@ -19,9 +19,12 @@ public static class DependencyInjection
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddDashboardAuth();
+        services.AddCrossSiteProtection(configuration);
+        services.AddSignInRateLimit(Core.DependencyInjection.ReadAuthOptions(configuration));
         services.AddHostedService<SnapshotWarmer>();
         services.AddHostedService<DataVersionWatcher>();
         services.AddHostedService<ImportQueueWorker>();
+        services.AddHostedService<AuditLogFlusher>();
         services.AddHostedService<TrainingHostedService>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;
@@ -43,11 +46,14 @@ public static class DependencyInjection
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCrossSiteProtection();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapAntiforgeryToken();
         app.MapAnalyticsApi();
         app.MapImportsApi();
         app.MapModelsApi();

@@ -8,6 +8,11 @@ or after --max-seconds). Standard library only.
 
 Usage: bench/load.py APP_EXECUTABLE CSV_FILE [--clients 50] [--max-seconds 300]
 e.g.   bench/load.py Dashboard.Web/bin/Release/net10.0/Dashboard.Web /tmp/data/amazon-sale-report.csv
+
+Sign-in mode (issue 12): --signin [--seconds 60] [--clients 30] runs CLIENTS clients for SECONDS, each in its own
+session: sign in (timed), read /api/dataset and an overview, sign out, again. An import of CSV_FILE starts 2 s in.
+Reports failed requests, sign-in p50/p95/max and whether the upload's audit entry is in the store.
+--make-lines N writes an N-line Amazon export to CSV_FILE first (unique keys, the real format).
 """
 import argparse, http.cookiejar, json, os, random, re, shutil, socket, subprocess, sys, tempfile, threading, time, urllib.parse, urllib.request, urllib.error
 
@@ -28,6 +33,8 @@ def free_port():
 def start_app(exe, folder):
     port = free_port()
     env = dict(os.environ, ConnectionStrings__Dashboard=f"Data Source={folder}/dashboard.db",
+               Auth__SignInAttemptsPerMinute="100000",  # every client signs in from 127.0.0.1
+               Uploads__MaxBytes=str(2 << 30),
                Uploads__Folder=f"{folder}/uploads", Logging__LogLevel__Default="Warning",
                Auth__Admin__UserName=ADMIN, Auth__Admin__Password=PASSWORD)
     app = subprocess.Popen([exe, "--urls", f"http://127.0.0.1:{port}"], cwd=folder, env=env,
@@ -57,10 +64,19 @@ def sign_in(base):
             raise SystemExit("could not sign in")
 
 
+def api_token(base):
+    """The antiforgery token every API request but a GET must carry in X-CSRF-TOKEN (issue 12); its cookie goes to the jar."""
+    with urllib.request.urlopen(base + "/api/antiforgery", timeout=30) as r:
+        answer = json.load(r)
+    return answer["headerName"], answer["token"]
+
+
 def upload(base, path):
+    header, token = api_token(base)
     with open(path, "rb") as f:
         request = urllib.request.Request(f"{base}/api/imports?file={os.path.basename(path)}", data=f, method="POST",
-                                         headers={"Content-Type": "text/csv", "Content-Length": str(os.path.getsize(path))})
+                                         headers={"Content-Type": "text/csv", "Content-Length": str(os.path.getsize(path)),
+                                                  header: token})
         with urllib.request.urlopen(request, timeout=300) as r:
             return r.headers["Location"]
 
@@ -141,6 +157,95 @@ def run(exe, csv, clients, max_seconds, with_load):
             "requests": len(latencies), "failures": failures, "latencies": sorted(latencies)}
 
 
+def make_file(path, lines):
+    """An Amazon export of LINES order lines with unique (Order ID, SKU), dates in April-June 2022."""
+    rng = random.Random(12)
+    header = ("index,Order ID,Date,Status,Fulfilment,Sales Channel ,ship-service-level,Style,SKU,Category,Size,ASIN,"
+              "Courier Status,Qty,currency,Amount,ship-city,ship-state,ship-postal-code,ship-country,promotion-ids,B2B,"
+              "fulfilled-by,Unnamed: 22\n")
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(header)
+        for i in range(lines):
+            day = 91 + i % 90
+            status = STATUSES[i % len(STATUSES)]
+            category = CATEGORIES[i % len(CATEGORIES)]
+            f.write(f"{i},{400 + i // 1000000:03d}-{i % 10000000:07d}-{rng.randrange(10000000):07d},{date(day)}-22,{status},"
+                    f"Amazon,Amazon.in,Expedited,JNE{i % 5000},JNE{i % 5000}-KR-L,{category},L,B09K3WFS32,Shipped,1,INR,"
+                    f"{rng.randrange(200, 2000)}.00,MUMBAI,MAHARASHTRA,400081.0,IN,,False,,\n")
+
+
+def run_signin(exe, csv, clients, seconds):
+    folder = tempfile.mkdtemp(prefix="dashboard-signin-")
+    app, base = start_app(exe, folder)
+    signins, requests, failures, stop = [], [], [], threading.Event()
+    lock = threading.Lock()
+
+    def client(n):
+        rng = random.Random(n)
+        while not stop.is_set():
+            opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+            step = "sign-in"
+            try:
+                began = time.perf_counter()
+                with opener.open(base + "/account/login", timeout=60) as r:
+                    token = re.search(r'name="__RequestVerificationToken" value="([^"]+)"', r.read().decode()).group(1)
+                form = urllib.parse.urlencode({"__RequestVerificationToken": token, "_handler": "login",
+                                               "Input.UserName": ADMIN, "Input.Password": PASSWORD}).encode()
+                with opener.open(urllib.request.Request(base + "/account/login", data=form, method="POST"), timeout=60) as r:
+                    r.read()
+                    if "/account/login" in r.geturl():
+                        raise RuntimeError("not signed in")
+                elapsed = time.perf_counter() - began
+                with lock:
+                    signins.append(elapsed)
+                for url in ["/api/dataset", random_query(rng)]:
+                    step = url
+                    began = time.perf_counter()
+                    with opener.open(base + url, timeout=60) as r:
+                        r.read()
+                    with lock:
+                        requests.append(time.perf_counter() - began)
+                time.sleep(rng.uniform(0.5, 1.5))
+            except Exception as e:  # any failure counts
+                with lock:
+                    failures.append(f"{step}: {e}")
+
+    threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(clients)]
+    job = None
+    try:
+        began = time.time()
+        for t in threads:
+            t.start()
+        time.sleep(2)
+        location = upload(base, csv)
+        while time.time() - began < seconds:
+            time.sleep(0.5)
+        stop.set()
+        for t in threads:
+            t.join(60)
+        job = wait_for(base, location)
+        import_seconds = job["summary"]["seconds"] if job.get("summary") else None
+    finally:
+        stop.set()
+        app.terminate()
+        app.wait(60)  # stopping flushes queued audit entries
+    import sqlite3
+    with sqlite3.connect(f"{folder}/dashboard.db") as db:
+        audited = db.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'upload' AND detail LIKE ?",
+                             (os.path.basename(csv) + "%",)).fetchone()[0]
+        signin_entries = db.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'sign-in'").fetchone()[0]
+    shutil.rmtree(folder, ignore_errors=True)
+    s = sorted(signins)
+    print(f"clients {clients} for {seconds} s, import of {os.path.basename(csv)}: {job['summary']['state']}, "
+          f"{job['summary']['inserted']:,} lines, {import_seconds} s")
+    print(f"sign-ins: {len(s):,} (audited: {signin_entries:,}), other requests: {len(requests):,}, failed: {len(failures)}")
+    print(f"sign-in ms: p50 {pct(s, 50):.0f}  p95 {pct(s, 95):.0f}  max {pct(s, 100):.0f}")
+    print(f"upload audit entry present: {audited > 0}")
+    for f in failures[:5]:
+        print("  failed:", f)
+    sys.exit(1 if failures or not audited or pct(s, 95) >= 2000 else 0)
+
+
 def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] * 1000 if values else float("nan")
 
@@ -149,8 +254,15 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("exe"); parser.add_argument("csv")
     parser.add_argument("--clients", type=int, default=50); parser.add_argument("--max-seconds", type=int, default=300)
+    parser.add_argument("--signin", action="store_true"); parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--make-lines", type=int, default=0)
     args = parser.parse_args()
     args.exe, args.csv = os.path.abspath(args.exe), os.path.abspath(args.csv)
+    if args.make_lines:
+        make_file(args.csv, args.make_lines)
+    if args.signin:
+        run_signin(args.exe, args.csv, args.clients, args.seconds)
+        return
     alone = run(args.exe, args.csv, 0, args.max_seconds, with_load=False)
     loaded = run(args.exe, args.csv, args.clients, args.max_seconds, with_load=True)
     l = loaded["latencies"]

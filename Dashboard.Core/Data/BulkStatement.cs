@@ -79,6 +79,25 @@ internal sealed class BulkStatement : IDisposable
         return raw.sqlite3_last_insert_rowid(_connection.Handle);
     }
 
+    /// <summary>Runs a query: true when it found a row (read it with <see cref="Int64"/> and <see cref="Text"/>, then <see cref="Reset"/>).</summary>
+    public bool Query()
+    {
+        var result = raw.sqlite3_step(_statement);
+        if (result == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+        raw.sqlite3_reset(_statement);
+        Check(result);
+        return false;
+    }
+
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
+    public void Reset() => raw.sqlite3_reset(_statement);
+
     private void Check(int result)
     {
         if (result != raw.SQLITE_OK && result != raw.SQLITE_DONE)

@@ -22,7 +22,13 @@ internal sealed class BatchCounts
     {
         if (Issues.Count < MaxStoredIssues)
         {
-            Issues.Add(issue);
+            // A column name comes from the file's header, a value from its rows: both are bounded where they are kept.
+            Issues.Add(issue with
+            {
+                Column = TextLimits.Shorten(issue.Column, TextLimits.Short),
+                Value = TextLimits.Shorten(issue.Value, TextLimits.Short + 1),
+                Reason = TextLimits.Shorten(issue.Reason, TextLimits.Message)!,
+            });
         }
     }
 

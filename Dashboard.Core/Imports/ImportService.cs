@@ -20,8 +20,13 @@ public sealed class ImportService(
     StatusGroupMapping statusGroups,
     DataVersion dataVersion,
     TimeProvider time,
-    ILogger<ImportService> logger)
+    ILogger<ImportService> logger,
+    ImportLimits? limits = null)
 {
+    private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
+
+    public ImportLimits Limits => _limits;
+
     /// <summary>How many findings the summary itself lists (all are stored with the batch, up to a limit).</summary>
     public const int SummaryIssues = 20;
 
@@ -29,6 +34,7 @@ public sealed class ImportService(
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= new ImportOptions();
+        fileName = TextLimits.Shorten(fileName, TextLimits.FileName)!;
         var clock = Stopwatch.StartNew();
         var counts = new BatchCounts();
         DataFormat? format = null;
@@ -39,7 +45,7 @@ public sealed class ImportService(
         Execute(connection, null, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
         try
         {
-            using var input = ImportInput.Open(content);
+            using var input = ImportInput.Open(content, _limits);
             var csv = input.Csv;
             CsvHeader header;
             try
@@ -64,7 +70,11 @@ public sealed class ImportService(
             using var transaction = connection.BeginTransaction();
             try
             {
-                ImportRows(connection, transaction, input, header, format.Value, counts, options, batchId ?? 0, progress, cancellationToken);
+                // A long statement (the index build after a first load) stops too when the import is cancelled.
+                using (cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle)))
+                {
+                    ImportRows(connection, transaction, input, header, format.Value, counts, options, batchId ?? 0, progress, cancellationToken);
+                }
             }
             catch (Exception e) when (IsFileProblem(e))
             {
@@ -103,9 +113,11 @@ public sealed class ImportService(
             return Summary(fileName, format, batchId, BatchState.Succeeded,
                 options.DryRun, contentHash, counts, null, clock);
         }
-        catch (Exception e) when (e is ImportRejectedException or OperationCanceledException)
+        catch (Exception e) when (e is ImportRejectedException or OperationCanceledException
+            || (e is SqliteException { SqliteErrorCode: 9 } && cancellationToken.IsCancellationRequested)) // SQLITE_INTERRUPT
         {
-            var reason = e is OperationCanceledException ? "The import was cancelled; nothing was changed." : e.Message;
+            // A message can quote the file (a header of a million columns): it is kept and shown bounded.
+            var reason = e is ImportRejectedException ? TextLimits.Shorten(e.Message, TextLimits.Message)! : "The import was cancelled; nothing was changed.";
             logger.LogWarning("Import of {File} refused: {Reason}", fileName, reason);
             batchId = RecordFailure(connection, batchId, fileName, format, options, contentHash, reason);
             return Summary(fileName, format, batchId, BatchState.Failed, options.DryRun, contentHash, counts, reason, clock);
@@ -113,7 +125,8 @@ public sealed class ImportService(
         catch (Exception e)
         {
             logger.LogError(e, "Import of {File} failed", fileName);
-            RecordFailure(connection, batchId, fileName, format, options, contentHash, $"The import failed and nothing was changed: {e.Message}");
+            RecordFailure(connection, batchId, fileName, format, options, contentHash,
+                TextLimits.Shorten($"The import failed and nothing was changed: {e.Message}", TextLimits.Message)!);
             throw;
         }
     }
@@ -126,14 +139,14 @@ public sealed class ImportService(
         {
             // A day of grace: an export stamped in a time zone ahead of ours is not "in the future".
             var latest = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
-            var parser = new AmazonOrderRowParser(header, statusGroups, latest);
+            var parser = new AmazonOrderRowParser(header, statusGroups, latest, _limits.MaxLineAmount);
             using var writer = new OrderLineWriter(connection, transaction, counts, options.IsSample, batchId);
             RowPipeline.Run(input, header, (CsvRecordReader row, int _, out RowError? error) => parser.Parse(row, out error),
                 writer, counts, options, progress, cancellationToken);
         }
         else
         {
-            var parser = new PurchaseRowParser(header);
+            var parser = new PurchaseRowParser(header, _limits.MaxPurchase);
             using var writer = new PurchaseWriter(connection, transaction, counts, options.IsSample, batchId);
             RowPipeline.Run(input, header, (CsvRecordReader row, int rowNumber, out RowError? error) => parser.Parse(row, rowNumber - 1, out error),
                 writer, counts, options, progress, cancellationToken);

@@ -32,8 +32,11 @@ public sealed record StatusChange(string From, string To, int Lines);
 
 public sealed record ImportIssueSummary(IssueKind Kind, int Row, string? Column, string? Value, string Reason);
 
-/// <summary>Progress of a running import: rows so far, and bytes of the file so far out of its length when known.</summary>
-public sealed record ImportProgress(int RowsRead, long BytesRead, long? TotalBytes);
+/// <summary>
+/// Progress of a running import: rows so far, bytes of the file so far out of its length when known, and bytes of
+/// content so far (for a .gz, decompressed bytes, blank lines included).
+/// </summary>
+public sealed record ImportProgress(int RowsRead, long BytesRead, long? TotalBytes, long ContentBytesRead = 0);
 
 public sealed record ImportOptions
 {

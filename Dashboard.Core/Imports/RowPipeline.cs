@@ -24,7 +24,13 @@ internal static class RowPipeline
     /// </summary>
     public const int MaxFieldLength = 32 * 1024;
 
-    private sealed record Chunk<T>(Parsed<T>[] Rows, long BytesRead);
+    /// <summary>
+    /// Records (blank lines included) the reader passes over without sending anything before it sends a chunk anyway:
+    /// a file of nothing but blank lines still reports progress and can be cancelled.
+    /// </summary>
+    private const int RecordsPerHeartbeat = 64 * 1024;
+
+    private sealed record Chunk<T>(Parsed<T>[] Rows, long BytesRead, long ContentBytesRead);
 
     private readonly record struct Parsed<T>(int RowNumber, T? Value, RowError? Error);
 
@@ -42,6 +48,7 @@ internal static class RowPipeline
             foreach (var chunk in chunks.GetConsumingEnumerable(stop.Token))
             {
                 bytesRead = chunk.BytesRead;
+                cancellationToken.ThrowIfCancellationRequested();
                 foreach (var row in chunk.Rows)
                 {
                     counts.RowsRead++;
@@ -58,9 +65,10 @@ internal static class RowPipeline
                     if (counts.RowsRead % options.ProgressEvery == 0)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        progress?.Report(new ImportProgress(counts.RowsRead, bytesRead, input.Length));
                     }
                 }
+                // Once a chunk: a file of blank lines sends empty chunks, so its progress shows too.
+                progress?.Report(new ImportProgress(counts.RowsRead, bytesRead, input.Length, chunk.ContentBytesRead));
             }
         }
         catch
@@ -80,7 +88,7 @@ internal static class RowPipeline
         reader.GetAwaiter().GetResult(); // the reader's own failure, if it had one
         cancellationToken.ThrowIfCancellationRequested();
         writer.Complete();
-        progress?.Report(new ImportProgress(counts.RowsRead, input.Length ?? bytesRead, input.Length));
+        progress?.Report(new ImportProgress(counts.RowsRead, input.Length ?? bytesRead, input.Length, input.ContentBytesRead));
     }
 
     private static RowError? TooLongField(CsvRecordReader csv, CsvHeader header)
@@ -105,8 +113,17 @@ internal static class RowPipeline
         {
             var csv = input.Csv;
             var rows = new List<Parsed<T>>(ChunkSize);
+            var sinceLastChunk = 0;
             while (csv.Read())
             {
+                if (++sinceLastChunk == RecordsPerHeartbeat)
+                {
+                    // Blank lines hold no data but cost time: progress and cancellation must not wait for a real row.
+                    stop.ThrowIfCancellationRequested();
+                    chunks.Add(new Chunk<T>([.. rows], input.BytesRead, input.ContentBytesRead), stop);
+                    rows.Clear();
+                    sinceLastChunk = 0;
+                }
                 if (csv.FieldCount == 1 && csv[0].IsEmpty)
                 {
                     continue; // a blank line holds no data
@@ -119,6 +136,11 @@ internal static class RowPipeline
                 {
                     (value, error) = (null, tooLong);
                 }
+                else if (!csv.EndsWithLineBreak && csv.FieldCount < header.Count)
+                {
+                    (value, error) = (null, new RowError(null, null, string.Create(CultureInfo.InvariantCulture,
+                        $"The file ends in the middle of this row (no line break, {csv.FieldCount} of the header's {header.Count} fields): it looks cut short, so the row is not kept.")));
+                }
                 else
                 {
                     value = parse(csv, rowNumber, out error);
@@ -126,13 +148,14 @@ internal static class RowPipeline
                 rows.Add(new Parsed<T>(rowNumber, value, error));
                 if (rows.Count == ChunkSize)
                 {
-                    chunks.Add(new Chunk<T>([.. rows], input.BytesRead), stop);
+                    chunks.Add(new Chunk<T>([.. rows], input.BytesRead, input.ContentBytesRead), stop);
                     rows.Clear();
+                    sinceLastChunk = 0;
                 }
             }
             if (rows.Count > 0)
             {
-                chunks.Add(new Chunk<T>([.. rows], input.BytesRead), stop);
+                chunks.Add(new Chunk<T>([.. rows], input.BytesRead, input.ContentBytesRead), stop);
             }
         }
         finally

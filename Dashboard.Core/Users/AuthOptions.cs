@@ -15,6 +15,13 @@ public sealed class AuthOptions
     public int MinPasswordLength { get; set; } = 8;
 
     /// <summary>
+    /// Sign-in (and change-password) attempts one address may post per minute before it gets 429
+    /// (<c>Auth:SignInAttemptsPerMinute</c>, default 10). Lockout protects one account; this protects the store and the
+    /// audit log from a flood of attempts at many names.
+    /// </summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>
     /// The first admin, created at start when no user exists (<c>Auth:Admin:UserName</c> and <c>Auth:Admin:Password</c>,
     /// or <c>Auth__Admin__UserName</c>/<c>Auth__Admin__Password</c> in the environment). Without them the app offers a
     /// one-time setup page instead.

@@ -48,6 +48,8 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
     private readonly ConcurrentDictionary<long, (UserAccount? Account, long LoadedAt)> _cache = new();
     private readonly SemaphoreSlim _writes = new(1, 1);
     private long _generation;
+    /// <summary>Until when (Environment.TickCount64) a sign-in skips writing "last signed in": the store was busy.</summary>
+    private long _skipBookkeepingUntil;
     private volatile bool _anyUser;
 
     /// <summary>A hash to verify against when the user name is unknown, so that the answer takes as long either way.</summary>
@@ -98,6 +100,27 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
     public async Task<SignInResult> SignInAsync(string userName, string password, string? address, CancellationToken cancellationToken = default)
     {
         var name = userName.Trim();
+        // The expensive part, the hash (PBKDF2), is computed before the lock that serialises the account writes, so that
+        // sign-ins run side by side: 30 at once queued for seconds behind each other's hashes (issue 12). The stored hash
+        // is compared again under the lock.
+        string? hashSeen = null;
+        var verdictSeen = PasswordVerificationResult.Failed;
+        // No user name is longer than the limit: a longer one is not looked up, and is kept only cut (issue 12).
+        if (name.Length <= TextLimits.UserName)
+        {
+            await using var read = await contexts.CreateDbContextAsync(cancellationToken);
+            hashSeen = await read.Users.Where(u => u.UserName == name).Select(u => u.PasswordHash).FirstOrDefaultAsync(cancellationToken);
+        }
+        if (hashSeen is null)
+        {
+            Hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
+            await audit.RecordAsync(name, AuditLog.Actions.SignInFailed, "unknown user name", address, cancellationToken);
+            return new SignInResult(SignInOutcome.WrongCredentials);
+        }
+        verdictSeen = Hasher.VerifyHashedPassword(null!, hashSeen, password);
+        PasswordVerificationResult Verdict(User u) =>
+            u.PasswordHash == hashSeen ? verdictSeen : Hasher.VerifyHashedPassword(u, u.PasswordHash, password);
+
         await _writes.WaitAsync(cancellationToken);
         try
         {
@@ -106,29 +129,33 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
             var now = clock.GetUtcNow();
             if (user is null)
             {
-                Hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
                 await audit.RecordAsync(name, AuditLog.Actions.SignInFailed, "unknown user name", address, cancellationToken);
                 return new SignInResult(SignInOutcome.WrongCredentials);
             }
             if (user.LockedUntil is { } lockedUntil && lockedUntil > now)
             {
-                await audit.RecordAsync(user.UserName, AuditLog.Actions.SignInFailed, "account locked", address, cancellationToken);
-                return new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil);
+                // The same work and the same answer as a wrong password, unless the password is right: a locked account
+                // must not tell a guesser that the name exists, nor that it is locked (issue 12).
+                var right = Verdict(user) != PasswordVerificationResult.Failed;
+                await audit.RecordAsync(user.UserName, AuditLog.Actions.SignInFailed,
+                    right ? "account locked (right password)" : "account locked (wrong password)", address, cancellationToken);
+                return right ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil) : new SignInResult(SignInOutcome.WrongCredentials);
             }
-            var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+            var verdict = Verdict(user);
             if (verdict == PasswordVerificationResult.Failed)
             {
                 user.FailedSignIns++;
-                SignInResult result = new(SignInOutcome.WrongCredentials);
-                if (user.FailedSignIns >= options.MaxFailedAttempts)
+                // Even the attempt that locks the account answers "wrong credentials": only the right password learns of the lock.
+                var locks = user.FailedSignIns >= options.MaxFailedAttempts;
+                if (locks)
                 {
                     user.LockedUntil = now + options.LockoutDuration;
                     user.FailedSignIns = 0;
-                    result = new SignInResult(SignInOutcome.LockedOut, LockedUntil: user.LockedUntil);
                 }
+                var result = new SignInResult(SignInOutcome.WrongCredentials);
                 await SaveAsync(db, cancellationToken);
                 await audit.RecordAsync(user.UserName, AuditLog.Actions.SignInFailed, "wrong password", address, cancellationToken);
-                if (result.Outcome == SignInOutcome.LockedOut)
+                if (locks)
                 {
                     await audit.RecordAsync(user.UserName, AuditLog.Actions.LockedOut,
                         $"{options.MaxFailedAttempts} wrong passwords in a row; locked for {options.LockoutDuration.TotalMinutes:0} minutes", address, cancellationToken);
@@ -144,10 +171,32 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
             {
                 user.PasswordHash = Hasher.HashPassword(user, password);
             }
+            var bookkeepingOnly = user.FailedSignIns == 0 && user.LockedUntil is null && verdict != PasswordVerificationResult.SuccessRehashNeeded;
             user.FailedSignIns = 0;
             user.LockedUntil = null;
             user.LastSignInAt = now;
-            await SaveAsync(db, cancellationToken);
+            if (bookkeepingOnly && Environment.TickCount64 < Volatile.Read(ref _skipBookkeepingUntil))
+            {
+                // The store was busy a moment ago (an import): do not wait for it again.
+            }
+            else if (bookkeepingOnly)
+            {
+                // Only "last signed in" changes: it must not make a sign-in wait for an import's write lock (issue 12).
+                // If the store is busy for a second, it is skipped; the audit entry (queued, never lost) has the time.
+                db.Database.SetCommandTimeout(1);
+                try
+                {
+                    await SaveAsync(db, cancellationToken);
+                }
+                catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+                {
+                    Volatile.Write(ref _skipBookkeepingUntil, Environment.TickCount64 + 5_000);
+                }
+            }
+            else
+            {
+                await SaveAsync(db, cancellationToken);
+            }
             await audit.RecordAsync(user.UserName, AuditLog.Actions.SignIn, null, address, cancellationToken);
             return new SignInResult(SignInOutcome.Success, UserAccount.From(user));
         }
@@ -232,6 +281,18 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
             CheckPassword(user.UserName, newPassword);
             SetPassword(user, newPassword);
             return (AuditLog.Actions.PasswordChanged, user.UserName);
+        }, actorIsUser: true);
+
+    /// <summary>
+    /// Signs the user out: a new security stamp, so that the cookie just cleared, and any copy of it, stops working at its
+    /// next request (issue 12: a copied cookie still worked after sign-out). Other browsers signed in as the user are
+    /// signed out too: a cookie cannot be told apart from its copy.
+    /// </summary>
+    public async Task SignOutAsync(long id, string? address, CancellationToken cancellationToken = default) =>
+        await ChangeAsync(id, null, address, cancellationToken, user =>
+        {
+            user.SecurityStamp = NewStamp();
+            return (AuditLog.Actions.SignOut, null!);
         }, actorIsUser: true);
 
     public async Task<UserAccount> ResetPasswordAsync(long id, string newPassword, string actor, string? address = null,

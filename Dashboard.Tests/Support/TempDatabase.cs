@@ -28,9 +28,9 @@ public sealed class TempDatabase : IDisposable
     public string ConnectionString => Store.ConnectionString;
     public DataVersion Version { get; } = new();
 
-    public ImportService Importer(StatusGroupMapping? mapping = null, DateTimeOffset? now = null) =>
+    public ImportService Importer(StatusGroupMapping? mapping = null, DateTimeOffset? now = null, ImportLimits? limits = null) =>
         new(Store, mapping ?? new StatusGroupMapping(), Version, new FixedTime(now ?? new DateTimeOffset(2022, 7, 15, 12, 0, 0, TimeSpan.Zero)),
-            NullLogger<ImportService>.Instance);
+            NullLogger<ImportService>.Instance, limits);
 
     public ImportSummary Import(string csv, string fileName = "export.csv", ImportOptions? options = null) =>
         Importer().Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), fileName, options);
@@ -58,6 +58,37 @@ public sealed class TempDatabase : IDisposable
     public string Fingerprint() =>
         $"lines={Scalar("SELECT COUNT(*) FROM order_lines")} hash={Scalar("SELECT COALESCE(SUM(content_hash % 1000003), 0) FROM order_lines")} " +
         $"purchases={Scalar("SELECT COUNT(*) FROM purchases")} issues={Scalar("SELECT COUNT(*) FROM import_issues")}";
+
+    /// <summary>The tables a refused file must leave alone.</summary>
+    public static readonly string[] DataTables = ["order_lines", "order_line_versions", "promotion_lists", "purchases", "import_issues", "users"];
+
+    /// <summary>
+    /// A SHA-256 of every stored value of the data tables (type and bytes, in row order): a refused file must leave it
+    /// as it was, not only the row counts.
+    /// </summary>
+    public string TablesHash()
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var table in DataTables)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM {table} ORDER BY 1;";
+            using var reader = command.ExecuteReader();
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(table));
+            while (reader.Read())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    var value = reader.GetValue(i);
+                    sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"|{value.GetType().Name}:{(value is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture))}"));
+                }
+                sha.AppendData("\n"u8);
+            }
+        }
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
 
     public void Dispose()
     {

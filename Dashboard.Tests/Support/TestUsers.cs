@@ -27,14 +27,32 @@ public static partial class TestUsers
     {
         Environment.SetEnvironmentVariable("Auth__Admin__UserName", Admin);
         Environment.SetEnvironmentVariable("Auth__Admin__Password", Password);
+        // Tests sign in many times from one address; the limit itself is tested with its own setting.
+        Environment.SetEnvironmentVariable("Auth__SignInAttemptsPerMinute", "100000");
     }
 
-    /// <summary>A client of the in-memory app, signed in (as the admin unless told otherwise). Redirects are not followed.</summary>
-    public static async Task<HttpClient> SignedInClientAsync(this WebApplicationFactory<Program> factory, string user = Admin, string password = Password)
+    /// <summary>
+    /// A client of the in-memory app, signed in (as the admin unless told otherwise), sending the API's antiforgery
+    /// header as a script would (see <see cref="ApiTokenAsync"/>) unless <paramref name="withApiToken"/> is false.
+    /// Redirects are not followed.
+    /// </summary>
+    public static async Task<HttpClient> SignedInClientAsync(this WebApplicationFactory<Program> factory, string user = Admin, string password = Password,
+        bool withApiToken = true)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await SignInAsync(client, user, password);
+        if (withApiToken)
+        {
+            client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await ApiTokenAsync(client));
+        }
         return client;
+    }
+
+    /// <summary>The token the API wants in X-CSRF-TOKEN for anything but GET, as documented: <c>GET /api/antiforgery</c>.</summary>
+    public static async Task<string> ApiTokenAsync(HttpClient client)
+    {
+        var answer = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, "/api/antiforgery");
+        return answer.GetProperty("token").GetString()!;
     }
 
     /// <summary>

@@ -220,9 +220,13 @@ public sealed class AuthTests(AnalyticsAppFactory factory) : IClassFixture<Analy
             Assert.Contains("Wrong user name or password", await wrong.Content.ReadAsStringAsync());
         }
         using var last = await TestUsers.PostSignInAsync(client, "clumsy", "not-the-password");
+        using var stillWrong = await TestUsers.PostSignInAsync(client, "clumsy", "not-the-password");
         using var right = await TestUsers.PostSignInAsync(client, "clumsy", TestUsers.Password);
 
-        Assert.Contains("locked", await last.Content.ReadAsStringAsync());
+        // Issue 12: until the right password is given, a locked account answers exactly as a wrong password does.
+        Assert.Contains("Wrong user name or password", await last.Content.ReadAsStringAsync());
+        Assert.Contains("Wrong user name or password", await stillWrong.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("locked", await stillWrong.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
         Assert.Contains("locked", await right.Content.ReadAsStringAsync());
         var audit = await factory.Services.GetRequiredService<AuditLog>().RecentAsync();

@@ -97,13 +97,32 @@ public static class AnalyticsApi
         return app;
     }
 
+    /// <summary>The response header that says a series came at a coarser grain than asked, and which it was asked at.</summary>
+    public const string CoarsenedHeader = "X-Series-Coarsened-From";
+
     private static async Task<IResult> WithOrders(HttpRequest request, Func<OrderFilter, TimeGrain, Task<IResult>> answer)
     {
         var errors = new List<string>();
         var pairs = QueryParsing.Pairs(request.Query).ToList();
         var filter = OrderFilter.Parse(pairs, errors);
         var grain = QueryParsing.Grain(pairs, errors);
-        return errors.Count > 0 ? BadQuery(errors) : await answer(filter, grain);
+        errors.AddRange(filter.Problems());
+        if (errors.Count > 0)
+        {
+            return BadQuery(errors);
+        }
+        // The series' length: the filter's dates, or the data's own first and last day where the filter leaves them open.
+        var options = await request.HttpContext.RequestServices.GetRequiredService<OrdersOverviewQuery>().GetFilterOptionsAsync(request.HttpContext.RequestAborted);
+        if ((filter.From ?? options.MinDate) is { } from && (filter.To ?? options.MaxDate) is { } to)
+        {
+            var fitting = QueryParsing.CoarsenToFit(grain, from, to);
+            if (fitting != grain)
+            {
+                request.HttpContext.Response.Headers[CoarsenedHeader] = grain.ToString().ToLowerInvariant();
+                grain = fitting;
+            }
+        }
+        return await answer(filter, grain);
     }
 
     private static async Task<IResult> WithWeek(HttpRequest request, Func<DateOnly?, OrderFilter, Task<IResult>> answer)
@@ -112,6 +131,7 @@ public static class AnalyticsApi
         var pairs = QueryParsing.Pairs(request.Query).ToList();
         var filter = OrderFilter.Parse(pairs, errors);
         var week = QueryParsing.Week(pairs, errors);
+        errors.AddRange(filter.Problems());
         return errors.Count > 0 ? BadQuery(errors) : await answer(week, filter);
     }
 

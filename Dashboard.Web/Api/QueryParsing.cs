@@ -46,10 +46,48 @@ public static class QueryParsing
         }
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var week))
         {
+            if (OrderFilter.OutOfRange(WeekKey, week) is { } problem)
+            {
+                errors?.Add(problem);
+                return null;
+            }
             return week;
         }
-        errors?.Add($"{WeekKey}: '{value}' is not a date (yyyy-MM-dd).");
+        errors?.Add($"{WeekKey}: '{Dashboard.Core.TextLimits.Shorten(value, 40)}' is not a date (yyyy-MM-dd).");
         return null;
+    }
+
+    /// <summary>The most points a time series answers with (a century of months); a longer one comes at a coarser grain.</summary>
+    public const int MaxSeriesPoints = 1_200;
+
+    /// <summary>
+    /// The finest grain, from <paramref name="grain"/> towards months, at which the series over
+    /// <paramref name="from"/>–<paramref name="to"/> has at most <see cref="MaxSeriesPoints"/> points (issue 12: a 5,000-year
+    /// daily series was 173 MB of JSON).
+    /// </summary>
+    public static TimeGrain CoarsenToFit(TimeGrain grain, DateOnly from, DateOnly to)
+    {
+        while (grain < TimeGrain.Month && SeriesPoints(grain, from, to) > MaxSeriesPoints)
+        {
+            grain++;
+        }
+        return grain;
+    }
+
+    /// <summary>How many points a series over the range has at <paramref name="grain"/> (at most; partial buckets included).</summary>
+    public static long SeriesPoints(TimeGrain grain, DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            return 0;
+        }
+        var days = (long)to.DayNumber - from.DayNumber + 1;
+        return grain switch
+        {
+            TimeGrain.Day => days,
+            TimeGrain.Week => days / 7 + 2,
+            _ => (to.Year - from.Year) * 12L + to.Month - from.Month + 1,
+        };
     }
 
     public static PurchaseDimension? Dimension(string key) =>

@@ -68,13 +68,20 @@ public static class AuthSetup
     /// </summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (HttpContext http, AuditLog audit, [FromForm] string? returnUrl) =>
+        app.MapPost("/account/logout", async (HttpContext http, UserService users, [FromForm] string? returnUrl) =>
         {
-            var name = http.User.Identity?.Name;
+            var id = http.User.Identity?.IsAuthenticated == true ? http.User.UserId() : null;
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            if (name is not null)
+            if (id is { } userId)
             {
-                await audit.RecordAsync(name, AuditLog.Actions.SignOut, null, Address(http));
+                try
+                {
+                    await users.SignOutAsync(userId, Address(http)); // the cookie's stamp stops matching: a copy of it is dead too
+                }
+                catch (UserChangeRefusedException)
+                {
+                    // the user no longer exists: nothing to revoke
+                }
             }
             return Results.LocalRedirect(LoginPath);
         }).AllowAnonymous();
@@ -99,9 +106,41 @@ public static class AuthSetup
 
     public static string? Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
 
-    /// <summary>A return URL that stays on this site, or <c>/</c>.</summary>
-    public static string LocalUrl(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/";
+    /// <summary>The longest return URL followed; a longer one goes to <c>/</c>.</summary>
+    public const int MaxReturnUrlLength = 2048;
+
+    /// <summary>
+    /// A return URL that stays on this site, or <c>/</c>: at most <see cref="MaxReturnUrlLength"/> characters, no control
+    /// characters, and any other character outside ASCII percent-encoded as UTF-8 (a Location header is ASCII: a raw
+    /// <c>ä</c> made the redirect after a right password fail with 500).
+    /// </summary>
+    public static string LocalUrl(string? url)
+    {
+        if (url is not { Length: > 0 and <= MaxReturnUrlLength } || url[0] != '/' || (url.Length > 1 && (url[1] == '/' || url[1] == '\\')))
+        {
+            return "/";
+        }
+        var builder = new System.Text.StringBuilder(url.Length);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.Value < 0x20 || rune.Value == 0x7F || rune.Value == '\\')
+            {
+                return "/";
+            }
+            if (rune.IsAscii)
+            {
+                builder.Append((char)rune.Value);
+                continue;
+            }
+            var length = rune.EncodeToUtf8(utf8);
+            foreach (var b in utf8[..length])
+            {
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        return builder.Length <= MaxReturnUrlLength ? builder.ToString() : "/";
+    }
 
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {

@@ -144,6 +144,8 @@ public static class CommandLine
                     ?? throw new UserChangeRefusedException($"There is no user named '{args[0]}'.");
                 user = await users.ResetPasswordAsync(existing.Id, password, actor: "command line");
             }
+            // The audit entry may be queued behind the web app's import: the process must not end before it is stored.
+            await services.GetRequiredService<AuditLog>().FlushAsync(TimeSpan.FromMinutes(5));
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { user.UserName, user.Role, user.IsDisabled, done = verb }, Json));
             return 0;
         }

@@ -41,13 +41,18 @@ public static class ImportsApi
                     $"{file} ({upload.Length:N0} bytes){(preview == true ? ", preview only" : ", committed")} through the API", AuthSetup.Address(http));
                 return Results.Accepted($"/api/imports/jobs/{job.Id}", Describe(job));
             }
-            catch (UploadRefusedException refused)
+            catch (Exception e) when (e is UploadRefusedException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
             {
                 if (upload is not null)
                 {
                     UploadStaging.Discard(upload);
                 }
-                return Results.Problem(refused.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+                // Over the limit is 413 whether the body said its length or came chunked (the server's own limit may
+                // trip before ours does).
+                return e is UploadRefusedException and not UploadTooLargeException
+                    ? Results.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity)
+                    : Results.Problem(e is UploadTooLargeException ? e.Message : $"The upload is larger than the limit of {UploadStaging.Size(staging.MaxBytes)} (Uploads:MaxBytes).",
+                        statusCode: StatusCodes.Status413PayloadTooLarge);
             }
         }).DisableAntiforgery();
 
@@ -56,6 +61,24 @@ public static class ImportsApi
         {
             var job = queue.EnqueueUndo(id);
             await audit.RecordAsync(http.User.Identity?.Name, AuditLog.Actions.Undo, $"batch {id} through the API", AuthSetup.Address(http));
+            return Results.Accepted($"/api/imports/jobs/{job.Id}", Describe(job));
+        });
+
+        // DELETE /api/imports/jobs/{id}: stops a queued or running preview or commit (a queued undo too); the job
+        // finishes within a second or two having changed nothing. 202 with the job; poll it for the end.
+        imports.MapDelete("/jobs/{id}", async (string id, HttpContext http, ImportQueue queue, AuditLog audit) =>
+        {
+            var name = http.User.Identity?.Name;
+            if (queue.Cancel(id, name) is not { } job)
+            {
+                return Results.NotFound();
+            }
+            if (!job.CancelRequested)
+            {
+                return Results.Problem(job.State == ImportJobState.Finished ? "The job has already finished." : "A running undo cannot be stopped; it finishes in moments.",
+                    statusCode: StatusCodes.Status409Conflict);
+            }
+            await audit.RecordAsync(name, AuditLog.Actions.Cancel, $"{job.Kind} of {job.FileName} through the API", AuthSetup.Address(http));
             return Results.Accepted($"/api/imports/jobs/{job.Id}", Describe(job));
         });
 
@@ -73,7 +96,9 @@ public static class ImportsApi
         job.FileName,
         job.RowsRead,
         job.BytesRead,
+        job.ContentBytesRead,
         job.TotalBytes,
+        job.CancelRequested,
         job.Percent,
         job.Summary,
         job.UndoResult,

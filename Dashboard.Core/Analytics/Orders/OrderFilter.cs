@@ -225,13 +225,39 @@ public sealed record OrderFilter
         }
     }
 
+    /// <summary>
+    /// The first and last day a filter may name (issue 12): order data of this century. Every date the screens compute
+    /// from one (the previous period, a week's end, the same week a period earlier) then stays far inside DateOnly's range.
+    /// </summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+    public static readonly DateOnly LatestDate = new(2099, 12, 31);
+
+    /// <summary>Whether <paramref name="date"/> is one a filter may name; if not, the reason (for a 400).</summary>
+    public static string? OutOfRange(string key, DateOnly date) => date < EarliestDate || date > LatestDate
+        ? string.Create(CultureInfo.InvariantCulture, $"{key}: {date:yyyy-MM-dd} is outside the dates the dashboard answers for ({EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}).")
+        : null;
+
+    /// <summary>Problems of the filter as a whole (for a 400): <see cref="From"/> after <see cref="To"/>.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (From is { } from && To is { } to && from > to)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"{FromKey} ({from:yyyy-MM-dd}) is after {ToKey} ({to:yyyy-MM-dd}).");
+        }
+    }
+
     private static DateOnly? ParseDate(string key, string value, ICollection<string>? errors)
     {
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            if (OutOfRange(key, date) is { } problem)
+            {
+                errors?.Add(problem);
+                return null;
+            }
             return date;
         }
-        errors?.Add($"{key}: '{value}' is not a date (yyyy-MM-dd).");
+        errors?.Add($"{key}: '{TextLimits.Shorten(value, 40)}' is not a date (yyyy-MM-dd).");
         return null;
     }
 }

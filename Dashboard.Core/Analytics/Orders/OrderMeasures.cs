@@ -53,11 +53,15 @@ internal sealed class GroupMeasures
     public long[] Revenue { get; }
     public int Keys => Lines.Length;
 
-    /// <remarks>Relies on the lines of one order being adjacent (the snapshot is sorted by order).</remarks>
+    /// <remarks>
+    /// Relies on the lines of one order being adjacent (the snapshot is sorted by order). Sums are checked: an import
+    /// bounds each line's amount (<c>Imports:MaxLineAmount</c>), so no real total comes near <c>long</c>'s range, and one
+    /// that did (lines stored before the bound) must fail loudly rather than wrap to a negative revenue.
+    /// </remarks>
     public void Add(int key, int run, bool cancelled, int qty, int currency, int selectedCurrency, long amountMinor)
     {
         Lines[key]++;
-        Units[key] += qty;
+        Units[key] = checked(Units[key] + qty);
         if (_lastRun[key] != run)
         {
             _lastRun[key] = run;
@@ -71,7 +75,7 @@ internal sealed class GroupMeasures
         {
             if (currency == selectedCurrency)
             {
-                Revenue[key] += amountMinor;
+                Revenue[key] = checked(Revenue[key] + amountMinor);
             }
             if (_lastPaidRun[key] != run)
             {
@@ -90,8 +94,8 @@ internal sealed class GroupMeasures
             Cancelled[k] += other.Cancelled[k];
             Orders[k] += other.Orders[k];
             PaidOrders[k] += other.PaidOrders[k];
-            Units[k] += other.Units[k];
-            Revenue[k] += other.Revenue[k];
+            Units[k] = checked(Units[k] + other.Units[k]);
+            Revenue[k] = checked(Revenue[k] + other.Revenue[k]);
         }
     }
 

@@ -58,6 +58,12 @@ public sealed class CsvRecordReader : IDisposable
 
     public string GetString(int index) => new(this[index]);
 
+    /// <summary>
+    /// Whether the current record ended with a line break. Only the last record of a file can end without one: a file
+    /// cut short (an interrupted download) ends that way, in the middle of a row.
+    /// </summary>
+    public bool EndsWithLineBreak { get; private set; }
+
     /// <summary>The current record's characters, all fields together (no quotes or delimiters).</summary>
     public int RecordLength => _recordLength;
 
@@ -66,6 +72,7 @@ public sealed class CsvRecordReader : IDisposable
     {
         _recordLength = 0;
         _fieldCount = 0;
+        EndsWithLineBreak = false;
         LineNumber = _nextLine;
         if (!EnsureData())
         {
@@ -136,6 +143,7 @@ public sealed class CsvRecordReader : IDisposable
                 }
             }
             _nextLine++;
+            EndsWithLineBreak = true;
             EndField();
             return true;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Core.Imports.Csv;
 using Dashboard.Core.Orders;
 
@@ -11,6 +12,8 @@ internal sealed class AmazonOrderRowParser
 {
     private readonly StatusGroupMapping _statusGroups;
     private readonly DateOnly _latestAllowedDate;
+    private readonly long _maxAmountMinor;
+    private readonly decimal _maxAmount;
     private readonly StringPool _pool = new();
     /// <summary>Promotion lists repeat across lines (5,787 distinct texts in the real export's 128,975 rows).</summary>
     private readonly StringPool _promotionLists = new();
@@ -20,8 +23,10 @@ internal sealed class AmazonOrderRowParser
         _category, _size, _asin, _courier, _qty, _currency, _amount, _city, _state, _postal, _country, _promotions,
         _b2b, _fulfilledBy;
 
-    public AmazonOrderRowParser(CsvHeader header, StatusGroupMapping statusGroups, DateOnly latestAllowedDate)
+    public AmazonOrderRowParser(CsvHeader header, StatusGroupMapping statusGroups, DateOnly latestAllowedDate, decimal maxAmount = 10_000_000m)
     {
+        _maxAmount = maxAmount;
+        _maxAmountMinor = (long)Math.Min(maxAmount * 100m, long.MaxValue / 4);
         _statusGroups = statusGroups;
         _latestAllowedDate = latestAllowedDate;
         ExpectedFields = header.Count;
@@ -118,7 +123,8 @@ internal sealed class AmazonOrderRowParser
         long? amountMinor = null;
         if (!amountText.IsEmpty)
         {
-            switch (FieldParsing.ParseAmount(amountText, out var minor))
+            var parsed = FieldParsing.ParseAmount(amountText, out var minor);
+            switch (parsed)
             {
                 case AmountParse.NotANumber:
                     error = RowError.For("Amount", amountText, "not a number");
@@ -132,6 +138,12 @@ internal sealed class AmazonOrderRowParser
                 case AmountParse.TooManyDecimals:
                     error = RowError.For("Amount", amountText, "more than two decimals");
                     return null;
+            }
+            if (parsed == AmountParse.TooLarge || minor > _maxAmountMinor)
+            {
+                error = RowError.For("Amount", amountText, string.Create(CultureInfo.InvariantCulture,
+                    $"more than the largest amount one order line may have ({_maxAmount:#,0.##}, Imports:MaxLineAmount)"));
+                return null;
             }
             if (currency.IsEmpty)
             {

@@ -38,14 +38,14 @@ internal static class FieldParsing
         {
             return AmountParse.Negative;
         }
+        if (amount > long.MaxValue / 400)
+        {
+            return AmountParse.TooLarge; // and amount * 100 cannot overflow decimal below
+        }
         var scaled = amount * 100m;
         if (scaled != decimal.Truncate(scaled))
         {
             return AmountParse.TooManyDecimals;
-        }
-        if (scaled > long.MaxValue / 4)
-        {
-            return AmountParse.NotANumber;
         }
         minor = (long)scaled;
         return AmountParse.Ok;
@@ -87,6 +87,6 @@ internal static class FieldParsing
     }
 }
 
-internal enum AmountParse { Ok, NotANumber, Negative, ThousandsSeparator, TooManyDecimals }
+internal enum AmountParse { Ok, NotANumber, Negative, ThousandsSeparator, TooManyDecimals, TooLarge }
 
 internal enum DateParse { Ok, WrongFormat, NoSuchDate }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Core.Imports.Csv;
 using Dashboard.Core.Purchases;
 
@@ -12,8 +13,11 @@ internal sealed class PurchaseRowParser
     private readonly StringPool _pool = new();
     private readonly int _userId, _productId, _gender, _age, _occupation, _city, _stay, _marital, _cat1, _cat2, _cat3, _purchase;
 
-    public PurchaseRowParser(CsvHeader header)
+    private readonly int _maxPurchase;
+
+    public PurchaseRowParser(CsvHeader header, int maxPurchase = 10_000_000)
     {
+        _maxPurchase = maxPurchase;
         ExpectedFields = header.Count;
         _userId = header.IndexOf("User_ID");
         _productId = header.IndexOf("Product_ID");
@@ -129,6 +133,12 @@ internal sealed class PurchaseRowParser
             if (!TryWhole(row, _purchase, 0, int.MaxValue, out var amount))
             {
                 error = RowError.For("Purchase", row[_purchase], "expected a whole amount of 0 or more");
+                return null;
+            }
+            if (amount > _maxPurchase)
+            {
+                error = RowError.For("Purchase", row[_purchase], string.Create(CultureInfo.InvariantCulture,
+                    $"more than the largest purchase accepted ({_maxPurchase:N0}, Imports:MaxPurchase)"));
                 return null;
             }
             purchase = amount;

@@ -19,6 +19,7 @@ public enum ImportJobState { Queued, Running, Finished }
 public sealed class ImportJob
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _cancel = new();
 
     internal ImportJob(ImportJobKind kind, StagedUpload? upload, long? batchId)
     {
@@ -39,6 +40,12 @@ public sealed class ImportJob
     public DateTime? StartedAt { get; internal set; }
     public int RowsRead { get; internal set; }
     public long BytesRead { get; internal set; }
+    /// <summary>Bytes of content read so far: for a .gz, decompressed bytes (a bomb shows here while the percentage creeps).</summary>
+    public long ContentBytesRead { get; internal set; }
+    /// <summary>Someone asked to stop the job (<see cref="ImportQueue.Cancel"/>); once finished, it changed nothing.</summary>
+    public bool CancelRequested => _cancel.IsCancellationRequested;
+    /// <summary>Who asked to stop it.</summary>
+    public string? CancelledBy { get; internal set; }
     public long? TotalBytes { get; internal set; }
     public ImportSummary? Summary { get; internal set; }
     public Undo.UndoResult? UndoResult { get; internal set; }
@@ -54,6 +61,10 @@ public sealed class ImportJob
 
     /// <summary>Completes when the job has finished (never faults: see <see cref="Error"/>).</summary>
     public Task Completion => _done.Task;
+
+    internal CancellationToken CancellationToken => _cancel.Token;
+
+    internal void RequestCancel() => _cancel.Cancel();
 
     internal void Finish()
     {

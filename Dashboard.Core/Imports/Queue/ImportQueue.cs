@@ -40,6 +40,31 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
 
     public ImportJob EnqueueUndo(long batchId) => Enqueue(new ImportJob(ImportJobKind.Undo, null, batchId));
 
+    /// <summary>
+    /// Stops a queued or running preview or commit, or a queued undo (a running undo is short and all or nothing, so it
+    /// finishes). A running import stops within about a second: the reader and the writer check between chunks of rows
+    /// (blank lines included), and a long SQLite statement (an index build) is interrupted. Its transaction rolls back,
+    /// so the stored rows are as they were; the uploaded file is deleted. Returns the job (its
+    /// <see cref="ImportJob.Completion"/> completes once it has stopped), or null when there is no such job.
+    /// </summary>
+    public ImportJob? Cancel(string jobId, string? by = null)
+    {
+        var job = Jobs.FirstOrDefault(j => j.Id == jobId);
+        if (job is null || job.State == ImportJobState.Finished)
+        {
+            return job;
+        }
+        if (job.Kind == ImportJobKind.Undo && job.State == ImportJobState.Running)
+        {
+            return job;
+        }
+        job.CancelledBy ??= by;
+        job.RequestCancel();
+        logger.LogInformation("{Kind} of {File} cancelled by {User}", job.Kind, job.FileName, by ?? "(unknown)");
+        Raise(job);
+        return job;
+    }
+
     /// <summary>Refuses a file whose content is already being imported (queued or running).</summary>
     public void RefuseIfImporting(StagedUpload upload)
     {
@@ -81,12 +106,25 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
     {
         await foreach (var job in _channel.Reader.ReadAllAsync(stoppingToken))
         {
+            if (job.CancelRequested)
+            {
+                // Cancelled while queued: nothing ran, nothing to undo.
+                job.Error = "Cancelled before it started; nothing was changed.";
+                if (job.Upload is { } queuedUpload)
+                {
+                    TryDelete(queuedUpload);
+                }
+                job.Finish();
+                Raise(job);
+                continue;
+            }
             job.State = ImportJobState.Running;
             job.StartedAt = DateTime.UtcNow;
             Raise(job);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, job.CancellationToken);
             try
             {
-                await Task.Run(() => Run(job, stoppingToken), CancellationToken.None);
+                await Task.Run(() => Run(job, stop.Token), CancellationToken.None);
             }
             catch (Exception e)
             {
@@ -95,7 +133,8 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
             }
             finally
             {
-                if (job.Kind == ImportJobKind.Commit && job.Upload is { } upload)
+                // A commit's file is done with; so is a cancelled preview's (nothing may be left behind).
+                if (job.Upload is { } upload && (job.Kind == ImportJobKind.Commit || job.CancelRequested))
                 {
                     TryDelete(upload);
                 }
@@ -105,7 +144,7 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
         }
     }
 
-    private void Run(ImportJob job, CancellationToken stoppingToken)
+    private void Run(ImportJob job, CancellationToken cancellationToken)
     {
         if (job.Kind == ImportJobKind.Undo)
         {
@@ -118,6 +157,7 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
         {
             job.RowsRead = p.RowsRead;
             job.BytesRead = p.BytesRead;
+            job.ContentBytesRead = p.ContentBytesRead;
             if (DateTime.UtcNow - last >= ProgressInterval)
             {
                 last = DateTime.UtcNow;
@@ -126,7 +166,7 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
         });
         using var stream = new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         job.Summary = imports.Import(stream, upload.FileName,
-            new ImportOptions { DryRun = job.Kind == ImportJobKind.Preview, ProgressEvery = 2_000 }, progress, stoppingToken);
+            new ImportOptions { DryRun = job.Kind == ImportJobKind.Preview, ProgressEvery = 2_000 }, progress, cancellationToken);
         job.BatchId = job.Summary.BatchId;
     }
 
@@ -148,7 +188,7 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
         {
             UploadStaging.Discard(upload);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             logger.LogWarning(e, "Could not delete the uploaded file {Path}", upload.Path);
         }

@@ -6,7 +6,10 @@ namespace Dashboard.Core.Imports.Queue;
 public sealed record StagedUpload(string Id, string FileName, string Path, long Length, string Sha256);
 
 /// <summary>Why an upload was refused (too large, not a CSV, already importing): a message for the user.</summary>
-public sealed class UploadRefusedException(string message) : Exception(message);
+public class UploadRefusedException(string message) : Exception(message);
+
+/// <summary>The upload is over <see cref="UploadOptions.MaxBytes"/> (HTTP 413).</summary>
+public sealed class UploadTooLargeException(string message) : UploadRefusedException(message);
 
 /// <summary>
 /// Streams an upload to disk in small buffers (never whole in memory), counting bytes against
@@ -19,10 +22,12 @@ public sealed class UploadStaging
     public UploadStaging(UploadOptions options, string contentRoot)
     {
         MaxBytes = options.MaxBytes;
+        KeepStaged = options.KeepStaged;
         Folder = System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRoot, options.Folder));
     }
 
     public long MaxBytes { get; }
+    public TimeSpan KeepStaged { get; }
     public string Folder { get; }
 
     /// <summary>Refuses a name that is not a CSV export, or a declared size over the limit, before any byte is sent.</summary>
@@ -30,11 +35,11 @@ public sealed class UploadStaging
     {
         if (!Extensions.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new UploadRefusedException($"'{fileName}' is not a CSV export: upload a .csv or .csv.gz file.");
+            throw new UploadRefusedException($"'{TextLimits.Shorten(fileName, TextLimits.FileName)}' is not a CSV export: upload a .csv or .csv.gz file.");
         }
         if (declaredLength > MaxBytes)
         {
-            throw new UploadRefusedException(TooLarge(fileName));
+            throw new UploadTooLargeException(TooLarge(fileName));
         }
     }
 
@@ -58,7 +63,7 @@ public sealed class UploadStaging
                     length += read;
                     if (length > MaxBytes)
                     {
-                        throw new UploadRefusedException(TooLarge(fileName));
+                        throw new UploadTooLargeException(TooLarge(fileName));
                     }
                     sha.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
@@ -67,9 +72,9 @@ public sealed class UploadStaging
             }
             if (length == 0)
             {
-                throw new UploadRefusedException($"'{fileName}' is empty.");
+                throw new UploadRefusedException($"'{TextLimits.Shorten(fileName, TextLimits.FileName)}' is empty.");
             }
-            return new StagedUpload(id, System.IO.Path.GetFileName(fileName), path, length, Convert.ToHexStringLower(sha.GetHashAndReset()));
+            return new StagedUpload(id, TextLimits.Shorten(System.IO.Path.GetFileName(fileName), TextLimits.FileName)!, path, length, Convert.ToHexStringLower(sha.GetHashAndReset()));
         }
         catch
         {
@@ -79,6 +84,38 @@ public sealed class UploadStaging
     }
 
     public static void Discard(StagedUpload upload) => File.Delete(upload.Path);
+
+    /// <summary>
+    /// Deletes staged files older than <paramref name="maxAge"/>: a preview the API staged and nobody committed
+    /// would otherwise stay until a restart. Files of jobs still queued or running (<paramref name="inUse"/>) stay.
+    /// Returns how many were deleted.
+    /// </summary>
+    public int Expire(TimeSpan maxAge, IReadOnlySet<string> inUse, DateTime? nowUtc = null)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return 0;
+        }
+        var cutoff = (nowUtc ?? DateTime.UtcNow) - maxAge;
+        var deleted = 0;
+        foreach (var file in Directory.EnumerateFiles(Folder))
+        {
+            if (inUse.Contains(file) || File.GetLastWriteTimeUtc(file) > cutoff)
+            {
+                continue;
+            }
+            try
+            {
+                File.Delete(file);
+                deleted++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // in use right now: the next round deletes it
+            }
+        }
+        return deleted;
+    }
 
     /// <summary>Removes files a stopped process left behind (no job outlives the process).</summary>
     public void Clear()
@@ -102,6 +139,6 @@ public sealed class UploadStaging
     };
 
     private string TooLarge(string fileName) =>
-        $"'{fileName}' is larger than the upload limit of {Size(MaxBytes)} (Uploads:MaxBytes in appsettings.json); " +
+        $"'{TextLimits.Shorten(fileName, TextLimits.FileName)}' is larger than the upload limit of {Size(MaxBytes)} (Uploads:MaxBytes in appsettings.json); " +
         "nothing was imported. Compress it as .csv.gz, or split the export.";
 }

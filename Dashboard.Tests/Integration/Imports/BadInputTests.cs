@@ -39,6 +39,43 @@ public class BadInputTests
     }
 
     [Fact]
+    public void AMillionColumnHeaderIsRefusedWithABoundedMessageStoredAndShown()
+    {
+        using var db = new TempDatabase();
+        var header = string.Join(',', Enumerable.Range(0, 1_000_000).Select(i => $"c{i}"));
+
+        var result = db.Import(header + "\n1,2,3\n", "wide.csv");
+
+        Assert.False(result.Succeeded);
+        Assert.True(result.Error!.Length <= Dashboard.Core.TextLimits.Message, $"{result.Error.Length:N0} characters");
+        Assert.StartsWith("The header matches neither format", result.Error);
+        Assert.True(db.Scalar("SELECT MAX(LENGTH(error)) FROM import_batches") <= Dashboard.Core.TextLimits.Message);
+    }
+
+    [Fact]
+    public void AnOverlongFileNameIsStoredCut()
+    {
+        using var db = new TempDatabase();
+
+        var result = db.Import(new AmazonCsv().Line("OK-1").ToString(), new string('n', 100_000) + ".csv");
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.True(db.Scalar("SELECT MAX(LENGTH(file_name)) FROM import_batches") <= Dashboard.Core.TextLimits.FileName);
+    }
+
+    [Fact]
+    public void AnIssueNamingAHugeColumnIsStoredCut()
+    {
+        using var db = new TempDatabase();
+        var csv = AmazonCsv.Header + "," + new string('h', 100_000) + "\n" + new AmazonCsv().Line("OK-1").ToString()[(AmazonCsv.Header.Length + 1)..].TrimEnd('\n') + "," + new string('v', 40_000) + "\n";
+
+        var result = db.Import(csv, "wide.csv");
+
+        Assert.True(db.Scalar("SELECT COALESCE(MAX(LENGTH(column_name)), 0) FROM import_issues") <= Dashboard.Core.TextLimits.Short);
+        Assert.True(result.Error is null || result.Error.Length <= Dashboard.Core.TextLimits.Message);
+    }
+
+    [Fact]
     public void ALineWithTooManyFieldsIsRejectedNamingItsRowAndTheRestIsKept()
     {
         using var db = new TempDatabase();

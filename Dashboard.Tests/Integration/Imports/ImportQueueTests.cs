@@ -53,6 +53,94 @@ public sealed class ImportQueueTests : IDisposable
         Assert.False(File.Exists(upload.Path));
     }
 
+    /// <summary>Gzip of a header and many MB of blank lines, within the default limits: slow to read, no rows.</summary>
+    private static readonly Lazy<byte[]> GigabyteOfBlankLines = new(() => BlankLines(1024));
+
+    private static byte[] BlankLines(int megabytes)
+    {
+        var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(AmazonCsv.Header + "\n"));
+            var blank = new byte[1 << 20];
+            Array.Fill(blank, (byte)'\n');
+            for (var i = 0; i < megabytes; i++)
+            {
+                gzip.Write(blank);
+            }
+        }
+        return output.ToArray();
+    }
+
+    [Theory]
+    [InlineData(ImportJobKind.Commit)]
+    [InlineData(ImportJobKind.Preview)]
+    public async Task ARunningImportIsCancelledLeavingTheTablesAndNoFileBehind(ImportJobKind kind)
+    {
+        _db.Import(new AmazonCsv().Line("KEEP-1").ToString());
+        var before = _db.TablesHash();
+        // 1 GB of blank lines compress 1000-fold: raise the ratio limit so that only the cancel can stop it.
+        var queue = new ImportQueue(_db.Importer(limits: new Dashboard.Core.Imports.ImportLimits { MaxExpansionRatio = 100_000 }),
+            new BatchUndoService(_db.Store, _db.Version, TimeProvider.System, NullLogger<BatchUndoService>.Instance), NullLogger<ImportQueue>.Instance);
+        var upload = await Stage(GigabyteOfBlankLines.Value, "bomb.csv.gz");
+        var progressed = new TaskCompletionSource();
+        queue.Changed += j =>
+        {
+            if (j.ContentBytesRead > 0)
+            {
+                progressed.TrySetResult();
+            }
+        };
+        _ = Task.Run(() => queue.RunAsync(_stop.Token));
+        var job = kind == ImportJobKind.Commit ? queue.EnqueueCommit(upload) : queue.EnqueuePreview(upload);
+        await progressed.Task.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Same(job, queue.Cancel(job.Id, "admin"));
+        await job.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(job.CancelRequested);
+        Assert.False(job.Succeeded);
+        Assert.Contains("cancelled", job.Summary!.Error);
+        Assert.Equal(0, job.RowsRead);
+        Assert.Equal(before, _db.TablesHash());
+        Assert.False(File.Exists(upload.Path));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM import_batches WHERE state = 'Running'"));
+    }
+
+    [Fact]
+    public async Task AQueuedJobCancelledNeverRunsAndAFinishedOneCannotBeCancelled()
+    {
+        var first = await Stage(Orders(5));
+        var second = await Stage(Orders(6));
+        var commit = _queue.EnqueueCommit(first);
+        var queued = _queue.EnqueueCommit(second);
+
+        _queue.Cancel(queued.Id, "admin");
+        _ = StartWorker();
+        await queued.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+        await commit.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(commit.Succeeded);
+        Assert.Null(queued.Summary);
+        Assert.Contains("before it started", queued.Error);
+        Assert.False(File.Exists(second.Path));
+        Assert.False(_queue.Cancel(commit.Id)!.CancelRequested);
+        Assert.Null(_queue.Cancel("no-such-job"));
+    }
+
+    [Fact]
+    public async Task APreviewLeftUncommittedExpires()
+    {
+        var upload = await Stage(Orders(2));
+        var inUse = new HashSet<string>();
+
+        Assert.Equal(0, _staging.Expire(TimeSpan.FromHours(1), inUse));
+        Assert.True(File.Exists(upload.Path));
+        Assert.Equal(0, _staging.Expire(TimeSpan.FromHours(1), new HashSet<string> { upload.Path }, DateTime.UtcNow.AddHours(2)));
+        Assert.Equal(1, _staging.Expire(TimeSpan.FromHours(1), inUse, DateTime.UtcNow.AddHours(2)));
+        Assert.False(File.Exists(upload.Path));
+    }
+
     [Fact]
     public async Task APreviewKeepsNothingAndTheUndoRunsThroughTheSameQueue()
     {
@@ -113,8 +201,8 @@ public sealed class ImportQueueTests : IDisposable
         var staging = new UploadStaging(new UploadOptions { Folder = "small", MaxBytes = 10_000 }, _db.Folder);
         var before = _db.Fingerprint();
 
-        var declared = Assert.Throws<UploadRefusedException>(() => staging.Check("big.csv", 10_001));
-        var streamed = await Assert.ThrowsAsync<UploadRefusedException>(() => staging.SaveAsync(new MemoryStream(Orders(2)), "big.csv"));
+        var declared = Assert.Throws<UploadTooLargeException>(() => staging.Check("big.csv", 10_001));
+        var streamed = await Assert.ThrowsAsync<UploadTooLargeException>(() => staging.SaveAsync(new MemoryStream(Orders(2)), "big.csv"));
         var notCsv = Assert.Throws<UploadRefusedException>(() => staging.Check("report.xlsx", 100));
 
         Assert.Contains("larger than the upload limit of 9.8 KB (Uploads:MaxBytes", declared.Message);

@@ -66,11 +66,12 @@ public sealed class UserServiceTests : IDisposable
         Assert.Equal(SignInOutcome.WrongCredentials, (await _users.SignInAsync("ana", "nope-1", null)).Outcome);
         Assert.Equal(SignInOutcome.WrongCredentials, (await _users.SignInAsync("ana", "nope-2", null)).Outcome);
         var third = await _users.SignInAsync("ana", "nope-3", null);
-        Assert.Equal(SignInOutcome.LockedOut, third.Outcome);
-        Assert.Equal(_clock.GetUtcNow().AddMinutes(10), third.LockedUntil);
+        Assert.Equal(SignInOutcome.WrongCredentials, third.Outcome); // issue 12: the lock shows only to the right password
 
         _clock.Advance(TimeSpan.FromMinutes(9));
-        Assert.Equal(SignInOutcome.LockedOut, (await _users.SignInAsync("ana", "password-1", null)).Outcome);
+        var right = await _users.SignInAsync("ana", "password-1", null);
+        Assert.Equal(SignInOutcome.LockedOut, right.Outcome);
+        Assert.Equal(_clock.GetUtcNow().AddMinutes(1), right.LockedUntil);
         _clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(SignInOutcome.Success, (await _users.SignInAsync("ana", "password-1", null)).Outcome);
 
@@ -154,6 +155,98 @@ public sealed class UserServiceTests : IDisposable
             "boss role changed ana: Viewer → Analyst",
             "boss user created ana (Viewer)",
         ], log);
+    }
+
+    [Fact]
+    public async Task ALockedAccountAnswersAWrongPasswordExactlyAsAnUnlockedOneDoes()
+    {
+        await _users.CreateAsync("ana", "password-1", Role.Viewer, actor: "admin");
+        for (var i = 0; i < 3; i++)
+        {
+            await _users.SignInAsync("ana", $"nope-{i}", null);
+        }
+
+        var whileLocked = await _users.SignInAsync("ana", "still-wrong", null);
+        var unknown = await _users.SignInAsync("nobody", "still-wrong", null);
+
+        Assert.Equal(new SignInResult(SignInOutcome.WrongCredentials), whileLocked);
+        Assert.Equal(unknown, whileLocked);
+        Assert.Equal(SignInOutcome.LockedOut, (await _users.SignInAsync("ana", "password-1", null)).Outcome);
+    }
+
+    [Fact]
+    public async Task AMegabyteUserNameIsNeitherLookedUpNorStoredWhole()
+    {
+        var huge = new string('x', 1 << 20);
+
+        var result = await _users.SignInAsync(huge, "whatever-1", "127.0.0.1");
+
+        Assert.Equal(SignInOutcome.WrongCredentials, result.Outcome);
+        Assert.True(_db.Scalar("SELECT MAX(LENGTH(user_name)) FROM audit_log") <= Dashboard.Core.TextLimits.UserName);
+        Assert.EndsWith("…", (await _audit.RecentAsync()).First().UserName);
+    }
+
+    [Fact]
+    public async Task EveryAuditTextIsBoundedAndOldUnboundedEntriesAreCutWhenRead()
+    {
+        await _audit.RecordAsync("admin", AuditLog.Actions.Upload, new string('d', 1 << 20), new string('a', 10_000));
+        _db.Scalar($"INSERT INTO audit_log (at, user_name, action, detail, address) VALUES ('2026-11-28 09:00:00+00:00', '{new string('u', 100_000)}', 'sign-in failed', '{new string('d', 100_000)}', NULL); SELECT 1;");
+
+        Assert.True(_db.Scalar("SELECT MIN(LENGTH(detail)) FROM audit_log") <= Dashboard.Core.TextLimits.Message);
+        var page = await _audit.PageAsync(0, 10);
+        Assert.All(page.Entries, e =>
+        {
+            Assert.True(e.UserName!.Length <= Dashboard.Core.TextLimits.UserName);
+            Assert.True(e.Detail!.Length <= Dashboard.Core.TextLimits.Message);
+            Assert.True((e.Address ?? "").Length <= Dashboard.Core.TextLimits.Short);
+        });
+    }
+
+    [Fact]
+    public async Task TheAuditLogIsReadAPageAtATimeNewestFirstWithItsTotal()
+    {
+        for (var i = 0; i < 25; i++)
+        {
+            await _audit.RecordAsync("admin", AuditLog.Actions.Undo, $"entry {i}");
+        }
+
+        var first = await _audit.PageAsync(skip: 0, take: 10);
+        var third = await _audit.PageAsync(skip: 20, take: 10);
+        var huge = await _audit.PageAsync(skip: -5, take: 1_000_000);
+
+        Assert.Equal(25, first.Total);
+        Assert.Equal(Enumerable.Range(15, 10).Reverse().Select(i => $"entry {i}"), first.Entries.Select(e => e.Detail));
+        Assert.Equal(["entry 4", "entry 3", "entry 2", "entry 1", "entry 0"], third.Entries.Select(e => e.Detail));
+        Assert.Equal((0, AuditLog.MaxPageSize, 25), (huge.Skip, huge.Take, huge.Entries.Count));
+    }
+
+    [Fact]
+    public async Task WhileAnotherWriterHoldsTheStoreASignInSucceedsAndItsAuditEntryIsStoredOnceTheStoreIsFree()
+    {
+        await _users.CreateAsync("ana", "password-1", Role.Viewer, actor: "admin");
+        using (var importer = new Microsoft.Data.Sqlite.SqliteConnection(_db.ConnectionString))
+        {
+            importer.Open();
+            using var hold = importer.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the write lock, as an import holds it
+            using (var write = importer.CreateCommand())
+            {
+                write.Transaction = hold;
+                write.CommandText = "UPDATE import_batches SET state = state;";
+                write.ExecuteNonQuery();
+            }
+
+            var signIn = await _users.SignInAsync("ana", "password-1", "10.0.0.1").WaitAsync(TimeSpan.FromSeconds(20));
+            await _audit.RecordAsync("ana", AuditLog.Actions.Upload, "export.csv (committed)", "10.0.0.1").WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal(SignInOutcome.Success, signIn.Outcome);
+            Assert.True(_audit.Queued >= 2, "the entries wait for the store");
+            hold.Commit();
+        }
+
+        Assert.True(await _audit.FlushAsync(TimeSpan.FromMinutes(1)));
+        var actions = (await _audit.RecentAsync()).Where(e => e.UserName == "ana").Select(e => e.Action).ToList();
+        Assert.Contains(AuditLog.Actions.SignIn, actions);
+        Assert.Contains(AuditLog.Actions.Upload, actions);
     }
 
     private sealed class ManualClock(DateTimeOffset now) : TimeProvider

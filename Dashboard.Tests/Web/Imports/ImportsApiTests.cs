@@ -86,7 +86,7 @@ public sealed class ImportsApiTests : IClassFixture<ImportsApiTests.Factory>
 
         var response = await client.PostAsync("/api/imports?file=big.csv", new StringContent(big.ToString()));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("larger than the upload limit of 97.7 KB", await response.Content.ReadAsStringAsync());
         Assert.Equal(before, _factory.Database.Fingerprint());
         var uploads = Path.Combine(_factory.Database.Folder, "uploads");
