@@ -16,6 +16,8 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks scale SOURCE_DB TARGET_DB FACTOR      (copies of every order line under new order IDs)
 //   Dashboard.Benchmarks models DB [--promotion-ids]           (issue 6's real-data protocol on an imported database)
 //   Dashboard.Benchmarks browser URL [runs]                    (Chromium: four overview charts drawn after navigation)
+//   Dashboard.Benchmarks parquet DB FILE                       (the whole order-lines download, as the endpoint writes it, read back by DuckDB)
+//   Dashboard.Benchmarks duckdb FILE                           (DuckDB's read_parquet of a downloaded file: rows, types, amount sum)
 var culture = CultureInfo.InvariantCulture;
 if (args.Length >= 2 && args[0] == "browser")
 {
@@ -25,6 +27,17 @@ if (args.Length >= 2 && args[0] == "browser")
 if (args.Length >= 2 && args[0] == "models")
 {
     await ModelsBenchmark.RunAsync(args[1], args.Contains("--promotion-ids"));
+    return 0;
+}
+if (args.Length >= 3 && args[0] == "parquet")
+{
+    await ParquetCheck.WriteAsync(args[1], args[2]);
+    ParquetCheck.Read(args[2]);
+    return 0;
+}
+if (args.Length >= 2 && args[0] == "duckdb")
+{
+    ParquetCheck.Read(args[1]);
     return 0;
 }
 if (args.Length >= 4 && args[0] == "scale")
@@ -45,14 +58,29 @@ var connectionString = new SqliteConnectionStringBuilder { DataSource = db, Mode
 var options = new DbContextOptionsBuilder<DashboardDbContext>()
     .UseSqlite(connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
 var contexts = new PooledDbContextFactory<DashboardDbContext>(options);
-var cache = new OrdersSnapshotCache(contexts, new DataVersion());
+var version = new DataVersion();
+var cache = new OrdersFrameCache(contexts, version);
 var query = new OrdersOverviewQuery(cache, Options.Create(new AnalyticsOptions()));
 
+var heapBefore = GC.GetTotalMemory(true);
 var load = Stopwatch.StartNew();
 var snapshot = await cache.GetAsync();
 load.Stop();
+var heapAfter = GC.GetTotalMemory(true);
 Console.WriteLine($"Database: {db}");
-Console.WriteLine($"Order lines: {snapshot.Count:N0}; dates {snapshot.MinDate:yyyy-MM-dd}..{snapshot.MaxDate:yyyy-MM-dd}; snapshot built in {load.ElapsedMilliseconds:N0} ms (once per data version); managed heap {GC.GetTotalMemory(true) / 1048576.0:N0} MB");
+Console.WriteLine($"Order lines: {snapshot.Count:N0}; dates {snapshot.MinDate:yyyy-MM-dd}..{snapshot.MaxDate:yyyy-MM-dd}; frame built in {load.ElapsedMilliseconds:N0} ms (once per data version); managed heap {heapAfter / 1048576.0:N0} MB, of which the frame {(heapAfter - heapBefore) / 1048576.0:N1} MB");
+// The rebuild after a committed import: the data version moves on and the next request (or the warmer) loads the frame again.
+var rebuilds = new List<double>();
+for (var i = 0; i < 5; i++)
+{
+    version.Bump();
+    var t = Stopwatch.GetTimestamp();
+    GC.KeepAlive(await cache.GetAsync());
+    rebuilds.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+}
+Report("Frame rebuilt after a data version change (import committed -> new frame served)", rebuilds);
+GC.KeepAlive(snapshot);
+snapshot = await cache.GetAsync();
 
 var filters = Filters(snapshot).ToList();
 Console.WriteLine($"{filters.Count} different filters, {iterations} calls each way; machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
@@ -71,7 +99,7 @@ for (var i = 0; i < iterations; i++)
     inMemory.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
     GC.KeepAlive(overview);
 }
-Report("In-memory snapshot (the product's path): KPIs + previous period + 4 charts", inMemory);
+Report("DataFrame buffers, fused pass (the product's path): KPIs + previous period + 4 charts", inMemory);
 
 var sqlIterations = Math.Max(10, Math.Min(iterations, snapshot.Count > 500_000 ? 20 : 60));
 if (withSql)
@@ -104,7 +132,7 @@ static void Report(string what, List<double> times)
 }
 
 // A deterministic mix of what analysts do: date ranges, categories, status groups, states, B2B, weekdays, grains.
-static IEnumerable<(OrderFilter Filter, TimeGrain Grain)> Filters(OrdersSnapshot s)
+static IEnumerable<(OrderFilter Filter, TimeGrain Grain)> Filters(OrdersFrame s)
 {
     var random = new Random(20220630);
     var min = s.MinDate!.Value;
@@ -144,7 +172,7 @@ static IEnumerable<(OrderFilter Filter, TimeGrain Grain)> Filters(OrdersSnapshot
 }
 
 // The overview's aggregations as SQL: KPIs (current and previous period), over time, weekday, category, month.
-static void SqlOverview(SqliteConnection connection, OrdersSnapshot s, OrderFilter f, TimeGrain grain)
+static void SqlOverview(SqliteConnection connection, OrdersFrame s, OrderFilter f, TimeGrain grain)
 {
     var from = f.From ?? s.MinDate!.Value;
     var to = f.To ?? s.MaxDate!.Value;

@@ -19,7 +19,7 @@ public static class DependencyInjection
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddDashboardAuth();
-        services.AddHostedService<SnapshotWarmer>();
+        services.AddHostedService<FrameWarmer>();
         services.AddHostedService<DataVersionWatcher>();
         services.AddHostedService<ImportQueueWorker>();
         services.AddHostedService<TrainingHostedService>();

@@ -8,13 +8,13 @@ namespace Dashboard.Tests.Integration.Analytics;
 /// <summary>The fused, parallel scan of the overview against itself on one thread and against the separate KPI scan.</summary>
 public sealed class OrdersOverviewScanTests : IClassFixture<AnalyticsFixture>
 {
-    private readonly OrdersSnapshot _snapshot;
+    private readonly OrdersFrame _snapshot;
     private readonly OrdersOverviewQuery _query;
 
     public OrdersOverviewScanTests(AnalyticsFixture fixture)
     {
         using var db = fixture.CreateContext();
-        _snapshot = OrdersSnapshot.LoadAsync(db, 1).GetAwaiter().GetResult();
+        _snapshot = OrdersFrame.LoadAsync(db, 1).GetAwaiter().GetResult();
         _query = new OrdersOverviewQuery(null!, Options.Create(new AnalyticsOptions()));
     }
 

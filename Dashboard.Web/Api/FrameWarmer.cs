@@ -5,11 +5,11 @@ using Dashboard.Core.Data;
 namespace Dashboard.Web.Api;
 
 /// <summary>
-/// Builds the analytics snapshots in the background at start-up and after every data change, so that the first
+/// Builds the analytics DataFrames (orders and purchases) in the background at start-up and after every data change, so that the first
 /// page view after an import does not pay for loading the rows.
 /// </summary>
-internal sealed class SnapshotWarmer(
-    OrdersSnapshotCache orders, PurchasesSnapshotCache purchases, DataVersion version, ILogger<SnapshotWarmer> logger) : IHostedService
+internal sealed class FrameWarmer(
+    OrdersFrameCache orders, PurchasesFrameCache purchases, DataVersion version, ILogger<FrameWarmer> logger) : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
 
@@ -42,7 +42,7 @@ internal sealed class SnapshotWarmer(
         catch (Exception e)
         {
             // The pages will try again (and show the error) when they ask for the data.
-            logger.LogWarning(e, "Could not build the analytics snapshots in the background");
+            logger.LogWarning(e, "Could not build the analytics frames in the background");
         }
     });
 }
