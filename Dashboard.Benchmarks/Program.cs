@@ -17,6 +17,7 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks models DB [--promotion-ids]           (issue 6's real-data protocol on an imported database)
 //   Dashboard.Benchmarks browser URL [runs]                    (Chromium: four overview charts drawn after navigation)
 //   Dashboard.Benchmarks parquet DB FILE                       (the whole order-lines download, as the endpoint writes it, read back by DuckDB)
+//   Dashboard.Benchmarks load DB [rounds]                      (the orders frame's load against a bare SQLite read of its columns)
 //   Dashboard.Benchmarks duckdb FILE                           (DuckDB's read_parquet of a downloaded file: rows, types, amount sum)
 var culture = CultureInfo.InvariantCulture;
 if (args.Length >= 2 && args[0] == "browser")
@@ -33,6 +34,11 @@ if (args.Length >= 3 && args[0] == "parquet")
 {
     await ParquetCheck.WriteAsync(args[1], args[2]);
     ParquetCheck.Read(args[2]);
+    return 0;
+}
+if (args.Length >= 2 && args[0] == "load")
+{
+    await LoadBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], culture) : 5);
     return 0;
 }
 if (args.Length >= 2 && args[0] == "duckdb")

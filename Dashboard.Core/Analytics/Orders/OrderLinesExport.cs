@@ -9,7 +9,7 @@ namespace Dashboard.Core.Analytics.Orders;
 
 /// <summary>
 /// The order lines an <see cref="OrderFilter"/> selects, as typed columns for the Parquet and Arrow downloads: the
-/// rows are the frame's (<see cref="OrdersScan.Select"/>, then <c>DataFrame.Filter</c>), in Order ID order; the free
+/// rows are the frame's (<see cref="OrdersScan.Select"/>, then <c>DataFrame.Filter</c>), the lines of an order together; the free
 /// text the frame does not keep (order ID, SKU, raw status, size, city) is read from the store by row id.
 /// </summary>
 public sealed class OrderLinesExport(OrdersFrameCache frames, IDbContextFactory<DashboardDbContext> contexts)
