@@ -70,11 +70,11 @@ var query = new OrdersOverviewQuery(cache, Options.Create(new AnalyticsOptions()
 
 var heapBefore = GC.GetTotalMemory(true);
 var load = Stopwatch.StartNew();
-var snapshot = await cache.GetAsync();
+var frame = await cache.GetAsync();
 load.Stop();
 var heapAfter = GC.GetTotalMemory(true);
 Console.WriteLine($"Database: {db}");
-Console.WriteLine($"Order lines: {snapshot.Count:N0}; dates {snapshot.MinDate:yyyy-MM-dd}..{snapshot.MaxDate:yyyy-MM-dd}; frame built in {load.ElapsedMilliseconds:N0} ms (once per data version); managed heap {heapAfter / 1048576.0:N0} MB, of which the frame {(heapAfter - heapBefore) / 1048576.0:N1} MB");
+Console.WriteLine($"Order lines: {frame.Count:N0}; dates {frame.MinDate:yyyy-MM-dd}..{frame.MaxDate:yyyy-MM-dd}; frame built in {load.ElapsedMilliseconds:N0} ms (once per data version); managed heap {heapAfter / 1048576.0:N0} MB, of which the frame {(heapAfter - heapBefore) / 1048576.0:N1} MB");
 // The rebuild after a committed import: the data version moves on and the next request (or the warmer) loads the frame again.
 var rebuilds = new List<double>();
 for (var i = 0; i < 5; i++)
@@ -85,10 +85,10 @@ for (var i = 0; i < 5; i++)
     rebuilds.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
 }
 Report("Frame rebuilt after a data version change (import committed -> new frame served)", rebuilds);
-GC.KeepAlive(snapshot);
-snapshot = await cache.GetAsync();
+GC.KeepAlive(frame);
+frame = await cache.GetAsync();
 
-var filters = Filters(snapshot).ToList();
+var filters = Filters(frame).ToList();
 Console.WriteLine($"{filters.Count} different filters, {iterations} calls each way; machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
 
 // Warm-up (JIT), then the measured calls.
@@ -107,7 +107,7 @@ for (var i = 0; i < iterations; i++)
 }
 Report("DataFrame buffers, fused pass (the product's path): KPIs + previous period + 4 charts", inMemory);
 
-var sqlIterations = Math.Max(10, Math.Min(iterations, snapshot.Count > 500_000 ? 20 : 60));
+var sqlIterations = Math.Max(10, Math.Min(iterations, frame.Count > 500_000 ? 20 : 60));
 if (withSql)
 {
     await using (var connection = new SqliteConnection(connectionString))
@@ -118,7 +118,7 @@ if (withSql)
         {
             var (filter, grain) = filters[i % filters.Count];
             var t = Stopwatch.GetTimestamp();
-            SqlOverview(connection, snapshot, filter, grain);
+            SqlOverview(connection, frame, filter, grain);
             if (i >= 3)
             {
                 sql.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
