@@ -27,7 +27,7 @@ internal static class BrowserBenchmark
             StorageState = await SignInAsync(browser, url),
         };
 
-        // One unmeasured visit: the server's first circuit and snapshot are not what a warm server does.
+        // One unmeasured visit: the server's first circuit and frames are not what a warm server does.
         await using (var warmUp = await browser.NewContextAsync(viewport))
         {
             await TimeAsync(await warmUp.NewPageAsync(), url);

@@ -17,6 +17,9 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks models DB [--task T] [--promotion-ids] [--trees-only] [--trees L:T:R] [--export DIR]  (the models protocol)
 //   Dashboard.Benchmarks browser URL [runs]                    (Chromium: four overview charts drawn after navigation)
 //   Dashboard.Benchmarks csp URL [PATH ...]                     (Chromium: CSP violations and console errors on every page, both themes)
+//   Dashboard.Benchmarks parquet DB FILE                       (the whole order-lines download, as the endpoint writes it, read back by DuckDB)
+//   Dashboard.Benchmarks load DB [rounds]                      (the orders frame's load against a bare SQLite read of its columns)
+//   Dashboard.Benchmarks duckdb FILE                           (DuckDB's read_parquet of a downloaded file: rows, types, amount sum)
 var culture = CultureInfo.InvariantCulture;
 if (args.Length >= 2 && args[0] == "csp")
 {
@@ -31,6 +34,22 @@ if (args.Length >= 2 && args[0] == "browser")
 if (args.Length >= 2 && args[0] == "models")
 {
     await ModelsBenchmark.RunAsync(args[1], args[2..]);
+    return 0;
+}
+if (args.Length >= 3 && args[0] == "parquet")
+{
+    await ParquetCheck.WriteAsync(args[1], args[2]);
+    ParquetCheck.Read(args[2]);
+    return 0;
+}
+if (args.Length >= 2 && args[0] == "load")
+{
+    await LoadBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], culture) : 5);
+    return 0;
+}
+if (args.Length >= 2 && args[0] == "duckdb")
+{
+    ParquetCheck.Read(args[1]);
     return 0;
 }
 if (args.Length >= 4 && args[0] == "scale")
@@ -51,16 +70,31 @@ var connectionString = new SqliteConnectionStringBuilder { DataSource = db, Mode
 var options = new DbContextOptionsBuilder<DashboardDbContext>()
     .UseSqlite(connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
 var contexts = new PooledDbContextFactory<DashboardDbContext>(options);
-var cache = new OrdersSnapshotCache(contexts, new DataVersion());
+var version = new DataVersion();
+var cache = new OrdersFrameCache(contexts, version);
 var query = new OrdersOverviewQuery(cache, Options.Create(new AnalyticsOptions()));
 
+var heapBefore = GC.GetTotalMemory(true);
 var load = Stopwatch.StartNew();
-var snapshot = await cache.GetAsync();
+var frame = await cache.GetAsync();
 load.Stop();
+var heapAfter = GC.GetTotalMemory(true);
 Console.WriteLine($"Database: {db}");
-Console.WriteLine($"Order lines: {snapshot.Count:N0}; dates {snapshot.MinDate:yyyy-MM-dd}..{snapshot.MaxDate:yyyy-MM-dd}; snapshot built in {load.ElapsedMilliseconds:N0} ms (once per data version); managed heap {GC.GetTotalMemory(true) / 1048576.0:N0} MB");
+Console.WriteLine($"Order lines: {frame.Count:N0}; dates {frame.MinDate:yyyy-MM-dd}..{frame.MaxDate:yyyy-MM-dd}; frame built in {load.ElapsedMilliseconds:N0} ms (once per data version); managed heap {heapAfter / 1048576.0:N0} MB, of which the frame {(heapAfter - heapBefore) / 1048576.0:N1} MB");
+// The rebuild after a committed import: the data version moves on and the next request (or the warmer) loads the frame again.
+var rebuilds = new List<double>();
+for (var i = 0; i < 5; i++)
+{
+    version.Bump();
+    var t = Stopwatch.GetTimestamp();
+    GC.KeepAlive(await cache.GetAsync());
+    rebuilds.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+}
+Report("Frame rebuilt after a data version change (import committed -> new frame served)", rebuilds);
+GC.KeepAlive(frame);
+frame = await cache.GetAsync();
 
-var filters = Filters(snapshot).ToList();
+var filters = Filters(frame).ToList();
 Console.WriteLine($"{filters.Count} different filters, {iterations} calls each way; machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
 
 // Warm-up (JIT), then the measured calls.
@@ -77,9 +111,9 @@ for (var i = 0; i < iterations; i++)
     inMemory.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
     GC.KeepAlive(overview);
 }
-Report("In-memory snapshot (the product's path): KPIs + previous period + 4 charts", inMemory);
+Report("DataFrame buffers, fused pass (the product's path): KPIs + previous period + 4 charts", inMemory);
 
-var sqlIterations = Math.Max(10, Math.Min(iterations, snapshot.Count > 500_000 ? 20 : 60));
+var sqlIterations = Math.Max(10, Math.Min(iterations, frame.Count > 500_000 ? 20 : 60));
 if (withSql)
 {
     await using (var connection = new SqliteConnection(connectionString))
@@ -90,7 +124,7 @@ if (withSql)
         {
             var (filter, grain) = filters[i % filters.Count];
             var t = Stopwatch.GetTimestamp();
-            SqlOverview(connection, snapshot, filter, grain);
+            SqlOverview(connection, frame, filter, grain);
             if (i >= 3)
             {
                 sql.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
@@ -110,7 +144,7 @@ static void Report(string what, List<double> times)
 }
 
 // A deterministic mix of what analysts do: date ranges, categories, status groups, states, B2B, weekdays, grains.
-static IEnumerable<(OrderFilter Filter, TimeGrain Grain)> Filters(OrdersSnapshot s)
+static IEnumerable<(OrderFilter Filter, TimeGrain Grain)> Filters(OrdersFrame s)
 {
     var random = new Random(20220630);
     var min = s.MinDate!.Value;
@@ -150,7 +184,7 @@ static IEnumerable<(OrderFilter Filter, TimeGrain Grain)> Filters(OrdersSnapshot
 }
 
 // The overview's aggregations as SQL: KPIs (current and previous period), over time, weekday, category, month.
-static void SqlOverview(SqliteConnection connection, OrdersSnapshot s, OrderFilter f, TimeGrain grain)
+static void SqlOverview(SqliteConnection connection, OrdersFrame s, OrderFilter f, TimeGrain grain)
 {
     var from = f.From ?? s.MinDate!.Value;
     var to = f.To ?? s.MaxDate!.Value;

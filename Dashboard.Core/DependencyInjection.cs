@@ -97,7 +97,7 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The query services of the analytics screens and the in-memory snapshots they read (issue 3).</summary>
+    /// <summary>The query services of the analytics screens and the DataFrames they read (issue 3).</summary>
     public static IServiceCollection AddDashboardAnalytics(this IServiceCollection services, IConfiguration configuration)
     {
         var weekStartsOn = configuration[$"{AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.WeekStartsOn)}"];
@@ -112,11 +112,13 @@ public static class DependencyInjection
                 : throw new InvalidOperationException(
                     $"{AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.WeekStartsOn)} is '{weekStartsOn}'; expected a day name such as Monday or Sunday.");
         });
-        services.AddSingleton<OrdersSnapshotCache>();
-        services.AddSingleton<PurchasesSnapshotCache>();
+        services.AddSingleton<OrdersFrameCache>();
+        services.AddSingleton<PurchasesFrameCache>();
         services.AddSingleton<OrdersOverviewQuery>();
         services.AddSingleton<WeeklyReviewQuery>();
         services.AddSingleton<PurchasesQuery>();
+        services.AddSingleton<OrderLinesExport>();
+        services.AddSingleton<PurchasesExport>();
         return services;
     }
 

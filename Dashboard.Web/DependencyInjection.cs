@@ -21,7 +21,7 @@ public static class DependencyInjection
         services.AddDashboardAuth();
         services.AddCrossSiteProtection(configuration);
         services.AddSignInRateLimit(Core.DependencyInjection.ReadAuthOptions(configuration));
-        services.AddHostedService<SnapshotWarmer>();
+        services.AddHostedService<FrameWarmer>();
         services.AddHostedService<DataVersionWatcher>();
         services.AddHostedService<ImportQueueWorker>();
         services.AddHostedService<AuditLogFlusher>();

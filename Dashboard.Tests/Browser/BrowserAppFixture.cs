@@ -24,7 +24,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = await AppProcess.StartAsync(_data.ConnectionString);
-        // Builds the in-memory snapshots, so the pages are warm.
+        // Builds the analytics frames, so the pages are warm.
         (await Http.GetAsync("/api/orders/overview")).EnsureSuccessStatusCode();
         (await Http.GetAsync("/api/purchases/summary")).EnsureSuccessStatusCode();
     }

@@ -25,12 +25,30 @@ public static class Ui
     public static Task WaitForRedrawAsync(IPage page, string chart) =>
         page.WaitForFunctionAsync("c => !document.querySelector(`[data-chart=\"${c}\"]`).data?.staleForTest", chart, new() { Timeout = 10000 });
 
-    /// <summary>Opens a MudSelect (the element carrying <paramref name="selector"/>) and picks the option <paramref name="text"/>.</summary>
+    /// <summary>
+    /// Opens a MudSelect (the element carrying <paramref name="selector"/>), picks the option <paramref name="text"/> and
+    /// waits until the select shows it: a click that lands while the list is still opening is tried again.
+    /// </summary>
     public static async Task ChooseAsync(IPage page, string selector, string text)
     {
-        await page.Locator(selector).ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*" + System.Text.RegularExpressions.Regex.Escape(text) + "\\s*$") })
-            .First.ClickAsync();
+        var pattern = new System.Text.RegularExpressions.Regex("^\\s*" + System.Text.RegularExpressions.Regex.Escape(text) + "\\s*$");
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator(selector).ClickAsync();
+            var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = pattern }).First;
+            await option.WaitForAsync(new() { Timeout = 10000 });
+            await option.ClickAsync();
+            try
+            {
+                await page.WaitForFunctionAsync("([s, t]) => document.querySelector(s)?.innerText.trim() === t", new[] { selector, text },
+                    new() { Timeout = 5000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
     }
 
     /// <summary>The texts of a MudSelect's options (it is opened and closed again).</summary>

@@ -9,7 +9,8 @@ namespace Dashboard.Web.Api;
 
 /// <summary>
 /// The read-only JSON API under <c>/api/</c>: the data behind every chart, for the filters in the query string
-/// (the same keys as the pages' URLs), and each chart's numbers as CSV (<c>.csv</c> routes, built from the same data).
+/// (the same keys as the pages' URLs), each chart's numbers as CSV (<c>.csv</c> routes, built from the same data), and
+/// the filtered rows themselves as Parquet and Arrow IPC (<c>.parquet</c>, <c>.arrow</c>).
 /// </summary>
 public static class AnalyticsApi
 {
@@ -17,11 +18,11 @@ public static class AnalyticsApi
 
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
-        // Viewers read the charts' data; the CSV exports are for analysts (issue 5's roles).
+        // Viewers read the charts' data; the CSV, Parquet and Arrow exports are for analysts (issue 5's roles).
         var api = app.MapGroup("/api").WithTags("Analytics").RequireAuthorization(p => p.RequireRole(Roles.Viewer));
         ((IEndpointConventionBuilder)api).Add(endpoint =>
         {
-            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.EndsWith(".csv", StringComparison.Ordinal))
+            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && IsExport(route))
             {
                 endpoint.Metadata.Add(new AuthorizeAttribute { Roles = Roles.Analyst });
             }
@@ -79,7 +80,16 @@ public static class AnalyticsApi
         orders.MapGet("/weekly-review/states.csv", (HttpRequest r, WeeklyReviewQuery q, CancellationToken ct) =>
             WithWeek(r, async (week, f) => Csv(ChartCsv.Movers((await q.GetAsync(week, f, ct)).StateMovers, "state"), "weekly-review-states")));
 
+        orders.MapGet("/lines.parquet", (HttpRequest r, OrderLinesExport q, CancellationToken ct) =>
+            WithOrders(r, async (f, _) => await DataFile(await q.GetAsync(f, ct), "order-lines", ExportFormat.Parquet, ct)));
+        orders.MapGet("/lines.arrow", (HttpRequest r, OrderLinesExport q, CancellationToken ct) =>
+            WithOrders(r, async (f, _) => await DataFile(await q.GetAsync(f, ct), "order-lines", ExportFormat.Arrow, ct)));
+
         var purchases = api.MapGroup("/purchases");
+        purchases.MapGet("/transactions.parquet", async (HttpRequest r, PurchasesExport q, CancellationToken ct) =>
+            await DataFile(await q.GetAsync(PurchaseFilter.Parse(QueryParsing.Pairs(r.Query)), ct), "purchases", ExportFormat.Parquet, ct));
+        purchases.MapGet("/transactions.arrow", async (HttpRequest r, PurchasesExport q, CancellationToken ct) =>
+            await DataFile(await q.GetAsync(PurchaseFilter.Parse(QueryParsing.Pairs(r.Query)), ct), "purchases", ExportFormat.Arrow, ct));
         purchases.MapGet("/filters", (PurchasesQuery q, CancellationToken ct) => q.GetFilterOptionsAsync(ct));
         purchases.MapGet("/summary", async (HttpRequest r, PurchasesQuery q, CancellationToken ct) =>
             Results.Ok(await q.GetAsync(PurchaseFilter.Parse(QueryParsing.Pairs(r.Query)), ct)));
@@ -99,6 +109,46 @@ public static class AnalyticsApi
 
     /// <summary>The response header that says a series came at a coarser grain than asked, and which it was asked at.</summary>
     public const string CoarsenedHeader = "X-Series-Coarsened-From";
+
+    private static readonly string[] ExportSuffixes = [".csv", ".parquet", ".arrow"];
+
+    private static bool IsExport(string route) => ExportSuffixes.Any(suffix => route.EndsWith(suffix, StringComparison.Ordinal));
+
+    private enum ExportFormat
+    {
+        Parquet,
+        Arrow,
+    }
+
+    /// <summary>
+    /// The rows as a file download. Written to a temporary file first (deleted when sent): the Parquet writer needs a
+    /// stream it can ask for its position, and the response gets a Content-Length.
+    /// </summary>
+    private static async Task<IResult> DataFile(Dashboard.Core.Analytics.Export.DataTable table, string name, ExportFormat format, CancellationToken ct)
+    {
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"dashboard-export-{Guid.NewGuid():N}.tmp"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            if (format == ExportFormat.Parquet)
+            {
+                await Dashboard.Core.Analytics.Export.ParquetExport.WriteAsync(table, file, ct);
+            }
+            else
+            {
+                await Dashboard.Core.Analytics.Export.ArrowExport.WriteAsync(table, file, ct);
+            }
+            file.Position = 0;
+            return format == ExportFormat.Parquet
+                ? Results.Stream(file, Dashboard.Core.Analytics.Export.ParquetExport.ContentType, $"{name}.parquet")
+                : Results.Stream(file, Dashboard.Core.Analytics.Export.ArrowExport.ContentType, $"{name}.arrow");
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
 
     private static async Task<IResult> WithOrders(HttpRequest request, Func<OrderFilter, TimeGrain, Task<IResult>> answer)
     {

@@ -54,7 +54,7 @@ internal sealed class GroupMeasures
     public int Keys => Lines.Length;
 
     /// <remarks>
-    /// Relies on the lines of one order being adjacent (the snapshot is sorted by order). Sums are checked: an import
+    /// Relies on the lines of one order being adjacent (the frame groups them by order). Sums are checked: an import
     /// bounds each line's amount (<c>Imports:MaxLineAmount</c>), so no real total comes near <c>long</c>'s range, and one
     /// that did (lines stored before the bound) must fail loudly rather than wrap to a negative revenue.
     /// </remarks>
@@ -71,7 +71,7 @@ internal sealed class GroupMeasures
         {
             Cancelled[key]++;
         }
-        else if (currency == selectedCurrency || currency == OrdersSnapshot.NoCurrency)
+        else if (currency == selectedCurrency || currency == OrdersFrame.NoCurrency)
         {
             if (currency == selectedCurrency)
             {
@@ -103,10 +103,13 @@ internal sealed class GroupMeasures
         new(Lines[key], Cancelled[key], Orders[key], PaidOrders[key], Units[key], Revenue[key]);
 }
 
-/// <summary>A filter compiled against one snapshot's dictionaries: a lookup table per dimension.</summary>
+/// <summary>
+/// The one filter of the order queries (overview, weekly review, exports), compiled against one frame's dictionaries:
+/// a lookup table per dimension, tested against the frame's code columns.
+/// </summary>
 internal sealed class CompiledFilter
 {
-    public CompiledFilter(OrdersSnapshot s, OrderFilter f)
+    public CompiledFilter(OrdersFrame s, OrderFilter f)
     {
         Category = Allowed(s.Categories, f.Categories);
         State = Allowed(s.States, f.States);
@@ -167,23 +170,23 @@ internal enum Ignore
     Weekday = 2,
 }
 
-/// <summary>One pass over a snapshot: the lines that pass the filter, between two days, grouped by a key.</summary>
+/// <summary>One pass over a frame's column buffers: the lines that pass the filter, between two days, grouped by a key.</summary>
 internal static class OrdersScan
 {
-    /// <summary>Rows per parallel part of a fused scan; smaller snapshots are scanned on one thread.</summary>
+    /// <summary>Rows per parallel part of a fused scan; smaller frames are scanned on one thread.</summary>
     private const int RowsPerPart = 200_000;
 
     /// <summary>
     /// The whole overview in one pass per part: KPIs of the range and of the previous period, buckets over time,
-    /// weekdays (ignoring the weekday filter), categories (ignoring the category filter) and months. Large snapshots
+    /// weekdays (ignoring the weekday filter), categories (ignoring the category filter) and months. Large frames
     /// are split into parts at order boundaries and scanned in parallel; distinct-order counts then add up exactly.
     /// </summary>
-    public static OverviewGroups Overview(OrdersSnapshot s, CompiledFilter f, OverviewLayout layout, int? parts = null)
+    public static OverviewGroups Overview(OrdersFrame s, CompiledFilter f, OverviewLayout layout, int? parts = null)
     {
         return InParts(s, f, layout, parts ?? Math.Clamp(s.Count / RowsPerPart, 1, Environment.ProcessorCount));
     }
 
-    private static OverviewGroups InParts(OrdersSnapshot s, CompiledFilter f, OverviewLayout layout, int parts)
+    private static OverviewGroups InParts(OrdersFrame s, CompiledFilter f, OverviewLayout layout, int parts)
     {
         if (parts == 1)
         {
@@ -191,10 +194,11 @@ internal static class OrdersScan
         }
         var bounds = new int[parts + 1];
         bounds[parts] = s.Count;
+        var runs = s.Run.Span;
         for (var p = 1; p < parts; p++)
         {
             var b = (int)((long)s.Count * p / parts);
-            while (b < s.Count && b > 0 && s.Run[b] == s.Run[b - 1])
+            while (b < s.Count && b > 0 && runs[b] == runs[b - 1])
             {
                 b++;
             }
@@ -209,7 +213,7 @@ internal static class OrdersScan
         return results[0];
     }
 
-    private static OverviewGroups OverviewPart(OrdersSnapshot s, CompiledFilter f, OverviewLayout layout, int start, int end)
+    private static OverviewGroups OverviewPart(OrdersFrame s, CompiledFilter f, OverviewLayout layout, int start, int end)
     {
         var g = new OverviewGroups(layout.BucketCount, s.Categories.Count, layout.MonthCount);
         var category = f.Category;
@@ -223,7 +227,19 @@ internal static class OrdersScan
         var currency = f.Currency;
         var cancelledGroup = (byte)StatusGroup.Cancelled;
         var (first, last, previousFirst, previousLast) = (layout.FirstDay, layout.LastDay, layout.PreviousFirstDay, layout.PreviousLastDay);
-        var days = s.Day;
+        var days = s.Day.Span;
+        var states = s.State.Span;
+        var statuses = s.Status.Span;
+        var fulfilments = s.Fulfilment.Span;
+        var channels = s.Channel.Span;
+        var services = s.Service.Span;
+        var b2bs = s.B2B.Span;
+        var categories = s.Category.Span;
+        var weekdays = s.Weekday.Span;
+        var runs = s.Run.Span;
+        var qtys = s.Qty.Span;
+        var currencies = s.Currency.Span;
+        var amounts = s.AmountMinor.Span;
         for (var r = start; r < end; r++)
         {
             var d = days[r];
@@ -232,22 +248,22 @@ internal static class OrdersScan
             {
                 continue;
             }
-            if ((state is not null && !state[s.State[r]]) ||
-                (status is not null && !status[s.Status[r]]) ||
-                (fulfilment is not null && !fulfilment[s.Fulfilment[r]]) ||
-                (channel is not null && !channel[s.Channel[r]]) ||
-                (service is not null && !service[s.Service[r]]) ||
-                (b2b is { } wantB2B && s.B2B[r] != wantB2B))
+            if ((state is not null && !state[states[r]]) ||
+                (status is not null && !status[statuses[r]]) ||
+                (fulfilment is not null && !fulfilment[fulfilments[r]]) ||
+                (channel is not null && !channel[channels[r]]) ||
+                (service is not null && !service[services[r]]) ||
+                (b2b is { } wantB2B && b2bs[r] != wantB2B))
             {
                 continue;
             }
-            var passCategory = category is null || category[s.Category[r]];
-            var passWeekday = weekday is null || weekday[s.Weekday[r]];
-            var run = s.Run[r];
-            var cancelled = s.Status[r] == cancelledGroup;
-            var qty = s.Qty[r];
-            var lineCurrency = s.Currency[r];
-            var amount = s.AmountMinor[r];
+            var passCategory = category is null || category[categories[r]];
+            var passWeekday = weekday is null || weekday[weekdays[r]];
+            var run = runs[r];
+            var cancelled = statuses[r] == cancelledGroup;
+            var qty = qtys[r];
+            var lineCurrency = currencies[r];
+            var amount = amounts[r];
             if (!inRange)
             {
                 if (passCategory && passWeekday)
@@ -265,7 +281,7 @@ internal static class OrdersScan
             }
             if (passWeekday)
             {
-                g.Categories.Add(s.Category[r], run, cancelled, qty, lineCurrency, currency, amount);
+                g.Categories.Add(categories[r], run, cancelled, qty, lineCurrency, currency, amount);
             }
             if (passCategory)
             {
@@ -275,13 +291,46 @@ internal static class OrdersScan
         return g;
     }
 
+    /// <summary>
+    /// The rows that pass the whole filter (every dimension) between two days, as a mask for
+    /// <see cref="Microsoft.Data.Analysis.DataFrame.Filter(Microsoft.Data.Analysis.PrimitiveDataFrameColumn{bool})"/>.
+    /// </summary>
+    public static Microsoft.Data.Analysis.BooleanDataFrameColumn Select(OrdersFrame s, CompiledFilter f, int fromDay, int toDay)
+    {
+        var mask = new Frames.ColumnBuffer<bool>(s.Count);
+        var selected = mask.Values;
+        var days = s.Day.Span;
+        var categories = s.Category.Span;
+        var weekdays = s.Weekday.Span;
+        var states = s.State.Span;
+        var statuses = s.Status.Span;
+        var fulfilments = s.Fulfilment.Span;
+        var channels = s.Channel.Span;
+        var services = s.Service.Span;
+        var b2bs = s.B2B.Span;
+        for (var r = 0; r < days.Length; r++)
+        {
+            var d = days[r];
+            selected[r] = d >= fromDay && d <= toDay &&
+                (f.Category is null || f.Category[categories[r]]) &&
+                (f.Weekday is null || f.Weekday[weekdays[r]]) &&
+                (f.State is null || f.State[states[r]]) &&
+                (f.Status is null || f.Status[statuses[r]]) &&
+                (f.Fulfilment is null || f.Fulfilment[fulfilments[r]]) &&
+                (f.Channel is null || f.Channel[channels[r]]) &&
+                (f.Service is null || f.Service[services[r]]) &&
+                (f.B2B is not { } wantB2B || b2bs[r] == wantB2B);
+        }
+        return Frames.FrameColumns.Boolean("selected", mask);
+    }
+
     /// <remarks>
     /// The group of a line is <c>keyOfRow[row]</c> when given, else <c>keyOfDay[day number − firstDay]</c> when given,
     /// else 0 (one group). Days are day numbers, inclusive.
     /// </remarks>
     public static GroupMeasures Run(
-        OrdersSnapshot s, CompiledFilter f, Ignore ignore, int fromDay, int toDay,
-        int keys, int[]? keyOfRow = null, int[]? keyOfDay = null, int firstDay = 0)
+        OrdersFrame s, CompiledFilter f, Ignore ignore, int fromDay, int toDay,
+        int keys, ReadOnlyMemory<short>? keyOfRow = null, int[]? keyOfDay = null, int firstDay = 0)
     {
         var result = new GroupMeasures(keys);
         var category = (ignore & Ignore.Category) != 0 ? null : f.Category;
@@ -295,7 +344,21 @@ internal static class OrdersScan
         var currency = f.Currency;
         var cancelled = (byte)StatusGroup.Cancelled;
 
-        var days = s.Day;
+        var days = s.Day.Span;
+        var categories = s.Category.Span;
+        var weekdays = s.Weekday.Span;
+        var states = s.State.Span;
+        var statuses = s.Status.Span;
+        var fulfilments = s.Fulfilment.Span;
+        var channels = s.Channel.Span;
+        var services = s.Service.Span;
+        var b2bs = s.B2B.Span;
+        var runs = s.Run.Span;
+        var qtys = s.Qty.Span;
+        var currencies = s.Currency.Span;
+        var amounts = s.AmountMinor.Span;
+        var keyCodes = keyOfRow is { } k ? k.Span : default;
+        var byRow = keyOfRow is not null;
         for (var r = 0; r < days.Length; r++)
         {
             var d = days[r];
@@ -303,19 +366,19 @@ internal static class OrdersScan
             {
                 continue;
             }
-            if ((category is not null && !category[s.Category[r]]) ||
-                (weekday is not null && !weekday[s.Weekday[r]]) ||
-                (state is not null && !state[s.State[r]]) ||
-                (status is not null && !status[s.Status[r]]) ||
-                (fulfilment is not null && !fulfilment[s.Fulfilment[r]]) ||
-                (channel is not null && !channel[s.Channel[r]]) ||
-                (service is not null && !service[s.Service[r]]) ||
-                (b2b is { } wantB2B && s.B2B[r] != wantB2B))
+            if ((category is not null && !category[categories[r]]) ||
+                (weekday is not null && !weekday[weekdays[r]]) ||
+                (state is not null && !state[states[r]]) ||
+                (status is not null && !status[statuses[r]]) ||
+                (fulfilment is not null && !fulfilment[fulfilments[r]]) ||
+                (channel is not null && !channel[channels[r]]) ||
+                (service is not null && !service[services[r]]) ||
+                (b2b is { } wantB2B && b2bs[r] != wantB2B))
             {
                 continue;
             }
-            var key = keyOfRow is not null ? keyOfRow[r] : keyOfDay is not null ? keyOfDay[d - firstDay] : 0;
-            result.Add(key, s.Run[r], s.Status[r] == cancelled, s.Qty[r], s.Currency[r], currency, s.AmountMinor[r]);
+            var key = byRow ? keyCodes[r] : keyOfDay is not null ? keyOfDay[d - firstDay] : 0;
+            result.Add(key, runs[r], statuses[r] == cancelled, qtys[r], currencies[r], currency, amounts[r]);
         }
         return result;
     }

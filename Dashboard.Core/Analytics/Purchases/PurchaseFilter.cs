@@ -16,7 +16,7 @@ public enum PurchaseDimension
 
 /// <summary>
 /// The filter of the customer-purchases screen: for each dimension the values kept (empty = all), as the text
-/// the charts show (<see cref="PurchasesSnapshot.Label"/>): e.g. age band <c>26-35</c>, gender <c>F</c>, married
+/// the charts show (<see cref="PurchasesFrame.Label"/>): e.g. age band <c>26-35</c>, gender <c>F</c>, married
 /// <c>Married</c>/<c>Single</c>, years in city <c>4+</c>. Parsed from and written to a URL query string.
 /// </summary>
 public sealed record PurchaseFilter

@@ -27,47 +27,83 @@ public sealed record PurchasesSummary(
 /// The query service of the customer-purchases screen (labelled transactions only). Each by-dimension chart ignores
 /// the filter on its own dimension, so that clicking one of its bars narrows the other charts and keeps its own bars.
 /// </summary>
-public sealed class PurchasesQuery(PurchasesSnapshotCache snapshots)
+public sealed class PurchasesQuery(PurchasesFrameCache frames)
 {
     public static readonly IReadOnlyList<double> Probabilities = [0.1, 0.25, 0.5, 0.75, 0.9];
     private const int TargetBins = 30;
 
     public async Task<IReadOnlyDictionary<PurchaseDimension, IReadOnlyList<string>>> GetFilterOptionsAsync(CancellationToken cancellationToken = default) =>
-        (await snapshots.GetAsync(cancellationToken)).Labels;
+        (await frames.GetAsync(cancellationToken)).Labels;
 
     public async Task<PurchasesSummary> GetAsync(PurchaseFilter filter, CancellationToken cancellationToken = default)
     {
-        var s = await snapshots.GetAsync(cancellationToken);
+        var s = await frames.GetAsync(cancellationToken);
         return Compute(s, filter);
     }
 
-    internal static PurchasesSummary Compute(PurchasesSnapshot s, PurchaseFilter filter)
+    internal static PurchasesSummary Compute(PurchasesFrame s, PurchaseFilter filter)
     {
         var dimensions = Enum.GetValues<PurchaseDimension>();
-        var allowed = dimensions.ToDictionary(d => d, d => Allowed(s, filter, d));
+        var allowed = dimensions.Select(d => Allowed(s, filter, d)).ToArray();
         var width = BinWidth(s.MinPurchase, s.MaxPurchase);
         var firstBin = s.Count == 0 ? 0 : s.MinPurchase / width * width;
         var bins = s.Count == 0 ? 0 : (s.MaxPurchase - firstBin) / width + 1;
 
-        // The matching purchases, counted by value (values are whole currency units in a narrow range).
+        // One pass over the frame's buffers. A row that passes every dimension's filter counts in the summary and in
+        // every chart; a row that fails exactly one dimension counts only in that dimension's chart, which ignores its
+        // own filter (clicking one of its bars keeps its other bars).
         var counts = new int[s.Count == 0 ? 0 : s.MaxPurchase - s.MinPurchase + 1];
         var histogram = new int[bins];
+        var groupCount = dimensions.Select(d => new int[s.Labels[d].Count]).ToArray();
+        var groupSum = dimensions.Select(d => new long[s.Labels[d].Count]).ToArray();
         long total = 0;
         var n = 0;
-        for (var r = 0; r < s.Count; r++)
+        var c0 = s.Codes[dimensions[0]].Span;
+        var c1 = s.Codes[dimensions[1]].Span;
+        var c2 = s.Codes[dimensions[2]].Span;
+        var c3 = s.Codes[dimensions[3]].Span;
+        var c4 = s.Codes[dimensions[4]].Span;
+        var c5 = s.Codes[dimensions[5]].Span;
+        var c6 = s.Codes[dimensions[6]].Span;
+        var (a0, a1, a2, a3, a4, a5, a6) = (allowed[0], allowed[1], allowed[2], allowed[3], allowed[4], allowed[5], allowed[6]);
+        var purchases = s.Purchase.Span;
+        for (var r = 0; r < purchases.Length; r++)
         {
-            if (!Passes(s, allowed, r, null))
+            var failed = -1;
+            var failures = 0;
+            if (a0 is not null && !a0[c0[r]]) { failed = 0; failures++; }
+            if (a1 is not null && !a1[c1[r]]) { failed = 1; failures++; }
+            if (a2 is not null && !a2[c2[r]]) { failed = 2; failures++; }
+            if (a3 is not null && !a3[c3[r]]) { failed = 3; failures++; }
+            if (a4 is not null && !a4[c4[r]]) { failed = 4; failures++; }
+            if (a5 is not null && !a5[c5[r]]) { failed = 5; failures++; }
+            if (a6 is not null && !a6[c6[r]]) { failed = 6; failures++; }
+            if (failures > 1)
             {
                 continue;
             }
-            var p = s.Purchase[r];
+            var p = purchases[r];
+            if (failures == 1)
+            {
+                var code = failed switch { 0 => c0[r], 1 => c1[r], 2 => c2[r], 3 => c3[r], 4 => c4[r], 5 => c5[r], _ => c6[r] };
+                groupCount[failed][code]++;
+                groupSum[failed][code] += p;
+                continue;
+            }
             counts[p - s.MinPurchase]++;
             histogram[(p - firstBin) / width]++;
             total += p;
             n++;
+            Add(0, c0[r]); Add(1, c1[r]); Add(2, c2[r]); Add(3, c3[r]); Add(4, c4[r]); Add(5, c5[r]); Add(6, c6[r]);
+
+            void Add(int d, short code)
+            {
+                groupCount[d][code]++;
+                groupSum[d][code] += p;
+            }
         }
 
-        var breakdowns = dimensions.Select(d => Breakdown(s, filter, allowed, d)).ToList();
+        var breakdowns = dimensions.Select((d, i) => Breakdown(s, filter, d, groupCount[i], groupSum[i])).ToList();
         return new PurchasesSummary(
             filter, n, total,
             n == 0 ? null : Math.Round((double)total / n, 2, MidpointRounding.AwayFromZero),
@@ -79,20 +115,9 @@ public sealed class PurchasesQuery(PurchasesSnapshotCache snapshots)
             breakdowns);
     }
 
-    private static PurchaseBreakdown Breakdown(PurchasesSnapshot s, PurchaseFilter filter, Dictionary<PurchaseDimension, bool[]?> allowed, PurchaseDimension dimension)
+    private static PurchaseBreakdown Breakdown(PurchasesFrame s, PurchaseFilter filter, PurchaseDimension dimension, int[] count, long[] sum)
     {
         var labels = s.Labels[dimension];
-        var codes = s.Codes[dimension];
-        var count = new int[labels.Count];
-        var sum = new long[labels.Count];
-        for (var r = 0; r < s.Count; r++)
-        {
-            if (Passes(s, allowed, r, dimension))
-            {
-                count[codes[r]]++;
-                sum[codes[r]] += s.Purchase[r];
-            }
-        }
         var selected = filter[dimension];
         return new PurchaseBreakdown(dimension, PurchaseFilter.Keys[dimension], Enumerable.Range(0, labels.Count)
             .Select(i => new PurchaseGroup(labels[i], count[i], sum[i],
@@ -101,19 +126,29 @@ public sealed class PurchasesQuery(PurchasesSnapshotCache snapshots)
             .ToList());
     }
 
-    private static bool Passes(PurchasesSnapshot s, Dictionary<PurchaseDimension, bool[]?> allowed, int row, PurchaseDimension? ignore)
+    /// <summary>The rows that pass the whole filter, as a mask for <c>DataFrame.Filter</c> (the exports).</summary>
+    internal static Microsoft.Data.Analysis.BooleanDataFrameColumn Select(PurchasesFrame s, PurchaseFilter filter)
     {
-        foreach (var (dimension, mask) in allowed)
+        var dimensions = Enum.GetValues<PurchaseDimension>();
+        var mask = new Frames.ColumnBuffer<bool>(s.Count);
+        mask.Values.Fill(true);
+        foreach (var d in dimensions)
         {
-            if (mask is not null && dimension != ignore && !mask[s.Codes[dimension][row]])
+            if (Allowed(s, filter, d) is not { } allowed)
             {
-                return false;
+                continue;
+            }
+            var selected = mask.Values;
+            var codes = s.Codes[d].Span;
+            for (var r = 0; r < codes.Length; r++)
+            {
+                selected[r] &= allowed[codes[r]];
             }
         }
-        return true;
+        return Frames.FrameColumns.Boolean("selected", mask);
     }
 
-    private static bool[]? Allowed(PurchasesSnapshot s, PurchaseFilter filter, PurchaseDimension dimension)
+    private static bool[]? Allowed(PurchasesFrame s, PurchaseFilter filter, PurchaseDimension dimension)
     {
         var wanted = filter[dimension];
         if (wanted.Count == 0)

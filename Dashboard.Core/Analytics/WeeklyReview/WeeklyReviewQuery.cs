@@ -44,7 +44,7 @@ public sealed record WeeklyReview(
 /// The query service of the weekly review: a week (by default the last complete week of the data) against the week
 /// before and the same week four weeks earlier, with the filter's other dimensions applied (its dates are ignored).
 /// </summary>
-public sealed class WeeklyReviewQuery(OrdersSnapshotCache snapshots, IOptions<AnalyticsOptions> options)
+public sealed class WeeklyReviewQuery(OrdersFrameCache frames, IOptions<AnalyticsOptions> options)
 {
     public const int MoversShown = 5;
 
@@ -55,7 +55,7 @@ public sealed class WeeklyReviewQuery(OrdersSnapshotCache snapshots, IOptions<An
 
     public async Task<WeeklyReview> GetAsync(DateOnly? week, OrderFilter filter, CancellationToken cancellationToken = default)
     {
-        var s = await snapshots.GetAsync(cancellationToken);
+        var s = await frames.GetAsync(cancellationToken);
         filter = filter with { From = null, To = null };
         var currency = filter.Currency ?? s.MainCurrency;
         if (s.MinDate is not { } min || s.MaxDate is not { } max)
@@ -115,10 +115,10 @@ public sealed class WeeklyReviewQuery(OrdersSnapshotCache snapshots, IOptions<An
         static decimal? Rate(OrderMeasures m) => m.Lines == 0 ? null : (decimal)m.CancelledLines / m.Lines;
     }
 
-    private static OrderMeasures Week(OrdersSnapshot s, CompiledFilter f, DateRange week) =>
+    private static OrderMeasures Week(OrdersFrame s, CompiledFilter f, DateRange week) =>
         OrdersScan.Run(s, f, Ignore.None, week.From.DayNumber, week.To.DayNumber, 1)[0];
 
-    private static List<Mover> Movers(OrdersSnapshot s, CompiledFilter f, DateRange week, DateRange previous, IReadOnlyList<string> names, int[] codes)
+    private static List<Mover> Movers(OrdersFrame s, CompiledFilter f, DateRange week, DateRange previous, IReadOnlyList<string> names, ReadOnlyMemory<short> codes)
     {
         var now = OrdersScan.Run(s, f, Ignore.None, week.From.DayNumber, week.To.DayNumber, names.Count, keyOfRow: codes);
         var before = OrdersScan.Run(s, f, Ignore.None, previous.From.DayNumber, previous.To.DayNumber, names.Count, keyOfRow: codes);

@@ -46,7 +46,6 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         b.HasIndex(x => x.Date).HasDatabaseName("ix_order_lines_date");
         b.HasIndex(x => new { x.Category, x.Date }).HasDatabaseName("ix_order_lines_category_date");
         b.HasIndex(x => new { x.State, x.Date }).HasDatabaseName("ix_order_lines_state_date");
-        b.HasIndex(x => new { x.StatusGroup, x.Date }).HasDatabaseName("ix_order_lines_status_date");
         b.HasIndex(x => x.BatchId).HasDatabaseName("ix_order_lines_batch");
     }
 }

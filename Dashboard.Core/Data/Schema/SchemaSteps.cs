@@ -213,5 +213,18 @@ public static class SchemaSteps
                 address TEXT NULL
             );
             """),
+        new(7, "order lines keep only the indexes a query uses", """
+            -- Every chart reads the in-memory DataFrames (issue 16), so no chart query uses the (column, order_date)
+            -- indexes of step 2 any more. EXPLAIN QUERY PLAN on the real export, for every query of the code base:
+            --   ix_order_lines_date            MIN/MAX(order_date) of the dataset summary: kept;
+            --   ix_order_lines_category_date,
+            --   ix_order_lines_state_date      the What-if choices' SELECT DISTINCT category/state (a covering scan,
+            --                                  0.05 s against 0.2 s without): kept while that query exists;
+            --   ix_order_lines_status_date     only the cancellation model's training read, status_group IN (4 of 7
+            --                                  groups), where it makes the read slower (4.0 s with it, 1.8 s with a
+            --                                  table scan, same run): dropped; it also cost every import its upkeep;
+            --   ux_order_lines_key             the upsert and the frame's ORDER BY order_id; ix_order_lines_batch undo.
+            DROP INDEX IF EXISTS ix_order_lines_status_date;
+            """),
     ];
 }

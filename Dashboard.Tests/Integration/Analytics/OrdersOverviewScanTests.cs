@@ -8,13 +8,13 @@ namespace Dashboard.Tests.Integration.Analytics;
 /// <summary>The fused, parallel scan of the overview against itself on one thread and against the separate KPI scan.</summary>
 public sealed class OrdersOverviewScanTests : IClassFixture<AnalyticsFixture>
 {
-    private readonly OrdersSnapshot _snapshot;
+    private readonly OrdersFrame _frame;
     private readonly OrdersOverviewQuery _query;
 
     public OrdersOverviewScanTests(AnalyticsFixture fixture)
     {
         using var db = fixture.CreateContext();
-        _snapshot = OrdersSnapshot.LoadAsync(db, 1).GetAwaiter().GetResult();
+        _frame = OrdersFrame.LoadAsync(db, 1).GetAwaiter().GetResult();
         _query = new OrdersOverviewQuery(null!, Options.Create(new AnalyticsOptions()));
     }
 
@@ -35,10 +35,10 @@ public sealed class OrdersOverviewScanTests : IClassFixture<AnalyticsFixture>
         var filter = Parse(query);
         foreach (var grain in Enum.GetValues<TimeGrain>())
         {
-            var one = JsonSerializer.Serialize(_query.Compute(_snapshot, filter, grain, parts: 1));
+            var one = JsonSerializer.Serialize(_query.Compute(_frame, filter, grain, parts: 1));
             for (var parts = 2; parts <= 5; parts++)
             {
-                Assert.Equal(one, JsonSerializer.Serialize(_query.Compute(_snapshot, filter, grain, parts)));
+                Assert.Equal(one, JsonSerializer.Serialize(_query.Compute(_frame, filter, grain, parts)));
             }
         }
     }
@@ -48,8 +48,8 @@ public sealed class OrdersOverviewScanTests : IClassFixture<AnalyticsFixture>
     public void TheFusedKpisEqualTheSeparateKpiScan(string query)
     {
         var filter = Parse(query);
-        var fused = _query.Compute(_snapshot, filter, TimeGrain.Day).Kpis!;
-        var separate = OrdersOverviewQuery.Kpis(_snapshot, new CompiledFilter(_snapshot, filter), fused.Period);
+        var fused = _query.Compute(_frame, filter, TimeGrain.Day).Kpis!;
+        var separate = OrdersOverviewQuery.Kpis(_frame, new CompiledFilter(_frame, filter), fused.Period);
         Assert.Equal(separate.Current, fused.Current);
         Assert.Equal(separate.Previous, fused.Previous);
     }
@@ -58,7 +58,7 @@ public sealed class OrdersOverviewScanTests : IClassFixture<AnalyticsFixture>
     public void WeeksCanStartOnSunday()
     {
         var query = new OrdersOverviewQuery(null!, Options.Create(new AnalyticsOptions { WeekStartsOn = DayOfWeek.Sunday }));
-        var weeks = query.Compute(_snapshot, OrderFilter.None, TimeGrain.Week).OverTime.Points;
+        var weeks = query.Compute(_frame, OrderFilter.None, TimeGrain.Week).OverTime.Points;
         // Data 6 June (Mon) .. 1 July (Fri): Sunday weeks from 5 June; the first and the last are partial.
         Assert.Equal(["2022-06-05", "2022-06-12", "2022-06-19", "2022-06-26"], weeks.Select(w => w.Start.ToString("yyyy-MM-dd")));
         Assert.Equal([true, false, false, true], weeks.Select(w => w.Partial));

@@ -125,6 +125,21 @@ public sealed partial class ImportsPage : IDisposable
         }
     }
 
+    /// <summary>Stops the running preview or commit: the import rolls back within a second or two, the upload is deleted.</summary>
+    private async Task CancelJob()
+    {
+        if (_job is not { } job)
+        {
+            return;
+        }
+        var user = await CurrentUser.RequireAsync(Role.Admin);
+        if (Queue.Cancel(job.Id, user.UserName) is { CancelRequested: true })
+        {
+            await Audit.RecordAsync(user.UserName, AuditLog.Actions.Cancel, $"{job.Kind} of {job.FileName} on the Imports page");
+            Say("Cancelled: nothing of this file was kept.");
+        }
+    }
+
     private void Discard()
     {
         DiscardUpload();

@@ -13,7 +13,7 @@ namespace Dashboard.Web.Components.Pages.Users;
 public sealed partial class UsersPage
 {
     private IReadOnlyList<UserAccount>? _users;
-    private IReadOnlyList<AuditEntry>? _audit;
+    private MudDataGrid<AuditEntry>? _auditGrid;
     private readonly Dictionary<long, string> _resets = [];
     private string _newName = "";
     private string _newPassword = "";
@@ -53,7 +53,10 @@ public sealed partial class UsersPage
     private async Task RefreshAsync()
     {
         _users = await Users.ListAsync();
-        _audit = await Audit.RecentAsync(500);
+        if (_auditGrid is not null)
+        {
+            await _auditGrid.ReloadServerData();
+        }
     }
 
     private Task AddAsync() => ActAsync(async admin =>
@@ -111,6 +114,12 @@ public sealed partial class UsersPage
             (_message, _messageIsError) = (refused.Message, true);
         }
         await RefreshAsync();
+    }
+
+    private async Task<GridData<AuditEntry>> LoadAuditAsync(GridState<AuditEntry> state, CancellationToken cancellationToken)
+    {
+        var page = await Audit.PageAsync(state.Page * state.PageSize, state.PageSize, cancellationToken);
+        return new GridData<AuditEntry> { Items = page.Entries, TotalItems = page.Total };
     }
 
     private string Reset(UserAccount user) => _resets.GetValueOrDefault(user.Id, "");

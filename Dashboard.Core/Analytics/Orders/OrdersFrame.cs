@@ -1,0 +1,389 @@
+using Dashboard.Core.Analytics.Frames;
+using Dashboard.Core.Data;
+using Dashboard.Core.Orders;
+using Microsoft.Data.Analysis;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Analytics.Orders;
+
+/// <summary>
+/// All order lines as a Microsoft.Data.Analysis <see cref="DataFrame"/>, loaded straight from SQLite with a data
+/// reader and grouped by order, so that the lines of one order are adjacent (<see cref="OrderColumn"/> numbers the
+/// orders in the order of their first line in the store). Text dimensions are dictionary codes: an <c>Int16</c> column whose value indexes a name list
+/// (<see cref="Categories"/>, <see cref="States"/>, ...). Built once per <see cref="DataVersion"/> by
+/// <see cref="OrdersFrameCache"/>. The overview's hot aggregations are one pass over the columns' buffers
+/// (<see cref="OrdersScan"/>); the exports select rows with <see cref="DataFrame.Filter(PrimitiveDataFrameColumn{bool})"/>.
+/// </summary>
+public sealed class OrdersFrame
+{
+    /// <summary>The currency code of a line without a currency (cancelled lines often have none).</summary>
+    internal const short NoCurrency = -1;
+
+    /// <summary>Marks a missing amount while loading (the frame's column holds a null there).</summary>
+    private const long NoAmount = long.MinValue;
+
+    public const string IdColumn = "id";
+    public const string OrderColumn = "order";
+    public const string DayColumn = "day";
+    public const string WeekdayColumn = "weekday";
+    public const string StatusGroupColumn = "status_group";
+    public const string CategoryColumn = "category";
+    public const string StateColumn = "state";
+    public const string FulfilmentColumn = "fulfilment";
+    public const string ChannelColumn = "sales_channel";
+    public const string ServiceColumn = "service_level";
+    public const string CurrencyColumn = "currency";
+    public const string QtyColumn = "qty";
+    public const string AmountColumn = "amount_minor";
+    public const string B2BColumn = "b2b";
+
+    private OrdersFrame(DataFrame frame)
+    {
+        Frame = frame;
+        Id = FrameColumns.Single<int>(frame[IdColumn]);
+        Run = FrameColumns.Single<int>(frame[OrderColumn]);
+        Day = FrameColumns.Single<int>(frame[DayColumn]);
+        Weekday = FrameColumns.Single<byte>(frame[WeekdayColumn]);
+        Status = FrameColumns.Single<byte>(frame[StatusGroupColumn]);
+        Category = FrameColumns.Single<short>(frame[CategoryColumn]);
+        State = FrameColumns.Single<short>(frame[StateColumn]);
+        Fulfilment = FrameColumns.Single<short>(frame[FulfilmentColumn]);
+        Channel = FrameColumns.Single<short>(frame[ChannelColumn]);
+        Service = FrameColumns.Single<short>(frame[ServiceColumn]);
+        Currency = FrameColumns.Single<short>(frame[CurrencyColumn]);
+        Qty = FrameColumns.Single<int>(frame[QtyColumn]);
+        AmountMinor = FrameColumns.Single<long>(frame[AmountColumn]);
+        B2B = FrameColumns.Single<bool>(frame[B2BColumn]);
+    }
+
+    /// <summary>
+    /// The lines: <c>id</c> (the store's row id), <c>order</c> (0, 1, 2… per Order ID, ascending), <c>day</c>
+    /// (<see cref="DateOnly.DayNumber"/>), <c>weekday</c> (<see cref="DayOfWeek"/>), <c>status_group</c>
+    /// (<see cref="StatusGroup"/>), the coded text dimensions, <c>qty</c>, <c>amount_minor</c> (null when the line has
+    /// no amount) and <c>b2b</c>. Read-only: the columns wrap the buffers the scans read.
+    /// </summary>
+    public DataFrame Frame { get; }
+
+    public long Version { get; private init; }
+    public int Count { get; private init; }
+    public DateOnly? MinDate { get; private init; }
+    public DateOnly? MaxDate { get; private init; }
+    /// <summary>True when the lines are the built-in sample data.</summary>
+    public bool IsSample { get; private init; }
+    /// <summary>The currency most lines carry (default of money measures); null when no line has one.</summary>
+    public string? MainCurrency { get; private init; }
+
+    public IReadOnlyList<string> Categories { get; private init; } = [];
+    public IReadOnlyList<string> States { get; private init; } = [];
+    public IReadOnlyList<string> Fulfilments { get; private init; } = [];
+    public IReadOnlyList<string> SalesChannels { get; private init; } = [];
+    public IReadOnlyList<string> ServiceLevels { get; private init; } = [];
+    public IReadOnlyList<string> Currencies { get; private init; } = [];
+
+    internal ReadOnlyMemory<int> Id { get; }
+    internal ReadOnlyMemory<int> Run { get; }
+    internal ReadOnlyMemory<int> Day { get; }
+    internal ReadOnlyMemory<byte> Weekday { get; }
+    internal ReadOnlyMemory<byte> Status { get; }
+    internal ReadOnlyMemory<short> Category { get; }
+    internal ReadOnlyMemory<short> State { get; }
+    internal ReadOnlyMemory<short> Fulfilment { get; }
+    internal ReadOnlyMemory<short> Channel { get; }
+    internal ReadOnlyMemory<short> Service { get; }
+    internal ReadOnlyMemory<short> Currency { get; }
+    internal ReadOnlyMemory<int> Qty { get; }
+    internal ReadOnlyMemory<long> AmountMinor { get; }
+    internal ReadOnlyMemory<bool> B2B { get; }
+
+    /// <summary>The names of a coded text column, by column name.</summary>
+    public IReadOnlyList<string> NamesOf(string column) => column switch
+    {
+        CategoryColumn => Categories,
+        StateColumn => States,
+        FulfilmentColumn => Fulfilments,
+        ChannelColumn => SalesChannels,
+        ServiceColumn => ServiceLevels,
+        CurrencyColumn => Currencies,
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column, "not a coded text column"),
+    };
+
+    public static async Task<OrdersFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken = default)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        try
+        {
+            // One read transaction: the count and the rows see the same data even while an import commits.
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            return await LoadAsync(connection, transaction, version, cancellationToken);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    private static async Task<OrdersFrame> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long version, CancellationToken cancellationToken)
+    {
+        int count;
+        await using (var counting = connection.CreateCommand())
+        {
+            counting.Transaction = transaction;
+            counting.CommandText = "SELECT COUNT(*) FROM order_lines;";
+            count = checked((int)(long)(await counting.ExecuteScalarAsync(cancellationToken))!);
+        }
+
+        // Read in row order (a table scan), then group the lines of each order together in memory: reading in Order ID
+        // order through the unique index was three times slower (random row look-ups; LoadBenchmark measures both).
+        var staged = new StagedLines(count);
+        var orders = new Dictionary<string, int>(StringComparer.Ordinal);
+        var categories = new TextCodes();
+        var states = new TextCodes();
+        var fulfilments = new TextCodes();
+        var channels = new TextCodes();
+        var services = new TextCodes();
+        var currencies = new TextCodes();
+        var statusGroups = Enum.GetValues<StatusGroup>().ToDictionary(g => g.ToString(), g => (byte)g, StringComparer.Ordinal);
+
+        var sample = false;
+        var minDay = int.MaxValue;
+        var maxDay = int.MinValue;
+        var r = 0;
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = """
+                SELECT id, order_id, order_date, status_group, category, state, fulfilment, sales_channel, service_level,
+                       currency, qty, amount_minor, b2b, is_sample
+                FROM order_lines;
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (r == count)
+                {
+                    throw new InvalidOperationException("order_lines changed inside a read transaction.");
+                }
+                var orderId = reader.GetString(1);
+                if (!orders.TryGetValue(orderId, out var order))
+                {
+                    order = orders.Count;
+                    orders.Add(orderId, order);
+                }
+                staged.Order[r] = order;
+                staged.Id[r] = checked((int)reader.GetInt64(0));
+                var date = ParseDate(reader.GetString(2));
+                staged.Day[r] = date.DayNumber;
+                minDay = Math.Min(minDay, date.DayNumber);
+                maxDay = Math.Max(maxDay, date.DayNumber);
+                staged.Status[r] = statusGroups[reader.GetString(3)];
+                staged.Category[r] = categories.Code(reader.GetString(4));
+                staged.State[r] = states.Code(reader.IsDBNull(5) ? "" : reader.GetString(5));
+                staged.Fulfilment[r] = fulfilments.Code(reader.GetString(6));
+                staged.Channel[r] = channels.Code(reader.GetString(7));
+                staged.Service[r] = services.Code(reader.GetString(8));
+                staged.Currency[r] = reader.IsDBNull(9) ? NoCurrency : currencies.Code(reader.GetString(9));
+                staged.Qty[r] = checked((int)reader.GetInt64(10));
+                staged.Amount[r] = reader.IsDBNull(11) ? NoAmount : reader.GetInt64(11);
+                staged.B2B[r] = reader.GetInt64(12) != 0;
+                sample |= reader.GetInt64(13) != 0;
+                r++;
+            }
+        }
+        if (r != count)
+        {
+            throw new InvalidOperationException("order_lines changed inside a read transaction.");
+        }
+        var orderCount = orders.Count;
+        orders.Clear();
+        orders.TrimExcess();
+
+        var id = new ColumnBuffer<int>(count);
+        var run = new ColumnBuffer<int>(count);
+        var day = new ColumnBuffer<int>(count);
+        var weekday = new ColumnBuffer<byte>(count);
+        var status = new ColumnBuffer<byte>(count);
+        var category = new ColumnBuffer<short>(count);
+        var state = new ColumnBuffer<short>(count);
+        var fulfilment = new ColumnBuffer<short>(count);
+        var channel = new ColumnBuffer<short>(count);
+        var service = new ColumnBuffer<short>(count);
+        var currency = new ColumnBuffer<short>(count);
+        var qty = new ColumnBuffer<int>(count);
+        var amount = new ColumnBuffer<long>(count);
+        var b2b = new ColumnBuffer<bool>(count);
+        // A counting sort by order number (the order of first appearance): each line's place in the frame.
+        var next = new int[orderCount + 1];
+        foreach (var o in staged.Order)
+        {
+            next[o + 1]++;
+        }
+        for (var o = 1; o <= orderCount; o++)
+        {
+            next[o] += next[o - 1];
+        }
+        for (var row = 0; row < count; row++)
+        {
+            var o = staged.Order[row];
+            var at = next[o]++;
+            id.Values[at] = staged.Id[row];
+            run.Values[at] = o;
+            day.Values[at] = staged.Day[row];
+            weekday.Values[at] = (byte)((staged.Day[row] + 1) % 7); // day number 0 (1 January 0001) was a Monday
+            status.Values[at] = staged.Status[row];
+            category.Values[at] = staged.Category[row];
+            state.Values[at] = staged.State[row];
+            fulfilment.Values[at] = staged.Fulfilment[row];
+            channel.Values[at] = staged.Channel[row];
+            service.Values[at] = staged.Service[row];
+            currency.Values[at] = staged.Currency[row];
+            if (staged.Currency[row] == NoCurrency)
+            {
+                currency.SetNull(at);
+            }
+            qty.Values[at] = staged.Qty[row];
+            if (staged.Amount[row] == NoAmount)
+            {
+                amount.SetNull(at);
+            }
+            else
+            {
+                amount.Values[at] = staged.Amount[row];
+            }
+            b2b.Values[at] = staged.B2B[row];
+        }
+
+        var currencyNames = currencies.Names;
+        var currencyCounts = new int[currencyNames.Count];
+        foreach (var c in currency.Values)
+        {
+            if (c != NoCurrency)
+            {
+                currencyCounts[c]++;
+            }
+        }
+        var main = currencyNames.Count == 0 ? null : currencyNames[Array.IndexOf(currencyCounts, currencyCounts.Max())];
+
+        var frame = new DataFrame(
+            FrameColumns.Int32(IdColumn, id),
+            FrameColumns.Int32(OrderColumn, run),
+            FrameColumns.Int32(DayColumn, day),
+            FrameColumns.Byte(WeekdayColumn, weekday),
+            FrameColumns.Byte(StatusGroupColumn, status),
+            FrameColumns.Int16(CategoryColumn, category),
+            FrameColumns.Int16(StateColumn, state),
+            FrameColumns.Int16(FulfilmentColumn, fulfilment),
+            FrameColumns.Int16(ChannelColumn, channel),
+            FrameColumns.Int16(ServiceColumn, service),
+            FrameColumns.Int16(CurrencyColumn, currency),
+            FrameColumns.Int32(QtyColumn, qty),
+            FrameColumns.Int64(AmountColumn, amount),
+            FrameColumns.Boolean(B2BColumn, b2b));
+
+        return new OrdersFrame(frame)
+        {
+            Version = version,
+            Count = count,
+            MinDate = count == 0 ? null : DateOnly.FromDayNumber(minDay),
+            MaxDate = count == 0 ? null : DateOnly.FromDayNumber(maxDay),
+            IsSample = sample,
+            MainCurrency = main,
+            Categories = categories.Names,
+            States = states.Names,
+            Fulfilments = fulfilments.Names,
+            SalesChannels = channels.Names,
+            ServiceLevels = services.Names,
+            Currencies = currencyNames,
+        };
+    }
+
+    /// <summary>The index of <paramref name="currency"/> in <see cref="Currencies"/>, or -2 when no line has it.</summary>
+    internal int CurrencyCode(string? currency)
+    {
+        if (currency is null)
+        {
+            return -2;
+        }
+        for (var i = 0; i < Currencies.Count; i++)
+        {
+            if (string.Equals(Currencies[i], currency, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return -2;
+    }
+
+    /// <summary>The store writes dates as <c>yyyy-MM-dd</c> (SQLite gives them back as text).</summary>
+    internal static DateOnly ParseDate(string text)
+    {
+        if (text.Length < 10 || text[4] != '-' || text[7] != '-')
+        {
+            throw new FormatException($"'{text}' is not a stored date (yyyy-MM-dd).");
+        }
+        static int D(char c) => (uint)(c - '0') <= 9 ? c - '0' : throw new FormatException("not a digit");
+        return new DateOnly(
+            D(text[0]) * 1000 + D(text[1]) * 100 + D(text[2]) * 10 + D(text[3]),
+            D(text[5]) * 10 + D(text[6]),
+            D(text[8]) * 10 + D(text[9]));
+    }
+}
+
+/// <summary>The lines as read, in row order, before they are grouped by order into the frame's columns.</summary>
+internal sealed class StagedLines(int count)
+{
+    public int[] Order { get; } = new int[count];
+    public int[] Id { get; } = new int[count];
+    public int[] Day { get; } = new int[count];
+    public byte[] Status { get; } = new byte[count];
+    public short[] Category { get; } = new short[count];
+    public short[] State { get; } = new short[count];
+    public short[] Fulfilment { get; } = new short[count];
+    public short[] Channel { get; } = new short[count];
+    public short[] Service { get; } = new short[count];
+    public short[] Currency { get; } = new short[count];
+    public int[] Qty { get; } = new int[count];
+    public long[] Amount { get; } = new long[count];
+    public bool[] B2B { get; } = new bool[count];
+}
+
+/// <summary>Keeps the current <see cref="OrdersFrame"/>, rebuilding it when <see cref="DataVersion"/> moves on.</summary>
+public sealed class OrdersFrameCache(IDbContextFactory<DashboardDbContext> contexts, DataVersion dataVersion)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile OrdersFrame? _current;
+
+    public async ValueTask<OrdersFrame> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var version = dataVersion.Current;
+        if (_current is { } frame && frame.Version == version)
+        {
+            return frame;
+        }
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            version = dataVersion.Current;
+            if (_current is { } again && again.Version == version)
+            {
+                return again;
+            }
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var built = await OrdersFrame.LoadAsync(db, version, cancellationToken);
+            _current = built;
+            return built;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using Dashboard.Core.Analytics.Frames;
+using Dashboard.Core.Data;
+using Dashboard.Core.Purchases;
+using Microsoft.Data.Analysis;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Analytics.Purchases;
+
+/// <summary>
+/// The labelled purchase transactions (those with a Purchase amount) as a Microsoft.Data.Analysis
+/// <see cref="DataFrame"/>, loaded straight from SQLite with a data reader. Each dimension is an <c>Int16</c> code
+/// column indexing its <see cref="Labels"/> (in display order); <c>purchase</c> is the amount. Built once per
+/// <see cref="DataVersion"/> by <see cref="PurchasesFrameCache"/>.
+/// </summary>
+public sealed class PurchasesFrame
+{
+    public const string IdColumn = "id";
+    public const string PurchaseColumn = "purchase";
+
+    /// <summary>The column name of each dimension (the same as the filter's query-string key).</summary>
+    public static string ColumnOf(PurchaseDimension dimension) => PurchaseFilter.Keys[dimension];
+
+    private PurchasesFrame(DataFrame frame)
+    {
+        Frame = frame;
+        Id = FrameColumns.Single<int>(frame[IdColumn]);
+        Purchase = FrameColumns.Single<int>(frame[PurchaseColumn]);
+        Codes = Enum.GetValues<PurchaseDimension>().ToDictionary(d => d, d => FrameColumns.Single<short>(frame[ColumnOf(d)]));
+    }
+
+    /// <summary>
+    /// The transactions: <c>id</c> (the store's row id), one <c>Int16</c> code column per dimension (named by
+    /// <see cref="ColumnOf"/>) and <c>purchase</c>. Read-only: the columns wrap the buffers the query reads.
+    /// </summary>
+    public DataFrame Frame { get; }
+
+    public long Version { get; private init; }
+    public int Count { get; private init; }
+    public bool IsSample { get; private init; }
+    public int MinPurchase { get; private init; }
+    public int MaxPurchase { get; private init; }
+
+    /// <summary>For each dimension, the text of each code, in display order.</summary>
+    public IReadOnlyDictionary<PurchaseDimension, IReadOnlyList<string>> Labels { get; private init; } =
+        new Dictionary<PurchaseDimension, IReadOnlyList<string>>();
+
+    internal IReadOnlyDictionary<PurchaseDimension, ReadOnlyMemory<short>> Codes { get; }
+    internal ReadOnlyMemory<int> Id { get; }
+    internal ReadOnlyMemory<int> Purchase { get; }
+
+    /// <summary>The text a chart shows for a transaction's value of a dimension (and the filter matches).</summary>
+    public static string Label(PurchaseDimension dimension, PurchaseTransaction t) => dimension switch
+    {
+        PurchaseDimension.AgeBand => t.AgeBand,
+        PurchaseDimension.Gender => t.Gender,
+        PurchaseDimension.CityCategory => t.CityCategory,
+        PurchaseDimension.Occupation => PurchaseFilter.Invariant(t.Occupation),
+        PurchaseDimension.Married => MarriedLabel(t.Married),
+        PurchaseDimension.StayYears => StayLabel(t.StayYears),
+        PurchaseDimension.ProductCategory1 => PurchaseFilter.Invariant(t.ProductCategory1),
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+    };
+
+    private static string MarriedLabel(bool married) => married ? "Married" : "Single";
+    private static string StayLabel(int years) => years >= 4 ? "4+" : PurchaseFilter.Invariant(years);
+
+    public static async Task<PurchasesFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken = default)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        try
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            return await LoadAsync(connection, transaction, version, cancellationToken);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    private static async Task<PurchasesFrame> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long version, CancellationToken cancellationToken)
+    {
+        int count;
+        await using (var counting = connection.CreateCommand())
+        {
+            counting.Transaction = transaction;
+            counting.CommandText = "SELECT COUNT(*) FROM purchases WHERE purchase IS NOT NULL;";
+            count = checked((int)(long)(await counting.ExecuteScalarAsync(cancellationToken))!);
+        }
+        var dimensions = Enum.GetValues<PurchaseDimension>();
+        var codes = dimensions.ToDictionary(d => d, _ => new ColumnBuffer<short>(count));
+        var dictionaries = dimensions.ToDictionary(d => d, _ => new TextCodes());
+        var id = new ColumnBuffer<int>(count);
+        var purchase = new ColumnBuffer<int>(count);
+        // Small numbers' labels, made once rather than per row.
+        var numbers = Enumerable.Range(0, 100).Select(PurchaseFilter.Invariant).ToArray();
+        string Number(long n) => n is >= 0 and < 100 ? numbers[n] : PurchaseFilter.Invariant(checked((int)n));
+
+        var sample = false;
+        var min = int.MaxValue;
+        var max = int.MinValue;
+        var r = 0;
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = """
+                SELECT id, age_band, gender, city_category, occupation, married, stay_years, product_category_1, purchase, is_sample
+                FROM purchases WHERE purchase IS NOT NULL ORDER BY id;
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (r == count)
+                {
+                    throw new InvalidOperationException("purchases changed inside a read transaction.");
+                }
+                id.Values[r] = checked((int)reader.GetInt64(0));
+                codes[PurchaseDimension.AgeBand].Values[r] = dictionaries[PurchaseDimension.AgeBand].Code(reader.GetString(1));
+                codes[PurchaseDimension.Gender].Values[r] = dictionaries[PurchaseDimension.Gender].Code(reader.GetString(2));
+                codes[PurchaseDimension.CityCategory].Values[r] = dictionaries[PurchaseDimension.CityCategory].Code(reader.GetString(3));
+                codes[PurchaseDimension.Occupation].Values[r] = dictionaries[PurchaseDimension.Occupation].Code(Number(reader.GetInt64(4)));
+                codes[PurchaseDimension.Married].Values[r] = dictionaries[PurchaseDimension.Married].Code(MarriedLabel(reader.GetInt64(5) != 0));
+                codes[PurchaseDimension.StayYears].Values[r] = dictionaries[PurchaseDimension.StayYears].Code(StayLabel(checked((int)reader.GetInt64(6))));
+                codes[PurchaseDimension.ProductCategory1].Values[r] = dictionaries[PurchaseDimension.ProductCategory1].Code(Number(reader.GetInt64(7)));
+                var p = checked((int)reader.GetInt64(8));
+                purchase.Values[r] = p;
+                min = Math.Min(min, p);
+                max = Math.Max(max, p);
+                sample |= reader.GetInt64(9) != 0;
+                r++;
+            }
+        }
+        if (r != count)
+        {
+            throw new InvalidOperationException("purchases changed inside a read transaction.");
+        }
+
+        // Recode each dimension so that codes follow display order (age bands by age, numbers numerically).
+        var labels = new Dictionary<PurchaseDimension, IReadOnlyList<string>>();
+        foreach (var d in dimensions)
+        {
+            var names = dictionaries[d].Names;
+            var ordered = Enumerable.Range(0, names.Count)
+                .OrderBy(i => SortKey(d, names[i])).ThenBy(i => names[i], StringComparer.Ordinal).ToList();
+            var remap = new short[ordered.Count];
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                remap[ordered[i]] = (short)i;
+            }
+            foreach (ref var code in codes[d].Values)
+            {
+                code = remap[code];
+            }
+            labels[d] = ordered.Select(i => names[i]).ToList();
+        }
+
+        var frame = new DataFrame(
+            [FrameColumns.Int32(IdColumn, id),
+             .. dimensions.Select(d => (DataFrameColumn)FrameColumns.Int16(ColumnOf(d), codes[d])),
+             FrameColumns.Int32(PurchaseColumn, purchase)]);
+        return new PurchasesFrame(frame)
+        {
+            Version = version,
+            Count = count,
+            IsSample = sample,
+            MinPurchase = count == 0 ? 0 : min,
+            MaxPurchase = count == 0 ? 0 : max,
+            Labels = labels,
+        };
+    }
+
+    private static int SortKey(PurchaseDimension d, string label) => d switch
+    {
+        PurchaseDimension.AgeBand => AgeBands.All.ToList().IndexOf(label) is var i and >= 0 ? i : int.MaxValue,
+        PurchaseDimension.StayYears => label == "4+" ? 4 : int.TryParse(label, out var y) ? y : int.MaxValue,
+        PurchaseDimension.Occupation or PurchaseDimension.ProductCategory1 => int.TryParse(label, out var n) ? n : int.MaxValue,
+        _ => 0,
+    };
+}
+
+/// <summary>Keeps the current <see cref="PurchasesFrame"/>, rebuilding it when <see cref="DataVersion"/> moves on.</summary>
+public sealed class PurchasesFrameCache(IDbContextFactory<DashboardDbContext> contexts, DataVersion dataVersion)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile PurchasesFrame? _current;
+
+    public async ValueTask<PurchasesFrame> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_current is { } frame && frame.Version == dataVersion.Current)
+        {
+            return frame;
+        }
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var version = dataVersion.Current;
+            if (_current is { } again && again.Version == version)
+            {
+                return again;
+            }
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var built = await PurchasesFrame.LoadAsync(db, version, cancellationToken);
+            _current = built;
+            return built;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Dashboard.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Dashboard.Tests.Integration.Data;
+
+/// <summary>The order-line indexes the schema keeps are the ones SQLite's planner uses (schema step 7).</summary>
+public sealed class IndexUseTests
+{
+    [Theory]
+    [InlineData("SELECT id, order_id FROM order_lines ORDER BY order_id", "ux_order_lines_key")]          // the orders frame
+    [InlineData("SELECT MIN(order_date) FROM order_lines", "ix_order_lines_date")]                       // the dataset summary
+    [InlineData("SELECT DISTINCT category FROM order_lines WHERE category IS NOT NULL", "ix_order_lines_category_date")]
+    [InlineData("SELECT DISTINCT state FROM order_lines WHERE state IS NOT NULL", "ix_order_lines_state_date")]
+    [InlineData("DELETE FROM order_lines WHERE batch_id = 1", "ix_order_lines_batch")]                   // undo
+    public void TheQueriesOfTheCodeUseTheKeptIndexes(string sql, string index)
+    {
+        using var db = new TempDatabase();
+        Assert.Contains(index, Plan(db, sql));
+    }
+
+    [Fact]
+    public void TheStatusIndexIsGoneAndNoChartNeedsTheOthers()
+    {
+        using var db = new TempDatabase();
+        Assert.Equal(0L, db.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_order_lines_status_date'"));
+    }
+
+    private static string Plan(TempDatabase db, string sql)
+    {
+        using var connection = new SqliteConnection(db.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        var plan = new List<string>();
+        while (reader.Read())
+        {
+            plan.Add(reader.GetString(3));
+        }
+        return string.Join("\n", plan);
+    }
+}

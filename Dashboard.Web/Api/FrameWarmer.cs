@@ -1,0 +1,64 @@
+using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Analytics.Purchases;
+using Dashboard.Core.Data;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// Builds the analytics DataFrames (orders and purchases) at start-up, before the app listens (issue 12: the first
+/// request after a restart over millions of lines waited 58 s; now the port opens when the data is ready), and in the
+/// background after every data change, so that the first page view after an import does not pay for loading the rows.
+/// </summary>
+internal sealed class FrameWarmer(
+    OrdersFrameCache orders, PurchasesFrameCache purchases, DataVersion version, ILogger<FrameWarmer> logger) : IHostedService
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <remarks>Hosted services start before the server listens: awaiting here is what keeps the port closed until warm.</remarks>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        version.Changed += OnChanged;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            await orders.GetAsync(cancellationToken);
+            await purchases.GetAsync(cancellationToken);
+            logger.LogInformation("Analytics frames built in {Seconds:F1} s, before listening", clock.Elapsed.TotalSeconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The pages will try again (and show the error) when they ask for the data.
+            logger.LogWarning(e, "Could not build the analytics frames at start-up");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        version.Changed -= OnChanged;
+        _stopping.Cancel();
+        return Task.CompletedTask;
+    }
+
+    private void OnChanged(long _) => Warm();
+
+    private void Warm() => _ = Task.Run(async () =>
+    {
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var ordersFrame = await orders.GetAsync(_stopping.Token);
+            var purchasesFrame = await purchases.GetAsync(_stopping.Token);
+            // The time from a committed change (the version bump) to the new frames being served.
+            logger.LogInformation("Analytics frames for data version {Version} ready in {Milliseconds:F0} ms ({Lines} order lines, {Purchases} purchases)",
+                ordersFrame.Version, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, ordersFrame.Count, purchasesFrame.Count);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e)
+        {
+            // The pages will try again (and show the error) when they ask for the data.
+            logger.LogWarning(e, "Could not build the analytics frames in the background");
+        }
+    });
+}
