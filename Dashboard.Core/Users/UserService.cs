@@ -121,6 +121,8 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
         PasswordVerificationResult Verdict(User u) =>
             u.PasswordHash == hashSeen ? verdictSeen : Hasher.VerifyHashedPassword(u, u.PasswordHash, password);
 
+        // Audit entries are recorded after the lock is released: a sign-in must not hold the others up while its entry is stored.
+        var audits = new List<(string? User, string Action, string? Detail)>();
         await _writes.WaitAsync(cancellationToken);
         try
         {
@@ -129,7 +131,7 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
             var now = clock.GetUtcNow();
             if (user is null)
             {
-                await audit.RecordAsync(name, AuditLog.Actions.SignInFailed, "unknown user name", address, cancellationToken);
+                audits.Add((name, AuditLog.Actions.SignInFailed, "unknown user name"));
                 return new SignInResult(SignInOutcome.WrongCredentials);
             }
             if (user.LockedUntil is { } lockedUntil && lockedUntil > now)
@@ -137,8 +139,8 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
                 // The same work and the same answer as a wrong password, unless the password is right: a locked account
                 // must not tell a guesser that the name exists, nor that it is locked (issue 12).
                 var right = Verdict(user) != PasswordVerificationResult.Failed;
-                await audit.RecordAsync(user.UserName, AuditLog.Actions.SignInFailed,
-                    right ? "account locked (right password)" : "account locked (wrong password)", address, cancellationToken);
+                audits.Add((user.UserName, AuditLog.Actions.SignInFailed,
+                    right ? "account locked (right password)" : "account locked (wrong password)"));
                 return right ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil) : new SignInResult(SignInOutcome.WrongCredentials);
             }
             var verdict = Verdict(user);
@@ -154,17 +156,17 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
                 }
                 var result = new SignInResult(SignInOutcome.WrongCredentials);
                 await SaveAsync(db, cancellationToken);
-                await audit.RecordAsync(user.UserName, AuditLog.Actions.SignInFailed, "wrong password", address, cancellationToken);
+                audits.Add((user.UserName, AuditLog.Actions.SignInFailed, "wrong password"));
                 if (locks)
                 {
-                    await audit.RecordAsync(user.UserName, AuditLog.Actions.LockedOut,
-                        $"{options.MaxFailedAttempts} wrong passwords in a row; locked for {options.LockoutDuration.TotalMinutes:0} minutes", address, cancellationToken);
+                    audits.Add((user.UserName, AuditLog.Actions.LockedOut,
+                        $"{options.MaxFailedAttempts} wrong passwords in a row; locked for {options.LockoutDuration.TotalMinutes:0} minutes"));
                 }
                 return result;
             }
             if (user.IsDisabled)
             {
-                await audit.RecordAsync(user.UserName, AuditLog.Actions.SignInFailed, "account disabled", address, cancellationToken);
+                audits.Add((user.UserName, AuditLog.Actions.SignInFailed, "account disabled"));
                 return new SignInResult(SignInOutcome.Disabled);
             }
             if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
@@ -197,12 +199,16 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
             {
                 await SaveAsync(db, cancellationToken);
             }
-            await audit.RecordAsync(user.UserName, AuditLog.Actions.SignIn, null, address, cancellationToken);
+            audits.Add((user.UserName, AuditLog.Actions.SignIn, null));
             return new SignInResult(SignInOutcome.Success, UserAccount.From(user));
         }
         finally
         {
             _writes.Release();
+            foreach (var (user, action, detail) in audits)
+            {
+                await audit.RecordAsync(user, action, detail, address, CancellationToken.None);
+            }
         }
     }
 

@@ -14,16 +14,30 @@ internal sealed class FrameWarmer(
 {
     private readonly CancellationTokenSource _stopping = new();
 
-    /// <remarks>Hosted services start before the server listens: awaiting here is what keeps the port closed until warm.</remarks>
+    /// <summary>How long the start waits for the frames before it lets the app listen anyway (they go on being built).</summary>
+    private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(30);
+
+    /// <remarks>
+    /// Hosted services start before the server listens: awaiting here keeps the port closed until the frames are warm,
+    /// for <see cref="StartWait"/> at most, so that a slow store never keeps the app from answering at all.
+    /// </remarks>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         version.Changed += OnChanged;
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var build = Task.Run(async () =>
+        {
+            await orders.GetAsync(_stopping.Token);
+            await purchases.GetAsync(_stopping.Token);
+        }, CancellationToken.None);
         try
         {
-            await orders.GetAsync(cancellationToken);
-            await purchases.GetAsync(cancellationToken);
+            await build.WaitAsync(StartWait, cancellationToken);
             logger.LogInformation("Analytics frames built in {Seconds:F1} s, before listening", clock.Elapsed.TotalSeconds);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogInformation("Analytics frames still building after {Seconds:F0} s; listening, they follow in the background", StartWait.TotalSeconds);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
