@@ -59,7 +59,8 @@ public sealed class AppProcess : IAsyncDisposable
         {
             BaseAddress = new Uri(baseUrl),
         };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // a guard against an app that never starts, not a timing assertion: on a shared, loaded 2-core machine start-up can take minutes
+        var deadline = DateTime.UtcNow.AddSeconds(240);
         while (true)
         {
             try

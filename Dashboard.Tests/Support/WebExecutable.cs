@@ -49,7 +49,8 @@ public static class WebExecutable
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5)); // training a model on a loaded 2-core machine
+        // a guard against a hung process, not a timing assertion: a fresh process JIT-compiles ML.NET, and a shared 2-core machine can be slow
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await stdout, await stderr);
     }
