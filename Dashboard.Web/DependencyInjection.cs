@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
+using Dashboard.Web.Digests;
 using Dashboard.Web.Imports;
 using Dashboard.Web.Models;
 using MudBlazor.Services;
@@ -23,6 +24,7 @@ public static class DependencyInjection
         services.AddHostedService<DataVersionWatcher>();
         services.AddHostedService<ImportQueueWorker>();
         services.AddHostedService<TrainingHostedService>();
+        services.AddHostedService<DigestSchedulerService>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;
     }
@@ -51,6 +53,7 @@ public static class DependencyInjection
         app.MapAnalyticsApi();
         app.MapImportsApi();
         app.MapModelsApi();
+        app.MapDigestEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowFrameworkScriptsAnonymously();
         return app;
     }
