@@ -179,6 +179,10 @@ public static class CommandLine
             {
                 names.Add(args[i]);
             }
+            else if (args[i].Contains('='))
+            {
+                // --Section:Key=value: a setting, read by BuildHost
+            }
             else
             {
                 await Console.Error.WriteLineAsync($"Unknown or incomplete option '{args[i]}' (--week takes a date as yyyy-MM-dd).");
