@@ -19,6 +19,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly ConcurrentQueue<MimeMessage> _messages = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private int _refuse;
+    private int _disposed;
 
     public SmtpSink()
     {
@@ -147,6 +148,10 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         await _stop.CancelAsync();
         _listener.Stop();
         await _accepting;
