@@ -17,10 +17,16 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks models DB [--promotion-ids]           (issue 6's real-data protocol on an imported database)
 //   Dashboard.Benchmarks browser URL [runs]                    (Chromium: four overview charts drawn after navigation)
 //   Dashboard.Benchmarks csp URL [PATH ...]                     (Chromium: CSP violations and console errors on every page, both themes)
+//   Dashboard.Benchmarks digest DB [runs]                      (one weekly digest's four ScottPlot charts rendered on the server)
 var culture = CultureInfo.InvariantCulture;
 if (args.Length >= 2 && args[0] == "csp")
 {
     await BrowserBenchmark.CheckPagesAsync(args[1], args.Length > 2 ? args[2..] : ["/", "/weekly", "/purchases", "/imports", "/models", "/what-if", "/users"]);
+    return 0;
+}
+if (args.Length >= 2 && args[0] == "digest")
+{
+    await DigestBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], culture) : 40);
     return 0;
 }
 if (args.Length >= 2 && args[0] == "browser")

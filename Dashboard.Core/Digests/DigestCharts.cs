@@ -23,6 +23,12 @@ public static class DigestCharts
     private static readonly Color Up = Color.FromHex("#2e7d32");
     private static readonly Color Down = Color.FromHex("#c62828");
 
+    /// <summary>
+    /// A sans-serif face like the page's: DejaVu Sans is Debian's fonts-dejavu-core (installed by .ci/run); where it is
+    /// missing SkiaSharp falls back to the system's default face.
+    /// </summary>
+    static DigestCharts() => Fonts.Default = "DejaVu Sans";
+
     /// <summary>The charts of a review whose week has data (none otherwise: the digest then says there is no data).</summary>
     public static IReadOnlyList<DigestChart> Render(WeeklyReview review) =>
     [
@@ -103,8 +109,8 @@ public static class DigestCharts
         {
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = text, FillColor = colour });
         }
-        plot.Legend.IsVisible = true;
-        plot.Legend.Alignment = Alignment.UpperRight;
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.ShowLegend(Edge.Bottom); // below the plot, where it covers no bar
     }
 
     private static DigestChart Png(Plot plot, string id, string title) =>
