@@ -55,7 +55,11 @@ public sealed class DigestScheduler(
         HashSet<(long, DateOnly)> existing;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            subscriptions = await db.DigestSubscriptions.ToListAsync(cancellationToken);
+            // A disabled user gets no more digests (their subscriptions are kept, for when they are enabled again).
+            subscriptions = await (from s in db.DigestSubscriptions
+                                   join u in db.Users on s.UserId equals u.Id
+                                   where !u.IsDisabled
+                                   select s).ToListAsync(cancellationToken);
             var recent = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-21);
             existing = (await db.DigestSends.Where(s => s.Week >= recent).Select(s => new { s.SubscriptionId, s.Week }).ToListAsync(cancellationToken))
                 .Select(s => (s.SubscriptionId, s.Week)).ToHashSet();

@@ -90,6 +90,19 @@ public sealed class DigestSchedulerTests : IDisposable
     }
 
     [Fact]
+    public async Task ADisabledUserGetsNoDigest()
+    {
+        var mail = new RecordingTransport();
+        await using var process = Process(mail);
+        var subscription = await Subscribe(process, DayOfWeek.Monday, 7, "Europe/Berlin");
+        await process.GetRequiredService<UserService>().SetDisabledAsync(subscription.UserId, true, "admin");
+
+        _clock.Set(2026, 11, 30, 6, 0);
+        Assert.Equal(0, await Run(process));
+        Assert.Empty(mail.Sent);
+    }
+
+    [Fact]
     public async Task ARestartJustAfterTheMomentNeitherSkipsNorRepeatsIt()
     {
         var first = new RecordingTransport();
