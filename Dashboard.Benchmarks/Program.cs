@@ -20,10 +20,16 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks parquet DB FILE                       (the whole order-lines download, as the endpoint writes it, read back by DuckDB)
 //   Dashboard.Benchmarks load DB [rounds]                      (the orders frame's load against a bare SQLite read of its columns)
 //   Dashboard.Benchmarks duckdb FILE                           (DuckDB's read_parquet of a downloaded file: rows, types, amount sum)
+//   Dashboard.Benchmarks digest DB [runs]                      (one weekly digest's four ScottPlot charts rendered on the server)
 var culture = CultureInfo.InvariantCulture;
 if (args.Length >= 2 && args[0] == "csp")
 {
     await BrowserBenchmark.CheckPagesAsync(args[1], args.Length > 2 ? args[2..] : ["/", "/weekly", "/purchases", "/imports", "/models", "/what-if", "/users"]);
+    return 0;
+}
+if (args.Length >= 2 && args[0] == "digest")
+{
+    await DigestBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], culture) : 40);
     return 0;
 }
 if (args.Length >= 2 && args[0] == "browser")

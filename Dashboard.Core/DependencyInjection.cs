@@ -12,6 +12,7 @@ using Dashboard.Core.Models.Store;
 using Dashboard.Core.Sample;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Users;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,39 @@ public static class DependencyInjection
         services.AddSingleton(ReadAuthOptions(configuration));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<UserService>();
+        services.AddDashboardDigests(configuration);
+        return services;
+    }
+
+    /// <summary>The weekly digest by e-mail (issue 14): the <c>Mail</c> settings, subscriptions, the sender and the scheduler.</summary>
+    public static IServiceCollection AddDashboardDigests(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Digests.MailOptions.SectionName);
+        var options = new Digests.MailOptions
+        {
+            Host = section["Smtp:Host"],
+            UserName = section["Smtp:UserName"],
+            Password = section["Smtp:Password"],
+            From = section["Smtp:From"],
+            PublicUrl = section["PublicUrl"],
+            DefaultTimeZone = section["DefaultTimeZone"],
+        };
+        // A port that is not a number is reported by MailOptions.Problems() rather than stopping the app.
+        options.Port = section["Smtp:Port"] switch
+        {
+            null or "" => options.Port,
+            var text => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : -1,
+        };
+        services.AddSingleton(options);
+        // One application name for the web app and the command line: an unsubscribe link made by `send-digest` must work
+        // on the site (the default name is the content root, which differs between the two).
+        services.AddDataProtection().SetApplicationName("Dashboard");
+        services.AddSingleton<Digests.DigestLinks>();
+        services.AddSingleton<Digests.UnsubscribeTokens>();
+        services.AddSingleton<Digests.IMailTransport, Digests.SmtpMailTransport>();
+        services.AddSingleton<Digests.DigestDelivery>();
+        services.AddSingleton<Digests.DigestSubscriptions>();
+        services.AddSingleton<Digests.DigestScheduler>();
         return services;
     }
 

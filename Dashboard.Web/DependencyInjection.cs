@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
+using Dashboard.Web.Digests;
 using Dashboard.Web.Imports;
 using Dashboard.Web.Models;
 using MudBlazor.Services;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddHostedService<ImportQueueWorker>();
         services.AddHostedService<AuditLogFlusher>();
         services.AddHostedService<TrainingHostedService>();
+        services.AddHostedService<DigestSchedulerService>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;
     }
@@ -57,6 +59,7 @@ public static class DependencyInjection
         app.MapAnalyticsApi();
         app.MapImportsApi();
         app.MapModelsApi();
+        app.MapDigestEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowFrameworkScriptsAnonymously();
         return app;
     }

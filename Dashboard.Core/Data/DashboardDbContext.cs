@@ -22,6 +22,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<StoredModel> Models => Set<StoredModel>();
     public DbSet<User> Users => Set<User>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Digests.DigestSubscription> DigestSubscriptions => Set<Digests.DigestSubscription>();
+    public DbSet<Digests.DigestSend> DigestSends => Set<Digests.DigestSend>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);

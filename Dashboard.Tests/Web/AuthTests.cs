@@ -18,7 +18,7 @@ namespace Dashboard.Tests.Web;
 public sealed class AuthTests(AnalyticsAppFactory factory) : IClassFixture<AnalyticsAppFactory>
 {
     /// <summary>What anyone may reach without signing in; everything else must refuse an anonymous request.</summary>
-    private static readonly string[] Anonymous = ["/account/login", "/account/logout", "/setup", "/Error"];
+    private static readonly string[] Anonymous = ["/account/login", "/account/logout", "/setup", "/Error", "/digest/unsubscribe"]; // the last: the e-mail digest's link, whose signed token is the permission
 
     private static readonly string[] ViewerPages = ["/", "/orders", "/weekly", "/purchases"];
     private static readonly string[] AnalystPages = ["/models", "/what-if"];

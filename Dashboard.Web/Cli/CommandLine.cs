@@ -35,9 +35,13 @@ public static class CommandLine
                                               first line of standard input
           Dashboard.Web reset-password NAME   set a user's password (read from the first line of standard input) and unlock
                                               the account: the way back in when the only admin has forgotten theirs
+          Dashboard.Web send-digest USER [--week 2022-06-20]
+                                              send USER's weekly review digests now (every subscription of theirs), for the
+                                              week starting that day (default: the data's last complete week); needs the
+                                              Mail settings; exit code 1 when a digest could not be sent
         """;
 
-    private static readonly string[] Verbs = ["import", "stats", "train", "users", "add-user", "reset-password", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "stats", "train", "users", "add-user", "reset-password", "send-digest", "help", "--help", "-h"];
 
     /// <summary>camelCase, enums by name, and no HTML escaping: this is a terminal's output, not a page's.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -73,6 +77,7 @@ public static class CommandLine
             "train" => await TrainAsync(host.Services),
             "users" => await UsersAsync(host.Services),
             "add-user" or "reset-password" => await ChangeUserAsync(host.Services, verb, args[1..]),
+            "send-digest" => await SendDigestAsync(host.Services, args[1..]),
             _ => 2,
         };
     }
@@ -154,6 +159,83 @@ public static class CommandLine
             await Console.Error.WriteLineAsync(refused.Message);
             return 1;
         }
+    }
+
+    /// <summary>
+    /// <c>send-digest USER [--week yyyy-MM-dd]</c>: the operator's way to send (or send again) a user's digests now. It does
+    /// not touch the scheduler's rows: the scheduled digest of that week is still sent once at its time.
+    /// </summary>
+    private static async Task<int> SendDigestAsync(IServiceProvider services, string[] args)
+    {
+        var names = new List<string>();
+        DateOnly? week = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--week" && i + 1 < args.Length
+                && DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var w))
+            {
+                week = w;
+                i++;
+            }
+            else if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                names.Add(args[i]);
+            }
+            else if (args[i].Contains('='))
+            {
+                // --Section:Key=value: a setting, read by BuildHost
+            }
+            else
+            {
+                await Console.Error.WriteLineAsync($"Unknown or incomplete option '{args[i]}' (--week takes a date as yyyy-MM-dd).");
+                return 2;
+            }
+        }
+        if (names.Count != 1)
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+        var mail = services.GetRequiredService<Core.Digests.MailOptions>();
+        if (mail.Problems() is { Count: > 0 } problems)
+        {
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { user = names[0], sent = 0, error = "E-mail is not set up.", missing = problems }, Json));
+            await Console.Error.WriteLineAsync("E-mail is not set up: " + string.Join(" ", problems));
+            return 1;
+        }
+        var user = (await services.GetRequiredService<UserService>().ListAsync())
+            .FirstOrDefault(u => string.Equals(u.UserName, names[0], StringComparison.OrdinalIgnoreCase));
+        if (user is null)
+        {
+            await Console.Error.WriteLineAsync($"There is no user named '{names[0]}'.");
+            return 1;
+        }
+        var subscriptions = await services.GetRequiredService<Core.Digests.DigestSubscriptions>().ListAsync(user.Id);
+        if (subscriptions.Count == 0)
+        {
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { user = user.UserName, sent = 0, error = "no subscription" }, Json));
+            await Console.Error.WriteLineAsync($"{user.UserName} has no digest subscription (they subscribe on the E-mail digest page, or an admin adds one).");
+            return 1;
+        }
+        var delivery = services.GetRequiredService<Core.Digests.DigestDelivery>();
+        var results = new List<object>();
+        var failed = 0;
+        foreach (var view in subscriptions)
+        {
+            try
+            {
+                var message = await delivery.SendAsync(view.Subscription, week);
+                results.Add(new { to = view.Subscription.Email, subject = message.Subject, sent = true });
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failed++;
+                results.Add(new { to = view.Subscription.Email, sent = false, error = e.Message });
+            }
+        }
+        await services.GetRequiredService<AuditLog>().RecordAsync("command line", "digest sent", $"{user.UserName}: {subscriptions.Count - failed} of {subscriptions.Count}");
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { user = user.UserName, sent = subscriptions.Count - failed, digests = results }, Json));
+        return failed == 0 ? 0 : 1;
     }
 
     private static async Task<int> StatsAsync(IServiceProvider services)

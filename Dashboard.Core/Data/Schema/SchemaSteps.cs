@@ -226,5 +226,36 @@ public static class SchemaSteps
             --   ux_order_lines_key             the upsert and the frame's ORDER BY order_id; ix_order_lines_batch undo.
             DROP INDEX IF EXISTS ix_order_lines_status_date;
             """),
+        new(8, "weekly digest subscriptions, and one row per digest sent", """
+            -- Issue 14. A subscription: who, to which address, when (a day and hour in the subscriber's time zone) and
+            -- with which of the weekly page's filters. A send: one row per subscription and reviewed week, written when the
+            -- digest falls due and before it is sent, so that a restart neither repeats nor skips it.
+            CREATE TABLE digest_subscriptions (
+                id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                email TEXT NOT NULL,
+                day_of_week TEXT NOT NULL,
+                hour INTEGER NOT NULL,
+                time_zone TEXT NOT NULL,
+                filter TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_digest_subscriptions_user ON digest_subscriptions (user_id);
+
+            CREATE TABLE digest_sends (
+                id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                subscription_id INTEGER NOT NULL REFERENCES digest_subscriptions (id) ON DELETE CASCADE,
+                week TEXT NOT NULL,
+                due_at TEXT NOT NULL,
+                state TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                next_attempt_at TEXT NULL,
+                claimed_at TEXT NULL,
+                sent_at TEXT NULL,
+                last_error TEXT NULL
+            );
+            CREATE UNIQUE INDEX ux_digest_sends_week ON digest_sends (subscription_id, week);
+            """),
     ];
 }

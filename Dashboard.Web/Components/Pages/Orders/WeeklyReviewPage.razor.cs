@@ -57,35 +57,12 @@ public sealed partial class WeeklyReviewPage : UrlStatePage
 
     private async Task Print() => await JS.InvokeVoidAsync("print");
 
-    private static string Format(string kpi) => kpi switch
-    {
-        "Revenue" or "Average order value" => "N2",
-        "Cancellation rate" => "P1",
-        _ => "N0",
-    };
+    // The e-mail digest writes the same numbers the same way (WeeklyReviewFormat).
+    private static string Format(string kpi) => WeeklyReviewFormat.Format(kpi);
 
-    private static string Value(decimal? value, string format) => value is not { } v
-        ? "–"
-        : format == "P1" ? (v * 100).ToString("0.0", Invariant) + "%" : v.ToString(format, Invariant);
+    private static string Value(decimal? value, string format) => WeeklyReviewFormat.Value(value, format);
 
-    private static string Change(KpiValue kpi, string format)
-    {
-        if (kpi.Change is not { } change)
-        {
-            return "–";
-        }
-        if (format == "P1")
-        {
-            return (change * 100).ToString("+0.0;-0.0;0.0", Invariant) + " pp";
-        }
-        var text = change.ToString(format == "N2" ? "+#,##0.00;-#,##0.00;0.00" : "+#,##0;-#,##0;0", Invariant);
-        return kpi.ChangeRatio is { } ratio ? $"{text} ({ratio.ToString("+0.0%;-0.0%;0.0%", Invariant)})" : text;
-    }
+    private static string Change(KpiValue kpi, string format) => WeeklyReviewFormat.Change(kpi, format);
 
-    private static string Direction(KpiValue kpi, string name) => kpi.Change switch
-    {
-        null or 0 => "",
-        > 0 => name == "Cancellation rate" ? "down" : "up",
-        _ => name == "Cancellation rate" ? "up" : "down",
-    };
+    private static string Direction(KpiValue kpi, string name) => WeeklyReviewFormat.Direction(kpi, name);
 }

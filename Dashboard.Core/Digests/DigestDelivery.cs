@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Analytics.WeeklyReview;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace Dashboard.Core.Digests;
+
+/// <summary>
+/// Builds one subscription's digest from <see cref="WeeklyReviewQuery"/> (the page's own query) and sends it. Used by the
+/// scheduler, by "Send me a test now" and by the <c>send-digest</c> verb.
+/// </summary>
+public sealed class DigestDelivery(
+    WeeklyReviewQuery query, DigestLinks links, UnsubscribeTokens tokens, IMailTransport transport, MailOptions options,
+    ILogger<DigestDelivery> logger)
+{
+    /// <summary>The message for <paramref name="subscription"/> and the week starting <paramref name="week"/> (null: the data's last complete week).</summary>
+    public async Task<MimeMessage> BuildAsync(DigestSubscription subscription, DateOnly? week, bool isTest = false, CancellationToken cancellationToken = default)
+    {
+        var filter = FilterOf(subscription);
+        var review = await query.GetAsync(week, filter, cancellationToken);
+        var start = review.Week?.Week.From ?? week ?? query.WeekOf(DateOnly.FromDateTime(DateTime.UtcNow));
+        var stopwatch = Stopwatch.StartNew();
+        var charts = DigestComposer.HasData(review) ? DigestCharts.Render(review) : [];
+        logger.LogInformation("Digest charts for subscription {Id}, week {Week}: {Count} in {Ms:F1} ms",
+            subscription.Id, start, charts.Count, stopwatch.Elapsed.TotalMilliseconds);
+        var from = MailboxAddress.Parse(options.From ?? "dashboard@localhost");
+        var request = new DigestRequest(
+            review, from, MailboxAddress.Parse(subscription.Email),
+            links.Page(start, review.Filter), links.Unsubscribe(tokens.Create(subscription.Id)),
+            isTest ? null : $"digest-{subscription.Id.ToString(CultureInfo.InvariantCulture)}-{start.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}@{from.Domain}",
+            isTest);
+        return DigestComposer.Compose(request, charts);
+    }
+
+    /// <summary>Builds and sends; throws when the mail server refuses or cannot be reached.</summary>
+    public async Task<MimeMessage> SendAsync(DigestSubscription subscription, DateOnly? week, bool isTest = false, CancellationToken cancellationToken = default)
+    {
+        var message = await BuildAsync(subscription, week, isTest, cancellationToken);
+        await transport.SendAsync(message, cancellationToken);
+        return message;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string?>> QueryPairs(string query) =>
+        query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>
+        {
+            var i = pair.IndexOf('=', StringComparison.Ordinal);
+            return i < 0
+                ? new KeyValuePair<string, string?>(Uri.UnescapeDataString(pair), "")
+                : new KeyValuePair<string, string?>(Uri.UnescapeDataString(pair[..i]), Uri.UnescapeDataString(pair[(i + 1)..]));
+        });
+
+    /// <summary>The filter a subscription stores, as the weekly page would read it from its URL.</summary>
+    public static OrderFilter FilterOf(DigestSubscription subscription) => OrderFilter.Parse(QueryPairs(subscription.Filter));
+}

@@ -1,0 +1,171 @@
+using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Data;
+using Dashboard.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace Dashboard.Core.Digests;
+
+/// <summary>What a subscription form asks for.</summary>
+public sealed record SubscriptionInput(long UserId, string Email, DayOfWeek Day, int Hour, string TimeZone, OrderFilter Filter, long? Id = null);
+
+/// <summary>A subscription as the pages list it, with its owner's name.</summary>
+public sealed record SubscriptionView(DigestSubscription Subscription, string UserName)
+{
+    public OrderFilter Filter => DigestDelivery.FilterOf(Subscription);
+}
+
+/// <summary>A sent (or failing) digest as the admin page lists it.</summary>
+public sealed record DigestSendView(DigestSend Send, string UserName, string Email);
+
+public sealed class SubscriptionRefusedException(string message) : Exception(message);
+
+/// <summary>
+/// Subscriptions to the weekly digest: anyone signed in manages their own, admins everyone's. Every change is audited.
+/// The caller passes the acting user as the store has them now (see <c>CurrentUser.RequireAsync</c>).
+/// </summary>
+public sealed class DigestSubscriptions(IDbContextFactory<DashboardDbContext> contexts, AuditLog audit, TimeProvider clock)
+{
+    public static class Actions
+    {
+        public const string Subscribed = "digest subscribed";
+        public const string Changed = "digest changed";
+        public const string Unsubscribed = "digest unsubscribed";
+        public const string TestSent = "digest test sent";
+        public const string Retried = "digest retry";
+    }
+
+    public async Task<IReadOnlyList<SubscriptionView>> ListAsync(long? userId = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = from s in db.DigestSubscriptions
+                    join u in db.Users on s.UserId equals u.Id
+                    where userId == null || s.UserId == userId
+                    orderby u.UserName, s.Id
+                    select new SubscriptionView(s, u.UserName);
+        return await query.ToListAsync(cancellationToken);
+    }
+
+    public async Task<DigestSubscription?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.DigestSubscriptions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+    }
+
+    /// <summary>Adds or changes a subscription. Someone who is not an admin may only touch their own.</summary>
+    public async Task<DigestSubscription> SaveAsync(UserAccount actor, SubscriptionInput input, string? address = null, CancellationToken cancellationToken = default)
+    {
+        if (input.UserId != actor.Id && !actor.Can(Role.Admin))
+        {
+            throw new SubscriptionRefusedException("Only an admin can manage someone else's subscription.");
+        }
+        var email = input.Email?.Trim() ?? "";
+        if (!MailboxAddress.TryParse(email, out var mailbox) || !mailbox.Address.Contains('@', StringComparison.Ordinal))
+        {
+            throw new SubscriptionRefusedException($"'{email}' is not an e-mail address.");
+        }
+        if (input.Hour is < 0 or > 23)
+        {
+            throw new SubscriptionRefusedException("The hour is 0 to 23.");
+        }
+        if (DigestSchedule.FindZone(input.TimeZone) is null)
+        {
+            throw new SubscriptionRefusedException($"'{input.TimeZone}' is not a time zone this server knows.");
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var owner = await db.Users.FirstOrDefaultAsync(u => u.Id == input.UserId, cancellationToken)
+            ?? throw new SubscriptionRefusedException("There is no such user.");
+        var now = clock.GetUtcNow();
+        DigestSubscription subscription;
+        if (input.Id is { } id)
+        {
+            subscription = await db.DigestSubscriptions.AsTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+                ?? throw new SubscriptionRefusedException("That subscription no longer exists.");
+            if (subscription.UserId != actor.Id && !actor.Can(Role.Admin))
+            {
+                throw new SubscriptionRefusedException("Only an admin can manage someone else's subscription.");
+            }
+        }
+        else
+        {
+            subscription = new DigestSubscription { UserId = owner.Id, Email = email, TimeZone = input.TimeZone, CreatedAt = now };
+            db.DigestSubscriptions.Add(subscription);
+        }
+        subscription.Email = email;
+        subscription.Day = input.Day;
+        subscription.Hour = input.Hour;
+        subscription.TimeZone = input.TimeZone;
+        subscription.Filter = (input.Filter with { From = null, To = null }).ToQueryString();
+        subscription.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(actor.UserName, input.Id is null ? Actions.Subscribed : Actions.Changed, Describe(subscription, owner.UserName), address, cancellationToken);
+        return subscription;
+    }
+
+    /// <summary>Ends a subscription (its send history goes with it). Someone who is not an admin may only end their own.</summary>
+    public async Task DeleteAsync(UserAccount actor, long id, string? address = null, CancellationToken cancellationToken = default)
+    {
+        var subscription = await FindAsync(id, cancellationToken) ?? throw new SubscriptionRefusedException("That subscription no longer exists.");
+        if (subscription.UserId != actor.Id && !actor.Can(Role.Admin))
+        {
+            throw new SubscriptionRefusedException("Only an admin can manage someone else's subscription.");
+        }
+        await RemoveAsync(subscription, actor.UserName, "", address, cancellationToken);
+    }
+
+    /// <summary>The unsubscribe link of a digest: no sign-in, the signed token names the subscription. False when it is already gone.</summary>
+    public async Task<bool> UnsubscribeAsync(long id, string? address = null, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } subscription)
+        {
+            return false;
+        }
+        await RemoveAsync(subscription, null, " through the link in the e-mail", address, cancellationToken);
+        return true;
+    }
+
+    private async Task RemoveAsync(DigestSubscription subscription, string? actor, string how, string? address, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var owner = await db.Users.Where(u => u.Id == subscription.UserId).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken) ?? "?";
+        await db.DigestSends.Where(s => s.SubscriptionId == subscription.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.DigestSubscriptions.Where(s => s.Id == subscription.Id).ExecuteDeleteAsync(cancellationToken);
+        await audit.RecordAsync(actor ?? owner, Actions.Unsubscribed, Describe(subscription, owner) + how, address, cancellationToken);
+    }
+
+    /// <summary>The newest sends first (failed and retrying ones included), for the admin page.</summary>
+    public async Task<IReadOnlyList<DigestSendView>> SendsAsync(int take = 200, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = from d in db.DigestSends
+                    join s in db.DigestSubscriptions on d.SubscriptionId equals s.Id
+                    join u in db.Users on s.UserId equals u.Id
+                    orderby d.Id descending
+                    select new DigestSendView(d, u.UserName, s.Email);
+        return await query.Take(take).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>An admin asks for a failed (or waiting) send to be tried again at once.</summary>
+    public async Task RetryAsync(UserAccount actor, long sendId, string? address = null, CancellationToken cancellationToken = default)
+    {
+        if (!actor.Can(Role.Admin))
+        {
+            throw new SubscriptionRefusedException("Only an admin can retry a send.");
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var changed = await db.DigestSends
+            .Where(s => s.Id == sendId && (s.State == DigestSendState.Failed || s.State == DigestSendState.Pending))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, DigestSendState.Pending).SetProperty(s => s.NextAttemptAt, clock.GetUtcNow()), cancellationToken);
+        if (changed == 0)
+        {
+            throw new SubscriptionRefusedException("That send is being sent or was sent already.");
+        }
+        await audit.RecordAsync(actor.UserName, Actions.Retried, $"send {sendId}", address, cancellationToken);
+    }
+
+    public static string Describe(DigestSubscription s, string owner)
+    {
+        var filters = Analytics.WeeklyReview.WeeklyReviewFormat.Describe(DigestDelivery.FilterOf(s));
+        return $"{owner} <{s.Email}>, {s.Day} {s.Hour.ToString("00", System.Globalization.CultureInfo.InvariantCulture)}:00 {s.TimeZone}, {(filters.Length > 0 ? filters : "all orders")}";
+    }
+}

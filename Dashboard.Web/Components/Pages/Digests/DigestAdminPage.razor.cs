@@ -1,0 +1,116 @@
+using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Analytics.WeeklyReview;
+using Dashboard.Core.Digests;
+using Dashboard.Core.Users;
+using Dashboard.Web.Auth;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Dashboard.Web.Components.Pages.Digests;
+
+/// <summary>
+/// Admins see and manage every digest subscription, add one for any user, and watch the sends: sent, waiting for a
+/// retry (with the error and the time of the next attempt) or failed, which they can retry at once.
+/// </summary>
+public sealed partial class DigestAdminPage
+{
+    private IReadOnlyList<SubscriptionView>? _subscriptions;
+    private IReadOnlyList<DigestSendView>? _sends;
+    private IReadOnlyList<UserAccount>? _users;
+    private OrderFilterOptions? _options;
+    private SubscriptionInput? _input;
+    private string? _message;
+    private bool _messageIsError;
+    private bool _interactive;
+
+    [Inject]
+    private DigestSubscriptions Subscriptions { get; set; } = default!;
+
+    [Inject]
+    private UserService Users { get; set; } = default!;
+
+    [Inject]
+    private MailOptions Mail { get; set; } = default!;
+
+    [Inject]
+    private OrdersOverviewQuery Orders { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _options = await Orders.GetFilterOptionsAsync();
+        _users = await Users.ListAsync();
+        ResetForm();
+        await RefreshAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _interactive = true;
+            StateHasChanged();
+        }
+    }
+
+    private async Task RefreshAsync()
+    {
+        _subscriptions = await Subscriptions.ListAsync();
+        _sends = await Subscriptions.SendsAsync(500);
+    }
+
+    private void ResetForm() => _input = DigestPages.NewInput(_users?.FirstOrDefault()?.Id ?? 0, Mail);
+
+    private void Edit(SubscriptionView view) => _input = DigestPages.InputOf(view.Subscription);
+
+    private Task SaveAsync(SubscriptionInput input) => ActAsync(async admin =>
+    {
+        var saved = await Subscriptions.SaveAsync(admin, input);
+        ResetForm();
+        return $"Saved: the weekly review goes to {saved.Email} {DigestPages.When(saved)}.";
+    });
+
+    private async Task DeleteAsync(SubscriptionView view)
+    {
+        if (await Dialogs.ShowMessageBoxAsync($"Remove {view.UserName}'s subscription?", $"No more weekly reviews to {view.Subscription.Email} with these filters.",
+                yesText: "Remove", cancelText: "Cancel") == true)
+        {
+            await ActAsync(async admin =>
+            {
+                await Subscriptions.DeleteAsync(admin, view.Subscription.Id);
+                return $"Removed {view.UserName}'s subscription.";
+            });
+        }
+    }
+
+    private Task RetryAsync(DigestSendView view) => ActAsync(async admin =>
+    {
+        await Subscriptions.RetryAsync(admin, view.Send.Id);
+        return $"The digest to {view.Email} is sent again within a minute.";
+    });
+
+    private async Task ActAsync(Func<UserAccount, Task<string>> action)
+    {
+        try
+        {
+            var admin = await CurrentUser.RequireAsync(Role.Admin);
+            (_message, _messageIsError) = (await action(admin), false);
+            Snackbar.Add(_message, Severity.Success);
+        }
+        catch (SubscriptionRefusedException refused)
+        {
+            (_message, _messageIsError) = (refused.Message, true);
+        }
+        await RefreshAsync();
+    }
+
+    private static string Filters(SubscriptionView view) => WeeklyReviewFormat.Describe(view.Filter) is { Length: > 0 } f ? f : "all orders";
+}

@@ -1,0 +1,159 @@
+using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Analytics.WeeklyReview;
+using Dashboard.Core.Digests;
+using Dashboard.Core.Users;
+using Dashboard.Web.Auth;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Dashboard.Web.Components.Pages.Digests;
+
+/// <summary>
+/// Anyone signed in subscribes themselves to the weekly review by e-mail, with their own filters, day, hour and time
+/// zone; changes or ends a subscription; and sends themselves a test at once.
+/// </summary>
+public sealed partial class DigestPage
+{
+    private IReadOnlyList<SubscriptionView>? _subscriptions;
+    private OrderFilterOptions? _options;
+    private SubscriptionInput? _input;
+    private UserAccount? _me;
+    private string? _message;
+    private bool _messageIsError;
+    private bool _interactive;
+    private bool _sending;
+
+    [Inject]
+    private DigestSubscriptions Subscriptions { get; set; } = default!;
+
+    [Inject]
+    private DigestDelivery Delivery { get; set; } = default!;
+
+    [Inject]
+    private MailOptions Mail { get; set; } = default!;
+
+    [Inject]
+    private OrdersOverviewQuery Orders { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private AuditLog Audit { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _me = await CurrentUser.GetAsync();
+        _options = await Orders.GetFilterOptionsAsync();
+        ResetForm();
+        await RefreshAsync();
+    }
+
+    /// <summary>The form works once the circuit is up: until then the prerendered page is only a picture of it.</summary>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _interactive = true;
+            StateHasChanged();
+        }
+    }
+
+    private async Task RefreshAsync() =>
+        _subscriptions = _me is null ? [] : await Subscriptions.ListAsync(_me.Id);
+
+    private void ResetForm() => _input = DigestPages.NewInput(_me?.Id ?? 0, Mail);
+
+    private void Edit(SubscriptionView view) => _input = DigestPages.InputOf(view.Subscription);
+
+    private Task SaveAsync(SubscriptionInput input) => ActAsync(async me =>
+    {
+        var saved = await Subscriptions.SaveAsync(me, input with { UserId = me.Id });
+        ResetForm();
+        return input.Id is null
+            ? $"Subscribed: the weekly review goes to {saved.Email} {DigestPages.When(saved)}."
+            : $"Saved: the weekly review goes to {saved.Email} {DigestPages.When(saved)}.";
+    });
+
+    private async Task DeleteAsync(SubscriptionView view)
+    {
+        if (await Dialogs.ShowMessageBoxAsync("Unsubscribe?", $"No more weekly reviews to {view.Subscription.Email} with these filters.",
+                yesText: "Unsubscribe", cancelText: "Cancel") == true)
+        {
+            await ActAsync(async me =>
+            {
+                await Subscriptions.DeleteAsync(me, view.Subscription.Id);
+                return "Unsubscribed.";
+            });
+        }
+    }
+
+    private async Task SendTestAsync(SubscriptionView view)
+    {
+        _sending = true;
+        try
+        {
+            await ActAsync(async me =>
+            {
+                if (view.Subscription.UserId != me.Id)
+                {
+                    throw new SubscriptionRefusedException("That is not your subscription.");
+                }
+                var message = await Delivery.SendAsync(view.Subscription, week: null, isTest: true);
+                await Audit.RecordAsync(me.UserName, DigestSubscriptions.Actions.TestSent, view.Subscription.Email);
+                return $"Sent \"{message.Subject}\" to {view.Subscription.Email}.";
+            });
+        }
+        finally
+        {
+            _sending = false;
+        }
+    }
+
+    private async Task ActAsync(Func<UserAccount, Task<string>> action)
+    {
+        try
+        {
+            var me = await CurrentUser.RequireAsync(Role.Viewer);
+            (_message, _messageIsError) = (await action(me), false);
+            Snackbar.Add(_message, Severity.Success);
+        }
+        catch (SubscriptionRefusedException refused)
+        {
+            (_message, _messageIsError) = (refused.Message, true);
+        }
+        catch (Exception e) when (e is MailKit.CommandException or MailKit.ProtocolException or System.Net.Sockets.SocketException
+                                      or IOException or TimeoutException or InvalidOperationException or MailKit.Security.AuthenticationException)
+        {
+            (_message, _messageIsError) = ("The mail server did not take the message: " + e.Message, true);
+        }
+        await RefreshAsync();
+    }
+
+    private static string Filters(SubscriptionView view) => WeeklyReviewFormat.Describe(view.Filter) is { Length: > 0 } f ? f : "all orders";
+}
+
+/// <summary>What the two digest pages share.</summary>
+internal static class DigestPages
+{
+    public static string When(DigestSubscription s) =>
+        $"{s.Day}s at {s.Hour.ToString("00", System.Globalization.CultureInfo.InvariantCulture)}:00 ({s.TimeZone})";
+
+    /// <summary>A new subscription: Monday 07:00 in the default time zone, no filters.</summary>
+    public static SubscriptionInput NewInput(long userId, MailOptions mail) =>
+        new(userId, "", DayOfWeek.Monday, 7, DefaultZone(mail), OrderFilter.None);
+
+    public static SubscriptionInput InputOf(DigestSubscription s) =>
+        new(s.UserId, s.Email, s.Day, s.Hour, s.TimeZone, DigestDelivery.FilterOf(s), s.Id);
+
+    private static string DefaultZone(MailOptions mail) =>
+        mail.DefaultTimeZone is { Length: > 0 } configured && DigestSchedule.FindZone(configured) is not null ? configured
+        : DigestSchedule.FindZone(TimeZoneInfo.Local.Id) is not null ? TimeZoneInfo.Local.Id
+        : "UTC";
+}
