@@ -23,7 +23,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await AppProcess.StartAsync(_data.ConnectionString);
+        // These pages need no model: training one at the first start would only compete with the pages for the CPU.
+        _app = await AppProcess.StartAsync(_data.ConnectionString, new Dictionary<string, string> { ["Models__TrainOnFirstStart"] = "false" });
         // Builds the analytics frames, so the pages are warm.
         (await Http.GetAsync("/api/orders/overview")).EnsureSuccessStatusCode();
         (await Http.GetAsync("/api/purchases/summary")).EnsureSuccessStatusCode();

@@ -52,7 +52,7 @@ public sealed class DigestPageTests(DigestBrowserFixture fixture) : IClassFixtur
         Assert.Equal(0, await page.Locator("[data-mail-missing]").CountAsync());
 
         await page.FillAsync("[data-field=email]", "manager@example.test");
-        await Ui.ChooseAsync(page, "[data-filter=category]", "Set");
+        await Ui.ChooseAsync(page, "[data-filter=category]", "Set", multiple: true);
         await page.Locator("h1").ClickAsync(new() { Force = true }); // a multi-select stays open until one clicks elsewhere
         await page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Hidden });
         await page.ClickAsync("[data-action=save-subscription]");

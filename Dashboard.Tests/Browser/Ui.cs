@@ -27,9 +27,10 @@ public static class Ui
 
     /// <summary>
     /// Opens a MudSelect (the element carrying <paramref name="selector"/>), picks the option <paramref name="text"/> and
-    /// waits until the select shows it: a click that lands while the list is still opening is tried again.
+    /// waits until the select shows it: a click that lands while the list is still opening is tried again. A
+    /// <paramref name="multiple"/> select is clicked once (a second click would take the option away again).
     /// </summary>
-    public static async Task ChooseAsync(IPage page, string selector, string text)
+    public static async Task ChooseAsync(IPage page, string selector, string text, bool multiple = false)
     {
         var pattern = new System.Text.RegularExpressions.Regex("^\\s*" + System.Text.RegularExpressions.Regex.Escape(text) + "\\s*$");
         for (var attempt = 1; ; attempt++)
@@ -38,6 +39,10 @@ public static class Ui
             var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = pattern }).First;
             await option.WaitForAsync(new() { Timeout = 10000 });
             await option.ClickAsync();
+            if (multiple)
+            {
+                return;
+            }
             try
             {
                 await page.WaitForFunctionAsync("([s, t]) => document.querySelector(s)?.innerText.trim() === t", new[] { selector, text },
