@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dashboard.Core.Orders;
 
 namespace Dashboard.Core.Analytics.Orders;
@@ -26,61 +27,57 @@ public sealed record OrderMeasures(int Lines, int CancelledLines, int Orders, in
 }
 
 /// <summary>Measures per group key, filled by one pass of <see cref="OrdersScan"/>.</summary>
-internal sealed class GroupMeasures
+internal sealed class GroupMeasures(int keys)
 {
-    private readonly int[] _lastRun;
-    private readonly int[] _lastPaidRun;
-
-    public GroupMeasures(int keys)
+    /// <summary>One key's running measures, kept together so that adding a line touches one place.</summary>
+    private struct Cell
     {
-        Lines = new int[keys];
-        Cancelled = new int[keys];
-        Orders = new int[keys];
-        PaidOrders = new int[keys];
-        Units = new long[keys];
-        Revenue = new long[keys];
-        _lastRun = new int[keys];
-        _lastPaidRun = new int[keys];
-        Array.Fill(_lastRun, -1);
-        Array.Fill(_lastPaidRun, -1);
+        public int Lines;
+        public int Cancelled;
+        public int Orders;
+        public int PaidOrders;
+        public long Units;
+        public long Revenue;
+        /// <summary>The last order counted (+1, so that the zeroed cell has counted none).</summary>
+        public int LastOrder;
+        public int LastPaidOrder;
     }
 
-    public int[] Lines { get; }
-    public int[] Cancelled { get; }
-    public int[] Orders { get; }
-    public int[] PaidOrders { get; }
-    public long[] Units { get; }
-    public long[] Revenue { get; }
-    public int Keys => Lines.Length;
+    private readonly Cell[] _cells = new Cell[keys];
+
+    public int Keys => _cells.Length;
 
     /// <remarks>
     /// Relies on the lines of one order being adjacent (the frame groups them by order). Sums are checked: an import
     /// bounds each line's amount (<c>Imports:MaxLineAmount</c>), so no real total comes near <c>long</c>'s range, and one
     /// that did (lines stored before the bound) must fail loudly rather than wrap to a negative revenue.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int key, int run, bool cancelled, int qty, int currency, int selectedCurrency, long amountMinor)
     {
-        Lines[key]++;
-        Units[key] = checked(Units[key] + qty);
-        if (_lastRun[key] != run)
+        ref var c = ref _cells[key];
+        var order = run + 1;
+        c.Lines++;
+        c.Units = checked(c.Units + qty);
+        if (c.LastOrder != order)
         {
-            _lastRun[key] = run;
-            Orders[key]++;
+            c.LastOrder = order;
+            c.Orders++;
         }
         if (cancelled)
         {
-            Cancelled[key]++;
+            c.Cancelled++;
         }
         else if (currency == selectedCurrency || currency == OrdersFrame.NoCurrency)
         {
             if (currency == selectedCurrency)
             {
-                Revenue[key] = checked(Revenue[key] + amountMinor);
+                c.Revenue = checked(c.Revenue + amountMinor);
             }
-            if (_lastPaidRun[key] != run)
+            if (c.LastPaidOrder != order)
             {
-                _lastPaidRun[key] = run;
-                PaidOrders[key]++;
+                c.LastPaidOrder = order;
+                c.PaidOrders++;
             }
         }
     }
@@ -90,17 +87,25 @@ internal sealed class GroupMeasures
     {
         for (var k = 0; k < Keys; k++)
         {
-            Lines[k] += other.Lines[k];
-            Cancelled[k] += other.Cancelled[k];
-            Orders[k] += other.Orders[k];
-            PaidOrders[k] += other.PaidOrders[k];
-            Units[k] = checked(Units[k] + other.Units[k]);
-            Revenue[k] = checked(Revenue[k] + other.Revenue[k]);
+            ref var c = ref _cells[k];
+            ref readonly var o = ref other._cells[k];
+            c.Lines += o.Lines;
+            c.Cancelled += o.Cancelled;
+            c.Orders += o.Orders;
+            c.PaidOrders += o.PaidOrders;
+            c.Units = checked(c.Units + o.Units);
+            c.Revenue = checked(c.Revenue + o.Revenue);
         }
     }
 
-    public OrderMeasures this[int key] =>
-        new(Lines[key], Cancelled[key], Orders[key], PaidOrders[key], Units[key], Revenue[key]);
+    public OrderMeasures this[int key]
+    {
+        get
+        {
+            ref readonly var c = ref _cells[key];
+            return new(c.Lines, c.Cancelled, c.Orders, c.PaidOrders, c.Units, c.Revenue);
+        }
+    }
 }
 
 /// <summary>
@@ -183,22 +188,25 @@ internal static class OrdersScan
     /// </summary>
     public static OverviewGroups Overview(OrdersFrame s, CompiledFilter f, OverviewLayout layout, int? parts = null)
     {
-        return InParts(s, f, layout, parts ?? Math.Clamp(s.Count / RowsPerPart, 1, Environment.ProcessorCount));
+        var (start, end) = s.RowsBetween(
+            Math.Min(layout.FirstDay, layout.PreviousFirstDay), Math.Max(layout.LastDay, layout.PreviousLastDay));
+        return InParts(s, f, layout, start, end, parts ?? Math.Clamp((end - start) / RowsPerPart, 1, Environment.ProcessorCount));
     }
 
-    private static OverviewGroups InParts(OrdersFrame s, CompiledFilter f, OverviewLayout layout, int parts)
+    private static OverviewGroups InParts(OrdersFrame s, CompiledFilter f, OverviewLayout layout, int start, int end, int parts)
     {
         if (parts == 1)
         {
-            return OverviewPart(s, f, layout, 0, s.Count);
+            return OverviewPart(s, f, layout, start, end);
         }
         var bounds = new int[parts + 1];
-        bounds[parts] = s.Count;
+        bounds[0] = start;
+        bounds[parts] = end;
         var runs = s.Run.Span;
         for (var p = 1; p < parts; p++)
         {
-            var b = (int)((long)s.Count * p / parts);
-            while (b < s.Count && b > 0 && runs[b] == runs[b - 1])
+            var b = start + (int)((long)(end - start) * p / parts);
+            while (b < end && b > start && runs[b] == runs[b - 1])
             {
                 b++;
             }
@@ -308,7 +316,8 @@ internal static class OrdersScan
         var channels = s.Channel.Span;
         var services = s.Service.Span;
         var b2bs = s.B2B.Span;
-        for (var r = 0; r < days.Length; r++)
+        var (start, end) = s.RowsBetween(fromDay, toDay);
+        for (var r = start; r < end; r++)
         {
             var d = days[r];
             selected[r] = d >= fromDay && d <= toDay &&
@@ -359,7 +368,8 @@ internal static class OrdersScan
         var amounts = s.AmountMinor.Span;
         var keyCodes = keyOfRow is { } k ? k.Span : default;
         var byRow = keyOfRow is not null;
-        for (var r = 0; r < days.Length; r++)
+        var (start, end) = s.RowsBetween(fromDay, toDay);
+        for (var r = start; r < end; r++)
         {
             var d = days[r];
             if (d < fromDay || d > toDay)

@@ -9,8 +9,8 @@ namespace Dashboard.Core.Analytics.Orders;
 
 /// <summary>
 /// All order lines as a Microsoft.Data.Analysis <see cref="DataFrame"/>, loaded straight from SQLite with a data
-/// reader and grouped by order, so that the lines of one order are adjacent (<see cref="OrderColumn"/> numbers the
-/// orders in the order of their first line in the store). Text dimensions are dictionary codes: an <c>Int16</c> column whose value indexes a name list
+/// reader and grouped by order, so that the lines of one order are adjacent; the orders are sorted by their first day
+/// (<see cref="OrderColumn"/> numbers them in that order), so that a date range is a range of rows. Text dimensions are dictionary codes: an <c>Int16</c> column whose value indexes a name list
 /// (<see cref="Categories"/>, <see cref="States"/>, ...). Built once per <see cref="DataVersion"/> by
 /// <see cref="OrdersFrameCache"/>. The overview's hot aggregations are one pass over the columns' buffers
 /// (<see cref="OrdersScan"/>); the exports select rows with <see cref="DataFrame.Filter(PrimitiveDataFrameColumn{bool})"/>.
@@ -58,7 +58,7 @@ public sealed class OrdersFrame
     }
 
     /// <summary>
-    /// The lines: <c>id</c> (the store's row id), <c>order</c> (0, 1, 2… per Order ID, ascending), <c>day</c>
+    /// The lines: <c>id</c> (the store's row id), <c>order</c> (0, 1, 2… per Order ID, in the order of the orders' first days), <c>day</c>
     /// (<see cref="DateOnly.DayNumber"/>), <c>weekday</c> (<see cref="DayOfWeek"/>), <c>status_group</c>
     /// (<see cref="StatusGroup"/>), the coded text dimensions, <c>qty</c>, <c>amount_minor</c> (null when the line has
     /// no amount) and <c>b2b</c>. Read-only: the columns wrap the buffers the scans read.
@@ -205,6 +205,55 @@ public sealed class OrdersFrame
         var orderCount = orders.Count;
         orders.Clear();
         orders.TrimExcess();
+        if (count == 0)
+        {
+            minDay = maxDay = 0;
+        }
+
+        // The orders sorted by their first day (ties in the order of first appearance), and each line's place: the
+        // lines of one order stay adjacent, and a date range is a range of rows (RowsBetween), so a scan of one week
+        // reads one week of lines.
+        var firstDay = new int[orderCount];
+        var lastDay = new int[orderCount];
+        Array.Fill(firstDay, int.MaxValue);
+        Array.Fill(lastDay, int.MinValue);
+        var linesOf = new int[orderCount];
+        for (var row = 0; row < count; row++)
+        {
+            var o = staged.Order[row];
+            firstDay[o] = Math.Min(firstDay[o], staged.Day[row]);
+            lastDay[o] = Math.Max(lastDay[o], staged.Day[row]);
+            linesOf[o]++;
+        }
+        var spanDays = maxDay - minDay + 1;
+        var rowsFromDay = new int[spanDays + 1];
+        var ordersFromDay = new int[spanDays + 1];
+        var longestOrder = 0;
+        for (var o = 0; o < orderCount; o++)
+        {
+            rowsFromDay[firstDay[o] - minDay + 1] += linesOf[o];
+            ordersFromDay[firstDay[o] - minDay + 1]++;
+            longestOrder = Math.Max(longestOrder, lastDay[o] - firstDay[o]);
+        }
+        for (var d = 1; d <= spanDays; d++)
+        {
+            rowsFromDay[d] += rowsFromDay[d - 1];
+            ordersFromDay[d] += ordersFromDay[d - 1];
+        }
+        // rank[o]: the order's number in the frame; next[rank]: where its next line goes.
+        var rank = new int[orderCount];
+        var nextOrder = (int[])ordersFromDay.Clone();
+        var next = new int[orderCount + 1];
+        for (var o = 0; o < orderCount; o++)
+        {
+            var k = nextOrder[firstDay[o] - minDay]++;
+            rank[o] = k;
+            next[k + 1] = linesOf[o];
+        }
+        for (var k = 1; k <= orderCount; k++)
+        {
+            next[k] += next[k - 1];
+        }
 
         var id = new ColumnBuffer<int>(count);
         var run = new ColumnBuffer<int>(count);
@@ -220,19 +269,9 @@ public sealed class OrdersFrame
         var qty = new ColumnBuffer<int>(count);
         var amount = new ColumnBuffer<long>(count);
         var b2b = new ColumnBuffer<bool>(count);
-        // A counting sort by order number (the order of first appearance): each line's place in the frame.
-        var next = new int[orderCount + 1];
-        foreach (var o in staged.Order)
-        {
-            next[o + 1]++;
-        }
-        for (var o = 1; o <= orderCount; o++)
-        {
-            next[o] += next[o - 1];
-        }
         for (var row = 0; row < count; row++)
         {
-            var o = staged.Order[row];
+            var o = rank[staged.Order[row]];
             var at = next[o]++;
             id.Values[at] = staged.Id[row];
             run.Values[at] = o;
@@ -293,6 +332,9 @@ public sealed class OrdersFrame
             Version = version,
             Count = count,
             MinDate = count == 0 ? null : DateOnly.FromDayNumber(minDay),
+            FirstDayNumber = minDay,
+            RowsFromDay = rowsFromDay,
+            LongestOrderDays = longestOrder,
             MaxDate = count == 0 ? null : DateOnly.FromDayNumber(maxDay),
             IsSample = sample,
             MainCurrency = main,
@@ -303,6 +345,28 @@ public sealed class OrdersFrame
             ServiceLevels = services.Names,
             Currencies = currencyNames,
         };
+    }
+
+    /// <summary>Day number of the earliest line (0 in an empty frame).</summary>
+    private int FirstDayNumber { get; init; }
+
+    /// <summary>[d]: the first row of the orders whose first day is <see cref="FirstDayNumber"/> + d or later.</summary>
+    private int[] RowsFromDay { get; init; } = [0];
+
+    /// <summary>The most days between the first and the last line of one order (0 when each order has one date).</summary>
+    private int LongestOrderDays { get; init; }
+
+    /// <summary>
+    /// The rows that can hold lines dated <paramref name="fromDay"/> to <paramref name="toDay"/> (day numbers,
+    /// inclusive): the orders whose first day is no more than <see cref="LongestOrderDays"/> before the range and not
+    /// after it. A scan still tests each row's day; outside these rows no line is in the range.
+    /// </summary>
+    internal (int Start, int End) RowsBetween(int fromDay, int toDay)
+    {
+        var days = RowsFromDay.Length - 1;
+        var from = Math.Clamp((long)fromDay - LongestOrderDays - FirstDayNumber, 0, days);
+        var to = Math.Clamp((long)toDay - FirstDayNumber + 1, 0, days);
+        return from >= to ? (0, 0) : (RowsFromDay[from], RowsFromDay[to]);
     }
 
     /// <summary>The index of <paramref name="currency"/> in <see cref="Currencies"/>, or -2 when no line has it.</summary>

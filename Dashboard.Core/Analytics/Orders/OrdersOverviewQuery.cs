@@ -79,7 +79,7 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
             filter, currency, range,
             KpisOf(s, range, g.Current[0], g.Previous[0]),
             new OrdersOverTime(grain, WeekStartsOn, buckets.Select((b, i) =>
-                new TimePoint(b.Start, b.End, b.Partial, g.Buckets.Orders[i], g.Buckets.Units[i], g.Buckets.Revenue[i] / 100m)).ToList()),
+                new TimePoint(b.Start, b.End, b.Partial, g.Buckets[i].Orders, g.Buckets[i].Units, g.Buckets[i].Revenue)).ToList()),
             WeekdaysOf(g.Weekdays, filter),
             CategoriesOf(s, g.Categories, filter),
             MonthsOf(s, range, months, g.Months));
@@ -126,12 +126,12 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
 
     internal static IReadOnlyList<WeekdayPoint> WeekdaysOf(GroupMeasures g, OrderFilter filter) =>
         MondayFirst.Select((day, i) => new WeekdayPoint(
-            day, day.ToString(), g.Orders[i], g.Units[i], g.Revenue[i] / 100m, filter.Weekdays.Contains(day))).ToList();
+            day, day.ToString(), g[i].Orders, g[i].Units, g[i].Revenue, filter.Weekdays.Contains(day))).ToList();
 
     internal static IReadOnlyList<CategoryPoint> CategoriesOf(OrdersFrame s, GroupMeasures g, OrderFilter filter) =>
         Enumerable.Range(0, s.Categories.Count)
-            .Where(i => g.Lines[i] > 0 || filter.Categories.Contains(s.Categories[i], StringComparer.OrdinalIgnoreCase))
-            .Select(i => new CategoryPoint(s.Categories[i], g.Orders[i], g.Units[i], g.Revenue[i] / 100m,
+            .Where(i => g[i].Lines > 0 || filter.Categories.Contains(s.Categories[i], StringComparer.OrdinalIgnoreCase))
+            .Select(i => new CategoryPoint(s.Categories[i], g[i].Orders, g[i].Units, g[i].Revenue,
                 filter.Categories.Contains(s.Categories[i], StringComparer.OrdinalIgnoreCase)))
             .OrderByDescending(c => c.Revenue).ThenByDescending(c => c.Orders).ThenBy(c => c.Category, StringComparer.Ordinal)
             .ToList();

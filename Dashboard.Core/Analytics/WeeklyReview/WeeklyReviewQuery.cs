@@ -100,8 +100,8 @@ public sealed class WeeklyReviewQuery(OrdersFrameCache frames, IOptions<Analytic
         };
         var days = Enumerable.Range(0, 7).Select(i => new WeekDayPoint(
             i, start.AddDays(i).DayOfWeek, start.AddDays(i),
-            byDay.Orders[i], byDay.Orders[7 + i], byDay.Orders[14 + i],
-            byDay.Revenue[i] / 100m, byDay.Revenue[7 + i] / 100m, byDay.Revenue[14 + i] / 100m)).ToList();
+            byDay[i].Orders, byDay[7 + i].Orders, byDay[14 + i].Orders,
+            byDay[i].Revenue, byDay[7 + i].Revenue, byDay[14 + i].Revenue)).ToList();
 
         var categories = Movers(s, f, thisWeek, previous, s.Categories, s.Category);
         var states = Movers(s, f, thisWeek, previous, s.States, s.State).Where(m => m.Name.Length > 0).ToList();
@@ -123,8 +123,8 @@ public sealed class WeeklyReviewQuery(OrdersFrameCache frames, IOptions<Analytic
         var now = OrdersScan.Run(s, f, Ignore.None, week.From.DayNumber, week.To.DayNumber, names.Count, keyOfRow: codes);
         var before = OrdersScan.Run(s, f, Ignore.None, previous.From.DayNumber, previous.To.DayNumber, names.Count, keyOfRow: codes);
         return Enumerable.Range(0, names.Count)
-            .Where(i => now.Lines[i] > 0 || before.Lines[i] > 0)
-            .Select(i => new Mover(names[i], now.Revenue[i] / 100m, before.Revenue[i] / 100m, now.Orders[i], before.Orders[i]))
+            .Where(i => now[i].Lines > 0 || before[i].Lines > 0)
+            .Select(i => new Mover(names[i], now[i].Revenue, before[i].Revenue, now[i].Orders, before[i].Orders))
             .ToList();
     }
 

@@ -69,7 +69,7 @@ public sealed class AnalyticsFixture : IDisposable
         yield return Purchase("M", "55+", 4, "C", 3, true, 5, null);
     }
 
-    private static OrderLine Line(string order, string sku, string date, StatusGroup group, string category, string state,
+    internal static OrderLine Line(string order, string sku, string date, StatusGroup group, string category, string state,
         string fulfilment, string channel, string service, int qty, string? currency, long? amountMinor, bool b2b = false) => new()
     {
         OrderId = order,

@@ -13,7 +13,7 @@ public class CheckedSumsTests
         measures.Add(0, 1, cancelled: false, qty: 1, currency: 0, selectedCurrency: 0, amountMinor: long.MaxValue / 2);
 
         Assert.Throws<OverflowException>(() => measures.Add(0, 2, cancelled: false, qty: 1, currency: 0, selectedCurrency: 0, amountMinor: long.MaxValue / 2));
-        Assert.True(measures.Revenue[0] > 0);
+        Assert.True(measures[0].RevenueMinor > 0);
     }
 
     [Fact]
