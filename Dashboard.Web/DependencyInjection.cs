@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddHostedService<AuditLogFlusher>();
         services.AddHostedService<TrainingHostedService>();
         services.AddHostedService<DigestSchedulerService>();
+        services.AddExceptionHandler<StoreBusyHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;
     }

@@ -20,8 +20,8 @@ public sealed class DashboardStore
         {
             Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
         }
-        // Imports hold one long write transaction; readers wait a little rather than fail.
-        builder.DefaultTimeout = 30;
+        // Imports hold one long write transaction: another write waits up to Default Timeout (30 s unless the connection
+        // string says otherwise) and is then refused with StoreBusy's message. Readers never wait (WAL).
         ConnectionString = builder.ToString();
         DatabasePath = builder.DataSource;
     }

@@ -97,7 +97,7 @@ public sealed class DigestSubscriptions(IDbContextFactory<DashboardDbContext> co
         subscription.TimeZone = input.TimeZone;
         subscription.Filter = (input.Filter with { From = null, To = null }).ToQueryString();
         subscription.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        await StoreBusy.WriteAsync(() => db.SaveChangesAsync(cancellationToken), Refused);
         await audit.RecordAsync(actor.UserName, input.Id is null ? Actions.Subscribed : Actions.Changed, Describe(subscription, owner.UserName), address, cancellationToken);
         return subscription;
     }
@@ -128,10 +128,17 @@ public sealed class DigestSubscriptions(IDbContextFactory<DashboardDbContext> co
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var owner = await db.Users.Where(u => u.Id == subscription.UserId).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken) ?? "?";
-        await db.DigestSends.Where(s => s.SubscriptionId == subscription.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.DigestSubscriptions.Where(s => s.Id == subscription.Id).ExecuteDeleteAsync(cancellationToken);
+        await StoreBusy.WriteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.DigestSends.Where(s => s.SubscriptionId == subscription.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.DigestSubscriptions.Where(s => s.Id == subscription.Id).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }, Refused);
         await audit.RecordAsync(actor ?? owner, Actions.Unsubscribed, Describe(subscription, owner) + how, address, cancellationToken);
     }
+
+    private static SubscriptionRefusedException Refused(string message) => new(message);
 
     /// <summary>The newest sends first (failed and retrying ones included), for the admin page.</summary>
     public async Task<IReadOnlyList<DigestSendView>> SendsAsync(int take = 200, CancellationToken cancellationToken = default)
@@ -153,9 +160,10 @@ public sealed class DigestSubscriptions(IDbContextFactory<DashboardDbContext> co
             throw new SubscriptionRefusedException("Only an admin can retry a send.");
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var changed = await db.DigestSends
+        var changed = 0;
+        await StoreBusy.WriteAsync(async () => changed = await db.DigestSends
             .Where(s => s.Id == sendId && (s.State == DigestSendState.Failed || s.State == DigestSendState.Pending))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, DigestSendState.Pending).SetProperty(s => s.NextAttemptAt, clock.GetUtcNow()), cancellationToken);
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, DigestSendState.Pending).SetProperty(s => s.NextAttemptAt, clock.GetUtcNow()), cancellationToken), Refused);
         if (changed == 0)
         {
             throw new SubscriptionRefusedException("That send is being sent or was sent already.");

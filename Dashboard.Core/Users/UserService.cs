@@ -190,7 +190,7 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
                 {
                     await SaveAsync(db, cancellationToken);
                 }
-                catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+                catch (UserChangeRefusedException)
                 {
                     Volatile.Write(ref _skipBookkeepingUntil, Environment.TickCount64 + 5_000);
                 }
@@ -364,7 +364,7 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
 
     private async Task SaveAsync(DashboardDbContext db, CancellationToken cancellationToken)
     {
-        await db.SaveChangesAsync(cancellationToken);
+        await StoreBusy.WriteAsync(() => db.SaveChangesAsync(cancellationToken), message => new UserChangeRefusedException(message));
         lock (_cache)
         {
             _generation++;

@@ -11,11 +11,13 @@ namespace Dashboard.Tests.Support;
 /// <summary>A real SQLite file in a temporary folder, migrated to the newest schema, deleted afterwards.</summary>
 public sealed class TempDatabase : IDisposable
 {
-    public TempDatabase(bool migrate = true)
+    /// <param name="migrate">Bring the file to the newest schema.</param>
+    /// <param name="busyTimeoutSeconds">How long a write waits for another writer's lock (SQLite's 30 s when null).</param>
+    public TempDatabase(bool migrate = true, int? busyTimeoutSeconds = null)
     {
         Folder = Directory.CreateTempSubdirectory("dashboard-test-").FullName;
         Path = System.IO.Path.Combine(Folder, "dashboard.db");
-        Store = new DashboardStore($"Data Source={Path}", Folder);
+        Store = new DashboardStore($"Data Source={Path}" + (busyTimeoutSeconds is { } wait ? $";Default Timeout={wait}" : ""), Folder);
         if (migrate)
         {
             new SchemaMigrator(NullLogger<SchemaMigrator>.Instance).Migrate(Store.ConnectionString);
@@ -44,6 +46,34 @@ public sealed class TempDatabase : IDisposable
 
     /// <summary>Contexts for services that take a factory (as the app registers them).</summary>
     public IDbContextFactory<DashboardDbContext> Contexts() => new ContextFactory(this);
+
+    /// <summary>
+    /// Takes SQLite's write lock on another connection (BEGIN IMMEDIATE and a write), as a committing import holds it,
+    /// until the result is disposed.
+    /// </summary>
+    public IDisposable HoldWriteLock()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        var transaction = connection.BeginTransaction(deferred: false);
+        using (var write = connection.CreateCommand())
+        {
+            write.Transaction = transaction;
+            write.CommandText = "UPDATE import_batches SET state = state;";
+            write.ExecuteNonQuery();
+        }
+        return new WriteLock(connection, transaction);
+    }
+
+    private sealed class WriteLock(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
+    {
+        public void Dispose()
+        {
+            transaction.Rollback();
+            transaction.Dispose();
+            connection.Dispose();
+        }
+    }
 
     public long Scalar(string sql)
     {

@@ -224,29 +224,43 @@ public sealed class UserServiceTests : IDisposable
     public async Task WhileAnotherWriterHoldsTheStoreASignInSucceedsAndItsAuditEntryIsStoredOnceTheStoreIsFree()
     {
         await _users.CreateAsync("ana", "password-1", Role.Viewer, actor: "admin");
-        using (var importer = new Microsoft.Data.Sqlite.SqliteConnection(_db.ConnectionString))
+        using (_db.HoldWriteLock())
         {
-            importer.Open();
-            using var hold = importer.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the write lock, as an import holds it
-            using (var write = importer.CreateCommand())
-            {
-                write.Transaction = hold;
-                write.CommandText = "UPDATE import_batches SET state = state;";
-                write.ExecuteNonQuery();
-            }
-
             var signIn = await _users.SignInAsync("ana", "password-1", "10.0.0.1").WaitAsync(TimeSpan.FromSeconds(20));
             await _audit.RecordAsync("ana", AuditLog.Actions.Upload, "export.csv (committed)", "10.0.0.1").WaitAsync(TimeSpan.FromSeconds(20));
 
             Assert.Equal(SignInOutcome.Success, signIn.Outcome);
             Assert.True(_audit.Queued >= 2, "the entries wait for the store");
-            hold.Commit();
         }
 
         Assert.True(await _audit.FlushAsync(TimeSpan.FromMinutes(1)));
         var actions = (await _audit.RecentAsync()).Where(e => e.UserName == "ana").Select(e => e.Action).ToList();
         Assert.Contains(AuditLog.Actions.SignIn, actions);
         Assert.Contains(AuditLog.Actions.Upload, actions);
+    }
+
+    [Fact]
+    public async Task AChangeThatCannotGetTheStoreInTimeIsRefusedWithAReasonAndChangesNothing()
+    {
+        // Neighbours of issue 12's defect 3: an admin's change, a password change and a wrong password's count, each while
+        // an import holds the write lock longer than a write may wait (1 s here, 30 s in the app).
+        using var db = new TempDatabase(busyTimeoutSeconds: 1);
+        var audit = new AuditLog(db.Contexts(), _clock, NullLogger<AuditLog>.Instance);
+        var users = new UserService(db.Contexts(), new AuthOptions { MaxFailedAttempts = 3 }, audit, _clock);
+        var ana = await users.CreateAsync("ana", "password-1", Role.Viewer, actor: "admin");
+
+        using (db.HoldWriteLock())
+        {
+            var role = await Assert.ThrowsAsync<UserChangeRefusedException>(() => users.SetRoleAsync(ana.Id, Role.Analyst, "admin"));
+            Assert.Equal(Dashboard.Core.Data.StoreBusy.Message, role.Message);
+            await Assert.ThrowsAsync<UserChangeRefusedException>(() => users.ChangePasswordAsync(ana.Id, "password-1", "password-2", null));
+            await Assert.ThrowsAsync<UserChangeRefusedException>(() => users.SignInAsync("ana", "wrong-password", null));
+        }
+
+        var after = await users.FindAsync(ana.Id);
+        Assert.Equal(Role.Viewer, after!.Role);
+        Assert.Equal(SignInOutcome.Success, (await users.SignInAsync("ana", "password-1", null)).Outcome);
+        Assert.Equal(Role.Analyst, (await users.SetRoleAsync(ana.Id, Role.Analyst, "admin")).Role);
     }
 
     private sealed class ManualClock(DateTimeOffset now) : TimeProvider

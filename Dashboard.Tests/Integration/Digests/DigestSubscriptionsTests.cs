@@ -1,0 +1,40 @@
+using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Data;
+using Dashboard.Core.Digests;
+using Dashboard.Core.Users;
+using Dashboard.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dashboard.Tests.Integration.Digests;
+
+/// <summary>Subscriptions while an import holds the store's write lock longer than a write may wait (issue 12, defect 3).</summary>
+public sealed class DigestSubscriptionsTests : IDisposable
+{
+    private readonly TempDatabase _db = new(busyTimeoutSeconds: 1);
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task SubscribingAndUnsubscribingWhileTheStoreIsHeldAreRefusedWithAReasonAndChangeNothing()
+    {
+        var audit = new AuditLog(_db.Contexts(), TimeProvider.System, NullLogger<AuditLog>.Instance);
+        var users = new UserService(_db.Contexts(), new AuthOptions(), audit, TimeProvider.System);
+        var subscriptions = new DigestSubscriptions(_db.Contexts(), audit, TimeProvider.System);
+        var manager = await users.CreateAsync("manager", "a long password", Role.Viewer, "admin");
+        SubscriptionInput Input(long? id = null) =>
+            new(manager.Id, "manager@example.test", DayOfWeek.Monday, 8, "UTC", OrderFilter.None, id);
+        var kept = await subscriptions.SaveAsync(manager, Input());
+
+        using (_db.HoldWriteLock())
+        {
+            var save = await Assert.ThrowsAsync<SubscriptionRefusedException>(() => subscriptions.SaveAsync(manager, Input()));
+            Assert.Equal(StoreBusy.Message, save.Message);
+            await Assert.ThrowsAsync<SubscriptionRefusedException>(() => subscriptions.DeleteAsync(manager, kept.Id));
+            await Assert.ThrowsAsync<SubscriptionRefusedException>(() => subscriptions.UnsubscribeAsync(kept.Id));
+        }
+
+        Assert.Equal([kept.Id], (await subscriptions.ListAsync(manager.Id)).Select(s => s.Subscription.Id));
+        await subscriptions.DeleteAsync(manager, kept.Id);
+        Assert.Empty(await subscriptions.ListAsync(manager.Id));
+    }
+}
