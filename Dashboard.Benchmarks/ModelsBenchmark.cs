@@ -42,7 +42,7 @@ internal static class ModelsBenchmark
         {
             await using var db = new DashboardDbContext(options);
             var load = Stopwatch.StartNew();
-            var purchases = await db.Purchases.Where(p => !p.IsToScore && !p.IsSample).OrderBy(p => p.Id).ToListAsync();
+            var purchases = await Dashboard.Core.Models.Store.ModelTrainer.ReadPurchasesAsync(db);
             Console.Error.WriteLine($"loaded {purchases.Count:N0} purchases in {load.ElapsedMilliseconds} ms");
             if (purchases.Count > 0)
             {
@@ -64,15 +64,8 @@ internal static class ModelsBenchmark
         {
             await using var db = new DashboardDbContext(options);
             var load = Stopwatch.StartNew();
-            // promotion-ids are stored once per distinct text (promotion_lists): joined back for the leakage demonstration.
-            var rows = await db.OrderLines.Where(l => !l.IsSample).OrderBy(l => l.Id)
-                .Select(l => new { Line = l, Promotions = db.PromotionLists.Where(p => p.Id == l.PromotionListId).Select(p => p.Ids).FirstOrDefault() })
-                .ToListAsync();
-            var lines = rows.Select(r =>
-            {
-                r.Line.PromotionIds = r.Promotions;
-                return r.Line;
-            }).ToList();
+            // The app's own path: the orders frame with its model columns (promotion-ids included, for the leakage check).
+            var lines = await Dashboard.Core.Models.Store.ModelTrainer.ReadOrderLinesAsync(db, labelledOnly: false);
             Console.Error.WriteLine($"loaded {lines.Count:N0} order lines in {load.ElapsedMilliseconds} ms");
             if (lines.Count > 0)
             {

@@ -38,6 +38,12 @@ public sealed class OrdersFrame
     public const string AmountColumn = "amount_minor";
     public const string B2BColumn = "b2b";
 
+    // The model columns: only in a frame loaded for training (LoadAsync with modelColumns), not in the charts' frame.
+    public const string CityColumn = "city";
+    public const string SizeColumn = "size";
+    public const string BatchColumn = "batch";
+    public const string PromotionsColumn = "promotion_ids";
+
     private OrdersFrame(DataFrame frame)
     {
         Frame = frame;
@@ -55,6 +61,13 @@ public sealed class OrdersFrame
         Qty = FrameColumns.Single<int>(frame[QtyColumn]);
         AmountMinor = FrameColumns.Single<long>(frame[AmountColumn]);
         B2B = FrameColumns.Single<bool>(frame[B2BColumn]);
+        if (frame.Columns.IndexOf(CityColumn) >= 0)
+        {
+            City = FrameColumns.Single<int>(frame[CityColumn]);
+            Size = FrameColumns.Single<short>(frame[SizeColumn]);
+            Batch = FrameColumns.Single<int>(frame[BatchColumn]);
+            Promotions = FrameColumns.Single<int>(frame[PromotionsColumn]);
+        }
     }
 
     /// <summary>
@@ -95,6 +108,15 @@ public sealed class OrdersFrame
     internal ReadOnlyMemory<int> Qty { get; }
     internal ReadOnlyMemory<long> AmountMinor { get; }
     internal ReadOnlyMemory<bool> B2B { get; }
+    internal ReadOnlyMemory<int>? City { get; }
+    internal ReadOnlyMemory<short>? Size { get; }
+    internal ReadOnlyMemory<int>? Batch { get; }
+    internal ReadOnlyMemory<int>? Promotions { get; }
+
+    /// <summary>The names of the model columns' codes (empty in the charts' frame).</summary>
+    internal IReadOnlyList<string> Cities { get; private init; } = [];
+    internal IReadOnlyList<string> Sizes { get; private init; } = [];
+    internal IReadOnlyList<string> PromotionLists { get; private init; } = [];
 
     /// <summary>The names of a coded text column, by column name.</summary>
     public IReadOnlyList<string> NamesOf(string column) => column switch
@@ -108,7 +130,15 @@ public sealed class OrdersFrame
         _ => throw new ArgumentOutOfRangeException(nameof(column), column, "not a coded text column"),
     };
 
-    public static async Task<OrdersFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken = default)
+    public static Task<OrdersFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken = default) =>
+        LoadAsync(db, version, modelColumns: false, cancellationToken);
+
+    /// <summary>
+    /// Loads the frame; with <paramref name="modelColumns"/> it also holds what the models read and the charts do not:
+    /// city, size, batch and the promotion-ids text (as codes), for training. The charts' frame
+    /// (<see cref="OrdersFrameCache"/>) leaves them out, so that it stays small.
+    /// </summary>
+    public static async Task<OrdersFrame> LoadAsync(DashboardDbContext db, long version, bool modelColumns, CancellationToken cancellationToken = default)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -120,7 +150,7 @@ public sealed class OrdersFrame
         {
             // One read transaction: the count and the rows see the same data even while an import commits.
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            return await LoadAsync(connection, transaction, version, cancellationToken);
+            return await LoadAsync(connection, transaction, version, modelColumns, cancellationToken);
         }
         finally
         {
@@ -131,7 +161,8 @@ public sealed class OrdersFrame
         }
     }
 
-    private static async Task<OrdersFrame> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long version, CancellationToken cancellationToken)
+    private static async Task<OrdersFrame> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long version, bool modelColumns,
+        CancellationToken cancellationToken)
     {
         int count;
         await using (var counting = connection.CreateCommand())
@@ -143,7 +174,7 @@ public sealed class OrdersFrame
 
         // Read in row order (a table scan), then group the lines of each order together in memory: reading in Order ID
         // order through the unique index was three times slower (random row look-ups; LoadBenchmark measures both).
-        var staged = new StagedLines(count);
+        var staged = new StagedLines(count, modelColumns);
         var orders = new Dictionary<string, int>(StringComparer.Ordinal);
         var categories = new TextCodes();
         var states = new TextCodes();
@@ -151,6 +182,9 @@ public sealed class OrdersFrame
         var channels = new TextCodes();
         var services = new TextCodes();
         var currencies = new TextCodes();
+        var cities = new TextCodes();
+        var sizes = new TextCodes();
+        var promotionLists = new TextCodes();
         var statusGroups = Enum.GetValues<StatusGroup>().ToDictionary(g => g.ToString(), g => (byte)g, StringComparer.Ordinal);
 
         var sample = false;
@@ -160,11 +194,17 @@ public sealed class OrdersFrame
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = """
-                SELECT id, order_id, order_date, status_group, category, state, fulfilment, sales_channel, service_level,
-                       currency, qty, amount_minor, b2b, is_sample
-                FROM order_lines;
-                """;
+            command.CommandText = modelColumns
+                ? """
+                  SELECT l.id, l.order_id, l.order_date, l.status_group, l.category, l.state, l.fulfilment, l.sales_channel,
+                         l.service_level, l.currency, l.qty, l.amount_minor, l.b2b, l.is_sample, l.city, l.size, l.batch_id, p.ids
+                  FROM order_lines l LEFT JOIN promotion_lists p ON p.id = l.promotion_list_id;
+                  """
+                : """
+                  SELECT id, order_id, order_date, status_group, category, state, fulfilment, sales_channel, service_level,
+                         currency, qty, amount_minor, b2b, is_sample
+                  FROM order_lines;
+                  """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -195,6 +235,13 @@ public sealed class OrdersFrame
                 staged.Amount[r] = reader.IsDBNull(11) ? NoAmount : reader.GetInt64(11);
                 staged.B2B[r] = reader.GetInt64(12) != 0;
                 sample |= reader.GetInt64(13) != 0;
+                if (modelColumns)
+                {
+                    staged.City![r] = reader.IsDBNull(14) ? NoCode : cities.WideCode(reader.GetString(14));
+                    staged.Size![r] = sizes.Code(reader.GetString(15));
+                    staged.Batch![r] = checked((int)reader.GetInt64(16));
+                    staged.Promotions![r] = reader.IsDBNull(17) ? NoCode : promotionLists.WideCode(reader.GetString(17));
+                }
                 r++;
             }
         }
@@ -269,6 +316,10 @@ public sealed class OrdersFrame
         var qty = new ColumnBuffer<int>(count);
         var amount = new ColumnBuffer<long>(count);
         var b2b = new ColumnBuffer<bool>(count);
+        var city = modelColumns ? new ColumnBuffer<int>(count) : null;
+        var size = modelColumns ? new ColumnBuffer<short>(count) : null;
+        var batch = modelColumns ? new ColumnBuffer<int>(count) : null;
+        var promotions = modelColumns ? new ColumnBuffer<int>(count) : null;
         for (var row = 0; row < count; row++)
         {
             var o = rank[staged.Order[row]];
@@ -298,6 +349,13 @@ public sealed class OrdersFrame
                 amount.Values[at] = staged.Amount[row];
             }
             b2b.Values[at] = staged.B2B[row];
+            if (modelColumns)
+            {
+                SetCode(city!, at, staged.City![row]);
+                size!.Values[at] = staged.Size![row];
+                batch!.Values[at] = staged.Batch![row];
+                SetCode(promotions!, at, staged.Promotions![row]);
+            }
         }
 
         var currencyNames = currencies.Names;
@@ -311,7 +369,7 @@ public sealed class OrdersFrame
         }
         var main = currencyNames.Count == 0 ? null : currencyNames[Array.IndexOf(currencyCounts, currencyCounts.Max())];
 
-        var frame = new DataFrame(
+        List<DataFrameColumn> columns = [
             FrameColumns.Int32(IdColumn, id),
             FrameColumns.Int32(OrderColumn, run),
             FrameColumns.Int32(DayColumn, day),
@@ -325,7 +383,16 @@ public sealed class OrdersFrame
             FrameColumns.Int16(CurrencyColumn, currency),
             FrameColumns.Int32(QtyColumn, qty),
             FrameColumns.Int64(AmountColumn, amount),
-            FrameColumns.Boolean(B2BColumn, b2b));
+            FrameColumns.Boolean(B2BColumn, b2b)];
+        if (modelColumns)
+        {
+            columns.AddRange([
+                FrameColumns.Int32(CityColumn, city!),
+                FrameColumns.Int16(SizeColumn, size!),
+                FrameColumns.Int32(BatchColumn, batch!),
+                FrameColumns.Int32(PromotionsColumn, promotions!)]);
+        }
+        var frame = new DataFrame(columns);
 
         return new OrdersFrame(frame)
         {
@@ -344,7 +411,81 @@ public sealed class OrdersFrame
             SalesChannels = channels.Names,
             ServiceLevels = services.Names,
             Currencies = currencyNames,
+            Cities = cities.Names,
+            Sizes = sizes.Names,
+            PromotionLists = promotionLists.Names,
         };
+    }
+
+    /// <summary>A null code for a missing text in an <c>Int32</c> code column (the column holds a null there).</summary>
+    private const int NoCode = -1;
+
+    private static void SetCode(ColumnBuffer<int> column, int row, int code)
+    {
+        column.Values[row] = code;
+        if (code == NoCode)
+        {
+            column.SetNull(row);
+        }
+    }
+
+    /// <summary>
+    /// The lines as the models read them, in store order (by id), from a frame loaded with its model columns. A model
+    /// line carries what the features, the labels and the split read; the identity text the frame does not keep
+    /// (order id, SKU, raw status, style, ASIN) is empty.
+    /// </summary>
+    /// <remarks><paramref name="keep"/> picks lines by status group and amount (null when the line has none).</remarks>
+    internal List<OrderLine> ModelLines(Func<StatusGroup, long?, bool> keep)
+    {
+        if (City is not { } cityCodes || Size is not { } sizeCodes || Batch is not { } batches || Promotions is not { } promotionCodes)
+        {
+            throw new InvalidOperationException("This frame was loaded without its model columns.");
+        }
+        var ids = Id.Span;
+        var days = Day.Span;
+        var statuses = Status.Span;
+        var amounts = AmountMinor.Span;
+        var amountColumn = Frame[AmountColumn];
+        var lines = new List<OrderLine>();
+        for (var r = 0; r < Count; r++)
+        {
+            var group = (StatusGroup)statuses[r];
+            long? amount = amountColumn.IsValid(r) ? amounts[r] : null;
+            if (!keep(group, amount))
+            {
+                continue;
+            }
+            var cityCode = cityCodes.Span[r];
+            var currencyCode = Currency.Span[r];
+            var promotionCode = promotionCodes.Span[r];
+            lines.Add(new OrderLine
+            {
+                Id = ids[r],
+                OrderId = "",
+                Sku = "",
+                Status = "",
+                Style = "",
+                Asin = "",
+                Date = DateOnly.FromDayNumber(days[r]),
+                StatusGroup = group,
+                Category = Categories[Category.Span[r]],
+                State = States[State.Span[r]] is { Length: > 0 } state ? state : null,
+                City = cityCode == NoCode ? null : Cities[cityCode],
+                Size = Sizes[sizeCodes.Span[r]],
+                Fulfilment = Fulfilments[Fulfilment.Span[r]],
+                SalesChannel = SalesChannels[Channel.Span[r]],
+                ServiceLevel = ServiceLevels[Service.Span[r]],
+                B2B = B2B.Span[r],
+                Qty = Qty.Span[r],
+                Currency = currencyCode == NoCurrency ? null : Currencies[currencyCode],
+                AmountMinor = amount,
+                BatchId = batches.Span[r],
+                PromotionIds = promotionCode == NoCode ? null : PromotionLists[promotionCode],
+                IsSample = IsSample,
+            });
+        }
+        lines.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return lines;
     }
 
     /// <summary>Day number of the earliest line (0 in an empty frame).</summary>
@@ -402,8 +543,12 @@ public sealed class OrdersFrame
 }
 
 /// <summary>The lines as read, in row order, before they are grouped by order into the frame's columns.</summary>
-internal sealed class StagedLines(int count)
+internal sealed class StagedLines(int count, bool modelColumns)
 {
+    public int[]? City { get; } = modelColumns ? new int[count] : null;
+    public short[]? Size { get; } = modelColumns ? new short[count] : null;
+    public int[]? Batch { get; } = modelColumns ? new int[count] : null;
+    public int[]? Promotions { get; } = modelColumns ? new int[count] : null;
     public int[] Order { get; } = new int[count];
     public int[] Id { get; } = new int[count];
     public int[] Day { get; } = new int[count];

@@ -18,6 +18,13 @@ public sealed class PurchasesFrame
     public const string IdColumn = "id";
     public const string PurchaseColumn = "purchase";
 
+    // The model columns: only in a frame loaded for training (LoadAsync with modelColumns), not in the charts' frame.
+    public const string UserColumn = "user_id";
+    public const string ProductColumn = "product";
+    public const string ProductCategory2Column = "product_category_2";
+    public const string ProductCategory3Column = "product_category_3";
+    public const string BatchColumn = "batch";
+
     /// <summary>The column name of each dimension (the same as the filter's query-string key).</summary>
     public static string ColumnOf(PurchaseDimension dimension) => PurchaseFilter.Keys[dimension];
 
@@ -65,7 +72,14 @@ public sealed class PurchasesFrame
     private static string MarriedLabel(bool married) => married ? "Married" : "Single";
     private static string StayLabel(int years) => years >= 4 ? "4+" : PurchaseFilter.Invariant(years);
 
-    public static async Task<PurchasesFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken = default)
+    public static Task<PurchasesFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken = default) =>
+        LoadAsync(db, version, modelColumns: false, cancellationToken);
+
+    /// <summary>
+    /// Loads the frame; with <paramref name="modelColumns"/> it also holds what the models read and the charts do not:
+    /// user id, product (as codes), product categories 2 and 3, and batch, for training.
+    /// </summary>
+    public static async Task<PurchasesFrame> LoadAsync(DashboardDbContext db, long version, bool modelColumns, CancellationToken cancellationToken = default)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -76,7 +90,7 @@ public sealed class PurchasesFrame
         try
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            return await LoadAsync(connection, transaction, version, cancellationToken);
+            return await LoadAsync(connection, transaction, version, modelColumns, cancellationToken);
         }
         finally
         {
@@ -87,7 +101,8 @@ public sealed class PurchasesFrame
         }
     }
 
-    private static async Task<PurchasesFrame> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long version, CancellationToken cancellationToken)
+    private static async Task<PurchasesFrame> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long version, bool modelColumns,
+        CancellationToken cancellationToken)
     {
         int count;
         await using (var counting = connection.CreateCommand())
@@ -101,6 +116,12 @@ public sealed class PurchasesFrame
         var dictionaries = dimensions.ToDictionary(d => d, _ => new TextCodes());
         var id = new ColumnBuffer<int>(count);
         var purchase = new ColumnBuffer<int>(count);
+        var user = modelColumns ? new ColumnBuffer<int>(count) : null;
+        var product = modelColumns ? new ColumnBuffer<int>(count) : null;
+        var category2 = modelColumns ? new ColumnBuffer<short>(count) : null;
+        var category3 = modelColumns ? new ColumnBuffer<short>(count) : null;
+        var batch = modelColumns ? new ColumnBuffer<int>(count) : null;
+        var products = new TextCodes();
         // Small numbers' labels, made once rather than per row.
         var numbers = Enumerable.Range(0, 100).Select(PurchaseFilter.Invariant).ToArray();
         string Number(long n) => n is >= 0 and < 100 ? numbers[n] : PurchaseFilter.Invariant(checked((int)n));
@@ -112,8 +133,9 @@ public sealed class PurchasesFrame
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = """
+            command.CommandText = $"""
                 SELECT id, age_band, gender, city_category, occupation, married, stay_years, product_category_1, purchase, is_sample
+                       {(modelColumns ? ", user_id, product_id, product_category_2, product_category_3, batch_id" : "")}
                 FROM purchases WHERE purchase IS NOT NULL ORDER BY id;
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -136,6 +158,14 @@ public sealed class PurchasesFrame
                 min = Math.Min(min, p);
                 max = Math.Max(max, p);
                 sample |= reader.GetInt64(9) != 0;
+                if (modelColumns)
+                {
+                    Set(user!, r, reader.IsDBNull(10) ? null : checked((int)reader.GetInt64(10)));
+                    Set(product!, r, reader.IsDBNull(11) ? null : products.WideCode(reader.GetString(11)));
+                    Set(category2!, r, reader.IsDBNull(12) ? null : checked((short)reader.GetInt64(12)));
+                    Set(category3!, r, reader.IsDBNull(13) ? null : checked((short)reader.GetInt64(13)));
+                    batch!.Values[r] = checked((int)reader.GetInt64(14));
+                }
                 r++;
             }
         }
@@ -163,12 +193,23 @@ public sealed class PurchasesFrame
             labels[d] = ordered.Select(i => names[i]).ToList();
         }
 
-        var frame = new DataFrame(
+        List<DataFrameColumn> columns =
             [FrameColumns.Int32(IdColumn, id),
              .. dimensions.Select(d => (DataFrameColumn)FrameColumns.Int16(ColumnOf(d), codes[d])),
-             FrameColumns.Int32(PurchaseColumn, purchase)]);
+             FrameColumns.Int32(PurchaseColumn, purchase)];
+        if (modelColumns)
+        {
+            columns.AddRange([
+                FrameColumns.Int32(UserColumn, user!),
+                FrameColumns.Int32(ProductColumn, product!),
+                FrameColumns.Int16(ProductCategory2Column, category2!),
+                FrameColumns.Int16(ProductCategory3Column, category3!),
+                FrameColumns.Int32(BatchColumn, batch!)]);
+        }
+        var frame = new DataFrame(columns);
         return new PurchasesFrame(frame)
         {
+            Products = products.Names,
             Version = version,
             Count = count,
             IsSample = sample,
@@ -176,6 +217,67 @@ public sealed class PurchasesFrame
             MaxPurchase = count == 0 ? 0 : max,
             Labels = labels,
         };
+    }
+
+    private static void Set<T>(ColumnBuffer<T> column, int row, T? value)
+        where T : unmanaged
+    {
+        if (value is { } v)
+        {
+            column.Values[row] = v;
+        }
+        else
+        {
+            column.SetNull(row);
+        }
+    }
+
+    /// <summary>The product ids of the product column's codes (empty in the charts' frame).</summary>
+    internal IReadOnlyList<string> Products { get; private init; } = [];
+
+    /// <summary>
+    /// The labelled transactions as the models read them, in store order, from a frame loaded with its model columns;
+    /// each dimension comes back from its label (stay "4+" as 4 years, as the import stores it).
+    /// </summary>
+    internal List<PurchaseTransaction> ModelTransactions()
+    {
+        if (Frame.Columns.IndexOf(UserColumn) < 0)
+        {
+            throw new InvalidOperationException("This frame was loaded without its model columns.");
+        }
+        var users = (Int32DataFrameColumn)Frame[UserColumn];
+        var products = (Int32DataFrameColumn)Frame[ProductColumn];
+        var category2 = (Int16DataFrameColumn)Frame[ProductCategory2Column];
+        var category3 = (Int16DataFrameColumn)Frame[ProductCategory3Column];
+        var batches = FrameColumns.Single<int>(Frame[BatchColumn]).Span;
+        var ids = Id.Span;
+        var purchases = Purchase.Span;
+        string Label(PurchaseDimension d, int row) => Labels[d][Codes[d].Span[row]];
+        static int Number(string label) => int.Parse(label, System.Globalization.CultureInfo.InvariantCulture);
+        var transactions = new List<PurchaseTransaction>(Count);
+        for (var r = 0; r < Count; r++)
+        {
+            var stay = Label(PurchaseDimension.StayYears, r);
+            transactions.Add(new PurchaseTransaction
+            {
+                Id = ids[r],
+                UserId = users[r],
+                ProductId = products[r] is { } product ? Products[product] : null,
+                Gender = Label(PurchaseDimension.Gender, r),
+                AgeBand = Label(PurchaseDimension.AgeBand, r),
+                Occupation = Number(Label(PurchaseDimension.Occupation, r)),
+                CityCategory = Label(PurchaseDimension.CityCategory, r),
+                StayYears = stay == "4+" ? 4 : Number(stay),
+                Married = Label(PurchaseDimension.Married, r) == MarriedLabel(true),
+                ProductCategory1 = Number(Label(PurchaseDimension.ProductCategory1, r)),
+                ProductCategory2 = category2[r],
+                ProductCategory3 = category3[r],
+                Purchase = purchases[r],
+                IsSample = IsSample,
+                BatchId = batches[r],
+            });
+        }
+        return transactions;
     }
 
     private static int SortKey(PurchaseDimension d, string label) => d switch

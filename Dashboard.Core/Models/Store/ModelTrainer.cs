@@ -1,3 +1,5 @@
+using Dashboard.Core.Analytics.Purchases;
+using Dashboard.Core.Analytics.Orders;
 using Dashboard.Core.Data;
 using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Training;
@@ -46,25 +48,36 @@ public sealed class ModelTrainer(IDbContextFactory<DashboardDbContext> contexts,
     public async Task<List<OrderLine>> LoadOrderLinesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.OrderLines.AsNoTracking()
-            .Where(l => l.AmountMinor != null && (l.StatusGroup == StatusGroup.Cancelled || l.StatusGroup == StatusGroup.Shipped
-                || l.StatusGroup == StatusGroup.Delivered || l.StatusGroup == StatusGroup.Returned))
-            .OrderBy(l => l.Id)
-            .Select(l => new { Line = l, Promotions = db.PromotionLists.Where(p => p.Id == l.PromotionListId).Select(p => p.Ids).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
-        // The promotion-ids text is stored once per distinct value (promotion_lists); the leakage check reads it.
-        return rows.Select(r =>
-        {
-            r.Line.PromotionIds = r.Promotions;
-            return r.Line;
-        }).ToList();
+        return await ReadOrderLinesAsync(db, labelledOnly: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// The order lines as the models read them, from an <see cref="OrdersFrame"/> loaded with its model columns (the same
+    /// loader as the charts' frame, which leaves those columns out), in store order.
+    /// </summary>
+    public static async Task<List<OrderLine>> ReadOrderLinesAsync(DashboardDbContext db, bool labelledOnly, CancellationToken cancellationToken = default)
+    {
+        var frame = await OrdersFrame.LoadAsync(db, version: 0, modelColumns: true, cancellationToken);
+        return frame.ModelLines(labelledOnly
+            ? (group, amount) => amount is not null && group is StatusGroup.Cancelled or StatusGroup.Shipped or StatusGroup.Delivered or StatusGroup.Returned
+            : (_, _) => true);
     }
 
     public async Task<List<PurchaseTransaction>> LoadPurchasesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // In import order: the random split shuffles positions, so the same rows give the same split (the protocol's, for one file).
-        return await db.Purchases.AsNoTracking().Where(p => !p.IsToScore && p.Purchase != null).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        return await ReadPurchasesAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// The labelled purchases as the models read them, from a <see cref="PurchasesFrame"/> loaded with its model columns,
+    /// in import order: the random split shuffles positions, so the same rows give the same split (the protocol's, for one
+    /// file).
+    /// </summary>
+    public static async Task<List<PurchaseTransaction>> ReadPurchasesAsync(DashboardDbContext db, CancellationToken cancellationToken = default)
+    {
+        var frame = await PurchasesFrame.LoadAsync(db, version: 0, modelColumns: true, cancellationToken);
+        return frame.ModelTransactions();
     }
 
     public async Task<KindOutcome> TrainCancellationAsync(IReadOnlyList<OrderLine> lines, IProgress<TrainingProgress>? progress = null,
