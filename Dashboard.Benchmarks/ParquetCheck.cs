@@ -19,7 +19,8 @@ internal static class ParquetCheck
         var connectionString = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly }.ToString();
         var options = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(connectionString).Options;
         var contexts = new PooledDbContextFactory<DashboardDbContext>(options);
-        var export = new OrderLinesExport(new OrdersFrameCache(contexts, new DataVersion()), contexts);
+        var version = new DataVersion();
+        var export = new OrderLinesExport(new OrdersFrameCache(contexts, version), contexts, new DashboardStore(connectionString, Path.GetDirectoryName(Path.GetFullPath(database))!), version);
         var t = Stopwatch.StartNew();
         var table = await export.GetAsync(OrderFilter.None);
         var selected = t.ElapsedMilliseconds;

@@ -56,10 +56,7 @@ public sealed class DataVersion
     public bool CatchUp(SqliteConnection connection)
     {
         var known = Interlocked.Read(ref _lastStored);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM app_metadata WHERE key = $key;";
-        command.Parameters.AddWithValue("$key", StoredKey);
-        var stored = command.ExecuteScalar() is string text ? long.Parse(text, CultureInfo.InvariantCulture) : 0;
+        var stored = ReadStored(connection, null);
         // A change recorded by this process while the value was read wins: it is newer than what was read.
         if (known == stored || Interlocked.CompareExchange(ref _lastStored, stored, known) != known || known == -1)
         {
@@ -67,5 +64,15 @@ public sealed class DataVersion
         }
         Bump();
         return true;
+    }
+
+    /// <summary>The change count stored in the database (0 before the first change), as the given transaction sees it.</summary>
+    public static long ReadStored(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT value FROM app_metadata WHERE key = $key;";
+        command.Parameters.AddWithValue("$key", StoredKey);
+        return command.ExecuteScalar() is string text ? long.Parse(text, CultureInfo.InvariantCulture) : 0;
     }
 }

@@ -2,7 +2,6 @@ using Dashboard.Core.Analytics.Export;
 using Dashboard.Core.Analytics.Frames;
 using Dashboard.Core.Data;
 using Dashboard.Core.Orders;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Analytics.Orders;
@@ -12,11 +11,15 @@ namespace Dashboard.Core.Analytics.Orders;
 /// rows are the frame's (<see cref="OrdersScan.Select"/>, then <c>DataFrame.Filter</c>), the lines of an order together; the free
 /// text the frame does not keep (order ID, SKU, raw status, size, city) is read from the store by row id.
 /// </summary>
-public sealed class OrderLinesExport(OrdersFrameCache frames, IDbContextFactory<DashboardDbContext> contexts)
+public sealed class OrderLinesExport(OrdersFrameCache frames, IDbContextFactory<DashboardDbContext> contexts, DashboardStore store,
+    DataVersion dataVersion)
 {
-    public async Task<DataTable> GetAsync(OrderFilter filter, CancellationToken cancellationToken = default)
+    public Task<DataTable> GetAsync(OrderFilter filter, CancellationToken cancellationToken = default) =>
+        StoreText.ExportAsync(frames.GetAsync, s => s.StoredVersion, s => BuildAsync(s, filter, cancellationToken), store, dataVersion, cancellationToken);
+
+    /// <summary>The export from one frame; null when the store has moved on from it.</summary>
+    private async Task<DataTable?> BuildAsync(OrdersFrame s, OrderFilter filter, CancellationToken cancellationToken)
     {
-        var s = await frames.GetAsync(cancellationToken);
         var range = OrdersOverviewQuery.RangeOf(s, filter);
         var mask = range is null
             ? OrdersScan.Select(s, new CompiledFilter(s, filter), 1, 0)
@@ -25,7 +28,18 @@ public sealed class OrderLinesExport(OrdersFrameCache frames, IDbContextFactory<
         var rows = checked((int)selected.Rows.Count);
 
         var ids = FrameValues.ToArray<int>(selected[OrdersFrame.IdColumn]);
-        var text = await ReadTextAsync(ids, cancellationToken);
+        var text = Enumerable.Range(0, 5).Select(_ => new string?[ids.Length]).ToArray();
+        if (!await StoreText.ReadAsync(contexts, s.StoredVersion, "SELECT id, order_id, sku, status, size, city FROM order_lines WHERE id <= $max;", ids,
+                (reader, at) =>
+                {
+                    for (var c = 0; c < 5; c++)
+                    {
+                        text[c][at] = reader.IsDBNull(c + 1) ? null : reader.GetString(c + 1);
+                    }
+                }, cancellationToken))
+        {
+            return null;
+        }
         var days = FrameValues.ToArray<int>(selected[OrdersFrame.DayColumn]);
         var amounts = FrameValues.ToNullableArray<long>(selected[OrdersFrame.AmountColumn]);
         var noState = s.States.ToList().IndexOf("");
@@ -56,49 +70,4 @@ public sealed class OrderLinesExport(OrdersFrameCache frames, IDbContextFactory<
         selected[column].NullCount == 0
             ? new(name, FrameValues.ToArray<short>(selected[column]), names)
             : new(name, Array.ConvertAll(FrameValues.ToNullableArray<short>(selected[column]), c => c ?? -1), names);
-
-    /// <summary>Order ID, SKU, status, size and city of the given rows, in their order (one pass over the table).</summary>
-    private async Task<string?[][]> ReadTextAsync(int[] ids, CancellationToken cancellationToken)
-    {
-        var text = Enumerable.Range(0, 5).Select(_ => new string?[ids.Length]).ToArray();
-        if (ids.Length == 0)
-        {
-            return text;
-        }
-        var position = new int[ids.Max() + 1];
-        Array.Fill(position, -1);
-        for (var i = 0; i < ids.Length; i++)
-        {
-            position[ids[i]] = i;
-        }
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, order_id, sku, status, size, city FROM order_lines WHERE id <= $max;";
-        command.Parameters.AddWithValue("$max", position.Length - 1);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var found = 0;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var at = position[reader.GetInt64(0)];
-            if (at < 0)
-            {
-                continue;
-            }
-            for (var c = 0; c < 5; c++)
-            {
-                text[c][at] = reader.IsDBNull(c + 1) ? null : reader.GetString(c + 1);
-            }
-            found++;
-        }
-        if (found != ids.Length)
-        {
-            throw new DataChangedException();
-        }
-        return text;
-    }
 }
-
-/// <summary>The store changed while an export read it (an import or undo committed in between); asking again answers.</summary>
-public sealed class DataChangedException() : Exception("The data changed while it was being exported; try again.");

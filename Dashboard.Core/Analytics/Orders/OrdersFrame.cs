@@ -79,6 +79,9 @@ public sealed class OrdersFrame
     public DataFrame Frame { get; }
 
     public long Version { get; private init; }
+
+    /// <summary>The store's change count (<see cref="DataVersion.ReadStored"/>) the rows were read at.</summary>
+    internal long StoredVersion { get; private init; }
     public int Count { get; private init; }
     public DateOnly? MinDate { get; private init; }
     public DateOnly? MaxDate { get; private init; }
@@ -164,6 +167,7 @@ public sealed class OrdersFrame
     private static async Task<OrdersFrame> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long version, bool modelColumns,
         CancellationToken cancellationToken)
     {
+        var storedVersion = DataVersion.ReadStored(connection, transaction);
         int count;
         await using (var counting = connection.CreateCommand())
         {
@@ -397,6 +401,7 @@ public sealed class OrdersFrame
         return new OrdersFrame(frame)
         {
             Version = version,
+            StoredVersion = storedVersion,
             Count = count,
             MinDate = count == 0 ? null : DateOnly.FromDayNumber(minDay),
             FirstDayNumber = minDay,

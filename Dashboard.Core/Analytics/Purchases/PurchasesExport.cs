@@ -1,8 +1,6 @@
 using Dashboard.Core.Analytics.Export;
 using Dashboard.Core.Analytics.Frames;
-using Dashboard.Core.Analytics.Orders;
 using Dashboard.Core.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Analytics.Purchases;
@@ -11,15 +9,29 @@ namespace Dashboard.Core.Analytics.Purchases;
 /// The labelled purchase transactions a <see cref="PurchaseFilter"/> selects, as typed columns for the Parquet and
 /// Arrow downloads: rows from the frame (<c>DataFrame.Filter</c>), user and product IDs from the store by row id.
 /// </summary>
-public sealed class PurchasesExport(PurchasesFrameCache frames, IDbContextFactory<DashboardDbContext> contexts)
+public sealed class PurchasesExport(PurchasesFrameCache frames, IDbContextFactory<DashboardDbContext> contexts, DashboardStore store,
+    DataVersion dataVersion)
 {
-    public async Task<DataTable> GetAsync(PurchaseFilter filter, CancellationToken cancellationToken = default)
+    public Task<DataTable> GetAsync(PurchaseFilter filter, CancellationToken cancellationToken = default) =>
+        StoreText.ExportAsync(frames.GetAsync, s => s.StoredVersion, s => BuildAsync(s, filter, cancellationToken), store, dataVersion, cancellationToken);
+
+    /// <summary>The export from one frame; null when the store has moved on from it.</summary>
+    private async Task<DataTable?> BuildAsync(PurchasesFrame s, PurchaseFilter filter, CancellationToken cancellationToken)
     {
-        var s = await frames.GetAsync(cancellationToken);
         var selected = s.Frame.Filter(PurchasesQuery.Select(s, filter));
         var rows = checked((int)selected.Rows.Count);
         var ids = FrameValues.ToArray<int>(selected[PurchasesFrame.IdColumn]);
-        var (users, products) = await ReadIdsAsync(ids, cancellationToken);
+        var users = new long?[ids.Length];
+        var products = new string?[ids.Length];
+        if (!await StoreText.ReadAsync(contexts, s.StoredVersion, "SELECT id, user_id, product_id FROM purchases WHERE id <= $max AND purchase IS NOT NULL;", ids,
+                (reader, at) =>
+                {
+                    users[at] = reader.IsDBNull(1) ? null : reader.GetInt64(1);
+                    products[at] = reader.IsDBNull(2) ? null : reader.GetString(2);
+                }, cancellationToken))
+        {
+            return null;
+        }
         var columns = new List<DataTableColumn>
         {
             new Int64Column("user_id", users),
@@ -32,45 +44,5 @@ public sealed class PurchasesExport(PurchasesFrameCache frames, IDbContextFactor
         }
         columns.Add(new Int32Column("purchase", FrameValues.ToArray<int>(selected[PurchasesFrame.PurchaseColumn])));
         return new DataTable(rows, columns);
-    }
-
-    private async Task<(long?[] Users, string?[] Products)> ReadIdsAsync(int[] ids, CancellationToken cancellationToken)
-    {
-        var users = new long?[ids.Length];
-        var products = new string?[ids.Length];
-        if (ids.Length == 0)
-        {
-            return (users, products);
-        }
-        var position = new int[ids.Max() + 1];
-        Array.Fill(position, -1);
-        for (var i = 0; i < ids.Length; i++)
-        {
-            position[ids[i]] = i;
-        }
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, user_id, product_id FROM purchases WHERE id <= $max AND purchase IS NOT NULL;";
-        command.Parameters.AddWithValue("$max", position.Length - 1);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var found = 0;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var at = position[reader.GetInt64(0)];
-            if (at < 0)
-            {
-                continue;
-            }
-            users[at] = reader.IsDBNull(1) ? null : reader.GetInt64(1);
-            products[at] = reader.IsDBNull(2) ? null : reader.GetString(2);
-            found++;
-        }
-        if (found != ids.Length)
-        {
-            throw new DataChangedException();
-        }
-        return (users, products);
     }
 }

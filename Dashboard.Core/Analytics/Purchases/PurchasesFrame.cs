@@ -43,6 +43,9 @@ public sealed class PurchasesFrame
     public DataFrame Frame { get; }
 
     public long Version { get; private init; }
+
+    /// <summary>The store's change count (<see cref="DataVersion.ReadStored"/>) the rows were read at.</summary>
+    internal long StoredVersion { get; private init; }
     public int Count { get; private init; }
     public bool IsSample { get; private init; }
     public int MinPurchase { get; private init; }
@@ -104,6 +107,7 @@ public sealed class PurchasesFrame
     private static async Task<PurchasesFrame> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long version, bool modelColumns,
         CancellationToken cancellationToken)
     {
+        var storedVersion = DataVersion.ReadStored(connection, transaction);
         int count;
         await using (var counting = connection.CreateCommand())
         {
@@ -211,6 +215,7 @@ public sealed class PurchasesFrame
         {
             Products = products.Names,
             Version = version,
+            StoredVersion = storedVersion,
             Count = count,
             IsSample = sample,
             MinPurchase = count == 0 ? 0 : min,

@@ -27,6 +27,20 @@ public class StoreBusyHandlerTests
     }
 
     [Fact]
+    public async Task AnExportWhoseDataKeptChangingAnswers503WithItsReason()
+    {
+        var http = new DefaultHttpContext();
+        http.Response.Body = new MemoryStream();
+        var changed = new Dashboard.Core.Analytics.Export.DataChangedException();
+
+        Assert.True(await new StoreBusyHandler().TryHandleAsync(http, changed, CancellationToken.None));
+
+        Assert.Equal(503, http.Response.StatusCode);
+        http.Response.Body.Position = 0;
+        Assert.Equal(changed.Message, await new StreamReader(http.Response.Body).ReadToEndAsync());
+    }
+
+    [Fact]
     public async Task OtherFailuresAreLeftToTheErrorPage()
     {
         var http = new DefaultHttpContext();
