@@ -81,4 +81,34 @@ public sealed class ChartCardTests
         card.Render(p => p.Add(c => c.Value, false));
         Assert.Equal("#ffffff", figure.Layout.PaperBgColor);
     }
+
+    [Fact]
+    public async Task ASelectedBarStaysTheBrightestOnTheDarkTheme()
+    {
+        await using var context = ComponentTest.Create();
+        var selected = Categories.Select((c, i) => c with { Selected = i == 1 }).ToList();
+        var figure = OverviewFigures.Categories(selected, "INR");
+        var colours = ((Plotly.Blazor.Traces.Bar)figure.Data[0]).Marker.ColorArray;
+        var card = context.Render<CascadingValue<bool>>(p => p
+            .Add(c => c.Name, ThemeCascade.DarkMode).Add(c => c.Value, true)
+            .AddChildContent<ChartCard>(c => c.Add(x => x.Title, "Sales").Add(x => x.Name, "categories").Add(x => x.Figure, figure)));
+
+        Assert.Equal([ChartPalette.MutedDark, ChartPalette.SelectedDark, ChartPalette.MutedDark], colours);
+        Assert.True(Luminance(ChartPalette.SelectedDark) > Luminance(ChartPalette.MutedDark));
+        Assert.True(Luminance(ChartPalette.SelectedDark) - Luminance((string)figure.Layout.PaperBgColor) > 0.5);
+
+        card.Render(p => p.Add(c => c.Value, false));
+        Assert.Equal([ChartPalette.Muted, ChartPalette.Selected, ChartPalette.Muted], colours);
+    }
+
+    /// <summary>Relative luminance of a #rrggbb colour (WCAG), 0 for black to 1 for white.</summary>
+    private static double Luminance(string hex)
+    {
+        double Channel(int at)
+        {
+            var c = Convert.ToInt32(hex.Substring(at, 2), 16) / 255.0;
+            return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * Channel(1) + 0.7152 * Channel(3) + 0.0722 * Channel(5);
+    }
 }

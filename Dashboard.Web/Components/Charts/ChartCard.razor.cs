@@ -59,7 +59,7 @@ public sealed partial class ChartCard : ComponentBase
     [CascadingParameter(Name = ThemeCascade.DarkMode)]
     public bool Dark { get; set; }
 
-    protected override void OnParametersSet() => ChartTheme.Apply(Figure.Layout, Dark);
+    protected override void OnParametersSet() => ChartTheme.Apply(Figure, Dark);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

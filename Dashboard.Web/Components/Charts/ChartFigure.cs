@@ -5,7 +5,8 @@ namespace Dashboard.Web.Components.Charts;
 
 /// <summary>
 /// What a chart card draws: Plotly.Blazor's own traces and layout, built by a page's figure class when its data
-/// changes. A new instance means new data: the card then calls <c>React</c> (a figure is never changed in place).
+/// changes. A new instance means new data: the card then calls <c>React</c>. A figure is never changed in place, but for
+/// the theme's colours, which the card sets (<see cref="ChartTheme"/>).
 /// </summary>
 public sealed record ChartFigure(IList<ITrace> Data, PlotLayout Layout);
 

@@ -12,6 +12,12 @@ public static class ChartPalette
     public const string Up = "#2e7d32";
     public const string Down = "#c62828";
 
+    // On the dark theme's surface the light theme's dark "selected" would sink and the pale "muted" would stand out:
+    // their dark-theme counterparts keep a selected bar the brightest (ChartTheme swaps them).
+    public const string SelectedDark = "#bbdefb";
+    public const string MutedDark = "#2c4a6e";
+    public const string PartialDark = "#2a3f57";
+
     /// <summary>Bar colours: selected bars dark, the others muted when anything is selected, all primary otherwise.</summary>
     public static IReadOnlyList<string> Selection(IReadOnlyList<bool> selected)
     {
