@@ -79,7 +79,9 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
             filter, currency, range,
             KpisOf(s, range, g.Current[0], g.Previous[0]),
             new OrdersOverTime(grain, WeekStartsOn, buckets.Select((b, i) =>
-                new TimePoint(b.Start, b.End, b.Partial, g.Buckets[i].Orders, g.Buckets[i].Units, g.Buckets[i].Revenue)).ToList()),
+                    new TimePoint(b.Start, b.End, b.Partial, g.Buckets[i].Orders, g.Buckets[i].Units, g.Buckets[i].Revenue))
+                // A day the weekday filter leaves out is not a day without orders: it is not drawn (nor listed) at all.
+                .Where(p => p.Start != p.End || filter.Weekdays.Count == 0 || filter.Weekdays.Contains(p.Start.DayOfWeek)).ToList()),
             WeekdaysOf(g.Weekdays, filter),
             CategoriesOf(s, g.Categories, filter),
             MonthsOf(s, range, months, g.Months));

@@ -55,6 +55,21 @@ public sealed class OrdersOverviewScanTests : IClassFixture<AnalyticsFixture>
     }
 
     [Fact]
+    public void ADailySeriesFilteredToSomeWeekdaysShowsOnlyThoseDaysNotZerosBetweenThem()
+    {
+        var all = _query.Compute(_frame, OrderFilter.None, TimeGrain.Day).OverTime.Points;
+        var mondays = _query.Compute(_frame, Parse("weekday=mon"), TimeGrain.Day).OverTime.Points;
+
+        Assert.All(mondays, p => Assert.Equal(DayOfWeek.Monday, p.Start.DayOfWeek));
+        Assert.Equal(all.Where(p => p.Start.DayOfWeek == DayOfWeek.Monday).Select(p => (p.Start, p.Orders, p.Revenue)),
+            mondays.Select(p => (p.Start, p.Orders, p.Revenue)));
+        Assert.Equal([1, 1], mondays.Where(p => p.Orders > 0).Select(p => p.Orders)); // 6 June: O1 (two lines, one order); 13 June: O4
+        // Weeks keep every week: a week holds Mondays.
+        var weeks = _query.Compute(_frame, Parse("weekday=mon"), TimeGrain.Week).OverTime.Points;
+        Assert.Equal(_query.Compute(_frame, OrderFilter.None, TimeGrain.Week).OverTime.Points.Count, weeks.Count);
+    }
+
+    [Fact]
     public void WeeksCanStartOnSunday()
     {
         var query = new OrdersOverviewQuery(null!, Options.Create(new AnalyticsOptions { WeekStartsOn = DayOfWeek.Sunday }));
