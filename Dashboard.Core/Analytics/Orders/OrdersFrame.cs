@@ -10,8 +10,8 @@ namespace Dashboard.Core.Analytics.Orders;
 /// <summary>
 /// All order lines as a Microsoft.Data.Analysis <see cref="DataFrame"/>, loaded straight from SQLite with a data
 /// reader and grouped by order, so that the lines of one order are adjacent; the orders are sorted by their first day
-/// (<see cref="OrderColumn"/> numbers them in that order), so that a date range is a range of rows. Text dimensions are dictionary codes: an <c>Int16</c> column whose value indexes a name list
-/// (<see cref="Categories"/>, <see cref="States"/>, ...). Built once per <see cref="DataVersion"/> by
+/// (<see cref="OrderColumn"/> numbers them in that order), so that a date range is a range of rows. Text dimensions are
+/// dictionary codes: an <c>Int16</c> column whose value indexes a name list (<see cref="Categories"/>, <see cref="States"/>, ...). Built once per <see cref="DataVersion"/> by
 /// <see cref="OrdersFrameCache"/>. The overview's hot aggregations are one pass over the columns' buffers
 /// (<see cref="OrdersScan"/>); the exports select rows with <see cref="DataFrame.Filter(PrimitiveDataFrameColumn{bool})"/>.
 /// </summary>
@@ -71,8 +71,8 @@ public sealed class OrdersFrame
     }
 
     /// <summary>
-    /// The lines: <c>id</c> (the store's row id), <c>order</c> (0, 1, 2… per Order ID, in the order of the orders' first days), <c>day</c>
-    /// (<see cref="DateOnly.DayNumber"/>), <c>weekday</c> (<see cref="DayOfWeek"/>), <c>status_group</c>
+    /// The lines: <c>id</c> (the store's row id), <c>order</c> (0, 1, 2… per Order ID, in the order of the orders' first
+    /// days), <c>day</c> (<see cref="DateOnly.DayNumber"/>), <c>weekday</c> (<see cref="DayOfWeek"/>), <c>status_group</c>
     /// (<see cref="StatusGroup"/>), the coded text dimensions, <c>qty</c>, <c>amount_minor</c> (null when the line has
     /// no amount) and <c>b2b</c>. Read-only: the columns wrap the buffers the scans read.
     /// </summary>
