@@ -23,7 +23,8 @@ public sealed class SignInTests(BrowserAppFixture app)
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", password);
         await page.ClickAsync("[data-action=sign-in]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>The admin adds a user on the Users page and that user can then sign in.</summary>

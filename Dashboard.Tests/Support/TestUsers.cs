@@ -102,7 +102,10 @@ public static partial class TestUsers
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", password);
         await page.ClickAsync("[data-action=sign-in]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // The cookie comes with the sign-in's redirect: wait for that navigation to commit, not for the next page's load
+        // (on a loaded machine its scripts can take longer than the sign-in itself).
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         return await context.StorageStateAsync();
     }
 
