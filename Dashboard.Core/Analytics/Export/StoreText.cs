@@ -1,3 +1,4 @@
+using Dashboard.Core.Analytics.Frames;
 using Dashboard.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -49,39 +50,39 @@ internal static class StoreText
         Action<SqliteDataReader, int> read, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        if (DataVersion.ReadStored(connection, transaction) != storedVersion)
+        return await FrameStore.ReadAsync(db, async (connection, transaction, stored) =>
         {
-            return false;
-        }
-        if (ids.Length == 0)
-        {
-            return true;
-        }
-        var position = new int[ids.Max() + 1];
-        Array.Fill(position, -1);
-        for (var i = 0; i < ids.Length; i++)
-        {
-            position[ids[i]] = i;
-        }
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$max", position.Length - 1);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var found = 0;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var at = position[reader.GetInt64(0)];
-            if (at >= 0)
+            if (stored != storedVersion)
             {
-                read(reader, at);
-                found++;
+                return false;
             }
-        }
-        return found == ids.Length;
+            if (ids.Length == 0)
+            {
+                return true;
+            }
+            var position = new int[ids.Max() + 1];
+            Array.Fill(position, -1);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                position[ids[i]] = i;
+            }
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$max", position.Length - 1);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var found = 0;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var at = position[reader.GetInt64(0)];
+                if (at >= 0)
+                {
+                    read(reader, at);
+                    found++;
+                }
+            }
+            return found == ids.Length;
+        }, cancellationToken);
     }
 }
 

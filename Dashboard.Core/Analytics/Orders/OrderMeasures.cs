@@ -226,22 +226,12 @@ internal static class OrdersScan
         var g = new OverviewGroups(layout.BucketCount, s.Categories.Count, layout.MonthCount);
         var category = f.Category;
         var weekday = f.Weekday;
-        var state = f.State;
-        var fulfilment = f.Fulfilment;
-        var channel = f.Channel;
-        var service = f.Service;
-        var status = f.Status;
-        var b2b = f.B2B;
+        var others = new OtherDimensions(s, f);
         var currency = f.Currency;
         var cancelledGroup = (byte)StatusGroup.Cancelled;
         var (first, last, previousFirst, previousLast) = (layout.FirstDay, layout.LastDay, layout.PreviousFirstDay, layout.PreviousLastDay);
         var days = s.Day.Span;
-        var states = s.State.Span;
         var statuses = s.Status.Span;
-        var fulfilments = s.Fulfilment.Span;
-        var channels = s.Channel.Span;
-        var services = s.Service.Span;
-        var b2bs = s.B2B.Span;
         var categories = s.Category.Span;
         var weekdays = s.Weekday.Span;
         var runs = s.Run.Span;
@@ -256,12 +246,7 @@ internal static class OrdersScan
             {
                 continue;
             }
-            if ((state is not null && !state[states[r]]) ||
-                (status is not null && !status[statuses[r]]) ||
-                (fulfilment is not null && !fulfilment[fulfilments[r]]) ||
-                (channel is not null && !channel[channels[r]]) ||
-                (service is not null && !service[services[r]]) ||
-                (b2b is { } wantB2B && b2bs[r] != wantB2B))
+            if (!others.Pass(r))
             {
                 continue;
             }
@@ -310,12 +295,7 @@ internal static class OrdersScan
         var days = s.Day.Span;
         var categories = s.Category.Span;
         var weekdays = s.Weekday.Span;
-        var states = s.State.Span;
-        var statuses = s.Status.Span;
-        var fulfilments = s.Fulfilment.Span;
-        var channels = s.Channel.Span;
-        var services = s.Service.Span;
-        var b2bs = s.B2B.Span;
+        var others = new OtherDimensions(s, f);
         var (start, end) = s.RowsBetween(fromDay, toDay);
         for (var r = start; r < end; r++)
         {
@@ -323,12 +303,7 @@ internal static class OrdersScan
             selected[r] = d >= fromDay && d <= toDay &&
                 (f.Category is null || f.Category[categories[r]]) &&
                 (f.Weekday is null || f.Weekday[weekdays[r]]) &&
-                (f.State is null || f.State[states[r]]) &&
-                (f.Status is null || f.Status[statuses[r]]) &&
-                (f.Fulfilment is null || f.Fulfilment[fulfilments[r]]) &&
-                (f.Channel is null || f.Channel[channels[r]]) &&
-                (f.Service is null || f.Service[services[r]]) &&
-                (f.B2B is not { } wantB2B || b2bs[r] == wantB2B);
+                others.Pass(r);
         }
         return Frames.FrameColumns.Boolean("selected", mask);
     }
@@ -344,24 +319,14 @@ internal static class OrdersScan
         var result = new GroupMeasures(keys);
         var category = (ignore & Ignore.Category) != 0 ? null : f.Category;
         var weekday = (ignore & Ignore.Weekday) != 0 ? null : f.Weekday;
-        var state = f.State;
-        var fulfilment = f.Fulfilment;
-        var channel = f.Channel;
-        var service = f.Service;
-        var status = f.Status;
-        var b2b = f.B2B;
+        var others = new OtherDimensions(s, f);
         var currency = f.Currency;
         var cancelled = (byte)StatusGroup.Cancelled;
 
         var days = s.Day.Span;
         var categories = s.Category.Span;
         var weekdays = s.Weekday.Span;
-        var states = s.State.Span;
         var statuses = s.Status.Span;
-        var fulfilments = s.Fulfilment.Span;
-        var channels = s.Channel.Span;
-        var services = s.Service.Span;
-        var b2bs = s.B2B.Span;
         var runs = s.Run.Span;
         var qtys = s.Qty.Span;
         var currencies = s.Currency.Span;
@@ -378,12 +343,7 @@ internal static class OrdersScan
             }
             if ((category is not null && !category[categories[r]]) ||
                 (weekday is not null && !weekday[weekdays[r]]) ||
-                (state is not null && !state[states[r]]) ||
-                (status is not null && !status[statuses[r]]) ||
-                (fulfilment is not null && !fulfilment[fulfilments[r]]) ||
-                (channel is not null && !channel[channels[r]]) ||
-                (service is not null && !service[services[r]]) ||
-                (b2b is { } wantB2B && b2bs[r] != wantB2B))
+                !others.Pass(r))
             {
                 continue;
             }
@@ -392,6 +352,35 @@ internal static class OrdersScan
         }
         return result;
     }
+}
+
+/// <summary>
+/// The filter's dimensions that every scan tests the same way: all but category and weekday, which the overview's own
+/// charts leave out in turn (<see cref="Ignore"/>).
+/// </summary>
+internal readonly ref struct OtherDimensions(OrdersFrame s, CompiledFilter f)
+{
+    private readonly bool[]? _state = f.State;
+    private readonly bool[]? _status = f.Status;
+    private readonly bool[]? _fulfilment = f.Fulfilment;
+    private readonly bool[]? _channel = f.Channel;
+    private readonly bool[]? _service = f.Service;
+    private readonly bool? _b2b = f.B2B;
+    private readonly ReadOnlySpan<short> _states = s.State.Span;
+    private readonly ReadOnlySpan<byte> _statuses = s.Status.Span;
+    private readonly ReadOnlySpan<short> _fulfilments = s.Fulfilment.Span;
+    private readonly ReadOnlySpan<short> _channels = s.Channel.Span;
+    private readonly ReadOnlySpan<short> _services = s.Service.Span;
+    private readonly ReadOnlySpan<bool> _b2bs = s.B2B.Span;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Pass(int r) =>
+        (_state is null || _state[_states[r]]) &&
+        (_status is null || _status[_statuses[r]]) &&
+        (_fulfilment is null || _fulfilment[_fulfilments[r]]) &&
+        (_channel is null || _channel[_channels[r]]) &&
+        (_service is null || _service[_services[r]]) &&
+        (_b2b is not { } wantB2B || _b2bs[r] == wantB2B);
 }
 
 /// <summary>The groups of the whole overview, filled by one fused pass (<see cref="OrdersScan.Overview"/>).</summary>

@@ -141,40 +141,14 @@ public sealed class OrdersFrame
     /// city, size, batch and the promotion-ids text (as codes), for training. The charts' frame
     /// (<see cref="OrdersFrameCache"/>) leaves them out, so that it stays small.
     /// </summary>
-    public static async Task<OrdersFrame> LoadAsync(DashboardDbContext db, long version, bool modelColumns, CancellationToken cancellationToken = default)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-        try
-        {
-            // One read transaction: the count and the rows see the same data even while an import commits.
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            return await LoadAsync(connection, transaction, version, modelColumns, cancellationToken);
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
-    }
+    public static Task<OrdersFrame> LoadAsync(DashboardDbContext db, long version, bool modelColumns, CancellationToken cancellationToken = default) =>
+        FrameStore.ReadAsync(db, (connection, transaction, storedVersion) =>
+            LoadAsync(connection, transaction, version, storedVersion, modelColumns, cancellationToken), cancellationToken);
 
-    private static async Task<OrdersFrame> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long version, bool modelColumns,
-        CancellationToken cancellationToken)
+    private static async Task<OrdersFrame> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long version, long storedVersion,
+        bool modelColumns, CancellationToken cancellationToken)
     {
-        var storedVersion = DataVersion.ReadStored(connection, transaction);
-        int count;
-        await using (var counting = connection.CreateCommand())
-        {
-            counting.Transaction = transaction;
-            counting.CommandText = "SELECT COUNT(*) FROM order_lines;";
-            count = checked((int)(long)(await counting.ExecuteScalarAsync(cancellationToken))!);
-        }
+        var count = await FrameStore.CountAsync(connection, transaction, "SELECT COUNT(*) FROM order_lines;", cancellationToken);
 
         // Read in row order (a table scan), then group the lines of each order together in memory: reading in Order ID
         // order through the unique index was three times slower (random row look-ups; LoadBenchmark measures both).
@@ -571,33 +545,10 @@ internal sealed class StagedLines(int count, bool modelColumns)
 
 /// <summary>Keeps the current <see cref="OrdersFrame"/>, rebuilding it when <see cref="DataVersion"/> moves on.</summary>
 public sealed class OrdersFrameCache(IDbContextFactory<DashboardDbContext> contexts, DataVersion dataVersion)
+    : FrameCache<OrdersFrame>(contexts, dataVersion)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile OrdersFrame? _current;
+    protected override long VersionOf(OrdersFrame frame) => frame.Version;
 
-    public async ValueTask<OrdersFrame> GetAsync(CancellationToken cancellationToken = default)
-    {
-        var version = dataVersion.Current;
-        if (_current is { } frame && frame.Version == version)
-        {
-            return frame;
-        }
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            version = dataVersion.Current;
-            if (_current is { } again && again.Version == version)
-            {
-                return again;
-            }
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var built = await OrdersFrame.LoadAsync(db, version, cancellationToken);
-            _current = built;
-            return built;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    protected override Task<OrdersFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken) =>
+        OrdersFrame.LoadAsync(db, version, cancellationToken);
 }

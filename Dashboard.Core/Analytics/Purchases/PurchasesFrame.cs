@@ -82,39 +82,14 @@ public sealed class PurchasesFrame
     /// Loads the frame; with <paramref name="modelColumns"/> it also holds what the models read and the charts do not:
     /// user id, product (as codes), product categories 2 and 3, and batch, for training.
     /// </summary>
-    public static async Task<PurchasesFrame> LoadAsync(DashboardDbContext db, long version, bool modelColumns, CancellationToken cancellationToken = default)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-        try
-        {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            return await LoadAsync(connection, transaction, version, modelColumns, cancellationToken);
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
-    }
+    public static Task<PurchasesFrame> LoadAsync(DashboardDbContext db, long version, bool modelColumns, CancellationToken cancellationToken = default) =>
+        FrameStore.ReadAsync(db, (connection, transaction, storedVersion) =>
+            LoadAsync(connection, transaction, version, storedVersion, modelColumns, cancellationToken), cancellationToken);
 
-    private static async Task<PurchasesFrame> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long version, bool modelColumns,
-        CancellationToken cancellationToken)
+    private static async Task<PurchasesFrame> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long version, long storedVersion,
+        bool modelColumns, CancellationToken cancellationToken)
     {
-        var storedVersion = DataVersion.ReadStored(connection, transaction);
-        int count;
-        await using (var counting = connection.CreateCommand())
-        {
-            counting.Transaction = transaction;
-            counting.CommandText = "SELECT COUNT(*) FROM purchases WHERE purchase IS NOT NULL;";
-            count = checked((int)(long)(await counting.ExecuteScalarAsync(cancellationToken))!);
-        }
+        var count = await FrameStore.CountAsync(connection, transaction, "SELECT COUNT(*) FROM purchases WHERE purchase IS NOT NULL;", cancellationToken);
         var dimensions = Enum.GetValues<PurchaseDimension>();
         var codes = dimensions.ToDictionary(d => d, _ => new ColumnBuffer<short>(count));
         var dictionaries = dimensions.ToDictionary(d => d, _ => new TextCodes());
@@ -296,32 +271,10 @@ public sealed class PurchasesFrame
 
 /// <summary>Keeps the current <see cref="PurchasesFrame"/>, rebuilding it when <see cref="DataVersion"/> moves on.</summary>
 public sealed class PurchasesFrameCache(IDbContextFactory<DashboardDbContext> contexts, DataVersion dataVersion)
+    : FrameCache<PurchasesFrame>(contexts, dataVersion)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile PurchasesFrame? _current;
+    protected override long VersionOf(PurchasesFrame frame) => frame.Version;
 
-    public async ValueTask<PurchasesFrame> GetAsync(CancellationToken cancellationToken = default)
-    {
-        if (_current is { } frame && frame.Version == dataVersion.Current)
-        {
-            return frame;
-        }
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            var version = dataVersion.Current;
-            if (_current is { } again && again.Version == version)
-            {
-                return again;
-            }
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var built = await PurchasesFrame.LoadAsync(db, version, cancellationToken);
-            _current = built;
-            return built;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    protected override Task<PurchasesFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken) =>
+        PurchasesFrame.LoadAsync(db, version, cancellationToken);
 }

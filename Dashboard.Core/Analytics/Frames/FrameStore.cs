@@ -1,0 +1,86 @@
+using Dashboard.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Analytics.Frames;
+
+/// <summary>What both frames do around their own read: one read transaction, the store's change count, a row count.</summary>
+internal static class FrameStore
+{
+    /// <summary>
+    /// Runs <paramref name="read"/> in one read transaction on the context's connection (opened and closed here if it was
+    /// not open), so that a count and the rows see the same data even while an import commits. It is handed the store's
+    /// change count (<see cref="DataVersion.ReadStored"/>) as that transaction sees it.
+    /// </summary>
+    public static async Task<T> ReadAsync<T>(DashboardDbContext db, Func<SqliteConnection, SqliteTransaction, long, Task<T>> read,
+        CancellationToken cancellationToken)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        try
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            return await read(connection, transaction, DataVersion.ReadStored(connection, transaction));
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    /// <summary>A <c>SELECT COUNT(*) …</c> in the read transaction, as a frame's row count.</summary>
+    public static async Task<int> CountAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var counting = connection.CreateCommand();
+        counting.Transaction = transaction;
+        counting.CommandText = sql;
+        return checked((int)(long)(await counting.ExecuteScalarAsync(cancellationToken))!);
+    }
+}
+
+/// <summary>
+/// Keeps the current frame, rebuilding it when <see cref="DataVersion"/> moves on: readers of the current version never
+/// wait, and one build at a time runs for a new one.
+/// </summary>
+public abstract class FrameCache<TFrame>(IDbContextFactory<DashboardDbContext> contexts, DataVersion dataVersion)
+    where TFrame : class
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile TFrame? _current;
+
+    public async ValueTask<TFrame> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_current is { } frame && VersionOf(frame) == dataVersion.Current)
+        {
+            return frame;
+        }
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var version = dataVersion.Current;
+            if (_current is { } again && VersionOf(again) == version)
+            {
+                return again;
+            }
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var built = await LoadAsync(db, version, cancellationToken);
+            _current = built;
+            return built;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    protected abstract long VersionOf(TFrame frame);
+
+    protected abstract Task<TFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken);
+}
