@@ -1,5 +1,4 @@
 using Dashboard.Core.Analytics.Orders;
-using Dashboard.Core.Analytics.WeeklyReview;
 using Dashboard.Core.Digests;
 using Dashboard.Core.Users;
 using Dashboard.Web.Auth;
@@ -21,7 +20,6 @@ public sealed partial class DigestAdminPage
     private SubscriptionInput? _input;
     private string? _message;
     private bool _messageIsError;
-    private bool _interactive;
 
     [Inject]
     private DigestSubscriptions Subscriptions { get; set; } = default!;
@@ -50,15 +48,6 @@ public sealed partial class DigestAdminPage
         _users = await Users.ListAsync();
         ResetForm();
         await RefreshAsync();
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _interactive = true;
-            StateHasChanged();
-        }
     }
 
     private async Task RefreshAsync()
@@ -112,5 +101,4 @@ public sealed partial class DigestAdminPage
         await RefreshAsync();
     }
 
-    private static string Filters(SubscriptionView view) => WeeklyReviewFormat.Describe(view.Filter) is { Length: > 0 } f ? f : "all orders";
-}
+    }

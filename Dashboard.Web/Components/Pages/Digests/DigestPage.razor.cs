@@ -20,7 +20,6 @@ public sealed partial class DigestPage
     private UserAccount? _me;
     private string? _message;
     private bool _messageIsError;
-    private bool _interactive;
     private bool _sending;
 
     [Inject]
@@ -53,16 +52,6 @@ public sealed partial class DigestPage
         _options = await Orders.GetFilterOptionsAsync();
         ResetForm();
         await RefreshAsync();
-    }
-
-    /// <summary>The form works once the circuit is up: until then the prerendered page is only a picture of it.</summary>
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _interactive = true;
-            StateHasChanged();
-        }
     }
 
     private async Task RefreshAsync() =>
@@ -136,12 +125,14 @@ public sealed partial class DigestPage
         await RefreshAsync();
     }
 
-    private static string Filters(SubscriptionView view) => WeeklyReviewFormat.Describe(view.Filter) is { Length: > 0 } f ? f : "all orders";
-}
+    }
 
 /// <summary>What the two digest pages share.</summary>
 internal static class DigestPages
 {
+    /// <summary>A subscription's filters in words, "all orders" when it has none.</summary>
+    public static string Filters(SubscriptionView view) => WeeklyReviewFormat.Describe(view.Filter) is { Length: > 0 } f ? f : "all orders";
+
     public static string When(DigestSubscription s) =>
         $"{s.Day}s at {s.Hour.ToString("00", System.Globalization.CultureInfo.InvariantCulture)}:00 ({s.TimeZone})";
 

@@ -27,7 +27,6 @@ public sealed partial class ImportsPage : IDisposable
     private string? _message;
     private bool _messageIsError;
     private bool _undoing;
-    private bool _interactive;
     private DateTime _lastRender;
     private readonly CancellationTokenSource _closed = new();
 
@@ -50,16 +49,6 @@ public sealed partial class ImportsPage : IDisposable
             _stage = Stage.Committed;
         }
         await RefreshHistory();
-    }
-
-    /// <summary>Marks the page as live (its circuit connected), so that a test does not pick a file on the prerendered page.</summary>
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _interactive = true;
-            StateHasChanged();
-        }
     }
 
     private async Task OnFileChosen(InputFileChangeEventArgs e)

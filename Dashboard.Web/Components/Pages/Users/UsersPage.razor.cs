@@ -36,19 +36,8 @@ public sealed partial class UsersPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    private bool _interactive;
 
     protected override Task OnInitializedAsync() => RefreshAsync();
-
-    /// <summary>The form works once the circuit is up: until then the prerendered page is only a picture of it.</summary>
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _interactive = true;
-            StateHasChanged();
-        }
-    }
 
     private async Task RefreshAsync()
     {
