@@ -69,11 +69,11 @@ public static class ImportsApi
         imports.MapDelete("/jobs/{id}", async (string id, HttpContext http, ImportQueue queue, AuditLog audit) =>
         {
             var name = http.User.Identity?.Name;
-            if (queue.Cancel(id, name) is not { } job)
+            if (queue.Cancel(id, name) is not { Job: var job } cancel)
             {
                 return Results.NotFound();
             }
-            if (!job.CancelRequested)
+            if (!cancel.Stopping)
             {
                 return Results.Problem(job.State == ImportJobState.Finished ? "The job has already finished." : "A running undo cannot be stopped; it finishes in moments.",
                     statusCode: StatusCodes.Status409Conflict);

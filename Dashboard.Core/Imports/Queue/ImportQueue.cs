@@ -45,24 +45,26 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
     /// finishes). A running import stops within about a second: the reader and the writer check between chunks of rows
     /// (blank lines included), and a long SQLite statement (an index build) is interrupted. Its transaction rolls back,
     /// so the stored rows are as they were; the uploaded file is deleted. Returns the job (its
-    /// <see cref="ImportJob.Completion"/> completes once it has stopped), or null when there is no such job.
+    /// <see cref="ImportJob.Completion"/> completes once it has stopped) and whether it is stopping now: not when it had
+    /// finished already, cancelled earlier or not; null when there is no such job.
     /// </summary>
-    public ImportJob? Cancel(string jobId, string? by = null)
+    public JobCancel? Cancel(string jobId, string? by = null)
     {
         var job = Jobs.FirstOrDefault(j => j.Id == jobId);
-        if (job is null || job.State == ImportJobState.Finished)
+        if (job is null)
         {
-            return job;
+            return null;
         }
-        if (job.Kind == ImportJobKind.Undo && job.State == ImportJobState.Running)
+        if (job.State == ImportJobState.Finished || (job.Kind == ImportJobKind.Undo && job.State == ImportJobState.Running))
         {
-            return job;
+            // Finished (whether or not it was cancelled before), or an undo that runs to its end in moments.
+            return new JobCancel(job, Stopping: false);
         }
         job.CancelledBy ??= by;
         job.RequestCancel();
         logger.LogInformation("{Kind} of {File} cancelled by {User}", job.Kind, job.FileName, by ?? "(unknown)");
         Raise(job);
-        return job;
+        return new JobCancel(job, Stopping: true);
     }
 
     /// <summary>Refuses a file whose content is already being imported (queued or running).</summary>
@@ -200,3 +202,7 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
         public void Report(ImportProgress value) => report(value);
     }
 }
+
+/// <summary>What a cancel did: <see cref="Stopping"/> when the job is being stopped, false when it had finished (or is an
+/// undo already running, which cannot be stopped).</summary>
+public sealed record JobCancel(ImportJob Job, bool Stopping);

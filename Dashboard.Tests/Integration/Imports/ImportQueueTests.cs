@@ -95,8 +95,12 @@ public sealed class ImportQueueTests : IDisposable
         var job = kind == ImportJobKind.Commit ? queue.EnqueueCommit(upload) : queue.EnqueuePreview(upload);
         await progressed.Task.WaitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.Same(job, queue.Cancel(job.Id, "admin"));
+        var cancel = queue.Cancel(job.Id, "admin");
+        Assert.Same(job, cancel!.Job);
+        Assert.True(cancel.Stopping);
         await job.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+        // Once it has stopped, another cancel says it has finished, as for any finished job (the API's 409).
+        Assert.False(queue.Cancel(job.Id, "admin")!.Stopping);
 
         Assert.True(job.CancelRequested);
         Assert.False(job.Succeeded);
@@ -124,7 +128,8 @@ public sealed class ImportQueueTests : IDisposable
         Assert.Null(queued.Summary);
         Assert.Contains("before it started", queued.Error);
         Assert.False(File.Exists(second.Path));
-        Assert.False(_queue.Cancel(commit.Id)!.CancelRequested);
+        Assert.False(_queue.Cancel(commit.Id)!.Stopping);
+        Assert.False(_queue.Cancel(queued.Id)!.Stopping);
         Assert.Null(_queue.Cancel("no-such-job"));
     }
 

@@ -122,7 +122,7 @@ public sealed partial class ImportsPage : IDisposable
             return;
         }
         var user = await CurrentUser.RequireAsync(Role.Admin);
-        if (Queue.Cancel(job.Id, user.UserName) is { CancelRequested: true })
+        if (Queue.Cancel(job.Id, user.UserName) is { Stopping: true })
         {
             await Audit.RecordAsync(user.UserName, AuditLog.Actions.Cancel, $"{job.Kind} of {job.FileName} on the Imports page");
             Say("Cancelled: nothing of this file was kept.");
