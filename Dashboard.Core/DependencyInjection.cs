@@ -28,10 +28,9 @@ public static class DependencyInjection
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set (appsettings.json or ConnectionStrings__{ConnectionStringName}).");
-        var store = new DashboardStore(connectionString, contentRoot);
+        var store = new DashboardStore(connectionString, contentRoot, DashboardStore.ParseProvider(configuration["Store:Provider"]));
         services.AddSingleton(store);
-        services.AddDbContextFactory<DashboardDbContext>(o => o
-            .UseSqlite(store.ConnectionString)
+        services.AddDbContextFactory<DashboardDbContext>(o => store.Configure(o)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 
         services.AddSingleton(_ => new StatusGroupMapping(ReadStatusGroups(configuration)));
@@ -78,9 +77,10 @@ public static class DependencyInjection
             var text => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : -1,
         };
         services.AddSingleton(options);
-        // One application name for the web app and the command line: an unsubscribe link made by `send-digest` must work
-        // on the site (the default name is the content root, which differs between the two).
-        services.AddDataProtection().SetApplicationName("Dashboard");
+        // One application name and one key ring, kept in the store, for the web app, the command line and every instance
+        // that shares a PostgreSQL store: a sign-in cookie issued by one instance works on another, and an unsubscribe link
+        // made by `send-digest` works on the site (issue 13).
+        services.AddDataProtection().SetApplicationName("Dashboard").PersistKeysToDbContext<DashboardDbContext>();
         services.AddSingleton<Digests.DigestLinks>();
         services.AddSingleton<Digests.UnsubscribeTokens>();
         services.AddSingleton<Digests.IMailTransport, Digests.SmtpMailTransport>();

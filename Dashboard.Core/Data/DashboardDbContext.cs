@@ -1,9 +1,11 @@
 using Dashboard.Core.Imports;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Dashboard.Core.Models.Store;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
 using Dashboard.Core.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Dashboard.Core.Data;
 
@@ -11,7 +13,7 @@ namespace Dashboard.Core.Data;
 /// The product's store. The schema is not created by EF: <see cref="Schema.SchemaMigrator"/> applies ordered,
 /// versioned SQL steps at start-up, and a test checks that this model and those steps agree.
 /// </summary>
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<PromotionList> PromotionLists => Set<PromotionList>();
@@ -25,8 +27,27 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<Digests.DigestSubscription> DigestSubscriptions => Set<Digests.DigestSubscription>();
     public DbSet<Digests.DigestSend> DigestSends => Set<Digests.DigestSend>();
 
+    /// <summary>ASP.NET Core's Data Protection key ring (sign-in cookies, antiforgery, unsubscribe links), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+
+    /// <summary>
+    /// On PostgreSQL the columns keep what SQLite keeps (decision 0012): whole numbers as <c>bigint</c> and times as sortable
+    /// ISO text in the formats EF's SQLite provider writes, so that one set of SQL reads both stores (flags are booleans).
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (!Database.IsNpgsql())
+        {
+            return;
+        }
+        configurationBuilder.Properties<int>().HaveConversion<long>();
+        configurationBuilder.Properties<DateTime>().HaveConversion<DateTimeToStringConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToStringConverter>();
+        configurationBuilder.Properties<DateOnly>().HaveConversion<DateOnlyToStringConverter>();
+    }
 }
 
 /// <summary>A key/value row of the store's own bookkeeping (e.g. the status mapping in force).</summary>

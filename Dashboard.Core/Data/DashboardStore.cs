@@ -1,12 +1,40 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Dashboard.Core.Data;
 
-/// <summary>Where the store lives: the resolved SQLite connection string.</summary>
-public sealed class DashboardStore
+/// <summary>Which database holds the store: <c>Store:Provider</c>.</summary>
+public enum StoreProvider
 {
-    public DashboardStore(string connectionString, string contentRoot)
+    /// <summary>One file next to the app (the default): nothing to install.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL database that several instances of the app share (decision 0012).</summary>
+    PostgreSql,
+}
+
+/// <summary>Where the store lives: the provider and its resolved connection string, and connections to it.</summary>
+public sealed class DashboardStore : IDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+
+    public DashboardStore(string connectionString, string contentRoot, StoreProvider provider = StoreProvider.Sqlite)
     {
+        Provider = provider;
+        if (provider == StoreProvider.PostgreSql)
+        {
+            var postgres = new NpgsqlConnectionStringBuilder(connectionString);
+            if (string.IsNullOrWhiteSpace(postgres.Host) || string.IsNullOrWhiteSpace(postgres.Database))
+            {
+                throw new InvalidOperationException("ConnectionStrings:Dashboard names no Host or no Database for PostgreSQL (e.g. \"Host=127.0.0.1;Database=dashboard;Username=dashboard;Password=…\").");
+            }
+            ConnectionString = postgres.ConnectionString;
+            _postgres = NpgsqlDataSource.Create(ConnectionString);
+            return;
+        }
+
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (string.IsNullOrWhiteSpace(builder.DataSource))
         {
@@ -26,13 +54,58 @@ public sealed class DashboardStore
         DatabasePath = builder.DataSource;
     }
 
-    public string ConnectionString { get; }
-    public string DatabasePath { get; }
+    public StoreProvider Provider { get; }
 
-    public SqliteConnection OpenConnection()
+    public bool IsPostgreSql => Provider == StoreProvider.PostgreSql;
+
+    public string ConnectionString { get; }
+
+    /// <summary>The SQLite file (null on PostgreSQL).</summary>
+    public string? DatabasePath { get; }
+
+    /// <summary>Where the store is, for messages: the SQLite file, or PostgreSQL's host and database (never the password).</summary>
+    public string Location => _postgres is null
+        ? DatabasePath!
+        : $"PostgreSQL {new NpgsqlConnectionStringBuilder(ConnectionString).Host}/{new NpgsqlConnectionStringBuilder(ConnectionString).Database}";
+
+    /// <summary>Reads <c>Store:Provider</c>: <c>Sqlite</c> (also when unset) or <c>PostgreSQL</c>.</summary>
+    public static StoreProvider ParseProvider(string? text) => text?.Trim().ToUpperInvariant() switch
     {
+        null or "" or "SQLITE" => StoreProvider.Sqlite,
+        "POSTGRESQL" or "POSTGRES" or "NPGSQL" => StoreProvider.PostgreSql,
+        _ => throw new InvalidOperationException($"Store:Provider is '{text}'; expected Sqlite or PostgreSQL."),
+    };
+
+    public DbConnection OpenConnection()
+    {
+        if (_postgres is not null)
+        {
+            return _postgres.OpenConnection();
+        }
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         return connection;
     }
+
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>Points an EF Core context at this store.</summary>
+    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) => _postgres is not null
+        ? options.UseNpgsql(_postgres)
+        : options.UseSqlite(ConnectionString);
+
+    public DbContextOptions<DashboardDbContext> ContextOptions() =>
+        (DbContextOptions<DashboardDbContext>)Configure(new DbContextOptionsBuilder<DashboardDbContext>()
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)).Options;
+
+    public void Dispose() => _postgres?.Dispose();
 }

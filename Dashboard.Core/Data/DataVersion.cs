@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Dashboard.Core.Data;
 
@@ -34,16 +34,13 @@ public sealed class DataVersion
     /// <summary>
     /// Counts a change in the database, inside the writer's transaction; call <see cref="Bump"/> once it has committed.
     /// </summary>
-    public void Record(SqliteConnection connection, SqliteTransaction transaction)
+    public void Record(DbConnection connection, DbTransaction transaction)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO app_metadata (key, value) VALUES ($key, '1')
-            ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
+        using var command = connection.Command("""
+            INSERT INTO app_metadata (key, value) VALUES (@key, '1')
+            ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(app_metadata.value AS BIGINT) + 1 AS TEXT)
             RETURNING value;
-            """;
-        command.Parameters.AddWithValue("$key", StoredKey);
+            """, transaction).With("@key", StoredKey);
         var stored = long.Parse((string)command.ExecuteScalar()!, CultureInfo.InvariantCulture);
         // This process knows of its own change: the watcher must not count it a second time.
         Interlocked.Exchange(ref _lastStored, stored);
@@ -53,7 +50,7 @@ public sealed class DataVersion
     /// Moves on when the count stored in the database differs from the last one this process knows of (another
     /// process changed the data). Returns whether it moved on. The first look only learns the count.
     /// </summary>
-    public bool CatchUp(SqliteConnection connection)
+    public bool CatchUp(DbConnection connection)
     {
         var known = Interlocked.Read(ref _lastStored);
         var stored = ReadStored(connection, null);
@@ -67,12 +64,9 @@ public sealed class DataVersion
     }
 
     /// <summary>The change count stored in the database (0 before the first change), as the given transaction sees it.</summary>
-    public static long ReadStored(SqliteConnection connection, SqliteTransaction? transaction)
+    public static long ReadStored(DbConnection connection, DbTransaction? transaction)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT value FROM app_metadata WHERE key = $key;";
-        command.Parameters.AddWithValue("$key", StoredKey);
+        using var command = connection.Command("SELECT value FROM app_metadata WHERE key = @key;", transaction).With("@key", StoredKey);
         return command.ExecuteScalar() is string text ? long.Parse(text, CultureInfo.InvariantCulture) : 0;
     }
 }

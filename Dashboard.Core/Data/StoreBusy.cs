@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Dashboard.Core.Data;
 
@@ -12,12 +13,13 @@ public static class StoreBusy
     public const string Message =
         "The store is busy with an import and could not take this change in time; nothing was changed. Try again when the import has finished (the Imports page shows it).";
 
-    /// <summary>True when <paramref name="e"/> or an exception inside it is SQLite's "database is busy/locked".</summary>
+    /// <summary>True when <paramref name="e"/> or an exception inside it is SQLite's "database is busy/locked" or PostgreSQL's lock timeout.</summary>
     public static bool Is(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
-            if (inner is SqliteException { SqliteErrorCode: 5 or 6 }) // SQLITE_BUSY, SQLITE_LOCKED
+            if (inner is SqliteException { SqliteErrorCode: 5 or 6 } // SQLITE_BUSY, SQLITE_LOCKED
+                || inner is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable })
             {
                 return true;
             }

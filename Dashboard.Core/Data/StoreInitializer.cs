@@ -21,7 +21,7 @@ public sealed class StoreInitializer(
 
     public void Initialize()
     {
-        migrator.Migrate(store.ConnectionString);
+        migrator.Migrate(store);
         ApplyStatusGroups();
         var interrupted = imports.MarkInterruptedBatches();
         if (interrupted > 0)
@@ -35,30 +35,28 @@ public sealed class StoreInitializer(
     {
         var fingerprint = statusGroups.Fingerprint();
         using var connection = store.OpenConnection();
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT value FROM app_metadata WHERE key = $key;";
-        read.Parameters.AddWithValue("$key", StatusMappingKey);
+        using var read = connection.Command("SELECT value FROM app_metadata WHERE key = @key;").With("@key", StatusMappingKey);
         if (read.ExecuteScalar() as string == fingerprint)
         {
             return;
         }
 
         using var transaction = connection.BeginTransaction();
-        using var update = connection.CreateCommand();
-        update.Transaction = transaction;
+        using var update = connection.Command("", transaction);
         var cases = statusGroups.Groups.Select((pair, i) =>
         {
-            update.Parameters.AddWithValue($"$s{i}", pair.Key.Trim().ToUpperInvariant());
-            update.Parameters.AddWithValue($"$g{i}", pair.Value.ToString());
-            return $"WHEN $s{i} THEN $g{i}";
+            update.With($"@s{i}", pair.Key.Trim().ToUpperInvariant()).With($"@g{i}", pair.Value.ToString());
+            return $"WHEN @s{i} THEN @g{i}";
         }).ToList();
         update.CommandText = $"""
             UPDATE order_lines SET status_group = CASE upper(trim(status)) {string.Join(' ', cases)} ELSE '{StatusGroup.Other}' END;
-            INSERT INTO app_metadata (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value;
             """;
-        update.Parameters.AddWithValue("$key", StatusMappingKey);
-        update.Parameters.AddWithValue("$value", fingerprint);
         var lines = update.ExecuteNonQuery();
+        using (var remember = connection.Command(
+            "INSERT INTO app_metadata (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value;", transaction))
+        {
+            remember.With("@key", StatusMappingKey).With("@value", fingerprint).ExecuteNonQuery();
+        }
         dataVersion.Record(connection, transaction);
         transaction.Commit();
         dataVersion.Bump();

@@ -90,7 +90,7 @@ public sealed class DigestScheduler(
                 });
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException e) when (Sql.IsUniqueViolation(e))
             {
                 // Another instance wrote it first (unique subscription and week), or the subscription was just deleted.
             }

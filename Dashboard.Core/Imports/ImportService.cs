@@ -5,7 +5,9 @@ using Dashboard.Core.Data;
 using Dashboard.Core.Imports.Csv;
 using Dashboard.Core.Imports.Formats;
 using Dashboard.Core.Orders;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Core.Imports;
@@ -42,9 +44,13 @@ public sealed class ImportService(
         string? contentHash = null;
 
         using var connection = store.OpenConnection();
-        Execute(connection, null, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
+        if (!store.IsPostgreSql)
+        {
+            connection.Execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
+        }
         try
         {
+            using var importing = ImportLock.Take(connection, store.IsPostgreSql, cancellationToken);
             using var input = ImportInput.Open(content, _limits);
             var csv = input.Csv;
             CsvHeader header;
@@ -64,14 +70,14 @@ public sealed class ImportService(
 
             if (!options.DryRun)
             {
-                batchId = StartBatch(connection, fileName, format.Value, options.IsSample);
+                batchId = StartBatch(connection, fileName, format.Value, options.IsSample, BatchState.Running);
             }
 
             using var transaction = connection.BeginTransaction();
             try
             {
-                // A long statement (the index build after a first load) stops too when the import is cancelled.
-                using (cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle)))
+                // A long statement (the index build after a first load, PostgreSQL's upsert) stops too when the import is cancelled.
+                using (cancellationToken.Register(connection.Interrupt))
                 {
                     ImportRows(connection, transaction, input, header, format.Value, counts, options, batchId ?? 0, progress, cancellationToken);
                 }
@@ -114,7 +120,7 @@ public sealed class ImportService(
                 options.DryRun, contentHash, counts, null, clock);
         }
         catch (Exception e) when (e is ImportRejectedException or OperationCanceledException
-            || (e is SqliteException { SqliteErrorCode: 9 } && cancellationToken.IsCancellationRequested)) // SQLITE_INTERRUPT
+            || (IsInterrupt(e) && cancellationToken.IsCancellationRequested))
         {
             // A message can quote the file (a header of a million columns): it is kept and shown bounded.
             var reason = e is ImportRejectedException ? TextLimits.Shorten(e.Message, TextLimits.Message)! : "The import was cancelled; nothing was changed.";
@@ -131,7 +137,12 @@ public sealed class ImportService(
         }
     }
 
-    private void ImportRows(SqliteConnection connection, SqliteTransaction transaction, ImportInput input, CsvHeader header,
+    private static bool IsInterrupt(Exception e) =>
+        e is SqliteException { SqliteErrorCode: 9 } // SQLITE_INTERRUPT
+        || e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }
+        || e.InnerException is { } inner && IsInterrupt(inner);
+
+    private void ImportRows(DbConnection connection, DbTransaction transaction, ImportInput input, CsvHeader header,
         DataFormat format, BatchCounts counts, ImportOptions options, long batchId, IProgress<ImportProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -140,28 +151,29 @@ public sealed class ImportService(
             // A day of grace: an export stamped in a time zone ahead of ours is not "in the future".
             var latest = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
             var parser = new AmazonOrderRowParser(header, statusGroups, latest, _limits.MaxLineAmount);
-            using var writer = new OrderLineWriter(connection, transaction, counts, options.IsSample, batchId);
+            using IBatchWriter<OrderLine> writer = connection is NpgsqlConnection postgres
+                ? new PostgreSqlOrderLineWriter(postgres, (NpgsqlTransaction)transaction, counts, options.IsSample, batchId)
+                : new OrderLineWriter((SqliteConnection)connection, (SqliteTransaction)transaction, counts, options.IsSample, batchId);
             RowPipeline.Run(input, header, (CsvRecordReader row, int _, out RowError? error) => parser.Parse(row, out error),
                 writer, counts, options, progress, cancellationToken);
         }
         else
         {
             var parser = new PurchaseRowParser(header, _limits.MaxPurchase);
-            using var writer = new PurchaseWriter(connection, transaction, counts, options.IsSample, batchId);
+            using IBatchWriter<Purchases.PurchaseTransaction> writer = connection is NpgsqlConnection postgres
+                ? new PostgreSqlPurchaseWriter(postgres, (NpgsqlTransaction)transaction, counts, options.IsSample, batchId)
+                : new PurchaseWriter((SqliteConnection)connection, (SqliteTransaction)transaction, counts, options.IsSample, batchId);
             RowPipeline.Run(input, header, (CsvRecordReader row, int rowNumber, out RowError? error) => parser.Parse(row, rowNumber - 1, out error),
                 writer, counts, options, progress, cancellationToken);
         }
     }
 
-    private static void RefuseRepeatedFile(SqliteConnection connection, SqliteTransaction transaction, string contentHash)
+    private static void RefuseRepeatedFile(DbConnection connection, DbTransaction transaction, string contentHash)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        using var command = connection.Command("""
             SELECT id, file_name, started_at FROM import_batches
-            WHERE content_hash = $hash AND state = 'Succeeded' AND is_sample = 0 ORDER BY id LIMIT 1;
-            """;
-        command.Parameters.AddWithValue("$hash", contentHash);
+            WHERE content_hash = @hash AND state = 'Succeeded' AND is_sample = FALSE ORDER BY id LIMIT 1;
+            """, transaction).With("@hash", contentHash);
         using var reader = command.ExecuteReader();
         if (reader.Read())
         {
@@ -171,76 +183,58 @@ public sealed class ImportService(
         }
     }
 
-    private long StartBatch(SqliteConnection connection, string fileName, DataFormat format, bool isSample)
+    private long StartBatch(DbConnection connection, string fileName, DataFormat? format, bool isSample, BatchState state)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        using var command = connection.Command("""
             INSERT INTO import_batches (file_name, format, state, is_sample, started_at)
-            VALUES ($file, $format, 'Running', $sample, $started);
-            SELECT last_insert_rowid();
-            """;
-        command.Parameters.AddWithValue("$file", fileName);
-        command.Parameters.AddWithValue("$format", format.ToString());
-        command.Parameters.AddWithValue("$sample", isSample ? 1 : 0);
-        command.Parameters.AddWithValue("$started", Timestamp());
+            VALUES (@file, @format, @state, @sample, @started) RETURNING id;
+            """)
+            .With("@file", fileName)
+            .With("@format", format?.ToString())
+            .With("@state", state.ToString())
+            .With("@sample", isSample)
+            .With("@started", Timestamp());
         return (long)command.ExecuteScalar()!;
     }
 
-    private void FinishBatch(SqliteConnection connection, SqliteTransaction? transaction, long batchId, BatchState state,
+    private void FinishBatch(DbConnection connection, DbTransaction? transaction, long batchId, BatchState state,
         BatchCounts counts, string? contentHash, string? error)
     {
-        using (var command = connection.CreateCommand())
+        using (var command = connection.Command("""
+            UPDATE import_batches SET state = @state, content_hash = @hash, finished_at = @finished, rows_read = @read,
+                inserted = @inserted, updated = @updated, unchanged = @unchanged, rejected = @rejected,
+                duplicates = @duplicates, error = @error
+            WHERE id = @id;
+            """, transaction))
         {
-            command.Transaction = transaction;
-            command.CommandText = """
-                UPDATE import_batches SET state = $state, content_hash = $hash, finished_at = $finished, rows_read = $read,
-                    inserted = $inserted, updated = $updated, unchanged = $unchanged, rejected = $rejected,
-                    duplicates = $duplicates, error = $error
-                WHERE id = $id;
-                """;
-            command.Parameters.AddWithValue("$state", state.ToString());
-            command.Parameters.AddWithValue("$hash", (object?)contentHash ?? DBNull.Value);
-            command.Parameters.AddWithValue("$finished", Timestamp());
-            command.Parameters.AddWithValue("$read", counts.RowsRead);
-            command.Parameters.AddWithValue("$inserted", counts.Inserted);
-            command.Parameters.AddWithValue("$updated", counts.Updated);
-            command.Parameters.AddWithValue("$unchanged", counts.Unchanged);
-            command.Parameters.AddWithValue("$rejected", counts.Rejected);
-            command.Parameters.AddWithValue("$duplicates", counts.Duplicates);
-            command.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
-            command.Parameters.AddWithValue("$id", batchId);
-            command.ExecuteNonQuery();
+            command.With("@state", state.ToString()).With("@hash", contentHash).With("@finished", Timestamp())
+                .With("@read", (long)counts.RowsRead).With("@inserted", (long)counts.Inserted).With("@updated", (long)counts.Updated)
+                .With("@unchanged", (long)counts.Unchanged).With("@rejected", (long)counts.Rejected)
+                .With("@duplicates", (long)counts.Duplicates).With("@error", error).With("@id", batchId)
+                .ExecuteNonQuery();
         }
         if (state != BatchState.Succeeded)
         {
             return;
         }
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
+        using var insert = connection.Command("""
             INSERT INTO import_issues (batch_id, kind, row_number, column_name, value, reason)
-            VALUES ($batch, $kind, $row, $column, $value, $reason);
-            """;
-        var batch = insert.Parameters.Add("$batch", SqliteType.Integer);
-        var kind = insert.Parameters.Add("$kind", SqliteType.Text);
-        var row = insert.Parameters.Add("$row", SqliteType.Integer);
-        var column = insert.Parameters.Add("$column", SqliteType.Text);
-        var value = insert.Parameters.Add("$value", SqliteType.Text);
-        var reason = insert.Parameters.Add("$reason", SqliteType.Text);
+            VALUES (@batch, @kind, @row, @column, @value, @reason);
+            """, transaction)
+            .With("@batch", batchId).With("@kind", "").With("@row", 0L).With("@column", "").With("@value", "").With("@reason", "");
         foreach (var issue in counts.Issues)
         {
-            batch.Value = batchId;
-            kind.Value = issue.Kind.ToString();
-            row.Value = issue.Row;
-            column.Value = (object?)issue.Column ?? DBNull.Value;
-            value.Value = (object?)issue.Value ?? DBNull.Value;
-            reason.Value = issue.Reason;
+            insert.Parameters[1].Value = issue.Kind.ToString();
+            insert.Parameters[2].Value = (long)issue.Row;
+            insert.Parameters[3].Value = (object?)issue.Column ?? DBNull.Value;
+            insert.Parameters[4].Value = (object?)issue.Value ?? DBNull.Value;
+            insert.Parameters[5].Value = issue.Reason;
             insert.ExecuteNonQuery();
         }
     }
 
     /// <summary>Records a refused or failed file as a Failed batch (not for a dry run); returns its id.</summary>
-    private long? RecordFailure(SqliteConnection connection, long? batchId, string fileName, DataFormat? format,
+    private long? RecordFailure(DbConnection connection, long? batchId, string fileName, DataFormat? format,
         ImportOptions options, string? contentHash, string reason)
     {
         if (options.DryRun)
@@ -249,23 +243,10 @@ public sealed class ImportService(
         }
         try
         {
-            if (batchId is null)
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = """
-                    INSERT INTO import_batches (file_name, format, state, is_sample, started_at)
-                    VALUES ($file, $format, 'Failed', $sample, $started);
-                    SELECT last_insert_rowid();
-                    """;
-                command.Parameters.AddWithValue("$file", fileName);
-                command.Parameters.AddWithValue("$format", (object?)format?.ToString() ?? DBNull.Value);
-                command.Parameters.AddWithValue("$sample", options.IsSample ? 1 : 0);
-                command.Parameters.AddWithValue("$started", Timestamp());
-                batchId = (long)command.ExecuteScalar()!;
-            }
+            batchId ??= StartBatch(connection, fileName, format, options.IsSample, BatchState.Failed);
             FinishBatch(connection, null, batchId.Value, BatchState.Failed, new BatchCounts(), contentHash, reason);
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
             logger.LogError(e, "Could not record the failure of batch {Batch}", batchId);
         }
@@ -278,19 +259,23 @@ public sealed class ImportService(
     /// </summary>
     public int MarkInterruptedBatches()
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(store.ConnectionString) { DefaultTimeout = 0 }.ToString());
-        connection.Open();
+        using var connection = store.IsPostgreSql
+            ? store.OpenConnection()
+            : OpenSqlite(new SqliteConnectionStringBuilder(store.ConnectionString) { DefaultTimeout = 0 }.ToString());
         try
         {
+            // On PostgreSQL the import lock says whether another instance is importing (it is released when that instance dies).
+            using var importing = ImportLock.TryTake(connection, store.IsPostgreSql);
+            if (importing is null)
+            {
+                return 0;
+            }
             using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
-                UPDATE import_batches SET state = 'Failed', finished_at = $now,
+            using var command = connection.Command("""
+                UPDATE import_batches SET state = 'Failed', finished_at = @now,
                     error = 'The import was interrupted (the process stopped); none of its rows were kept.'
                 WHERE state = 'Running';
-                """;
-            command.Parameters.AddWithValue("$now", Timestamp());
+                """, transaction).With("@now", Timestamp());
             var marked = command.ExecuteNonQuery();
             transaction.Commit();
             return marked;
@@ -299,6 +284,13 @@ public sealed class ImportService(
         {
             return 0;
         }
+    }
+
+    private static SqliteConnection OpenSqlite(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        return connection;
     }
 
     private static ImportSummary Summary(string fileName, DataFormat? format, long? batchId, BatchState state, bool dryRun,
@@ -343,12 +335,4 @@ public sealed class ImportService(
     private static string Where(ImportIssueSummary issue) => issue.Column is null ? "" : $"column '{issue.Column}' ('{issue.Value}'): ";
 
     private string Timestamp() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

@@ -48,7 +48,7 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
 
         if (!isSample)
         {
-            Execute(connection, transaction, "DELETE FROM order_lines WHERE is_sample = 1;");
+            Execute(connection, transaction, "DELETE FROM order_lines WHERE is_sample = TRUE;");
         }
         LoadPromotionLists(connection, transaction);
         _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "order_lines");

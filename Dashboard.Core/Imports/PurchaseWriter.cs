@@ -33,7 +33,7 @@ internal sealed class PurchaseWriter : IBatchWriter<PurchaseTransaction>
         {
             using var delete = connection.CreateCommand();
             delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM purchases WHERE is_sample = 1;";
+            delete.CommandText = "DELETE FROM purchases WHERE is_sample = TRUE;";
             delete.ExecuteNonQuery();
         }
         _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "purchases");

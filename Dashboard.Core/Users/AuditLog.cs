@@ -134,7 +134,7 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
                     await db.SaveChangesAsync();
                     break;
                 }
-                catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+                catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
                 {
                     // Busy (an import holds the write lock) or any other failure: never drop an entry, try again.
                     if (attempt % 30 == 1)

@@ -29,7 +29,7 @@ public class TrainCommandTests
         }
         Assert.True(cancellation[2].GetProperty("active").GetBoolean());
         Assert.Equal(1, cancellation[2].GetProperty("version").GetInt32());
-        Assert.Equal(4, db.Scalar("SELECT COUNT(*) FROM models WHERE is_active = 1"));
+        Assert.Equal(4, db.Scalar("SELECT COUNT(*) FROM models WHERE is_active = TRUE"));
     }
 
     [Fact]

@@ -8,25 +8,37 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Support;
 
-/// <summary>A real SQLite file in a temporary folder, migrated to the newest schema, deleted afterwards.</summary>
+/// <summary>
+/// A real store, migrated to the newest schema, deleted afterwards: a SQLite file in a temporary folder, or a database of
+/// its own on the test PostgreSQL server (<see cref="TestPostgres"/>).
+/// </summary>
 public sealed class TempDatabase : IDisposable
 {
-    /// <param name="migrate">Bring the file to the newest schema.</param>
+    /// <param name="migrate">Bring the store to the newest schema.</param>
     /// <param name="busyTimeoutSeconds">How long a write waits for another writer's lock (SQLite's 30 s when null).</param>
-    public TempDatabase(bool migrate = true, int? busyTimeoutSeconds = null)
+    /// <param name="provider">Which database.</param>
+    public TempDatabase(bool migrate = true, int? busyTimeoutSeconds = null, StoreProvider provider = StoreProvider.Sqlite)
     {
         Folder = Directory.CreateTempSubdirectory("dashboard-test-").FullName;
         Path = System.IO.Path.Combine(Folder, "dashboard.db");
+        if (provider == StoreProvider.PostgreSql)
+        {
+            Store = new DashboardStore(TestPostgres.CreateDatabase(migrate), Folder, provider);
+            return;
+        }
         Store = new DashboardStore($"Data Source={Path}" + (busyTimeoutSeconds is { } wait ? $";Default Timeout={wait}" : ""), Folder);
         if (migrate)
         {
-            new SchemaMigrator(NullLogger<SchemaMigrator>.Instance).Migrate(Store.ConnectionString);
+            new SchemaMigrator(NullLogger<SchemaMigrator>.Instance).Migrate(Store);
         }
     }
 
     public string Folder { get; }
+
+    /// <summary>The SQLite file (unused on PostgreSQL).</summary>
     public string Path { get; }
     public DashboardStore Store { get; }
+    public StoreProvider Provider => Store.Provider;
     public string ConnectionString => Store.ConnectionString;
     public DataVersion Version { get; } = new();
 
@@ -40,22 +52,25 @@ public sealed class TempDatabase : IDisposable
     public ImportSummary Import(byte[] bytes, string fileName = "export.csv", ImportOptions? options = null) =>
         Importer().Import(new MemoryStream(bytes), fileName, options);
 
-    public DashboardDbContext Context() =>
-        new(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(ConnectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options);
+    public DashboardDbContext Context() => new(Store.ContextOptions());
 
     /// <summary>Contexts for services that take a factory (as the app registers them).</summary>
     public IDbContextFactory<DashboardDbContext> Contexts() => new ContextFactory(this);
 
     /// <summary>
-    /// Takes SQLite's write lock on another connection (BEGIN IMMEDIATE and a write), as a committing import holds it,
-    /// until the result is disposed.
+    /// Holds what a committing import holds, until the result is disposed: on SQLite the write lock (BEGIN IMMEDIATE and a
+    /// write), on PostgreSQL the import lock and a transaction that has written to the batches.
     /// </summary>
     public IDisposable HoldWriteLock()
     {
-        var connection = new SqliteConnection(ConnectionString);
-        connection.Open();
-        var transaction = connection.BeginTransaction(deferred: false);
+        var connection = Store.OpenConnection();
+        if (Provider == StoreProvider.PostgreSql)
+        {
+            using var importing = connection.CreateCommand();
+            importing.CommandText = $"SELECT pg_advisory_lock({Dashboard.Core.Imports.ImportLock.Key});";
+            importing.ExecuteNonQuery();
+        }
+        var transaction = connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: false) : connection.BeginTransaction();
         using (var write = connection.CreateCommand())
         {
             write.Transaction = transaction;
@@ -65,7 +80,7 @@ public sealed class TempDatabase : IDisposable
         return new WriteLock(connection, transaction);
     }
 
-    private sealed class WriteLock(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
+    private sealed class WriteLock(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction) : IDisposable
     {
         public void Dispose()
         {
@@ -77,12 +92,16 @@ public sealed class TempDatabase : IDisposable
 
     public long Scalar(string sql)
     {
-        using var connection = new SqliteConnection(ConnectionString);
-        connection.Open();
+        using var connection = Store.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar() ?? 0L);
     }
+
+    /// <summary>What the store takes on disk: the SQLite file, or the PostgreSQL tables with their indexes and TOAST.</summary>
+    public long StoredBytes() => Provider == StoreProvider.Sqlite
+        ? new FileInfo(Path).Length
+        : Scalar("SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'");
 
     /// <summary>Every table's row count, to show that a refused import changed nothing.</summary>
     public string Fingerprint() =>
@@ -98,8 +117,7 @@ public sealed class TempDatabase : IDisposable
     /// </summary>
     public string TablesHash()
     {
-        using var connection = new SqliteConnection(ConnectionString);
-        connection.Open();
+        using var connection = Store.OpenConnection();
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var table in DataTables)
         {
@@ -122,6 +140,11 @@ public sealed class TempDatabase : IDisposable
 
     public void Dispose()
     {
+        Store.Dispose();
+        if (Provider == StoreProvider.PostgreSql)
+        {
+            TestPostgres.DropDatabase(ConnectionString);
+        }
         SqliteConnection.ClearAllPools();
         try
         {

@@ -4,14 +4,24 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Dashboard.Tests.Web;
 
-/// <summary>The web app over <see cref="AnalyticsFixture"/>'s database (a real SQLite file), served in memory.</summary>
-public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The web app over <see cref="AnalyticsFixture"/>'s database (a real SQLite file; a PostgreSQL database for
+/// <see cref="PostgreSqlAnalyticsAppFactory"/>), served in memory.
+/// </summary>
+public class AnalyticsAppFactory : WebApplicationFactory<Program>
 {
-    private readonly AnalyticsFixture _data = new();
+    private readonly AnalyticsFixture _data;
+
+    public AnalyticsAppFactory() : this(new AnalyticsFixture())
+    {
+    }
+
+    protected AnalyticsAppFactory(AnalyticsFixture data) => _data = data;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseSetting("Store:Provider", _data.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Dashboard", _data.ConnectionString);
     }
 
@@ -24,3 +34,5 @@ public sealed class AnalyticsAppFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+public sealed class PostgreSqlAnalyticsAppFactory() : AnalyticsAppFactory(new PostgreSqlAnalyticsFixture());

@@ -15,7 +15,7 @@ namespace Dashboard.Tests.Web;
 /// Sign-in and roles enforced on the server (issue 5): every request is checked, whatever the page shows or hides.
 /// Over <see cref="AnalyticsFixture"/>'s small real database, with the admin from the settings (<see cref="TestUsers"/>).
 /// </summary>
-public sealed class AuthTests(AnalyticsAppFactory factory) : IClassFixture<AnalyticsAppFactory>
+public abstract class AuthTests(AnalyticsAppFactory factory)
 {
     /// <summary>What anyone may reach without signing in; everything else must refuse an anonymous request.</summary>
     private static readonly string[] Anonymous = ["/account/login", "/account/logout", "/setup", "/Error", "/digest/unsubscribe"]; // the last: the e-mail digest's link, whose signed token is the permission
@@ -385,3 +385,7 @@ public sealed class FirstStartSetupTests
         ["Input.Confirm"] = password,
     });
 }
+
+public sealed class AuthOnSqliteTests(AnalyticsAppFactory factory) : AuthTests(factory), IClassFixture<AnalyticsAppFactory>;
+
+public sealed class AuthOnPostgreSqlTests(PostgreSqlAnalyticsAppFactory factory) : AuthTests(factory), IClassFixture<PostgreSqlAnalyticsAppFactory>;

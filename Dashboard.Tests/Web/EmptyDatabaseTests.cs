@@ -1,3 +1,4 @@
+using Dashboard.Core.Data;
 using Dashboard.Tests.Support;
 using System.Net;
 using Dashboard.Core.Data.Schema;
@@ -26,7 +27,10 @@ public sealed class EmptyDatabaseTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"dashboard-empty-{Guid.NewGuid():N}.db");
         var connectionString = $"Data Source={path}";
-        new SchemaMigrator(NullLogger<SchemaMigrator>.Instance).Migrate(connectionString);
+        using (var store = new DashboardStore(connectionString, Path.GetTempPath()))
+        {
+            new SchemaMigrator(NullLogger<SchemaMigrator>.Instance).Migrate(store);
+        }
         try
         {
             await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>

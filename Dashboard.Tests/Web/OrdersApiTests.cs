@@ -7,7 +7,7 @@ namespace Dashboard.Tests.Web;
 /// <summary>
 /// The orders API against the hand-computed answers for <see cref="Integration.Analytics.AnalyticsFixture"/>'s nine lines.
 /// </summary>
-public sealed class OrdersApiTests(AnalyticsAppFactory factory) : IClassFixture<AnalyticsAppFactory>
+public abstract class OrdersApiTests(AnalyticsAppFactory factory)
 {
     private async Task<JsonElement> Get(string url)
     {
@@ -218,3 +218,7 @@ public sealed class OrdersApiTests(AnalyticsAppFactory factory) : IClassFixture<
         Assert.Equal(previous, kpi.GetProperty("previous").GetDecimal());
     }
 }
+
+public sealed class OrdersApiOnSqliteTests(AnalyticsAppFactory factory) : OrdersApiTests(factory), IClassFixture<AnalyticsAppFactory>;
+
+public sealed class OrdersApiOnPostgreSqlTests(PostgreSqlAnalyticsAppFactory factory) : OrdersApiTests(factory), IClassFixture<PostgreSqlAnalyticsAppFactory>;

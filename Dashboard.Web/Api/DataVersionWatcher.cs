@@ -1,5 +1,5 @@
 using Dashboard.Core.Data;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Dashboard.Web.Api;
 
@@ -25,7 +25,7 @@ internal sealed class DataVersionWatcher(DashboardStore store, DataVersion versi
                     logger.LogInformation("The stored data was changed by another process; the dashboards reload it");
                 }
             }
-            catch (SqliteException e)
+            catch (DbException e)
             {
                 logger.LogWarning(e, "Could not read the stored data version");
             }

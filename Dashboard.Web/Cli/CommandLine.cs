@@ -35,13 +35,17 @@ public static class CommandLine
                                               first line of standard input
           Dashboard.Web reset-password NAME   set a user's password (read from the first line of standard input) and unlock
                                               the account: the way back in when the only admin has forgotten theirs
+          Dashboard.Web migrate-store --to "Host=…;Database=…;Username=…;Password=…"
+                                              copy the configured store (e.g. the SQLite file) into an empty PostgreSQL
+                                              database, ids and all, in one transaction; counts every table's rows on both
+                                              sides and keeps nothing if any count differs (exit code 1)
           Dashboard.Web send-digest USER [--week 2022-06-20]
                                               send USER's weekly review digests now (every subscription of theirs), for the
                                               week starting that day (default: the data's last complete week); needs the
                                               Mail settings; exit code 1 when a digest could not be sent
         """;
 
-    private static readonly string[] Verbs = ["import", "stats", "train", "users", "add-user", "reset-password", "send-digest", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "stats", "train", "users", "add-user", "reset-password", "send-digest", "migrate-store", "help", "--help", "-h"];
 
     /// <summary>camelCase, enums by name, and no HTML escaping: this is a terminal's output, not a page's.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -78,6 +82,7 @@ public static class CommandLine
             "users" => await UsersAsync(host.Services),
             "add-user" or "reset-password" => await ChangeUserAsync(host.Services, verb, args[1..]),
             "send-digest" => await SendDigestAsync(host.Services, args[1..]),
+            "migrate-store" => await MigrateStoreAsync(host.Services, args[1..]),
             _ => 2,
         };
     }
@@ -104,6 +109,31 @@ public static class CommandLine
         var summary = await Task.Run(() => imports.Import(stream, Path.GetFileName(path), new ImportOptions { DryRun = dryRun }, progress));
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(summary, CliJsonContext.Summary.ImportSummary));
         return summary.Succeeded ? 0 : 1;
+    }
+
+    /// <summary><c>migrate-store --to CONNECTION</c>: the configured store copied into an empty PostgreSQL database (issue 13).</summary>
+    private static async Task<int> MigrateStoreAsync(IServiceProvider services, string[] args)
+    {
+        var at = Array.FindIndex(args, a => string.Equals(a, "--to", StringComparison.OrdinalIgnoreCase));
+        if (at < 0 || at + 1 >= args.Length)
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+        var source = services.GetRequiredService<DashboardStore>();
+        using var target = new DashboardStore(args[at + 1], Directory.GetCurrentDirectory(), StoreProvider.PostgreSql);
+        services.GetRequiredService<Core.Data.Schema.SchemaMigrator>().Migrate(target);
+        var result = await Task.Run(() => StoreCopy.Copy(source, target, new Progress<string>(stage => Console.Error.WriteLine(stage))));
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
+        {
+            from = source.Location,
+            to = target.Location,
+            copied = result.Committed,
+            tables = result.Tables.ToDictionary(t => t.Table, t => new { source = t.Source, target = t.Target }),
+            seconds = Math.Round(result.Seconds, 1),
+            error = result.Error,
+        }, Json));
+        return result.Committed ? 0 : 1;
     }
 
     private static async Task<int> UsersAsync(IServiceProvider services)
@@ -244,7 +274,7 @@ public static class CommandLine
         var store = services.GetRequiredService<DashboardStore>();
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
         {
-            database = store.DatabasePath,
+            database = store.Location,
             orderLines = summary.Orders,
             purchases = summary.Purchases,
             purchasesToScore = summary.PurchasesToScore,
@@ -262,7 +292,7 @@ public static class CommandLine
             var result = await Task.Run(() => services.GetRequiredService<ModelTrainer>().TrainAllAsync(progress));
             var output = new JsonObject
             {
-                ["database"] = store.DatabasePath,
+                ["database"] = store.Location,
                 ["cancellation"] = TrainingJson.Describe(result.Cancellation),
                 ["purchase"] = TrainingJson.Describe(result.Purchase),
             };
@@ -273,9 +303,9 @@ public static class CommandLine
             }
             return result.TrainedAny ? 0 : 1;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or System.Data.Common.DbException)
         {
-            await Console.Out.WriteLineAsync(new JsonObject { ["database"] = store.DatabasePath, ["error"] = e.Message }.ToJsonString(Json));
+            await Console.Out.WriteLineAsync(new JsonObject { ["database"] = store.Location, ["error"] = e.Message }.ToJsonString(Json));
             await Console.Error.WriteLineAsync("Training failed: " + e);
             return 1;
         }

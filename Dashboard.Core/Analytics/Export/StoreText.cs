@@ -1,6 +1,6 @@
 using Dashboard.Core.Analytics.Frames;
 using Dashboard.Core.Data;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Analytics.Export;
@@ -42,12 +42,12 @@ internal static class StoreText
     }
 
     /// <summary>
-    /// Runs <paramref name="sql"/> (its first column the row id, <c>$max</c> the largest id wanted) and hands each wanted
+    /// Runs <paramref name="sql"/> (its first column the row id, <c>@max</c> the largest id wanted) and hands each wanted
     /// row to <paramref name="read"/> with its position in <paramref name="ids"/>. False, with nothing read, when the
     /// store's change count is not <paramref name="storedVersion"/> or a wanted row is gone.
     /// </summary>
     public static async Task<bool> ReadAsync(IDbContextFactory<DashboardDbContext> contexts, long storedVersion, string sql, int[] ids,
-        Action<SqliteDataReader, int> read, CancellationToken cancellationToken)
+        Action<DbDataReader, int> read, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await FrameStore.ReadAsync(db, async (connection, transaction, stored) =>
@@ -66,10 +66,7 @@ internal static class StoreText
             {
                 position[ids[i]] = i;
             }
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$max", position.Length - 1);
+            await using var command = connection.Command(sql, transaction).With("@max", (long)(position.Length - 1));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var found = 0;
             while (await reader.ReadAsync(cancellationToken))

@@ -1,5 +1,6 @@
 using Dashboard.Core.Data;
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Analytics.Frames;
@@ -12,10 +13,10 @@ internal static class FrameStore
     /// not open), so that a count and the rows see the same data even while an import commits. It is handed the store's
     /// change count (<see cref="DataVersion.ReadStored"/>) as that transaction sees it.
     /// </summary>
-    public static async Task<T> ReadAsync<T>(DashboardDbContext db, Func<SqliteConnection, SqliteTransaction, long, Task<T>> read,
+    public static async Task<T> ReadAsync<T>(DashboardDbContext db, Func<DbConnection, DbTransaction, long, Task<T>> read,
         CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
         {
@@ -23,7 +24,9 @@ internal static class FrameStore
         }
         try
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            // One snapshot for every statement: PostgreSQL's default (read committed) gives each statement its own.
+            await using var transaction = await connection.BeginTransactionAsync(
+                db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Unspecified, cancellationToken);
             return await read(connection, transaction, DataVersion.ReadStored(connection, transaction));
         }
         finally
@@ -36,7 +39,7 @@ internal static class FrameStore
     }
 
     /// <summary>A <c>SELECT COUNT(*) …</c> in the read transaction, as a frame's row count.</summary>
-    public static async Task<int> CountAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    public static async Task<int> CountAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
     {
         await using var counting = connection.CreateCommand();
         counting.Transaction = transaction;

@@ -29,7 +29,7 @@ public sealed class OrderLinesExport(OrdersFrameCache frames, IDbContextFactory<
 
         var ids = FrameValues.ToArray<int>(selected[OrdersFrame.IdColumn]);
         var text = Enumerable.Range(0, 5).Select(_ => new string?[ids.Length]).ToArray();
-        if (!await StoreText.ReadAsync(contexts, s.StoredVersion, "SELECT id, order_id, sku, status, size, city FROM order_lines WHERE id <= $max;", ids,
+        if (!await StoreText.ReadAsync(contexts, s.StoredVersion, "SELECT id, order_id, sku, status, size, city FROM order_lines WHERE id <= @max;", ids,
                 (reader, at) =>
                 {
                     for (var c = 0; c < 5; c++)

@@ -2,7 +2,7 @@ using Dashboard.Core.Analytics.Frames;
 using Dashboard.Core.Data;
 using Dashboard.Core.Orders;
 using Microsoft.Data.Analysis;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Analytics.Orders;
@@ -145,7 +145,7 @@ public sealed class OrdersFrame
         FrameStore.ReadAsync(db, (connection, transaction, storedVersion) =>
             LoadAsync(connection, transaction, version, storedVersion, modelColumns, cancellationToken), cancellationToken);
 
-    private static async Task<OrdersFrame> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long version, long storedVersion,
+    private static async Task<OrdersFrame> LoadAsync(DbConnection connection, DbTransaction transaction, long version, long storedVersion,
         bool modelColumns, CancellationToken cancellationToken)
     {
         var count = await FrameStore.CountAsync(connection, transaction, "SELECT COUNT(*) FROM order_lines;", cancellationToken);
@@ -211,8 +211,8 @@ public sealed class OrdersFrame
                 staged.Currency[r] = reader.IsDBNull(9) ? NoCurrency : currencies.Code(reader.GetString(9));
                 staged.Qty[r] = checked((int)reader.GetInt64(10));
                 staged.Amount[r] = reader.IsDBNull(11) ? NoAmount : reader.GetInt64(11);
-                staged.B2B[r] = reader.GetInt64(12) != 0;
-                sample |= reader.GetInt64(13) != 0;
+                staged.B2B[r] = reader.GetBoolean(12);
+                sample |= reader.GetBoolean(13);
                 if (modelColumns)
                 {
                     staged.City![r] = reader.IsDBNull(14) ? NoCode : cities.WideCode(reader.GetString(14));

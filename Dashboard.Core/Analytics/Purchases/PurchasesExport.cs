@@ -23,7 +23,7 @@ public sealed class PurchasesExport(PurchasesFrameCache frames, IDbContextFactor
         var ids = FrameValues.ToArray<int>(selected[PurchasesFrame.IdColumn]);
         var users = new long?[ids.Length];
         var products = new string?[ids.Length];
-        if (!await StoreText.ReadAsync(contexts, s.StoredVersion, "SELECT id, user_id, product_id FROM purchases WHERE id <= $max AND purchase IS NOT NULL;", ids,
+        if (!await StoreText.ReadAsync(contexts, s.StoredVersion, "SELECT id, user_id, product_id FROM purchases WHERE id <= @max AND purchase IS NOT NULL;", ids,
                 (reader, at) =>
                 {
                     users[at] = reader.IsDBNull(1) ? null : reader.GetInt64(1);

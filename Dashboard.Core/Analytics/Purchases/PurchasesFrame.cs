@@ -2,7 +2,7 @@ using Dashboard.Core.Analytics.Frames;
 using Dashboard.Core.Data;
 using Dashboard.Core.Purchases;
 using Microsoft.Data.Analysis;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Analytics.Purchases;
@@ -86,7 +86,7 @@ public sealed class PurchasesFrame
         FrameStore.ReadAsync(db, (connection, transaction, storedVersion) =>
             LoadAsync(connection, transaction, version, storedVersion, modelColumns, cancellationToken), cancellationToken);
 
-    private static async Task<PurchasesFrame> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long version, long storedVersion,
+    private static async Task<PurchasesFrame> LoadAsync(DbConnection connection, DbTransaction transaction, long version, long storedVersion,
         bool modelColumns, CancellationToken cancellationToken)
     {
         var count = await FrameStore.CountAsync(connection, transaction, "SELECT COUNT(*) FROM purchases WHERE purchase IS NOT NULL;", cancellationToken);
@@ -129,14 +129,14 @@ public sealed class PurchasesFrame
                 codes[PurchaseDimension.Gender].Values[r] = dictionaries[PurchaseDimension.Gender].Code(reader.GetString(2));
                 codes[PurchaseDimension.CityCategory].Values[r] = dictionaries[PurchaseDimension.CityCategory].Code(reader.GetString(3));
                 codes[PurchaseDimension.Occupation].Values[r] = dictionaries[PurchaseDimension.Occupation].Code(Number(reader.GetInt64(4)));
-                codes[PurchaseDimension.Married].Values[r] = dictionaries[PurchaseDimension.Married].Code(MarriedLabel(reader.GetInt64(5) != 0));
+                codes[PurchaseDimension.Married].Values[r] = dictionaries[PurchaseDimension.Married].Code(MarriedLabel(reader.GetBoolean(5)));
                 codes[PurchaseDimension.StayYears].Values[r] = dictionaries[PurchaseDimension.StayYears].Code(StayLabel(checked((int)reader.GetInt64(6))));
                 codes[PurchaseDimension.ProductCategory1].Values[r] = dictionaries[PurchaseDimension.ProductCategory1].Code(Number(reader.GetInt64(7)));
                 var p = checked((int)reader.GetInt64(8));
                 purchase.Values[r] = p;
                 min = Math.Min(min, p);
                 max = Math.Max(max, p);
-                sample |= reader.GetInt64(9) != 0;
+                sample |= reader.GetBoolean(9);
                 if (modelColumns)
                 {
                     Set(user!, r, reader.IsDBNull(10) ? null : checked((int)reader.GetInt64(10)));

@@ -1,23 +1,51 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Core.Data.Schema;
 
 /// <summary>
-/// Brings a SQLite database to the newest schema by running, in order and each in its own transaction,
-/// the <see cref="SchemaStep"/>s it has not yet had. Refuses a database written by a newer version.
+/// Brings the store to the newest schema by running, in order and each in its own transaction, the
+/// <see cref="SchemaStep"/>s it has not yet had. Refuses a database written by a newer version. On PostgreSQL the same
+/// steps run through <see cref="PostgreSqlDialect"/>, under an advisory lock, so that instances starting together
+/// upgrade the database once.
 /// </summary>
-public sealed class SchemaMigrator(ILogger<SchemaMigrator> logger)
+public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger)
 {
+    /// <summary>The advisory lock that serialises schema upgrades on PostgreSQL (an arbitrary constant of ours).</summary>
+    private const long UpgradeLock = 0x44617368_0001;
+
     public int LatestVersion => SchemaSteps.All[^1].Version;
 
-    public int Migrate(string connectionString, int? targetVersion = null)
+    public int Migrate(DashboardStore store, int? targetVersion = null)
     {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        Execute(connection, "PRAGMA journal_mode = WAL;");
-        Execute(connection, """
+        using var connection = store.OpenConnection();
+        if (store.IsPostgreSql)
+        {
+            connection.Execute($"SELECT pg_advisory_lock({UpgradeLock});");
+            connection.Execute("CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);");
+        }
+        else
+        {
+            connection.Execute("PRAGMA journal_mode = WAL;");
+        }
+        try
+        {
+            return Migrate(connection, store.IsPostgreSql, targetVersion);
+        }
+        finally
+        {
+            if (store.IsPostgreSql)
+            {
+                connection.Execute($"SELECT pg_advisory_unlock({UpgradeLock});");
+            }
+        }
+    }
+
+    private int Migrate(DbConnection connection, bool postgreSql, int? targetVersion)
+    {
+        connection.Execute("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version INTEGER NOT NULL PRIMARY KEY,
                 name TEXT NOT NULL,
@@ -37,13 +65,11 @@ public sealed class SchemaMigrator(ILogger<SchemaMigrator> logger)
         foreach (var step in SchemaSteps.All.Where(s => s.Version > current && s.Version <= target))
         {
             using var transaction = connection.BeginTransaction();
-            Execute(connection, step.Sql, transaction);
-            using var record = connection.CreateCommand();
-            record.Transaction = transaction;
-            record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($v, $n, $t);";
-            record.Parameters.AddWithValue("$v", step.Version);
-            record.Parameters.AddWithValue("$n", step.Name);
-            record.Parameters.AddWithValue("$t", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            connection.Execute(postgreSql ? PostgreSqlDialect.Translate(step.Sql) : step.Sql, transaction);
+            using var record = connection.Command("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @t);", transaction)
+                .With("@v", step.Version)
+                .With("@n", step.Name)
+                .With("@t", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             record.ExecuteNonQuery();
             transaction.Commit();
             logger.LogInformation("Applied schema step {Version}: {Name}", step.Version, step.Name);
@@ -52,18 +78,41 @@ public sealed class SchemaMigrator(ILogger<SchemaMigrator> logger)
         return current;
     }
 
-    public static int CurrentVersion(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations;";
-        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+    public static int CurrentVersion(DbConnection connection) =>
+        Convert.ToInt32(connection.Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations;"), CultureInfo.InvariantCulture);
 
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    /// <summary>
+    /// The steps are written in SQLite's dialect; these are the only differences PostgreSQL needs. Every whole number is a
+    /// <c>bigint</c> (SQLite's INTEGER is 64-bit), a flag a <c>boolean</c>, a row id an identity column, text compares byte-wise (<c>COLLATE "C"</c>,
+    /// SQLite's BINARY, so that both stores sort alike) and NOCASE is an ICU collation that ignores case.
+    /// </summary>
+    public static partial class PostgreSqlDialect
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        public static string Translate(string sqlite)
+        {
+            var sql = RowId().Replace(sqlite, "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+            sql = Flag().Replace(sql, "BOOLEAN NOT NULL DEFAULT FALSE");
+            sql = Integer().Replace(sql, "BIGINT");
+            sql = NoCase().Replace(sql, "TEXT COLLATE nocase NOT NULL");
+            sql = Text().Replace(sql, "TEXT COLLATE \"C\"");
+            return sql.Replace("BLOB", "BYTEA", StringComparison.Ordinal)
+                .Replace(") WITHOUT ROWID;", ");", StringComparison.Ordinal);
+        }
+
+        [GeneratedRegex(@"(?<=\bid )INTEGER NOT NULL PRIMARY KEY( AUTOINCREMENT)?")]
+        private static partial Regex RowId();
+
+        /// <summary>SQLite has no boolean type: these are the columns it keeps flags in (0/1), booleans on PostgreSQL.</summary>
+        [GeneratedRegex(@"(?<=\b(is_sample|b2b|married|is_to_score|is_active|is_disabled) )INTEGER NOT NULL( DEFAULT 0)?")]
+        private static partial Regex Flag();
+
+        [GeneratedRegex(@"\bINTEGER\b")]
+        private static partial Regex Integer();
+
+        [GeneratedRegex(@"\bTEXT NOT NULL COLLATE NOCASE\b")]
+        private static partial Regex NoCase();
+
+        [GeneratedRegex(@"\bTEXT\b(?! COLLATE)")]
+        private static partial Regex Text();
     }
 }

@@ -257,5 +257,14 @@ public static class SchemaSteps
             );
             CREATE UNIQUE INDEX ux_digest_sends_week ON digest_sends (subscription_id, week);
             """),
+        new(9, "the Data Protection key ring, kept in the store", """
+            -- Issue 13. Sign-in cookies, antiforgery tokens and unsubscribe links are protected with these keys: kept in the
+            -- store, they are the same for every instance that shares it and for the command line.
+            CREATE TABLE data_protection_keys (
+                id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                friendly_name TEXT NULL,
+                xml TEXT NULL
+            );
+            """),
     ];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -29,15 +30,20 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
     public UndoResult Undo(long batchId)
     {
         using var connection = store.OpenConnection();
-        Execute(connection, null, "PRAGMA foreign_keys = ON;");
-        using var transaction = connection.BeginTransaction(deferred: false);
+        if (!store.IsPostgreSql)
+        {
+            connection.Execute("PRAGMA foreign_keys = ON;");
+        }
+        // An undo writes as an import does: one at a time in the whole store (on SQLite, its write transaction says so).
+        using var importing = ImportLock.Take(connection, store.IsPostgreSql, CancellationToken.None);
+        using var transaction = connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: false) : connection.BeginTransaction();
 
         string state, fileName, format;
         bool isSample;
         int updated;
         string? undoneAt;
         using (var read = Command(connection, transaction,
-            "SELECT state, file_name, COALESCE(format, ''), is_sample, updated, undone_at FROM import_batches WHERE id = $b;", batchId))
+            "SELECT state, file_name, COALESCE(format, ''), is_sample, updated, undone_at FROM import_batches WHERE id = @b;", batchId))
         using (var reader = read.ExecuteReader())
         {
             if (!reader.Read())
@@ -45,7 +51,7 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
                 return UndoResult.Refused(batchId, $"There is no batch {batchId}.");
             }
             (state, fileName, format, isSample, updated, undoneAt) =
-                (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3) != 0, reader.GetInt32(4),
+                (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), checked((int)reader.GetInt64(4)),
                  reader.IsDBNull(5) ? null : reader.GetString(5));
         }
 
@@ -63,16 +69,15 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
             return UndoResult.Refused(batchId, refusal);
         }
 
-        var touched = Count(connection, transaction, "DELETE FROM order_lines WHERE batch_id = $b;", batchId);
+        var touched = Count(connection, transaction, "DELETE FROM order_lines WHERE batch_id = @b;", batchId);
         var restored = Count(connection, transaction,
-            $"INSERT INTO order_lines (id, {Columns}) SELECT id, {Columns} FROM order_line_versions WHERE changed_by_batch_id = $b;", batchId);
-        Count(connection, transaction, "DELETE FROM order_line_versions WHERE changed_by_batch_id = $b;", batchId);
-        var purchases = Count(connection, transaction, "DELETE FROM purchases WHERE batch_id = $b;", batchId);
+            $"INSERT INTO order_lines (id, {Columns}) SELECT id, {Columns} FROM order_line_versions WHERE changed_by_batch_id = @b;", batchId);
+        Count(connection, transaction, "DELETE FROM order_line_versions WHERE changed_by_batch_id = @b;", batchId);
+        var purchases = Count(connection, transaction, "DELETE FROM purchases WHERE batch_id = @b;", batchId);
         using (var mark = Command(connection, transaction,
-            "UPDATE import_batches SET state = 'Undone', undone_at = $now WHERE id = $b;", batchId))
+            "UPDATE import_batches SET state = 'Undone', undone_at = @now WHERE id = @b;", batchId))
         {
-            mark.Parameters.AddWithValue("$now", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
-            mark.ExecuteNonQuery();
+            mark.With("@now", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)).ExecuteNonQuery();
         }
         dataVersion.Record(connection, transaction);
         transaction.Commit();
@@ -84,12 +89,12 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
         return result;
     }
 
-    private static string? RefuseIfChangedLater(SqliteConnection connection, SqliteTransaction transaction, long batchId, string fileName, int updated)
+    private static string? RefuseIfChangedLater(DbConnection connection, DbTransaction transaction, long batchId, string fileName, int updated)
     {
         using (var later = Command(connection, transaction, """
             SELECT v.changed_by_batch_id, b.file_name, COUNT(*) FROM order_line_versions v
             JOIN import_batches b ON b.id = v.changed_by_batch_id
-            WHERE v.batch_id = $b GROUP BY v.changed_by_batch_id, b.file_name ORDER BY v.changed_by_batch_id DESC LIMIT 1;
+            WHERE v.batch_id = @b GROUP BY v.changed_by_batch_id, b.file_name ORDER BY v.changed_by_batch_id DESC LIMIT 1;
             """, batchId))
         using (var reader = later.ExecuteReader())
         {
@@ -99,7 +104,7 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
                     $"{reader.GetInt64(2):N0} of its lines since. Undo batch {reader.GetInt64(0)} first — batches are undone newest first.";
             }
         }
-        using var count = Command(connection, transaction, "SELECT COUNT(*) FROM order_line_versions WHERE changed_by_batch_id = $b;", batchId);
+        using var count = Command(connection, transaction, "SELECT COUNT(*) FROM order_line_versions WHERE changed_by_batch_id = @b;", batchId);
         var saved = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         return saved < updated
             ? $"Batch {batchId} ('{fileName}') was imported by an earlier version of Dashboard, which did not keep the previous values " +
@@ -107,26 +112,12 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
             : null;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, long batchId)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$b", batchId);
-        return command;
-    }
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, long batchId) =>
+        connection.Command(sql, transaction).With("@b", batchId);
 
-    private static int Count(SqliteConnection connection, SqliteTransaction transaction, string sql, long batchId)
+    private static int Count(DbConnection connection, DbTransaction transaction, string sql, long batchId)
     {
         using var command = Command(connection, transaction, sql, batchId);
         return command.ExecuteNonQuery();
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

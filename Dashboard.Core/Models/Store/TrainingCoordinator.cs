@@ -38,6 +38,7 @@ public sealed class TrainingCoordinator : IDisposable
     private readonly Channel<string> _requests = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ModelTrainer _trainer;
     private readonly ModelStore _store;
+    private readonly DashboardStore _database;
     private readonly DataVersion _dataVersion;
     private readonly ModelsOptions _options;
     private readonly TimeProvider _time;
@@ -46,11 +47,12 @@ public sealed class TrainingCoordinator : IDisposable
     private CancellationTokenSource? _running;
     private DateTimeOffset _lastProgress;
 
-    public TrainingCoordinator(ModelTrainer trainer, ModelStore store, DataVersion dataVersion, IOptions<ModelsOptions> options, TimeProvider time,
-        ILogger<TrainingCoordinator> logger)
+    public TrainingCoordinator(ModelTrainer trainer, ModelStore store, DashboardStore database, DataVersion dataVersion, IOptions<ModelsOptions> options,
+        TimeProvider time, ILogger<TrainingCoordinator> logger)
     {
         _trainer = trainer;
         _store = store;
+        _database = database;
         _dataVersion = dataVersion;
         _options = options.Value;
         _time = time;
@@ -110,8 +112,20 @@ public sealed class TrainingCoordinator : IDisposable
         }
         try
         {
+            // Instances that share a PostgreSQL store train one at a time, and a request that another instance's run answered is not trained again.
+            await using var training = await TrainingLock.AcquireAsync(_database, () => ReportProgress(new TrainingProgress("waiting for another instance's training", 0)), cancel.Token);
+            if (training is null)
+            {
+                Finish(TrainingState.Succeeded, "Another instance has just trained the models on the same data; they were not trained again.", null);
+                _logger.LogInformation("Model training skipped: another instance trained on the same data");
+                return;
+            }
             var progress = new Progress(this);
             var result = await Task.Run(() => _trainer.TrainAllAsync(progress, cancel.Token), cancel.Token);
+            if (result.TrainedAny)
+            {
+                training.MarkTrained();
+            }
             var message = string.Join(" ", new[] { result.Cancellation, result.Purchase }.Select(Describe));
             Finish(result.TrainedAny ? TrainingState.Succeeded : TrainingState.Failed, message, result);
             _logger.LogInformation("Model training finished: {Message}", message);

@@ -1,15 +1,13 @@
 using Dashboard.Core.Data;
-using Dashboard.Core.Data.Schema;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
+using Dashboard.Tests.Support;
 
 namespace Dashboard.Tests.Integration.Analytics;
 
 /// <summary>
-/// A small, hand-computable data set in a temporary SQLite file. The expected numbers in the tests are worked out
+/// A small, hand-computable data set in a temporary store: a SQLite file, or a PostgreSQL database
+/// (<see cref="PostgreSqlAnalyticsFixture"/>). The expected numbers in the tests are worked out
 /// by hand from the table below (see the comments next to each assertion).
 /// <code>
 /// #  order sku date        weekday status    category      state        fulfil   channel     service   qty cur amount  b2b
@@ -27,24 +25,27 @@ namespace Dashboard.Tests.Integration.Analytics;
 /// M 18-25 occ2 B stay4+ single pc2 300; F 36-45 occ2 C stay0 married pc3 400; M 26-35 occ3 A stay1 single pc1 500;
 /// and one row to score (M 55+, no purchase) that the purchases screen must ignore.
 /// </summary>
-public sealed class AnalyticsFixture : IDisposable
+public class AnalyticsFixture : IDisposable
 {
-    public AnalyticsFixture()
+    private readonly TempDatabase _database;
+
+    public AnalyticsFixture() : this(StoreProvider.Sqlite)
     {
-        DatabasePath = Path.Combine(Path.GetTempPath(), $"dashboard-analytics-{Guid.NewGuid():N}.db");
-        ConnectionString = $"Data Source={DatabasePath}";
-        new SchemaMigrator(NullLogger<SchemaMigrator>.Instance).Migrate(ConnectionString);
+    }
+
+    protected AnalyticsFixture(StoreProvider provider)
+    {
+        _database = new TempDatabase(provider: provider);
         using var db = CreateContext();
         db.OrderLines.AddRange(Orders());
         db.Purchases.AddRange(Purchases());
         db.SaveChanges();
     }
 
-    public string DatabasePath { get; }
-    public string ConnectionString { get; }
+    public StoreProvider Provider => _database.Provider;
+    public string ConnectionString => _database.ConnectionString;
 
-    public DashboardDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(ConnectionString).Options);
+    public DashboardDbContext CreateContext() => new(_database.Store.ContextOptions());
 
     public static IEnumerable<OrderLine> Orders()
     {
@@ -109,16 +110,10 @@ public sealed class AnalyticsFixture : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(DatabasePath + suffix);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        _database.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
+
+/// <summary><see cref="AnalyticsFixture"/>'s data in a PostgreSQL database.</summary>
+public sealed class PostgreSqlAnalyticsFixture() : AnalyticsFixture(StoreProvider.PostgreSql);

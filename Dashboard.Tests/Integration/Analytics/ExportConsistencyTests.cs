@@ -10,11 +10,15 @@ namespace Dashboard.Tests.Integration.Analytics;
 /// process", whose change this process has not counted yet), the export reads a new frame instead of pairing the old
 /// frame's rows with the new text, or failing.
 /// </summary>
-public sealed class ExportConsistencyTests : IDisposable
+public abstract class ExportConsistencyTests(StoreProvider provider) : StoreTest(provider), IDisposable
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db = new(provider: provider);
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task AnOrderLinesExportAfterAnotherProcessImportedShowsTheNewData()
@@ -53,3 +57,7 @@ public sealed class ExportConsistencyTests : IDisposable
     private static IEnumerable<string?> Text(Dashboard.Core.Analytics.Export.DataTable table, string name) =>
         ((Dashboard.Core.Analytics.Export.TextColumn)table.Columns.Single(c => c.Name == name)).Values;
 }
+
+public sealed class ExportConsistencyOnSqliteTests() : ExportConsistencyTests(StoreProvider.Sqlite);
+
+public sealed class ExportConsistencyOnPostgreSqlTests() : ExportConsistencyTests(StoreProvider.PostgreSql);

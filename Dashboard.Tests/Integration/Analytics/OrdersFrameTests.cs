@@ -7,12 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Tests.Integration.Analytics;
 
 /// <summary>The orders frame as loaded from the store: lines of one order together, codes and nulls as stored.</summary>
-public sealed class OrdersFrameTests
+public abstract class OrdersFrameTests(StoreProvider provider) : StoreTest(provider)
 {
     [Fact]
     public async Task TheLinesOfAnOrderAreAdjacentEvenWhenStoredApart()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         await using (var context = Context(db))
         {
             // O1's two lines are stored apart, with O2 between them.
@@ -37,7 +37,7 @@ public sealed class OrdersFrameTests
     [Fact]
     public async Task OrdersAreSortedByTheirFirstDaySoThatEveryDateRangeCountsWhatTheLinesSay()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var lines = new[]
         {
             // Stored out of date order; P3's lines lie five days apart, with other orders' days between them.
@@ -76,6 +76,9 @@ public sealed class OrdersFrameTests
         }
     }
 
-    private static DashboardDbContext Context(TempDatabase db) =>
-        new(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(db.ConnectionString).Options);
+    private static DashboardDbContext Context(TempDatabase db) => db.Context();
 }
+
+public sealed class OrdersFrameOnSqliteTests() : OrdersFrameTests(StoreProvider.Sqlite);
+
+public sealed class OrdersFrameOnPostgreSqlTests() : OrdersFrameTests(StoreProvider.PostgreSql);

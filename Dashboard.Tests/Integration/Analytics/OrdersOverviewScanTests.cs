@@ -6,12 +6,12 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Tests.Integration.Analytics;
 
 /// <summary>The fused, parallel scan of the overview against itself on one thread and against the separate KPI scan.</summary>
-public sealed class OrdersOverviewScanTests : IClassFixture<AnalyticsFixture>
+public abstract class OrdersOverviewScanTests
 {
     private readonly OrdersFrame _frame;
     private readonly OrdersOverviewQuery _query;
 
-    public OrdersOverviewScanTests(AnalyticsFixture fixture)
+    protected OrdersOverviewScanTests(AnalyticsFixture fixture)
     {
         using var db = fixture.CreateContext();
         _frame = OrdersFrame.LoadAsync(db, 1).GetAwaiter().GetResult();
@@ -83,3 +83,7 @@ public sealed class OrdersOverviewScanTests : IClassFixture<AnalyticsFixture>
     private static OrderFilter Parse(string query) => OrderFilter.Parse(query.Split('&', StringSplitOptions.RemoveEmptyEntries)
         .Select(p => p.Split('=')).Select(p => new KeyValuePair<string, string?>(p[0], p[1])));
 }
+
+public sealed class OrdersOverviewScanOnSqliteTests(AnalyticsFixture fixture) : OrdersOverviewScanTests(fixture), IClassFixture<AnalyticsFixture>;
+
+public sealed class OrdersOverviewScanOnPostgreSqlTests(PostgreSqlAnalyticsFixture fixture) : OrdersOverviewScanTests(fixture), IClassFixture<PostgreSqlAnalyticsFixture>;

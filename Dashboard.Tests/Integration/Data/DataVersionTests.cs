@@ -6,12 +6,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Integration.Data;
 
-public class DataVersionTests
+public abstract class DataVersionTests(StoreProvider provider) : StoreTest(provider)
 {
     [Fact]
     public void AChangeCommittedByAnotherProcessMovesThisOneOnOnceAndItsOwnChangesAreNotCountedTwice()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var dashboard = new DataVersion(); // the dashboard's process; db.Import writes as another process would
         using var connection = db.Store.OpenConnection();
         Assert.False(dashboard.CatchUp(connection)); // the first look only learns the stored count
@@ -35,7 +35,7 @@ public class DataVersionTests
     [Fact]
     public void ARefusedImportDoesNotCountAsAChange()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var dashboard = new DataVersion();
         using var connection = db.Store.OpenConnection();
         dashboard.CatchUp(connection);
@@ -45,3 +45,7 @@ public class DataVersionTests
         Assert.False(dashboard.CatchUp(connection));
     }
 }
+
+public sealed class DataVersionOnSqliteTests() : DataVersionTests(StoreProvider.Sqlite);
+
+public sealed class DataVersionOnPostgreSqlTests() : DataVersionTests(StoreProvider.PostgreSql);

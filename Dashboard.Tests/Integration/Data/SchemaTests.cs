@@ -53,7 +53,7 @@ public class SchemaTests
     public async Task PromotionIdsWrittenBeforeStepFiveMoveToPromotionListsUnchanged()
     {
         using var db = new TempDatabase(migrate: false);
-        Assert.Equal(4, Migrator.Migrate(db.ConnectionString, targetVersion: 4));
+        Assert.Equal(4, Migrator.Migrate(db.Store, targetVersion: 4));
         const string shipping = "IN Core Free Shipping 2015/04/08 23-48-5-108";
         const string financing = "Amazon PLCC Free-Financing Universal Merchant AAT-WNKTBO3K27EJC,IN Core Free Shipping 2015/04/08 23-48-5-108";
         using (var connection = db.Store.OpenConnection())
@@ -74,7 +74,7 @@ public class SchemaTests
             command.ExecuteNonQuery();
         }
 
-        Migrator.Migrate(db.ConnectionString);
+        Migrator.Migrate(db.Store);
 
         Assert.Equal(2, db.Scalar("SELECT COUNT(*) FROM promotion_lists"));
         await using var context = db.Context();
@@ -88,7 +88,7 @@ public class SchemaTests
     public async Task ADatabaseWrittenByTheFirstVersionUpgradesWithoutLosingRows()
     {
         using var db = new TempDatabase(migrate: false);
-        Assert.Equal(1, Migrator.Migrate(db.ConnectionString, targetVersion: 1));
+        Assert.Equal(1, Migrator.Migrate(db.Store, targetVersion: 1));
         using (var connection = db.Store.OpenConnection())
         using (var command = connection.CreateCommand())
         {
@@ -106,7 +106,7 @@ public class SchemaTests
             command.ExecuteNonQuery();
         }
 
-        var version = Migrator.Migrate(db.ConnectionString);
+        var version = Migrator.Migrate(db.Store);
 
         Assert.Equal(SchemaSteps.All[^1].Version, version);
         await using var context = db.Context();
@@ -125,7 +125,7 @@ public class SchemaTests
     {
         using var db = new TempDatabase();
         var latest = SchemaSteps.All[^1].Version;
-        Assert.Equal(latest, Migrator.Migrate(db.ConnectionString));
+        Assert.Equal(latest, Migrator.Migrate(db.Store));
         Assert.Equal(SchemaSteps.All.Count, db.Scalar("SELECT COUNT(*) FROM schema_migrations")); // one row per step (versions may have gaps between branches)
     }
 
@@ -135,7 +135,7 @@ public class SchemaTests
         using var db = new TempDatabase();
         db.Scalar("INSERT INTO schema_migrations VALUES (999, 'from the future', '2030-01-01'); SELECT 1;");
 
-        var error = Assert.Throws<InvalidOperationException>(() => Migrator.Migrate(db.ConnectionString));
+        var error = Assert.Throws<InvalidOperationException>(() => Migrator.Migrate(db.Store));
         Assert.Contains("newer than this version", error.Message);
     }
 

@@ -1,3 +1,4 @@
+using Dashboard.Core.Data;
 using System.IO.Compression;
 using System.Text;
 using Dashboard.Core.Imports;
@@ -7,12 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Tests.Integration.Imports;
 
-public class AmazonImportTests
+public abstract class AmazonImportTests(StoreProvider provider) : StoreTest(provider)
 {
     [Fact]
     public async Task EveryQuirkOfTheRealExportIsReadAsMeant()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var promotions = "Amazon PLCC Free-Financing Universal Merchant AAT-WNKTBO3K27EJC,IN Core Free Shipping 2015/04/08 23-48-5-108";
         var csv = new AmazonCsv()
             .Line("405-8078784-5731545", "SET389-KR-NP-S", date: "04-30-22", status: "Cancelled", amount: "", currency: "",
@@ -57,7 +58,7 @@ public class AmazonImportTests
     [Fact]
     public void ImportingTheSameFileAgainInsertsNothingAndChangesNothing()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var csv = new AmazonCsv().Line("A-1", "S1").Line("A-1", "S2").Line("A-2", "S1", status: "Cancelled").ToString();
         var first = db.Import(csv);
         var before = db.Fingerprint();
@@ -73,7 +74,7 @@ public class AmazonImportTests
     [Fact]
     public void NewerOverlappingExportUpdatesChangedLinesAndReportsStatusChanges()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         db.Import(new AmazonCsv()
             .Line("A-1", status: "Pending", courier: "Unshipped")
             .Line("A-2", status: "Pending", courier: "Unshipped")
@@ -94,7 +95,7 @@ public class AmazonImportTests
     [Fact]
     public void RepeatedKeyInOneFileKeepsTheLastRowReportsTheRepeatAndReimportsAsUnchanged()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var csv = new AmazonCsv()
             .Line("A-1", "S1", amount: "100.00")
             .Line("A-2", "S1")
@@ -115,7 +116,7 @@ public class AmazonImportTests
     [Fact]
     public void BadRowsAreRejectedNamingRowColumnValueAndReasonAndTheRestIsKept()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var csv = new AmazonCsv()
             .Line("OK-1")
             .Line("BAD-DATE", date: "02-30-22")
@@ -181,7 +182,7 @@ public class AmazonImportTests
     [MemberData(nameof(FilesRefusedWhole))]
     public void AFileThatCannotBeReadIsRefusedWithAClearMessageAndNothingChanges(string name, byte[] bytes, string message)
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         db.Import(new AmazonCsv().Line("KEEP-1").Line("KEEP-2").ToString());
         var before = db.Fingerprint();
 
@@ -196,7 +197,7 @@ public class AmazonImportTests
     [Fact]
     public void UnknownHeaderMessageNamesExpectedAndFoundColumns()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var result = db.Import("name,price\nshirt,10\n");
         Assert.Contains("'Order ID'", result.Error);
         Assert.Contains("'Gender'", result.Error);
@@ -206,7 +207,7 @@ public class AmazonImportTests
     [Fact]
     public void GzipAndByteOrderMarksAreRead()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var text = new AmazonCsv().Line("GZ-1").ToString();
         using var gz = new MemoryStream();
         using (var zip = new GZipStream(gz, CompressionLevel.Fastest, leaveOpen: true))
@@ -222,7 +223,7 @@ public class AmazonImportTests
     [Fact]
     public void CancellingHalfwayLeavesTheDatabaseAsItWasAndMarksTheBatchFailed()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         db.Import(new AmazonCsv().Line("KEEP-1").ToString());
         var before = db.Fingerprint();
         var big = new AmazonCsv();
@@ -251,7 +252,7 @@ public class AmazonImportTests
     [Fact]
     public void AFatalErrorAtTheEndOfALargeFileKeepsNoneOfItsRows()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var big = new AmazonCsv();
         for (var i = 0; i < 2000; i++)
         {
@@ -268,7 +269,7 @@ public class AmazonImportTests
     [Fact]
     public void DryRunCountsEverythingAndKeepsNothing()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         db.Import(new AmazonCsv().Line("A-1", status: "Pending").ToString());
         var before = db.Fingerprint();
 
@@ -286,7 +287,7 @@ public class AmazonImportTests
     [Fact]
     public void BatchesLeftRunningByAStoppedProcessAreMarkedFailed()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         db.Scalar("INSERT INTO import_batches (file_name, format, state, started_at) VALUES ('x.csv', 'AmazonOrders', 'Running', '2022-07-01 10:00:00'); SELECT 1;");
 
         Assert.Equal(1, db.Importer().MarkInterruptedBatches());
@@ -296,13 +297,13 @@ public class AmazonImportTests
     [Fact]
     public void SampleLinesAreReplacedByTheFirstRealImport()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         db.Import(new AmazonCsv().Line("SAMPLE-1").Line("SAMPLE-2").ToString(), "sample.csv", new ImportOptions { IsSample = true });
-        Assert.Equal(2, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE is_sample = 1"));
+        Assert.Equal(2, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE is_sample = TRUE"));
 
         db.Import(new AmazonCsv().Line("REAL-1").ToString());
 
-        Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE is_sample = 1"));
+        Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE is_sample = TRUE"));
         Assert.Equal(1, db.Scalar("SELECT COUNT(*) FROM order_lines"));
     }
 
@@ -311,3 +312,7 @@ public class AmazonImportTests
         public void Report(ImportProgress value) => report(value);
     }
 }
+
+public sealed class AmazonImportOnSqliteTests() : AmazonImportTests(StoreProvider.Sqlite);
+
+public sealed class AmazonImportOnPostgreSqlTests() : AmazonImportTests(StoreProvider.PostgreSql);

@@ -1,14 +1,15 @@
+using Dashboard.Core.Data;
 using Dashboard.Tests.Support;
 
 namespace Dashboard.Tests.Integration.Imports;
 
 /// <summary>Bad input that <see cref="AmazonImportTests"/> does not cover: a clear message, and the database as it was.</summary>
-public class BadInputTests
+public abstract class BadInputTests(StoreProvider provider) : StoreTest(provider)
 {
     [Fact]
     public void ATenMegabyteFieldRejectsItsRowNamingTheColumnAndStoresNoneOfIt()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var huge = new string('x', 10 * 1024 * 1024);
 
         var result = db.Import(new AmazonCsv().Line("OK-1").Line("HUGE", promotions: huge).Line("OK-2").ToString(), "huge.csv");
@@ -20,13 +21,13 @@ public class BadInputTests
         Assert.Equal("a value of 10,485,760 characters; the longest accepted is 32,768", issue.Reason);
         Assert.True(issue.Value!.Length <= 201, "the stored value is shortened");
         Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE order_id = 'HUGE'"));
-        Assert.True(new FileInfo(db.Path).Length < 2 * 1024 * 1024, "nothing of the 10 MB was stored");
+        Assert.True(db.StoredBytes() < 2 * 1024 * 1024, "nothing of the 10 MB was stored");
     }
 
     [Fact]
     public void ATenMegabyteFieldInAFileOfOnlySuchRowsRefusesTheFileAndChangesNothing()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         db.Import(new AmazonCsv().Line("KEEP-1").ToString(), "first.csv");
         var before = db.Fingerprint();
 
@@ -41,7 +42,7 @@ public class BadInputTests
     [Fact]
     public void AMillionColumnHeaderIsRefusedWithABoundedMessageStoredAndShown()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var header = string.Join(',', Enumerable.Range(0, 1_000_000).Select(i => $"c{i}"));
 
         var result = db.Import(header + "\n1,2,3\n", "wide.csv");
@@ -55,7 +56,7 @@ public class BadInputTests
     [Fact]
     public void AnOverlongFileNameIsStoredCut()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
 
         var result = db.Import(new AmazonCsv().Line("OK-1").ToString(), new string('n', 100_000) + ".csv");
 
@@ -66,7 +67,7 @@ public class BadInputTests
     [Fact]
     public void AnIssueNamingAHugeColumnIsStoredCut()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var csv = AmazonCsv.Header + "," + new string('h', 100_000) + "\n" + new AmazonCsv().Line("OK-1").ToString()[(AmazonCsv.Header.Length + 1)..].TrimEnd('\n') + "," + new string('v', 40_000) + "\n";
 
         var result = db.Import(csv, "wide.csv");
@@ -78,7 +79,7 @@ public class BadInputTests
     [Fact]
     public void ALineWithTooManyFieldsIsRejectedNamingItsRowAndTheRestIsKept()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var csv = new AmazonCsv().Line("OK-1").Raw(
             "1,TOO-MANY,04-30-22,Shipped,Amazon,Amazon.in,Expedited,JNE3781,JNE3781-KR-L,kurta,L,B09K3WFS32,Shipped,1,INR,406.00,MUMBAI,MAHARASHTRA,400081.0,IN,,False,,,surplus")
             .Line("OK-2");
@@ -96,7 +97,7 @@ public class BadInputTests
     [Fact]
     public void MixedCurrenciesAreAcceptedListedInThePreviewAndEachAmountKeepsItsCurrency()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var csv = new AmazonCsv()
             .Line("IN-1", amount: "406.00", currency: "INR")
             .Line("IN-2", amount: "100.50", currency: "INR")
@@ -113,3 +114,7 @@ public class BadInputTests
         Assert.Equal(1200, db.Scalar("SELECT SUM(amount_minor) FROM order_lines WHERE currency = 'USD'"));
     }
 }
+
+public sealed class BadInputOnSqliteTests() : BadInputTests(StoreProvider.Sqlite);
+
+public sealed class BadInputOnPostgreSqlTests() : BadInputTests(StoreProvider.PostgreSql);

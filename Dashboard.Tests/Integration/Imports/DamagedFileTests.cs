@@ -1,3 +1,4 @@
+using Dashboard.Core.Data;
 using System.IO.Compression;
 using System.Text;
 using Dashboard.Core.Imports;
@@ -10,7 +11,7 @@ namespace Dashboard.Tests.Integration.Imports;
 /// beyond any real order line are refused with a reason, and every refused file leaves the stored tables as they were
 /// (hashed, not counted).
 /// </summary>
-public class DamagedFileTests
+public abstract class DamagedFileTests(StoreProvider provider) : StoreTest(provider)
 {
     private const string PurchaseHeader =
         "User_ID,Product_ID,Gender,Age,Occupation,City_Category,Stay_In_Current_City_Years,Marital_Status,Product_Category_1,Product_Category_2,Product_Category_3,Purchase\n";
@@ -51,7 +52,7 @@ public class DamagedFileTests
     [MemberData(nameof(Cuts))]
     public void ATruncatedGzipIsRefusedWholeAndChangesNothing(string where)
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         Assert.True(db.Import(Purchases(50, seed: 90_000), "earlier.csv").Succeeded);
         var before = db.TablesHash();
         var gz = Gzip(Purchases(20_000));
@@ -68,7 +69,7 @@ public class DamagedFileTests
     [Fact]
     public void ATruncatedAmazonGzipStoresNoHalfRow()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var csv = new AmazonCsv();
         for (var i = 0; i < 5000; i++)
         {
@@ -89,7 +90,7 @@ public class DamagedFileTests
     [InlineData(-1000)] // compressed data
     public void AGzipWhoseContentDoesNotMatchItsChecksumOrLengthIsRefused(int fromEnd)
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var before = db.TablesHash();
         var gz = Gzip(Purchases(20_000));
         gz[gz.Length + fromEnd] ^= 0x5A;
@@ -104,7 +105,7 @@ public class DamagedFileTests
     [Fact]
     public void BytesAfterTheGzipTrailerMakeTheFileDamaged()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var gz = Gzip(Purchases(10)).Concat(new byte[] { 1, 2, 3 }).ToArray();
 
         var result = db.Import(gz, "purchases.csv.gz");
@@ -116,7 +117,7 @@ public class DamagedFileTests
     [Fact]
     public void AWholeGzipIsStillImported()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
 
         var result = db.Import(Gzip(Purchases(3000)), "purchases.csv.gz");
 
@@ -130,7 +131,7 @@ public class DamagedFileTests
     [InlineData("1000004,P00128942,M,26")]
     public void APlainCsvCutShortRejectsItsLastRowWithAReason(string lastLine)
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
 
         var result = db.Import(Purchases(3) + lastLine, "purchases.csv");
 
@@ -152,7 +153,7 @@ public class DamagedFileTests
     [Fact]
     public void ALastLineWithoutALineBreakButAllItsFieldsIsKept()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
 
         var result = db.Import(Purchases(3).TrimEnd('\n'), "purchases.csv");
 
@@ -163,7 +164,7 @@ public class DamagedFileTests
     [Fact]
     public void AGzipOfBlankLinesIsRefusedAsABombBeforeItExpandsFar()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         Assert.True(db.Import(Purchases(5), "earlier.csv").Succeeded);
         var before = db.TablesHash();
         var bomb = Gzip(Encoding.UTF8.GetBytes(PurchaseHeader).Concat(new byte[64 << 20]).Select(b => b == 0 ? (byte)'\n' : b).ToArray());
@@ -182,7 +183,7 @@ public class DamagedFileTests
     [Fact]
     public void BlankLinesCountTowardsTheExpandedSizeLimit()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var before = db.TablesHash();
         var text = Purchases(3) + new string('\n', 3 << 20) + Purchases(3, seed: 10)[PurchaseHeader.Length..];
 
@@ -197,7 +198,7 @@ public class DamagedFileTests
     [Fact]
     public void ProgressCountsDecompressedBytesAndCancellationStopsAFileOfBlankLines()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         Assert.True(db.Import(Purchases(5), "earlier.csv").Succeeded);
         var before = db.TablesHash();
         var blank = Gzip(Encoding.UTF8.GetBytes(PurchaseHeader).Concat(new byte[16 << 20]).Select(b => b == 0 ? (byte)'\n' : b).ToArray());
@@ -225,7 +226,7 @@ public class DamagedFileTests
     [InlineData("79228162514264337593543950335")] // decimal's largest: scaling it by 100 would overflow
     public void AnAmountBeyondTheLargestOrderLineIsRejectedWithAReason(string amount)
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
 
         var result = db.Import(new AmazonCsv().Line("OK-1").Line("BIG-1", amount: amount).ToString());
 
@@ -239,7 +240,7 @@ public class DamagedFileTests
     [Fact]
     public void TheLargestAcceptedAmountIsKeptExactly()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
 
         var result = db.Import(new AmazonCsv().Line("MAX-1", amount: "10000000.00").ToString());
 
@@ -250,7 +251,7 @@ public class DamagedFileTests
     [Fact]
     public void APurchaseBeyondTheLimitIsRejectedWithAReason()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
 
         var result = db.Import(PurchaseHeader + "1000004,P00128942,M,26-35,7,B,2,1,1,11,,2147483647\n1000004,P00128943,M,26-35,7,B,2,1,1,11,,100\n", "p.csv");
 
@@ -264,3 +265,7 @@ public class DamagedFileTests
         public void Report(ImportProgress value) => report(value);
     }
 }
+
+public sealed class DamagedFileOnSqliteTests() : DamagedFileTests(StoreProvider.Sqlite);
+
+public sealed class DamagedFileOnPostgreSqlTests() : DamagedFileTests(StoreProvider.PostgreSql);

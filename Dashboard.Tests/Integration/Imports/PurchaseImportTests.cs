@@ -1,10 +1,11 @@
+using Dashboard.Core.Data;
 using Dashboard.Core.Imports;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Tests.Integration.Imports;
 
-public class PurchaseImportTests
+public abstract class PurchaseImportTests(StoreProvider provider) : StoreTest(provider)
 {
     private const string TrainingWithoutIds = """
         Gender,Age,Occupation,City_Category,Stay_In_Current_City_Years,Marital_Status,Product_Category_1,Product_Category_2,Product_Category_3,Purchase
@@ -21,7 +22,7 @@ public class PurchaseImportTests
     [Fact]
     public void ManyRowsAreAllStoredInFileOrderWhateverTheirCountPerStatement()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var csv = new System.Text.StringBuilder("Gender,Age,Occupation,City_Category,Stay_In_Current_City_Years,Marital_Status,Product_Category_1,Product_Category_2,Product_Category_3,Purchase\n");
         for (var i = 1; i <= 200; i++)
         {
@@ -40,7 +41,7 @@ public class PurchaseImportTests
     [Fact]
     public async Task TrainingRowsWithoutIdsAreStoredWithTheirPurchase()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
 
         var result = db.Import(TrainingWithoutIds, "train.csv");
 
@@ -59,7 +60,7 @@ public class PurchaseImportTests
     [Fact]
     public async Task AFileWithoutPurchaseIsStoredAsRowsToScore()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
 
         var result = db.Import(ToScoreWithIds, "test.csv");
 
@@ -74,7 +75,7 @@ public class PurchaseImportTests
     [Fact]
     public void TheSameFileTwiceIsRefusedSayingWhenItWasImported()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var first = db.Import(TrainingWithoutIds, "train.csv");
         var before = db.Fingerprint();
 
@@ -88,7 +89,7 @@ public class PurchaseImportTests
     [Fact]
     public void ValuesOutsideTheirDomainAreRejectedByRowAndColumn()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var csv = TrainingWithoutIds
             + "X,26-35,1,A,1,0,1,,,100\n"
             + "M,60,1,A,1,0,1,,,100\n"
@@ -106,3 +107,7 @@ public class PurchaseImportTests
         Assert.Equal(5, result.Issues[0].Row);
     }
 }
+
+public sealed class PurchaseImportOnSqliteTests() : PurchaseImportTests(StoreProvider.Sqlite);
+
+public sealed class PurchaseImportOnPostgreSqlTests() : PurchaseImportTests(StoreProvider.PostgreSql);

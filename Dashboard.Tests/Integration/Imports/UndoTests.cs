@@ -1,3 +1,4 @@
+using Dashboard.Core.Data;
 using Dashboard.Core.Imports;
 using Dashboard.Core.Imports.Undo;
 using Dashboard.Tests.Support;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Integration.Imports;
 
-public class UndoTests
+public abstract class UndoTests(StoreProvider provider) : StoreTest(provider)
 {
     private static BatchUndoService Undoer(TempDatabase db) =>
         new(db.Store, db.Version, TimeProvider.System, NullLogger<BatchUndoService>.Instance);
@@ -32,7 +33,7 @@ public class UndoTests
     [Fact]
     public void UndoingABatchRemovesTheLinesItInsertedAndIsRecorded()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var batch = db.Import(new AmazonCsv().Line("A-1").Line("A-2").Line("A-3", sku: "X-1-M").ToString());
         var versionBefore = db.Version.Current;
 
@@ -48,7 +49,7 @@ public class UndoTests
     [Fact]
     public void UndoingAnUpdatingBatchPutsBackEveryValueTheLinesHadBefore()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         db.Import(new AmazonCsv()
             .Line("A-1", status: "Pending", courier: "Unshipped", amount: "100.00")
             .Line("A-2", status: "Shipped")
@@ -75,7 +76,7 @@ public class UndoTests
     [Fact]
     public void ABatchWhoseLinesALaterBatchChangedIsUndoneOnlyAfterThatBatch()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var first = db.Import(new AmazonCsv().Line("A-1", status: "Pending", courier: "Unshipped").Line("A-2").ToString(), "first.csv");
         var second = db.Import(new AmazonCsv().Line("A-1", status: "Cancelled", courier: "").Line("B-1").ToString(), "second.csv");
         var afterBoth = Lines(db);
@@ -99,7 +100,7 @@ public class UndoTests
     [Fact]
     public void ALaterBatchThatOnlyRepeatsLinesUnchangedDoesNotBlockTheUndo()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var first = db.Import(new AmazonCsv().Line("A-1").Line("A-2").ToString(), "first.csv");
         db.Import(new AmazonCsv().Line("A-1").Line("A-2").Line("B-1").ToString(), "second.csv");
 
@@ -113,7 +114,7 @@ public class UndoTests
     [Fact]
     public void UndoingAPurchaseBatchRemovesItsRowsAndTheSameFileCanBeImportedAgain()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         const string file = """
             Gender,Age,Occupation,City_Category,Stay_In_Current_City_Years,Marital_Status,Product_Category_1,Product_Category_2,Product_Category_3,Purchase
             F,0-17,10,A,2,0,3,,,8370
@@ -134,7 +135,7 @@ public class UndoTests
     [Fact]
     public void UndoingTwiceAFailedBatchOrAnUnknownBatchIsRefusedAndChangesNothing()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var batch = db.Import(new AmazonCsv().Line("A-1").ToString());
         var failed = db.Import("not,a,known,header\n1,2,3,4\n");
         Assert.True(Undoer(db).Undo(batch.BatchId!.Value).Succeeded);
@@ -150,7 +151,7 @@ public class UndoTests
     [Fact]
     public void ADryRunKeepsNoPreviousValues()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         db.Import(new AmazonCsv().Line("A-1", status: "Pending").ToString());
 
         db.Import(new AmazonCsv().Line("A-1", status: "Cancelled").ToString(), options: new ImportOptions { DryRun = true });
@@ -158,3 +159,7 @@ public class UndoTests
         Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM order_line_versions"));
     }
 }
+
+public sealed class UndoOnSqliteTests() : UndoTests(StoreProvider.Sqlite);
+
+public sealed class UndoOnPostgreSqlTests() : UndoTests(StoreProvider.PostgreSql);

@@ -19,9 +19,9 @@ public static class ModelTestData
     public const int ToScoreRows = 40;
     private const string Promotion = "IN Core Free Shipping";
 
-    public static TempDatabase Create(int lines = 2400, int purchases = 1500)
+    public static TempDatabase Create(int lines = 2400, int purchases = 1500, StoreProvider provider = StoreProvider.Sqlite)
     {
-        var db = new TempDatabase();
+        var db = new TempDatabase(provider: provider);
         using var context = db.Context();
         // The promotion-ids text is stored once, in promotion_lists; a line keeps its id.
         var promotions = new PromotionList { Ids = Promotion };

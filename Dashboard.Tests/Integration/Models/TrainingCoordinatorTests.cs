@@ -7,10 +7,10 @@ namespace Dashboard.Tests.Integration.Models;
 
 public class TrainingCoordinatorTests
 {
-    private static TrainingCoordinator Coordinator(Support.TempDatabase db, DataVersion version, ModelsOptions options)
+    private static TrainingCoordinator Coordinator(Support.TempDatabase db, DataVersion version, ModelsOptions options, DashboardStore? instance = null)
     {
         var store = ModelTestData.Store(db);
-        return new TrainingCoordinator(ModelTestData.Trainer(db, store), store, version, Options.Create(options), TimeProvider.System,
+        return new TrainingCoordinator(ModelTestData.Trainer(db, store), store, instance ?? db.Store, version, Options.Create(options), TimeProvider.System,
             NullLogger<TrainingCoordinator>.Instance);
     }
 
@@ -111,5 +111,73 @@ public class TrainingCoordinatorTests
 
         Assert.Equal(TrainingState.Cancelled, coordinator.Status.State);
         Assert.Empty(await ModelTestData.Store(db).HistoryAsync());
+    }
+
+    [Fact]
+    public async Task TwoInstancesAskedToRetrainAtOnceOnASharedPostgreSqlStoreTrainOnce()
+    {
+        // Issue 13: two app instances (each its own coordinator and connection pool) over one PostgreSQL database.
+        using var db = ModelTestData.Create(provider: StoreProvider.PostgreSql);
+        using var other = new DashboardStore(db.ConnectionString, db.Folder, StoreProvider.PostgreSql);
+        var options = new ModelsOptions { TrainOnFirstStart = false };
+        using var first = Coordinator(db, new DataVersion(), options);
+        using var second = Coordinator(db, new DataVersion(), options, instance: other);
+        var waited = false;
+        second.Changed += s => waited |= s.Stage.Contains("another instance", StringComparison.Ordinal);
+        first.Changed += s => waited |= s.Stage.Contains("another instance", StringComparison.Ordinal);
+        using var stop = new CancellationTokenSource();
+        var running = new[] { first.RunAsync(stop.Token), second.RunAsync(stop.Token) };
+
+        Assert.True(first.Request("retrain asked on instance A"));
+        Assert.True(second.Request("retrain asked on instance B"));
+        var done = new[] { TrainingState.Succeeded, TrainingState.Failed, TrainingState.Cancelled };
+        var statuses = new[] { await WaitFor(first, s => done.Contains(s.State)), await WaitFor(second, s => done.Contains(s.State)) };
+        await stop.CancelAsync();
+        foreach (var run in running)
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(TrainingState.Succeeded, s.State));
+        Assert.True(waited, "one instance waited for the other's run");
+        Assert.Single(statuses, s => s.Message!.Contains("not trained again", StringComparison.Ordinal));
+        Assert.Equal(4, (await ModelTestData.Store(db).HistoryAsync()).Count); // one run: two kinds, two algorithms
+    }
+
+    [Fact]
+    public async Task AnInstanceThatWaitedTrainsWhenTheDataChangedSinceTheOtherRunBegan()
+    {
+        using var db = ModelTestData.Create(provider: StoreProvider.PostgreSql);
+        using var other = new DashboardStore(db.ConnectionString, db.Folder, StoreProvider.PostgreSql);
+        var options = new ModelsOptions { TrainOnFirstStart = false };
+        using var first = Coordinator(db, new DataVersion(), options);
+        using var second = Coordinator(db, new DataVersion(), options, instance: other);
+        var waited = false;
+        second.Changed += s => waited |= s.Stage.Contains("another instance", StringComparison.Ordinal);
+        using var stop = new CancellationTokenSource();
+        var running = new[] { first.RunAsync(stop.Token), second.RunAsync(stop.Token) };
+        Assert.True(first.Request("retrain on A"));
+        await WaitFor(first, s => s.State == TrainingState.Running && s.Stage != "starting"); // A holds the lock and reads its data
+        // An import commits while A trains (the stored change count moves on); then B is asked: A's run cannot answer it.
+        using (var connection = db.Store.OpenConnection())
+        using (var transaction = connection.BeginTransaction())
+        {
+            new DataVersion().Record(connection, transaction);
+            transaction.Commit();
+        }
+        Assert.True(second.Request("retrain on B"));
+        var done = new[] { TrainingState.Succeeded, TrainingState.Failed, TrainingState.Cancelled };
+        await WaitFor(first, s => done.Contains(s.State));
+        var status = await WaitFor(second, s => done.Contains(s.State));
+        await stop.CancelAsync();
+        foreach (var run in running)
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        }
+
+        Assert.True(waited, "B waited for A");
+        Assert.Equal(TrainingState.Succeeded, status.State);
+        Assert.DoesNotContain("not trained again", status.Message);
+        Assert.Equal(8, (await ModelTestData.Store(db).HistoryAsync()).Count); // two runs
     }
 }

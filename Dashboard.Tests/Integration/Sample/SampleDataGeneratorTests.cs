@@ -39,7 +39,7 @@ public class SampleDataGeneratorTests
         var fridays = db.Scalar("SELECT COUNT(*) FROM order_lines WHERE strftime('%w', order_date) = '5'");
         Assert.True(sundays > fridays * 1.1, $"{sundays} Sunday lines vs {fridays} Friday lines");
         Assert.True(db.Scalar("SELECT COUNT(DISTINCT category) FROM order_lines") >= 6);
-        Assert.Equal(result.Inserted, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE is_sample = 1"));
+        Assert.Equal(result.Inserted, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE is_sample = TRUE"));
         // untidy state names are cleaned like real ones
         Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE state IN ('RJ', 'Orissa', 'New Delhi')"));
     }

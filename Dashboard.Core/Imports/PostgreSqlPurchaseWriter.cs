@@ -1,0 +1,85 @@
+using Dashboard.Core.Data;
+using Dashboard.Core.Purchases;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Dashboard.Core.Imports;
+
+/// <summary>
+/// <see cref="PurchaseWriter"/> on PostgreSQL: purchases have no natural key, so the rows go straight into the table by
+/// binary <c>COPY</c>, inside the batch's transaction (in file order: the ids follow it, as the model split expects).
+/// </summary>
+internal sealed class PostgreSqlPurchaseWriter : IBatchWriter<PurchaseTransaction>
+{
+    private readonly BatchCounts _counts;
+    private readonly bool _isSample;
+    private readonly long _batchId;
+    private NpgsqlBinaryImporter? _copy;
+
+    public PostgreSqlPurchaseWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchCounts counts, bool isSample, long batchId)
+    {
+        _counts = counts;
+        _isSample = isSample;
+        _batchId = batchId;
+        if (!isSample)
+        {
+            connection.Execute("DELETE FROM purchases WHERE is_sample = TRUE;", transaction);
+        }
+        _copy = connection.BeginBinaryImport("""
+            COPY purchases (user_id, product_id, gender, age_band, occupation, city_category, stay_years, married,
+                product_category_1, product_category_2, product_category_3, purchase, is_to_score, is_sample, batch_id, source_row)
+            FROM STDIN (FORMAT BINARY);
+            """);
+    }
+
+    public void Write(PurchaseTransaction purchase, int rowNumber)
+    {
+        var copy = _copy!;
+        copy.StartRow();
+        Number(copy, purchase.UserId);
+        if (purchase.ProductId is null)
+        {
+            copy.WriteNull();
+        }
+        else
+        {
+            copy.Write(purchase.ProductId, NpgsqlDbType.Text);
+        }
+        copy.Write(purchase.Gender, NpgsqlDbType.Text);
+        copy.Write(purchase.AgeBand, NpgsqlDbType.Text);
+        copy.Write((long)purchase.Occupation, NpgsqlDbType.Bigint);
+        copy.Write(purchase.CityCategory, NpgsqlDbType.Text);
+        copy.Write((long)purchase.StayYears, NpgsqlDbType.Bigint);
+        copy.Write(purchase.Married, NpgsqlDbType.Boolean);
+        copy.Write((long)purchase.ProductCategory1, NpgsqlDbType.Bigint);
+        Number(copy, purchase.ProductCategory2);
+        Number(copy, purchase.ProductCategory3);
+        Number(copy, purchase.Purchase);
+        copy.Write(purchase.IsToScore, NpgsqlDbType.Boolean);
+        copy.Write(_isSample, NpgsqlDbType.Boolean);
+        copy.Write(_batchId, NpgsqlDbType.Bigint);
+        copy.Write((long)purchase.SourceRow, NpgsqlDbType.Bigint);
+        _counts.Inserted++;
+    }
+
+    public void Complete()
+    {
+        _copy!.Complete();
+        _copy.Dispose();
+        _copy = null;
+    }
+
+    private static void Number(NpgsqlBinaryImporter copy, long? value)
+    {
+        if (value is null)
+        {
+            copy.WriteNull();
+        }
+        else
+        {
+            copy.Write(value.Value, NpgsqlDbType.Bigint);
+        }
+    }
+
+    public void Dispose() => _copy?.Dispose();
+}
