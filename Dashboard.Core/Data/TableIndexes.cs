@@ -1,11 +1,13 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Npgsql;
 
 namespace Dashboard.Core.Data;
 
 /// <summary>
 /// Drops a table's indexes and builds them again from their own stored definitions, so that a first bulk load
 /// builds each index once, sorted, instead of maintaining it row by row. Both happen inside the caller's
-/// transaction: readers never see the table without its indexes.
+/// transaction: readers never see the table without its indexes. The definitions come from SQLite's
+/// <c>sqlite_master</c> or PostgreSQL's <c>pg_indexes</c> (the primary key stays).
 /// </summary>
 internal sealed class TableIndexes
 {
@@ -14,18 +16,17 @@ internal sealed class TableIndexes
     private TableIndexes(IReadOnlyList<string> definitions) => _definitions = definitions;
 
     /// <summary>Drops the indexes of <paramref name="table"/> when it holds no rows; null when it does.</summary>
-    public static TableIndexes? DropIfEmpty(SqliteConnection connection, SqliteTransaction transaction, string table)
+    public static TableIndexes? DropIfEmpty(DbConnection connection, DbTransaction transaction, string table)
     {
-        if (Scalar(connection, transaction, $"SELECT EXISTS (SELECT 1 FROM {table});") is 1L)
+        if (Scalar(connection, transaction, $"SELECT EXISTS (SELECT 1 FROM {table});") is 1L or true)
         {
             return null;
         }
         var definitions = new List<(string Name, string Sql)>();
-        using (var read = connection.CreateCommand())
+        using (var read = connection.Command(connection is NpgsqlConnection
+            ? "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table AND indexname NOT LIKE '%\\_pkey';"
+            : "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL;", transaction).With("@table", table))
         {
-            read.Transaction = transaction;
-            read.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL;";
-            read.Parameters.AddWithValue("$table", table);
             using var reader = read.ExecuteReader();
             while (reader.Read())
             {
@@ -39,7 +40,7 @@ internal sealed class TableIndexes
         return new TableIndexes(definitions.Select(d => d.Sql).ToList());
     }
 
-    public void Rebuild(SqliteConnection connection, SqliteTransaction transaction)
+    public void Rebuild(DbConnection connection, DbTransaction transaction)
     {
         foreach (var sql in _definitions)
         {
@@ -47,11 +48,5 @@ internal sealed class TableIndexes
         }
     }
 
-    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
+    private static object? Scalar(DbConnection connection, DbTransaction transaction, string sql) => connection.Scalar(sql, transaction);
 }

@@ -9,8 +9,9 @@ namespace Dashboard.Core.Imports;
 /// <summary>
 /// <see cref="OrderLineWriter"/>'s upsert on PostgreSQL (issue 13): every row goes by binary <c>COPY</c> into a staging
 /// table, and the batch is then a handful of set statements in the batch's transaction — the file's last row of each
-/// (Order ID, SKU) wins, the lines it changes are kept for undo, and one <c>INSERT … ON CONFLICT</c> writes them. The counts,
-/// repeats and status changes are the same as SQLite's, worked out by comparing the winners with the stored lines.
+/// (Order ID, SKU) wins, the lines it changes are kept for undo, and one <c>INSERT … ON CONFLICT</c> writes the new and changed
+/// ones. The counts, repeats and status changes are the same as SQLite's, worked out by comparing the staged rows with the
+/// stored lines in one pass.
 /// </summary>
 internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
 {
@@ -20,9 +21,12 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
         "courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country, promotion_list_id, b2b, " +
         "fulfilled_by, source_index, is_sample, batch_id, content_hash";
 
-    /// <summary>What is staged: the stored columns with the promotion-ids text instead of its id, and the row of the file.</summary>
+    /// <summary>
+    /// What is staged: the stored columns with the promotion-ids text instead of its id, and the first row of the file that
+    /// named the key (a line keeps the place of its key's first row, as on SQLite: its id follows the file).
+    /// </summary>
     private const string StagedColumns =
-        "row_number, order_id, order_date, sku, status, status_group, fulfilment, sales_channel, service_level, style, category, size, " +
+        "row_number, position, order_id, order_date, sku, status, status_group, fulfilment, sales_channel, service_level, style, category, size, " +
         "asin, courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country, promotion_ids, b2b, " +
         "fulfilled_by, source_index, content_hash";
 
@@ -33,10 +37,14 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
     private readonly BatchCounts _counts;
     private readonly bool _isSample;
     private readonly long _batchId;
-    /// <summary>The row of this file that last named each key, to report repeats as SQLite's writer does.</summary>
-    private readonly Dictionary<(string OrderId, string Sku), int> _rows = [];
+    /// <summary>The first and the last row of this file that named each key, to report repeats as SQLite's writer does.</summary>
+    private readonly Dictionary<(string OrderId, string Sku), (int First, int Last)> _rows = [];
+    /// <summary>The rows a later row of the same key replaced: removed from the staging table before anything is written.</summary>
+    private readonly List<long> _replaced = [];
     private readonly Dictionary<int, string> _dateTexts = [];
     private NpgsqlBinaryImporter? _copy;
+    /// <summary>The indexes of an empty table, dropped for a first load and built once at the end; null when lines are stored.</summary>
+    private readonly TableIndexes? _indexesToBuild;
 
     public PostgreSqlOrderLineWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchCounts counts, bool isSample, long batchId)
     {
@@ -50,9 +58,10 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
         {
             connection.Execute("DELETE FROM order_lines WHERE is_sample = TRUE;", transaction);
         }
+        _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "order_lines");
         connection.Execute("""
             CREATE TEMPORARY TABLE import_lines (
-                row_number BIGINT NOT NULL, order_id TEXT COLLATE "C" NOT NULL, order_date TEXT COLLATE "C" NOT NULL,
+                row_number BIGINT NOT NULL, position BIGINT NOT NULL, order_id TEXT COLLATE "C" NOT NULL, order_date TEXT COLLATE "C" NOT NULL,
                 sku TEXT COLLATE "C" NOT NULL, status TEXT COLLATE "C" NOT NULL, status_group TEXT COLLATE "C" NOT NULL,
                 fulfilment TEXT COLLATE "C" NOT NULL, sales_channel TEXT COLLATE "C" NOT NULL, service_level TEXT COLLATE "C" NOT NULL,
                 style TEXT COLLATE "C" NOT NULL, category TEXT COLLATE "C" NOT NULL, size TEXT COLLATE "C" NOT NULL,
@@ -75,17 +84,21 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
             _counts.Currencies.Add(currency);
         }
         var key = (line.OrderId, line.Sku);
+        var first = rowNumber;
         if (_rows.TryGetValue(key, out var earlier))
         {
             _counts.Duplicates++;
             _counts.AddIssue(new ImportIssueSummary(IssueKind.Duplicate, rowNumber, "Order ID, SKU", $"{line.OrderId}, {line.Sku}",
-                $"repeats row {earlier}; the later row is kept"));
+                $"repeats row {earlier.Last}; the later row is kept"));
+            _replaced.Add(earlier.Last);
+            first = earlier.First;
         }
-        _rows[key] = rowNumber;
+        _rows[key] = (first, rowNumber);
 
         var copy = _copy!;
         copy.StartRow();
         copy.Write((long)rowNumber, NpgsqlDbType.Bigint);
+        copy.Write((long)first, NpgsqlDbType.Bigint);
         copy.Write(line.OrderId, NpgsqlDbType.Text);
         copy.Write(DateText(line.Date), NpgsqlDbType.Text);
         copy.Write(line.Sku, NpgsqlDbType.Text);
@@ -121,70 +134,91 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
         _copy.Dispose();
         _copy = null;
 
-        // Each distinct promotion-ids text is stored once (schema step 5); the new ones are added, then every line gets its id.
+        // The file's last row of each key wins (rare: the real export repeats 7 keys in 128,975 rows).
+        if (_replaced.Count > 0)
+        {
+            using var drop = _connection.Command("DELETE FROM import_lines WHERE row_number = ANY(@rows);", _transaction).With("@rows", _replaced.ToArray());
+            drop.ExecuteNonQuery();
+        }
+        // Each distinct promotion-ids text is stored once (schema step 5): the new ones are added here, and a line gets its id below.
         _connection.Execute("""
             INSERT INTO promotion_lists (ids)
             SELECT DISTINCT s.promotion_ids FROM import_lines s
             WHERE s.promotion_ids IS NOT NULL AND NOT EXISTS (SELECT 1 FROM promotion_lists p WHERE p.ids = s.promotion_ids);
             """, _transaction);
-        // The file's last row of each key wins; the line keeps the place of the key's first row (its id follows the file).
-        _connection.Execute("""
-            CREATE TEMPORARY TABLE import_winners ON COMMIT DROP AS
-            SELECT DISTINCT ON (s.order_id, s.sku) s.*, p.id AS promotion_list_id,
-                   min(s.row_number) OVER (PARTITION BY s.order_id, s.sku) AS first_row
-            FROM import_lines s LEFT JOIN promotion_lists p ON p.ids = s.promotion_ids
-            ORDER BY s.order_id, s.sku, s.row_number DESC;
-            ANALYZE import_winners;
-            """, _transaction);
 
-        const string Stored = "import_winners w LEFT JOIN order_lines o ON o.order_id = w.order_id AND o.sku = w.sku AND o.is_sample = @sample";
-        using (var counting = _connection.Command($"""
-            SELECT count(*) FILTER (WHERE o.id IS NULL),
-                   count(*) FILTER (WHERE o.content_hash = w.content_hash),
-                   count(*) FILTER (WHERE o.content_hash <> w.content_hash)
-            FROM {Stored};
+        // What the batch does to each key, compared with the line stored before it: new, unchanged, or changed (and from
+        // which status to which), in one pass.
+        const string Stored = "import_lines s LEFT JOIN order_lines o ON o.order_id = s.order_id AND o.sku = s.sku AND o.is_sample = @sample";
+        using (var classify = _connection.Command($"""
+            SELECT o.id IS NULL, o.content_hash = s.content_hash, o.status, s.status, count(*) FROM {Stored}
+            GROUP BY 1, 2, 3, 4;
             """, _transaction).With("@sample", _isSample))
-        using (var reader = counting.ExecuteReader())
-        {
-            reader.Read();
-            _counts.Inserted = checked((int)reader.GetInt64(0));
-            _counts.Unchanged = checked((int)reader.GetInt64(1));
-            _counts.Updated = checked((int)reader.GetInt64(2));
-        }
-        using (var changes = _connection.Command($"""
-            SELECT o.status, w.status, count(*) FROM {Stored}
-            WHERE o.content_hash <> w.content_hash AND o.status <> w.status GROUP BY o.status, w.status;
-            """, _transaction).With("@sample", _isSample))
-        using (var reader = changes.ExecuteReader())
+        using (var reader = classify.ExecuteReader())
         {
             while (reader.Read())
             {
-                _counts.StatusChanges[(reader.GetString(0), reader.GetString(1))] = checked((int)reader.GetInt64(2));
+                var lines = checked((int)reader.GetInt64(4));
+                if (reader.GetBoolean(0))
+                {
+                    _counts.Inserted += lines;
+                }
+                else if (reader.GetBoolean(1))
+                {
+                    _counts.Unchanged += lines;
+                }
+                else
+                {
+                    _counts.Updated += lines;
+                    var (from, to) = (reader.GetString(2), reader.GetString(3));
+                    if (!string.Equals(from, to, StringComparison.Ordinal))
+                    {
+                        _counts.StatusChanges[(from, to)] = _counts.StatusChanges.GetValueOrDefault((from, to)) + lines;
+                    }
+                }
             }
+        }
+        if (_counts.Inserted + _counts.Updated == 0)
+        {
+            _indexesToBuild?.Rebuild(_connection, _transaction);
+            return;
         }
 
         // For undo: each line this batch changes, as it was before (a dry run, batch 0, and sample data skip it).
-        if (_batchId > 0 && !_isSample)
+        if (_counts.Updated > 0 && _batchId > 0 && !_isSample)
         {
             using var save = _connection.Command($"""
                 INSERT INTO order_line_versions (changed_by_batch_id, id, {Columns})
                 SELECT @batch, o.id, {string.Join(", ", Columns.Split(", ").Select(c => "o." + c))}
-                FROM import_winners w JOIN order_lines o ON o.order_id = w.order_id AND o.sku = w.sku AND o.is_sample = @sample
-                WHERE o.content_hash <> w.content_hash
+                FROM import_lines s JOIN order_lines o ON o.order_id = s.order_id AND o.sku = s.sku AND o.is_sample = @sample
+                WHERE o.content_hash <> s.content_hash
                 ON CONFLICT DO NOTHING;
                 """, _transaction).With("@batch", _batchId).With("@sample", _isSample);
             save.ExecuteNonQuery();
         }
 
-        var values = Columns.Replace("is_sample, batch_id", "@sample, @batch", StringComparison.Ordinal);
-        using var upsert = _connection.Command($"""
-            INSERT INTO order_lines ({Columns})
-            SELECT {values} FROM import_winners ORDER BY first_row
-            ON CONFLICT (order_id, sku) DO UPDATE SET
-                {string.Join(", ", Columns.Split(", ").Where(c => c is not "order_id" and not "sku").Select(c => $"{c} = excluded.{c}"))}
-            WHERE order_lines.content_hash <> excluded.content_hash;
-            """, _transaction).With("@sample", _isSample).With("@batch", _batchId);
-        upsert.ExecuteNonQuery();
+        // One upsert of the new and changed lines; an unchanged line is not written at all.
+        var values = string.Join(", ", Columns.Split(", ").Select(c => c switch
+        {
+            "promotion_list_id" => "p.id",
+            "is_sample" => "@sample",
+            "batch_id" => "@batch",
+            _ => "s." + c,
+        }));
+        var select = $"SELECT {values} FROM import_lines s LEFT JOIN promotion_lists p ON p.ids = s.promotion_ids";
+        using var write = _connection.Command(_indexesToBuild is not null
+            // A first load: every staged line is new, and the indexes are built once, afterwards.
+            ? $"INSERT INTO order_lines ({Columns}) {select} ORDER BY s.position;"
+            : $"""
+              INSERT INTO order_lines ({Columns}) {select}
+              WHERE NOT EXISTS (SELECT 1 FROM order_lines o WHERE o.order_id = s.order_id AND o.sku = s.sku AND o.content_hash = s.content_hash)
+              ORDER BY s.position
+              ON CONFLICT (order_id, sku) DO UPDATE SET
+                  {string.Join(", ", Columns.Split(", ").Where(c => c is not "order_id" and not "sku").Select(c => $"{c} = excluded.{c}"))}
+              WHERE order_lines.content_hash <> excluded.content_hash;
+              """, _transaction).With("@sample", _isSample).With("@batch", _batchId);
+        write.ExecuteNonQuery();
+        _indexesToBuild?.Rebuild(_connection, _transaction);
     }
 
     private string DateText(DateOnly date)
