@@ -33,6 +33,20 @@ public sealed class TempDatabase : IDisposable
         }
     }
 
+    private readonly bool _owned = true;
+
+    private TempDatabase(DashboardStore store)
+    {
+        Folder = Directory.CreateTempSubdirectory("dashboard-test-").FullName;
+        Path = System.IO.Path.Combine(Folder, "dashboard.db");
+        Store = store;
+        _owned = false;
+    }
+
+    /// <summary>A PostgreSQL database made elsewhere (e.g. by <c>migrate-store</c>): disposing it leaves the database.</summary>
+    public static TempDatabase Existing(string connectionString) =>
+        new(new DashboardStore(connectionString, System.IO.Path.GetTempPath(), StoreProvider.PostgreSql));
+
     public string Folder { get; }
 
     /// <summary>The SQLite file (unused on PostgreSQL).</summary>
@@ -129,7 +143,8 @@ public sealed class TempDatabase : IDisposable
             {
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    var value = reader.GetValue(i);
+                    // A flag is 0/1 on SQLite and a boolean on PostgreSQL: the same value, hashed alike.
+                    var value = reader.GetValue(i) is bool flag ? (flag ? 1L : 0L) : reader.GetValue(i);
                     sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"|{value.GetType().Name}:{(value is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture))}"));
                 }
                 sha.AppendData("\n"u8);
@@ -141,7 +156,7 @@ public sealed class TempDatabase : IDisposable
     public void Dispose()
     {
         Store.Dispose();
-        if (Provider == StoreProvider.PostgreSql)
+        if (Provider == StoreProvider.PostgreSql && _owned)
         {
             TestPostgres.DropDatabase(ConnectionString);
         }
