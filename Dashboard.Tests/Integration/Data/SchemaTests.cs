@@ -8,46 +8,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Integration.Data;
 
+/// <summary>Upgrades of databases written by earlier versions (which ran on SQLite only).</summary>
 public class SchemaTests
 {
     private static readonly SchemaMigrator Migrator = new(NullLogger<SchemaMigrator>.Instance);
-
-    [Fact]
-    public void TheEfModelMatchesTheTablesTheSchemaStepsCreate()
-    {
-        using var db = new TempDatabase();
-        using var context = db.Context();
-        using var connection = db.Store.OpenConnection();
-
-        foreach (var entity in context.Model.GetEntityTypes())
-        {
-            var table = entity.GetTableName()!;
-            var columns = new Dictionary<string, bool>();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA table_info({table});";
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    columns[reader.GetString(1)] = reader.GetInt32(3) == 0; // nullable
-                }
-            }
-            Assert.True(columns.Count > 0, $"table {table} is missing");
-            foreach (var property in entity.GetProperties())
-            {
-                var column = property.GetColumnName();
-                Assert.True(columns.ContainsKey(column), $"{table}.{column} is missing");
-                if (!property.IsPrimaryKey())
-                {
-                    Assert.True(property.IsNullable == columns[column], $"{table}.{column}: nullability differs");
-                }
-            }
-            foreach (var index in entity.GetIndexes())
-            {
-                Assert.Equal(1, db.Scalar($"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = '{index.GetDatabaseName()}'"));
-            }
-        }
-    }
 
     [Fact]
     public async Task PromotionIdsWrittenBeforeStepFiveMoveToPromotionListsUnchanged()
@@ -120,10 +84,58 @@ public class SchemaTests
         Assert.Equal(2, await context.OrderLines.CountAsync());
     }
 
+}
+
+/// <summary>What the schema steps make on each store: the tables EF reads, and the refusals of the migrator.</summary>
+public abstract class StoreSchemaTests(StoreProvider provider) : StoreTest(provider)
+{
+    private static readonly SchemaMigrator Migrator = new(NullLogger<SchemaMigrator>.Instance);
+
+    [Fact]
+    public void TheEfModelMatchesTheTablesTheSchemaStepsCreate()
+    {
+        using var db = NewDatabase();
+        using var context = db.Context();
+        using var connection = db.Store.OpenConnection();
+
+        foreach (var entity in context.Model.GetEntityTypes())
+        {
+            var table = entity.GetTableName()!;
+            var columns = new Dictionary<string, bool>();
+            using var command = connection.CreateCommand();
+            command.CommandText = Provider == StoreProvider.Sqlite
+                ? $"SELECT name, \"notnull\" = 0 FROM pragma_table_info('{table}');"
+                : $"SELECT column_name, is_nullable = 'YES' FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '{table}';";
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    columns[reader.GetString(0)] = reader.GetBoolean(1); // nullable
+                }
+            }
+            Assert.True(columns.Count > 0, $"table {table} is missing");
+            foreach (var property in entity.GetProperties())
+            {
+                var column = property.GetColumnName();
+                Assert.True(columns.ContainsKey(column), $"{table}.{column} is missing");
+                if (!property.IsPrimaryKey())
+                {
+                    Assert.True(property.IsNullable == columns[column], $"{table}.{column}: nullability differs");
+                }
+            }
+            foreach (var index in entity.GetIndexes())
+            {
+                Assert.Equal(1, db.Scalar(Provider == StoreProvider.Sqlite
+                    ? $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = '{index.GetDatabaseName()}'"
+                    : $"SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = '{index.GetDatabaseName()}'"));
+            }
+        }
+    }
+
     [Fact]
     public void MigratingTwiceChangesNothing()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         var latest = SchemaSteps.All[^1].Version;
         Assert.Equal(latest, Migrator.Migrate(db.Store));
         Assert.Equal(SchemaSteps.All.Count, db.Scalar("SELECT COUNT(*) FROM schema_migrations")); // one row per step (versions may have gaps between branches)
@@ -132,8 +144,8 @@ public class SchemaTests
     [Fact]
     public void ADatabaseFromANewerVersionIsRefusedRatherThanDamaged()
     {
-        using var db = new TempDatabase();
-        db.Scalar("INSERT INTO schema_migrations VALUES (999, 'from the future', '2030-01-01'); SELECT 1;");
+        using var db = NewDatabase();
+        db.Scalar("INSERT INTO schema_migrations VALUES (999, 'from the future', '2030-01-01')");
 
         var error = Assert.Throws<InvalidOperationException>(() => Migrator.Migrate(db.Store));
         Assert.Contains("newer than this version", error.Message);
@@ -151,7 +163,7 @@ public class SchemaTests
     [Fact]
     public void AnEditedStatusMappingIsAppliedToTheStoredLinesAtStart()
     {
-        using var db = new TempDatabase();
+        using var db = NewDatabase();
         db.Import(new AmazonCsv().Line("A-1", status: "Shipping").Line("A-2", status: "Cancelled").ToString());
         Assert.Equal(1, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE status_group = 'Pending'"));
 
@@ -165,3 +177,7 @@ public class SchemaTests
         SqliteConnection.ClearAllPools();
     }
 }
+
+public sealed class StoreSchemaOnSqliteTests() : StoreSchemaTests(StoreProvider.Sqlite);
+
+public sealed class StoreSchemaOnPostgreSqlTests() : StoreSchemaTests(StoreProvider.PostgreSql);
