@@ -21,6 +21,7 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks load DB [rounds]                      (the orders frame's load against a bare SQLite read of its columns)
 //   Dashboard.Benchmarks duckdb FILE                           (DuckDB's read_parquet of a downloaded file: rows, types, amount sum)
 //   Dashboard.Benchmarks digest DB [runs]                      (one weekly digest's four ScottPlot charts rendered on the server)
+//   Dashboard.Benchmarks agree SQLITE_DB POSTGRES_CONNECTION    (the overview's JSON on both stores, for the 60 filters below)
 var culture = CultureInfo.InvariantCulture;
 if (args.Length >= 2 && args[0] == "csp")
 {
@@ -57,6 +58,10 @@ if (args.Length >= 2 && args[0] == "duckdb")
 {
     ParquetCheck.Read(args[1]);
     return 0;
+}
+if (args.Length >= 3 && args[0] == "agree")
+{
+    return await Agree(args[1], args[2]);
 }
 if (args.Length >= 4 && args[0] == "scale")
 {
@@ -140,6 +145,34 @@ if (withSql)
     }
 }
 return 0;
+
+// Issue 13: the same data in SQLite and in PostgreSQL gives the same overview, to the byte, for every benchmark filter.
+static async Task<int> Agree(string sqliteFile, string postgres)
+{
+    var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+    using var sqlite = new DashboardStore(new SqliteConnectionStringBuilder { DataSource = sqliteFile, Mode = SqliteOpenMode.ReadOnly }.ToString(), ".");
+    using var postgresStore = new DashboardStore(postgres, ".", StoreProvider.PostgreSql);
+    OrdersOverviewQuery Query(DashboardStore store) =>
+        new(new OrdersFrameCache(new PooledDbContextFactory<DashboardDbContext>(store.ContextOptions()), new DataVersion()), Options.Create(new AnalyticsOptions()));
+    var (fromSqlite, fromPostgres) = (Query(sqlite), Query(postgresStore));
+    var sqliteFrame = await new OrdersFrameCache(new PooledDbContextFactory<DashboardDbContext>(sqlite.ContextOptions()), new DataVersion()).GetAsync();
+    var filters = Filters(sqliteFrame).ToList();
+    var same = 0;
+    foreach (var (filter, grain) in filters)
+    {
+        var a = System.Text.Json.JsonSerializer.Serialize(await fromSqlite.GetAsync(filter, grain), json);
+        var b = System.Text.Json.JsonSerializer.Serialize(await fromPostgres.GetAsync(filter, grain), json);
+        if (a == b)
+        {
+            same++;
+            continue;
+        }
+        var at = Enumerable.Range(0, Math.Min(a.Length, b.Length)).FirstOrDefault(i => a[i] != b[i]);
+        Console.WriteLine($"differs for {System.Text.Json.JsonSerializer.Serialize(filter, json)} {grain} at {at}: SQLite ...{a[Math.Max(0, at - 60)..Math.Min(a.Length, at + 60)]}... PostgreSQL ...{b[Math.Max(0, at - 60)..Math.Min(b.Length, at + 60)]}...");
+    }
+    Console.WriteLine($"{sqliteFrame.Count:N0} order lines; {same} of {filters.Count} filters give identical overview JSON on SQLite ({sqliteFile}) and PostgreSQL ({postgresStore.Location}).");
+    return same == filters.Count ? 0 : 1;
+}
 
 static void Report(string what, List<double> times)
 {
