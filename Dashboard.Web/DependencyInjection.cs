@@ -33,9 +33,13 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Brings the store up to date and, on a first start with no data, writes the sample data.</summary>
+    /// <summary>
+    /// Brings the store up to date and, on a first start with no data, writes the sample data; instances that share a
+    /// PostgreSQL store do this one after another (<see cref="StartupLock"/>).
+    /// </summary>
     public static async Task PrepareStoreAsync(this WebApplication app)
     {
+        using var starting = StartupLock.Take(app.Services.GetRequiredService<DashboardStore>());
         app.Services.GetRequiredService<StoreInitializer>().Initialize();
         await app.Services.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync();
         await app.PrepareUsersAsync();

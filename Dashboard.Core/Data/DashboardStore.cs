@@ -30,6 +30,13 @@ public sealed class DashboardStore : IDisposable
             {
                 throw new InvalidOperationException("ConnectionStrings:Dashboard names no Host or no Database for PostgreSQL (e.g. \"Host=127.0.0.1;Database=dashboard;Username=dashboard;Password=…\").");
             }
+            // Like SQLite's, a statement has no time limit of its own unless the connection string gives one: an import's upsert
+            // or a frame's read of millions of lines, or a wait for another instance's import or training, may take minutes,
+            // and each is stopped by cancellation instead (Npgsql's default is 30 s).
+            if (!System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"(?i)command\s*timeout"))
+            {
+                postgres.CommandTimeout = 0;
+            }
             ConnectionString = postgres.ConnectionString;
             _postgres = NpgsqlDataSource.Create(ConnectionString);
             return;

@@ -14,12 +14,13 @@ namespace Dashboard.Tests.Support;
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _app;
-    private readonly IPlaywright _playwright;
+    private readonly IPlaywright? _playwright;
+    private readonly IBrowser? _browser;
     private readonly ConcurrentDictionary<string, string> _signedIn = new();
 
-    private AppProcess(Process app, string baseUrl, HttpClient http, IPlaywright playwright, IBrowser browser)
+    private AppProcess(Process app, string baseUrl, HttpClient http, IPlaywright? playwright, IBrowser? browser)
     {
-        (_app, BaseUrl, Http, _playwright, Browser) = (app, baseUrl, http, playwright, browser);
+        (_app, BaseUrl, Http, _playwright, _browser) = (app, baseUrl, http, playwright, browser);
     }
 
     public string BaseUrl { get; }
@@ -27,10 +28,16 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Signed in as <see cref="TestUsers.Admin"/>, with <see cref="BaseUrl"/> as its base address.</summary>
     public HttpClient Http { get; }
 
-    public IBrowser Browser { get; }
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("This app was started without a browser.");
 
-    /// <summary>Starts the app over <paramref name="connectionString"/> with extra <paramref name="environment"/> settings.</summary>
-    public static async Task<AppProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Whether the app's process still runs (a test may <see cref="Kill"/> it).</summary>
+    public bool HasExited => _app.HasExited;
+
+    /// <summary>
+    /// Starts the app over <paramref name="connectionString"/> with extra <paramref name="environment"/> settings, and a
+    /// Chromium unless <paramref name="browser"/> is false (a second instance of a test that already has one).
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? environment = null, bool browser = true)
     {
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
         var exe = WebExecutable.Path;
@@ -82,15 +89,30 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(200);
         }
         await TestUsers.SignInAsync(http);
-
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        if (!browser)
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        return new AppProcess(app, baseUrl, http, playwright, browser);
+            return new AppProcess(app, baseUrl, http, null, null);
+        }
+        var playwright = await Playwright.CreateAsync();
+        return new AppProcess(app, baseUrl, http, playwright, await LaunchChromiumAsync(playwright));
+    }
+
+    /// <summary>Debian's Chromium, headless.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+
+    /// <summary>Stops the app's process at once, as a crash or a pulled plug would.</summary>
+    public void Kill()
+    {
+        if (!_app.HasExited)
+        {
+            _app.Kill(entireProcessTree: true);
+            _app.WaitForExit();
+        }
     }
 
     /// <summary>A page in a new browser context, signed in as <paramref name="user"/> (null: not signed in).</summary>
@@ -114,8 +136,11 @@ public sealed class AppProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
         if (!_app.HasExited)
         {
             _app.Kill(entireProcessTree: true);
@@ -125,7 +150,7 @@ public sealed class AppProcess : IAsyncDisposable
         Http.Dispose();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
