@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 // Server-side time of the orders overview (KPIs with the previous period + the four charts), median over repeated
 // calls with changing filters, against a Dashboard database; and, for comparison, the same aggregations as SQLite
 // GROUP BY queries. Usage:
-//   Dashboard.Benchmarks overview DB [iterations] [--no-sql]
+//   Dashboard.Benchmarks overview DB [iterations] [--no-sql] [--rebuilds N]   (DB: a SQLite file or a PostgreSQL connection string)
 //   Dashboard.Benchmarks scale SOURCE_DB TARGET_DB FACTOR      (copies of every order line under new order IDs)
 //   Dashboard.Benchmarks models DB [--task T] [--promotion-ids] [--trees-only] [--trees L:T:R] [--export DIR]  (the models protocol)
 //   Dashboard.Benchmarks browser URL [runs]                    (Chromium: four overview charts drawn after navigation)
@@ -75,11 +75,14 @@ if (args.Length < 2 || args[0] != "overview")
 }
 
 var db = args[1];
-var iterations = args.Length > 2 && args[2] != "--no-sql" ? int.Parse(args[2], culture) : 400;
+var iterations = args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[2], culture) : 400;
 var withSql = !args.Contains("--no-sql");
-var connectionString = new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly }.ToString();
-var options = new DbContextOptionsBuilder<DashboardDbContext>()
-    .UseSqlite(connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
+// DB is a SQLite file, or a PostgreSQL connection string (Host=…;Database=…), measured alike (issue 13); the SQL comparison is SQLite's.
+var postgres = db.StartsWith("Host=", StringComparison.OrdinalIgnoreCase);
+withSql &= !postgres;
+var connectionString = postgres ? db : new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly }.ToString();
+using var store = new DashboardStore(connectionString, ".", postgres ? StoreProvider.PostgreSql : StoreProvider.Sqlite);
+var options = store.ContextOptions();
 var contexts = new PooledDbContextFactory<DashboardDbContext>(options);
 var version = new DataVersion();
 var cache = new OrdersFrameCache(contexts, version);
@@ -90,11 +93,12 @@ var load = Stopwatch.StartNew();
 var frame = await cache.GetAsync();
 load.Stop();
 var heapAfter = GC.GetTotalMemory(true);
-Console.WriteLine($"Database: {db}");
+Console.WriteLine($"Database: {store.Location}");
 Console.WriteLine($"Order lines: {frame.Count:N0}; dates {frame.MinDate:yyyy-MM-dd}..{frame.MaxDate:yyyy-MM-dd}; frame built in {load.ElapsedMilliseconds:N0} ms (once per data version); managed heap {heapAfter / 1048576.0:N0} MB, of which the frame {(heapAfter - heapBefore) / 1048576.0:N1} MB");
 // The rebuild after a committed import: the data version moves on and the next request (or the warmer) loads the frame again.
 var rebuilds = new List<double>();
-for (var i = 0; i < 5; i++)
+var rebuildCount = Array.IndexOf(args, "--rebuilds") is var at and >= 0 ? int.Parse(args[at + 1], culture) : 5;
+for (var i = 0; i < rebuildCount; i++)
 {
     version.Bump();
     var t = Stopwatch.GetTimestamp();
