@@ -100,6 +100,13 @@ public sealed class TempDatabase : IDisposable
         {
             transaction.Rollback();
             transaction.Dispose();
+            if (connection is Npgsql.NpgsqlConnection)
+            {
+                // A pooled connection keeps its session (and its advisory locks) until it is used again: let go now.
+                using var unlock = connection.CreateCommand();
+                unlock.CommandText = "SELECT pg_advisory_unlock_all();";
+                unlock.ExecuteNonQuery();
+            }
             connection.Dispose();
         }
     }
