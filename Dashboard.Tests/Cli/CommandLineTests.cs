@@ -32,6 +32,22 @@ public class CommandLineTests
         Assert.Equal(0, counts.RootElement.GetProperty("purchases").GetProperty("rows").GetInt32());
     }
 
+    [Theory]
+    [InlineData("Host=127.0.0.1;Port=1;Database=dashboard;Username=dashboard;Password=x", "PostgreSQL", "PostgreSQL could not be reached")]
+    [InlineData("Data Source=/proc/no-such-folder/dashboard.db", "Sqlite", "The SQLite database could not be opened")]
+    [InlineData("Data Source=dashboard.db", "Oracle", "Store:Provider is 'Oracle'; expected Sqlite or PostgreSQL")]
+    public async Task AStoreThatCannotBeReachedOrASettingThatIsWrongIsOneClearLineNotAStackTrace(string connection, string provider, string expected)
+    {
+        using var folder = new TempDatabase(migrate: false);
+
+        var result = await WebExecutable.RunAsync(connection, folder.Folder, "stats", $"--Store:Provider={provider}");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("Dashboard could not start: ", result.Stderr);
+        Assert.Contains(expected, result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
     [Fact]
     public async Task ARefusedFileExitsNonZeroAndSaysWhy()
     {
