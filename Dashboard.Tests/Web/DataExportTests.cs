@@ -14,7 +14,7 @@ namespace Dashboard.Tests.Web;
 /// The Parquet and Arrow downloads of the filtered rows, read back with Parquet.Net and Apache.Arrow, against the JSON
 /// API for the same filter (<see cref="Integration.Analytics.AnalyticsFixture"/>'s nine order lines and five purchases).
 /// </summary>
-public sealed class DataExportTests(AnalyticsAppFactory factory) : IClassFixture<AnalyticsAppFactory>
+public abstract class DataExportTests(AnalyticsAppFactory factory)
 {
     public static TheoryData<string> OrderFilters => new()
     {
@@ -236,3 +236,7 @@ public sealed class DataExportTests(AnalyticsAppFactory factory) : IClassFixture
         return await response.Content.ReadAsByteArrayAsync();
     }
 }
+
+public sealed class DataExportOnSqliteTests(AnalyticsAppFactory factory) : DataExportTests(factory), IClassFixture<AnalyticsAppFactory>;
+
+public sealed class DataExportOnPostgreSqlTests(PostgreSqlAnalyticsAppFactory factory) : DataExportTests(factory), IClassFixture<PostgreSqlAnalyticsAppFactory>;

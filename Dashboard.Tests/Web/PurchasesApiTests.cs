@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Dashboard.Tests.Web;
 
 /// <summary>The purchases API against hand-computed answers for the five labelled rows of the fixture (100..500).</summary>
-public sealed class PurchasesApiTests(AnalyticsAppFactory factory) : IClassFixture<AnalyticsAppFactory>
+public abstract class PurchasesApiTests(AnalyticsAppFactory factory)
 {
     private async Task<JsonElement> Get(string url)
     {
@@ -73,3 +73,7 @@ public sealed class PurchasesApiTests(AnalyticsAppFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/purchases/by/shoe-size")).StatusCode);
     }
 }
+
+public sealed class PurchasesApiOnSqliteTests(AnalyticsAppFactory factory) : PurchasesApiTests(factory), IClassFixture<AnalyticsAppFactory>;
+
+public sealed class PurchasesApiOnPostgreSqlTests(PostgreSqlAnalyticsAppFactory factory) : PurchasesApiTests(factory), IClassFixture<PostgreSqlAnalyticsAppFactory>;
