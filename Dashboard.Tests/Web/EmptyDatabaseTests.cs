@@ -4,13 +4,14 @@ using System.Net;
 using Dashboard.Core.Data.Schema;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Web;
 
-/// <summary>A freshly migrated database (empty, or holding the sample data once the start-up seeds it).</summary>
-public sealed class EmptyDatabaseTests
+/// <summary>
+/// A fresh, empty database of each store, which the app's start creates and upgrades (and fills with the sample data).
+/// </summary>
+public abstract class EmptyDatabaseTests(StoreProvider provider) : StoreTest(provider)
 {
     [Theory]
     [InlineData("/", "Orders overview")]
@@ -25,28 +26,22 @@ public sealed class EmptyDatabaseTests
     [InlineData("/api/purchases/summary", "\"quantiles\"")]
     public async Task EveryScreenAnswersOnAFreshDatabase(string url, string expected)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"dashboard-empty-{Guid.NewGuid():N}.db");
-        var connectionString = $"Data Source={path}";
-        using (var store = new DashboardStore(connectionString, Path.GetTempPath()))
+        using var db = NewDatabase(migrate: false);
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            new SchemaMigrator(NullLogger<SchemaMigrator>.Instance).Migrate(store);
-        }
-        try
-        {
-            await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-            {
-                b.UseEnvironment("Development");
-                b.UseSetting("ConnectionStrings:Dashboard", connectionString);
-            });
-            using var client = await factory.SignedInClientAsync();
-            var response = await client.GetAsync(url);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Contains(expected, await response.Content.ReadAsStringAsync());
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            File.Delete(path);
-        }
+            b.UseEnvironment("Development");
+            b.UseSetting("Store:Provider", Provider.ToString());
+            b.UseSetting("ConnectionStrings:Dashboard", db.ConnectionString);
+            b.UseSetting("Models:TrainOnFirstStart", "false");
+        });
+        using var client = await factory.SignedInClientAsync();
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync());
+        Assert.Equal(new SchemaMigrator(NullLogger<SchemaMigrator>.Instance).LatestVersion, db.Scalar("SELECT MAX(version) FROM schema_migrations"));
     }
 }
+
+public sealed class EmptyDatabaseOnSqliteTests() : EmptyDatabaseTests(StoreProvider.Sqlite);
+
+public sealed class EmptyDatabaseOnPostgreSqlTests() : EmptyDatabaseTests(StoreProvider.PostgreSql);
