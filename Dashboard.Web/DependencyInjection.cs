@@ -35,11 +35,11 @@ public static class DependencyInjection
 
     /// <summary>
     /// Brings the store up to date and, on a first start with no data, writes the sample data; instances that share a
-    /// PostgreSQL store do this one after another (<see cref="StartupLock"/>).
+    /// PostgreSQL store do this one after another (<see cref="AdvisoryLock.Startup"/>).
     /// </summary>
     public static async Task PrepareStoreAsync(this WebApplication app)
     {
-        using var starting = StartupLock.Take(app.Services.GetRequiredService<DashboardStore>());
+        using var starting = AdvisoryLock.TakeFor(app.Services.GetRequiredService<DashboardStore>(), AdvisoryLock.Startup);
         app.Services.GetRequiredService<StoreInitializer>().Initialize();
         await app.Services.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync();
         await app.PrepareUsersAsync();

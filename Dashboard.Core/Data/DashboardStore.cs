@@ -73,7 +73,9 @@ public sealed class DashboardStore : IDisposable
     /// <summary>Where the store is, for messages: the SQLite file, or PostgreSQL's host and database (never the password).</summary>
     public string Location => _postgres is null
         ? DatabasePath!
-        : $"PostgreSQL {new NpgsqlConnectionStringBuilder(ConnectionString).Host}/{new NpgsqlConnectionStringBuilder(ConnectionString).Database}";
+        : PostgreSqlLocation(new NpgsqlConnectionStringBuilder(ConnectionString));
+
+    private static string PostgreSqlLocation(NpgsqlConnectionStringBuilder postgres) => $"PostgreSQL {postgres.Host}/{postgres.Database}";
 
     /// <summary>Reads <c>Store:Provider</c>: <c>Sqlite</c> (also when unset) or <c>PostgreSQL</c>.</summary>
     public static StoreProvider ParseProvider(string? text) => text?.Trim().ToUpperInvariant() switch

@@ -50,7 +50,8 @@ public sealed class ImportService(
         }
         try
         {
-            using var importing = ImportLock.Take(connection, store.IsPostgreSql, cancellationToken);
+            // One import at a time across instances that share a PostgreSQL store (SQLite's write lock already makes it so).
+            using var importing = store.IsPostgreSql ? AdvisoryLock.Take(connection, AdvisoryLock.Import, cancellationToken) : null;
             using var input = ImportInput.Open(content, _limits);
             var csv = input.Csv;
             CsvHeader header;
@@ -265,8 +266,8 @@ public sealed class ImportService(
         try
         {
             // On PostgreSQL the import lock says whether another instance is importing (it is released when that instance dies).
-            using var importing = ImportLock.TryTake(connection, store.IsPostgreSql);
-            if (importing is null)
+            using var importing = store.IsPostgreSql ? AdvisoryLock.TryTake(connection, AdvisoryLock.Import) : null;
+            if (store.IsPostgreSql && importing is null)
             {
                 return 0;
             }

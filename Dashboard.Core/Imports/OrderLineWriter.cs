@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dashboard.Core.Data;
 using Dashboard.Core.Orders;
 using Microsoft.Data.Sqlite;
@@ -12,12 +11,13 @@ namespace Dashboard.Core.Imports;
 /// </summary>
 internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
 {
-    private const string Columns =
+    /// <summary>The stored columns of a line, in the order this writer binds them (also the PostgreSQL writer's and undo's).</summary>
+    internal const string Columns =
         "order_id, order_date, sku, status, status_group, fulfilment, sales_channel, service_level, style, category, size, asin, " +
         "courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country, promotion_list_id, b2b, " +
         "fulfilled_by, source_index, is_sample, batch_id, content_hash";
 
-    private static readonly string[] ColumnNames = Columns.Split(", ");
+    internal static readonly string[] ColumnNames = Columns.Split(", ");
     private static readonly string[] StatusGroupNames = Enum.GetNames<StatusGroup>();
 
     private readonly SqliteConnection _connection;
@@ -36,7 +36,7 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
     /// <summary>The parser hands the same string instance for a repeated text: most look-ups need no hashing of the text.</summary>
     private readonly Dictionary<string, long> _promotionListInstances = new(ReferenceEqualityComparer.Instance);
     private readonly BulkStatement _insertPromotionList;
-    private readonly Dictionary<int, string> _dateTexts = [];
+    private readonly DateTexts _dates = new();
 
     public OrderLineWriter(SqliteConnection connection, SqliteTransaction transaction, BatchCounts counts, bool isSample, long batchId)
     {
@@ -176,17 +176,6 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
         }
     }
 
-    /// <summary>The stored form of a date, formatted once per distinct date (an export spans a few months).</summary>
-    private string DateText(DateOnly date)
-    {
-        if (!_dateTexts.TryGetValue(date.DayNumber, out var text))
-        {
-            text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            _dateTexts[date.DayNumber] = text;
-        }
-        return text;
-    }
-
     /// <summary>The id of the stored promotion list with this text, stored now (in the batch's transaction) if new.</summary>
     private long? PromotionListId(string? text)
     {
@@ -215,7 +204,7 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
     {
         line.PromotionListId = PromotionListId(line.PromotionIds);
         statement.Bind(1, line.OrderId);
-        statement.Bind(2, DateText(line.Date));
+        statement.Bind(2, _dates.Of(line.Date));
         statement.Bind(3, line.Sku);
         statement.Bind(4, line.Status);
         statement.Bind(5, StatusGroupNames[(int)line.StatusGroup]);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dashboard.Core.Data;
 using Dashboard.Core.Orders;
 using Npgsql;
@@ -15,12 +14,6 @@ namespace Dashboard.Core.Imports;
 /// </summary>
 internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
 {
-    /// <summary>The stored columns, as <see cref="OrderLineWriter"/> writes them.</summary>
-    private const string Columns =
-        "order_id, order_date, sku, status, status_group, fulfilment, sales_channel, service_level, style, category, size, asin, " +
-        "courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country, promotion_list_id, b2b, " +
-        "fulfilled_by, source_index, is_sample, batch_id, content_hash";
-
     /// <summary>
     /// What is staged: the stored columns with the promotion-ids text instead of its id, and the first row of the file that
     /// named the key (a line keeps the place of its key's first row, as on SQLite: its id follows the file).
@@ -41,7 +34,7 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
     private readonly Dictionary<(string OrderId, string Sku), (int First, int Last)> _rows = [];
     /// <summary>The rows a later row of the same key replaced: removed from the staging table before anything is written.</summary>
     private readonly List<long> _replaced = [];
-    private readonly Dictionary<int, string> _dateTexts = [];
+    private readonly DateTexts _dates = new();
     private NpgsqlBinaryImporter? _copy;
     /// <summary>The indexes of an empty table, dropped for a first load and built once at the end; null when lines are stored.</summary>
     private readonly TableIndexes? _indexesToBuild;
@@ -100,7 +93,7 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
         copy.Write((long)rowNumber, NpgsqlDbType.Bigint);
         copy.Write((long)first, NpgsqlDbType.Bigint);
         copy.Write(line.OrderId, NpgsqlDbType.Text);
-        copy.Write(DateText(line.Date), NpgsqlDbType.Text);
+        copy.Write(_dates.Of(line.Date), NpgsqlDbType.Text);
         copy.Write(line.Sku, NpgsqlDbType.Text);
         copy.Write(line.Status, NpgsqlDbType.Text);
         copy.Write(StatusGroupNames[(int)line.StatusGroup], NpgsqlDbType.Text);
@@ -111,20 +104,20 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
         copy.Write(line.Category, NpgsqlDbType.Text);
         copy.Write(line.Size, NpgsqlDbType.Text);
         copy.Write(line.Asin, NpgsqlDbType.Text);
-        Text(copy, line.CourierStatus);
+        copy.WriteText(line.CourierStatus);
         copy.Write((long)line.Qty, NpgsqlDbType.Bigint);
-        Text(copy, line.Currency);
-        Number(copy, line.AmountMinor);
-        Text(copy, line.CityRaw);
-        Text(copy, line.City);
-        Text(copy, line.StateRaw);
-        Text(copy, line.State);
-        Number(copy, line.PostalCode);
-        Text(copy, line.Country);
-        Text(copy, line.PromotionIds);
+        copy.WriteText(line.Currency);
+        copy.WriteNumber(line.AmountMinor);
+        copy.WriteText(line.CityRaw);
+        copy.WriteText(line.City);
+        copy.WriteText(line.StateRaw);
+        copy.WriteText(line.State);
+        copy.WriteNumber(line.PostalCode);
+        copy.WriteText(line.Country);
+        copy.WriteText(line.PromotionIds);
         copy.Write(line.B2B, NpgsqlDbType.Boolean);
-        Text(copy, line.FulfilledBy);
-        Number(copy, line.SourceIndex);
+        copy.WriteText(line.FulfilledBy);
+        copy.WriteNumber(line.SourceIndex);
         copy.Write(line.ContentHash, NpgsqlDbType.Bigint);
     }
 
@@ -188,8 +181,8 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
         if (_counts.Updated > 0 && _batchId > 0 && !_isSample)
         {
             using var save = _connection.Command($"""
-                INSERT INTO order_line_versions (changed_by_batch_id, id, {Columns})
-                SELECT @batch, o.id, {string.Join(", ", Columns.Split(", ").Select(c => "o." + c))}
+                INSERT INTO order_line_versions (changed_by_batch_id, id, {OrderLineWriter.Columns})
+                SELECT @batch, o.id, {string.Join(", ", OrderLineWriter.ColumnNames.Select(c => "o." + c))}
                 FROM import_lines s JOIN order_lines o ON o.order_id = s.order_id AND o.sku = s.sku AND o.is_sample = @sample
                 WHERE o.content_hash <> s.content_hash
                 ON CONFLICT DO NOTHING;
@@ -198,7 +191,7 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
         }
 
         // One upsert of the new and changed lines; an unchanged line is not written at all.
-        var values = string.Join(", ", Columns.Split(", ").Select(c => c switch
+        var values = string.Join(", ", OrderLineWriter.ColumnNames.Select(c => c switch
         {
             "promotion_list_id" => "p.id",
             "is_sample" => "@sample",
@@ -208,51 +201,17 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
         var select = $"SELECT {values} FROM import_lines s LEFT JOIN promotion_lists p ON p.ids = s.promotion_ids";
         using var write = _connection.Command(_indexesToBuild is not null
             // A first load: every staged line is new, and the indexes are built once, afterwards.
-            ? $"INSERT INTO order_lines ({Columns}) {select} ORDER BY s.position;"
+            ? $"INSERT INTO order_lines ({OrderLineWriter.Columns}) {select} ORDER BY s.position;"
             : $"""
-              INSERT INTO order_lines ({Columns}) {select}
+              INSERT INTO order_lines ({OrderLineWriter.Columns}) {select}
               WHERE NOT EXISTS (SELECT 1 FROM order_lines o WHERE o.order_id = s.order_id AND o.sku = s.sku AND o.content_hash = s.content_hash)
               ORDER BY s.position
               ON CONFLICT (order_id, sku) DO UPDATE SET
-                  {string.Join(", ", Columns.Split(", ").Where(c => c is not "order_id" and not "sku").Select(c => $"{c} = excluded.{c}"))}
+                  {string.Join(", ", OrderLineWriter.ColumnNames.Where(c => c is not "order_id" and not "sku").Select(c => $"{c} = excluded.{c}"))}
               WHERE order_lines.content_hash <> excluded.content_hash;
               """, _transaction).With("@sample", _isSample).With("@batch", _batchId);
         write.ExecuteNonQuery();
         _indexesToBuild?.Rebuild(_connection, _transaction);
-    }
-
-    private string DateText(DateOnly date)
-    {
-        if (!_dateTexts.TryGetValue(date.DayNumber, out var text))
-        {
-            text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            _dateTexts[date.DayNumber] = text;
-        }
-        return text;
-    }
-
-    private static void Text(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null)
-        {
-            copy.WriteNull();
-        }
-        else
-        {
-            copy.Write(value, NpgsqlDbType.Text);
-        }
-    }
-
-    private static void Number(NpgsqlBinaryImporter copy, long? value)
-    {
-        if (value is null)
-        {
-            copy.WriteNull();
-        }
-        else
-        {
-            copy.Write(value.Value, NpgsqlDbType.Bigint);
-        }
     }
 
     public void Dispose() => _copy?.Dispose();

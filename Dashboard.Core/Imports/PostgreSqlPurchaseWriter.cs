@@ -36,15 +36,8 @@ internal sealed class PostgreSqlPurchaseWriter : IBatchWriter<PurchaseTransactio
     {
         var copy = _copy!;
         copy.StartRow();
-        Number(copy, purchase.UserId);
-        if (purchase.ProductId is null)
-        {
-            copy.WriteNull();
-        }
-        else
-        {
-            copy.Write(purchase.ProductId, NpgsqlDbType.Text);
-        }
+        copy.WriteNumber(purchase.UserId);
+        copy.WriteText(purchase.ProductId);
         copy.Write(purchase.Gender, NpgsqlDbType.Text);
         copy.Write(purchase.AgeBand, NpgsqlDbType.Text);
         copy.Write((long)purchase.Occupation, NpgsqlDbType.Bigint);
@@ -52,9 +45,9 @@ internal sealed class PostgreSqlPurchaseWriter : IBatchWriter<PurchaseTransactio
         copy.Write((long)purchase.StayYears, NpgsqlDbType.Bigint);
         copy.Write(purchase.Married, NpgsqlDbType.Boolean);
         copy.Write((long)purchase.ProductCategory1, NpgsqlDbType.Bigint);
-        Number(copy, purchase.ProductCategory2);
-        Number(copy, purchase.ProductCategory3);
-        Number(copy, purchase.Purchase);
+        copy.WriteNumber(purchase.ProductCategory2);
+        copy.WriteNumber(purchase.ProductCategory3);
+        copy.WriteNumber(purchase.Purchase);
         copy.Write(purchase.IsToScore, NpgsqlDbType.Boolean);
         copy.Write(_isSample, NpgsqlDbType.Boolean);
         copy.Write(_batchId, NpgsqlDbType.Bigint);
@@ -67,18 +60,6 @@ internal sealed class PostgreSqlPurchaseWriter : IBatchWriter<PurchaseTransactio
         _copy!.Complete();
         _copy.Dispose();
         _copy = null;
-    }
-
-    private static void Number(NpgsqlBinaryImporter copy, long? value)
-    {
-        if (value is null)
-        {
-            copy.WriteNull();
-        }
-        else
-        {
-            copy.Write(value.Value, NpgsqlDbType.Bigint);
-        }
     }
 
     public void Dispose() => _copy?.Dispose();

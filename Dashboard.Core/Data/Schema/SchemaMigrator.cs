@@ -13,34 +13,16 @@ namespace Dashboard.Core.Data.Schema;
 /// </summary>
 public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger)
 {
-    /// <summary>The advisory lock that serialises schema upgrades on PostgreSQL (an arbitrary constant of ours).</summary>
-    private const long UpgradeLock = 0x44617368_0001;
-
     public int LatestVersion => SchemaSteps.All[^1].Version;
 
     public int Migrate(DashboardStore store, int? targetVersion = null)
     {
         using var connection = store.OpenConnection();
-        if (store.IsPostgreSql)
-        {
-            connection.Execute($"SELECT pg_advisory_lock({UpgradeLock});");
-            connection.Execute("CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);");
-        }
-        else
-        {
-            connection.Execute("PRAGMA journal_mode = WAL;");
-        }
-        try
-        {
-            return Migrate(connection, store.IsPostgreSql, targetVersion);
-        }
-        finally
-        {
-            if (store.IsPostgreSql)
-            {
-                connection.Execute($"SELECT pg_advisory_unlock({UpgradeLock});");
-            }
-        }
+        using var upgrading = store.IsPostgreSql ? AdvisoryLock.Take(connection, AdvisoryLock.SchemaUpgrade) : null;
+        connection.Execute(store.IsPostgreSql
+            ? "CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);"
+            : "PRAGMA journal_mode = WAL;");
+        return Migrate(connection, store.IsPostgreSql, targetVersion);
     }
 
     private int Migrate(DbConnection connection, bool postgreSql, int? targetVersion)

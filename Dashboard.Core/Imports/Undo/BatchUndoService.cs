@@ -22,11 +22,6 @@ public sealed record UndoResult(long BatchId, bool Succeeded, int LinesRemoved, 
 /// </summary>
 public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersion, TimeProvider time, ILogger<BatchUndoService> logger)
 {
-    private const string Columns =
-        "order_id, sku, order_date, status, status_group, fulfilment, sales_channel, service_level, style, category, size, asin, " +
-        "courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country, promotion_list_id, b2b, " +
-        "fulfilled_by, source_index, is_sample, batch_id, content_hash";
-
     public UndoResult Undo(long batchId)
     {
         using var connection = store.OpenConnection();
@@ -35,7 +30,7 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
             connection.Execute("PRAGMA foreign_keys = ON;");
         }
         // An undo writes as an import does: one at a time in the whole store (on SQLite, its write transaction says so).
-        using var importing = ImportLock.Take(connection, store.IsPostgreSql, CancellationToken.None);
+        using var importing = store.IsPostgreSql ? AdvisoryLock.Take(connection, AdvisoryLock.Import) : null;
         using var transaction = connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: false) : connection.BeginTransaction();
 
         string state, fileName, format;
@@ -71,7 +66,7 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
 
         var touched = Count(connection, transaction, "DELETE FROM order_lines WHERE batch_id = @b;", batchId);
         var restored = Count(connection, transaction,
-            $"INSERT INTO order_lines (id, {Columns}) SELECT id, {Columns} FROM order_line_versions WHERE changed_by_batch_id = @b;", batchId);
+            $"INSERT INTO order_lines (id, {OrderLineWriter.Columns}) SELECT id, {OrderLineWriter.Columns} FROM order_line_versions WHERE changed_by_batch_id = @b;", batchId);
         Count(connection, transaction, "DELETE FROM order_line_versions WHERE changed_by_batch_id = @b;", batchId);
         var purchases = Count(connection, transaction, "DELETE FROM purchases WHERE batch_id = @b;", batchId);
         using (var mark = Command(connection, transaction,

@@ -113,7 +113,7 @@ public sealed class TrainingCoordinator : IDisposable
         try
         {
             // Instances that share a PostgreSQL store train one at a time, and a request that another instance's run answered is not trained again.
-            await using var training = await TrainingLock.AcquireAsync(_database, () => ReportProgress(new TrainingProgress("waiting for another instance's training", 0)), cancel.Token);
+            using var training = await TrainingLock.AcquireAsync(_database, () => ReportProgress(new TrainingProgress("waiting for another instance's training", 0)), cancel.Token);
             if (training is null)
             {
                 Finish(TrainingState.Succeeded, "Another instance has just trained the models on the same data; they were not trained again.", null);

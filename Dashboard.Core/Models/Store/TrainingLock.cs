@@ -5,26 +5,19 @@ using Dashboard.Core.Data;
 namespace Dashboard.Core.Models.Store;
 
 /// <summary>
-/// At most one instance trains at a time (issue 13). On PostgreSQL a training run holds a session advisory lock on a
-/// connection of its own; an instance that finds it held waits, and then does not train again if the run it waited for
-/// trained on data at least as new as its own request saw (the store's change count, <see cref="DataVersion"/>, recorded
-/// by each successful run). On SQLite an instance is alone with its store, and this is a no-op.
+/// At most one instance trains at a time (issue 13). On PostgreSQL a training run holds <see cref="AdvisoryLock.Training"/>
+/// on a connection of its own; an instance that finds it held waits, and then does not train again if the run it waited
+/// for trained on data at least as new as its own request saw (the store's change count, <see cref="DataVersion"/>,
+/// recorded by each successful run). On SQLite an instance is alone with its store, and this is a no-op.
 /// </summary>
-internal sealed class TrainingLock : IAsyncDisposable
+internal sealed class TrainingLock : IDisposable
 {
-    /// <summary>The advisory lock's key: an arbitrary constant of ours ("Dash" and 3).</summary>
-    public const long Key = 0x44617368_0003;
-
     private const string TrainedOnKey = "models_trained_on";
 
-    private readonly DbConnection? _connection;
+    private readonly AdvisoryLock? _held;
     private readonly long _dataVersion;
 
-    private TrainingLock(DbConnection? connection, long dataVersion)
-    {
-        _connection = connection;
-        _dataVersion = dataVersion;
-    }
+    private TrainingLock(AdvisoryLock? held, long dataVersion) => (_held, _dataVersion) = (held, dataVersion);
 
     /// <summary>
     /// The lock, or null when another instance held it and has meanwhile trained on the data this request saw (or newer).
@@ -40,22 +33,19 @@ internal sealed class TrainingLock : IAsyncDisposable
         try
         {
             var requested = DataVersion.ReadStored(connection, null);
-            if (connection.Scalar($"SELECT pg_try_advisory_lock({Key});") is not true)
+            var held = AdvisoryLock.TryTake(connection, AdvisoryLock.Training, ownsConnection: true);
+            if (held is null)
             {
                 waiting();
-                await using (var wait = connection.Command($"SELECT pg_advisory_lock({Key});"))
-                {
-                    await wait.ExecuteNonQueryAsync(cancellationToken);
-                }
+                held = await AdvisoryLock.TakeAsync(connection, AdvisoryLock.Training, cancellationToken, ownsConnection: true);
                 if (TrainedOn(connection) >= requested)
                 {
-                    connection.Execute($"SELECT pg_advisory_unlock({Key});");
-                    await connection.DisposeAsync();
+                    held.Dispose();
                     return null;
                 }
                 requested = DataVersion.ReadStored(connection, null);
             }
-            return new TrainingLock(connection, requested);
+            return new TrainingLock(held, requested);
         }
         catch
         {
@@ -67,11 +57,11 @@ internal sealed class TrainingLock : IAsyncDisposable
     /// <summary>Records that the models are now trained on the data this run saw when it took the lock.</summary>
     public void MarkTrained()
     {
-        if (_connection is null)
+        if (_held is null)
         {
             return;
         }
-        using var command = _connection.Command("""
+        using var command = _held.Connection.Command("""
             INSERT INTO app_metadata (key, value) VALUES (@key, @value)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value;
             """).With("@key", TrainedOnKey).With("@value", _dataVersion.ToString(CultureInfo.InvariantCulture));
@@ -84,12 +74,5 @@ internal sealed class TrainingLock : IAsyncDisposable
         return command.ExecuteScalar() is string text ? long.Parse(text, CultureInfo.InvariantCulture) : -1;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection is not null)
-        {
-            _connection.Execute($"SELECT pg_advisory_unlock({Key});");
-            await _connection.DisposeAsync();
-        }
-    }
+    public void Dispose() => _held?.Dispose();
 }

@@ -116,68 +116,83 @@ public class TrainingCoordinatorTests
     [Fact]
     public async Task TwoInstancesAskedToRetrainAtOnceOnASharedPostgreSqlStoreTrainOnce()
     {
-        // Issue 13: two app instances (each its own coordinator and connection pool) over one PostgreSQL database.
-        using var db = ModelTestData.Create(provider: StoreProvider.PostgreSql);
-        using var other = new DashboardStore(db.ConnectionString, db.Folder, StoreProvider.PostgreSql);
-        var options = new ModelsOptions { TrainOnFirstStart = false };
-        using var first = Coordinator(db, new DataVersion(), options);
-        using var second = Coordinator(db, new DataVersion(), options, instance: other);
-        var waited = false;
-        second.Changed += s => waited |= s.Stage.Contains("another instance", StringComparison.Ordinal);
-        first.Changed += s => waited |= s.Stage.Contains("another instance", StringComparison.Ordinal);
-        using var stop = new CancellationTokenSource();
-        var running = new[] { first.RunAsync(stop.Token), second.RunAsync(stop.Token) };
+        await using var instances = new TwoInstances();
 
-        Assert.True(first.Request("retrain asked on instance A"));
-        Assert.True(second.Request("retrain asked on instance B"));
-        var done = new[] { TrainingState.Succeeded, TrainingState.Failed, TrainingState.Cancelled };
-        var statuses = new[] { await WaitFor(first, s => done.Contains(s.State)), await WaitFor(second, s => done.Contains(s.State)) };
-        await stop.CancelAsync();
-        foreach (var run in running)
-        {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        }
+        Assert.True(instances.A.Request("retrain asked on instance A"));
+        Assert.True(instances.B.Request("retrain asked on instance B"));
+        var statuses = new[] { await TwoInstances.FinishedAsync(instances.A), await TwoInstances.FinishedAsync(instances.B) };
 
         Assert.All(statuses, s => Assert.Equal(TrainingState.Succeeded, s.State));
-        Assert.True(waited, "one instance waited for the other's run");
+        Assert.True(instances.Waited, "one instance waited for the other's run");
         Assert.Single(statuses, s => s.Message!.Contains("not trained again", StringComparison.Ordinal));
-        Assert.Equal(4, (await ModelTestData.Store(db).HistoryAsync()).Count); // one run: two kinds, two algorithms
+        Assert.Equal(4, (await ModelTestData.Store(instances.Database).HistoryAsync()).Count); // one run: two kinds, two algorithms
     }
 
     [Fact]
     public async Task AnInstanceThatWaitedTrainsWhenTheDataChangedSinceTheOtherRunBegan()
     {
-        using var db = ModelTestData.Create(provider: StoreProvider.PostgreSql);
-        using var other = new DashboardStore(db.ConnectionString, db.Folder, StoreProvider.PostgreSql);
-        var options = new ModelsOptions { TrainOnFirstStart = false };
-        using var first = Coordinator(db, new DataVersion(), options);
-        using var second = Coordinator(db, new DataVersion(), options, instance: other);
-        var waited = false;
-        second.Changed += s => waited |= s.Stage.Contains("another instance", StringComparison.Ordinal);
-        using var stop = new CancellationTokenSource();
-        var running = new[] { first.RunAsync(stop.Token), second.RunAsync(stop.Token) };
-        Assert.True(first.Request("retrain on A"));
-        await WaitFor(first, s => s.State == TrainingState.Running && s.Stage != "starting"); // A holds the lock and reads its data
+        await using var instances = new TwoInstances();
+        Assert.True(instances.A.Request("retrain on A"));
+        await WaitFor(instances.A, s => s.State == TrainingState.Running && s.Stage != "starting"); // A holds the lock and reads its data
         // An import commits while A trains (the stored change count moves on); then B is asked: A's run cannot answer it.
-        using (var connection = db.Store.OpenConnection())
+        using (var connection = instances.Database.Store.OpenConnection())
         using (var transaction = connection.BeginTransaction())
         {
             new DataVersion().Record(connection, transaction);
             transaction.Commit();
         }
-        Assert.True(second.Request("retrain on B"));
-        var done = new[] { TrainingState.Succeeded, TrainingState.Failed, TrainingState.Cancelled };
-        await WaitFor(first, s => done.Contains(s.State));
-        var status = await WaitFor(second, s => done.Contains(s.State));
-        await stop.CancelAsync();
-        foreach (var run in running)
-        {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        }
+        Assert.True(instances.B.Request("retrain on B"));
+        await TwoInstances.FinishedAsync(instances.A);
+        var status = await TwoInstances.FinishedAsync(instances.B);
 
-        Assert.True(waited, "B waited for A");
+        Assert.True(instances.Waited, "B waited for A");
         Assert.Equal(TrainingState.Succeeded, status.State);
         Assert.DoesNotContain("not trained again", status.Message);
-        Assert.Equal(8, (await ModelTestData.Store(db).HistoryAsync()).Count); // two runs
+        Assert.Equal(8, (await ModelTestData.Store(instances.Database).HistoryAsync()).Count); // two runs
+    }
+
+    /// <summary>
+    /// Issue 13: two app instances (each its own coordinator and connection pool) over one PostgreSQL database, their
+    /// training loops running; <see cref="Waited"/> once either waited for the other's run.
+    /// </summary>
+    private sealed class TwoInstances : IAsyncDisposable
+    {
+        private readonly DashboardStore _other;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task[] _running;
+
+        public TwoInstances()
+        {
+            Database = ModelTestData.Create(provider: StoreProvider.PostgreSql);
+            _other = new DashboardStore(Database.ConnectionString, Database.Folder, StoreProvider.PostgreSql);
+            var options = new ModelsOptions { TrainOnFirstStart = false };
+            A = Coordinator(Database, new DataVersion(), options);
+            B = Coordinator(Database, new DataVersion(), options, instance: _other);
+            A.Changed += s => Waited |= s.Stage.Contains("another instance", StringComparison.Ordinal);
+            B.Changed += s => Waited |= s.Stage.Contains("another instance", StringComparison.Ordinal);
+            _running = [A.RunAsync(_stop.Token), B.RunAsync(_stop.Token)];
+        }
+
+        public Support.TempDatabase Database { get; }
+        public TrainingCoordinator A { get; }
+        public TrainingCoordinator B { get; }
+        public bool Waited { get; private set; }
+
+        public static Task<TrainingStatus> FinishedAsync(TrainingCoordinator coordinator) =>
+            WaitFor(coordinator, s => s.State is TrainingState.Succeeded or TrainingState.Failed or TrainingState.Cancelled);
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            foreach (var run in _running)
+            {
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+            }
+            A.Dispose();
+            B.Dispose();
+            _other.Dispose();
+            Database.Dispose();
+            _stop.Dispose();
+        }
     }
 }
