@@ -23,7 +23,7 @@ internal static class DigestBenchmark
         var connectionString = new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly }.ToString();
         var options = new DbContextOptionsBuilder<DashboardDbContext>()
             .UseSqlite(connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
-        var cache = new OrdersFrameCache(new PooledDbContextFactory<DashboardDbContext>(options), new DataVersion());
+        var cache = new OrdersFrameCache(new PooledDbContextFactory<DashboardDbContext>(options), new DataVersion(), Options.Create(new AnalyticsOptions()));
         var query = new WeeklyReviewQuery(cache, Options.Create(new AnalyticsOptions()));
         var frame = await cache.GetAsync();
         Console.WriteLine($"Database: {db}; {frame.Count:N0} order lines; {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");

@@ -1,3 +1,5 @@
+using Dashboard.Core.Analytics;
+using Microsoft.Extensions.Options;
 using System.Diagnostics;
 using System.Globalization;
 using Dashboard.Core.Analytics.Export;
@@ -20,7 +22,7 @@ internal static class ParquetCheck
         var options = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(connectionString).Options;
         var contexts = new PooledDbContextFactory<DashboardDbContext>(options);
         var version = new DataVersion();
-        var export = new OrderLinesExport(new OrdersFrameCache(contexts, version), contexts, new DashboardStore(connectionString, Path.GetDirectoryName(Path.GetFullPath(database))!), version);
+        var export = new OrderLinesExport(new OrdersFrameCache(contexts, version, Options.Create(new AnalyticsOptions())), contexts);
         var t = Stopwatch.StartNew();
         var table = await export.GetAsync(OrderFilter.None);
         var selected = t.ElapsedMilliseconds;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Dashboard.Core.Analytics;
 using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Analytics.WeeklyReview;
 using Dashboard.Core.Data;
 using Dashboard.Core.Orders;
 using Microsoft.Data.Sqlite;
@@ -12,7 +13,8 @@ using Microsoft.Extensions.Options;
 // Server-side time of the orders overview (KPIs with the previous period + the four charts), median over repeated
 // calls with changing filters, against a Dashboard database; and, for comparison, the same aggregations as SQLite
 // GROUP BY queries. Usage:
-//   Dashboard.Benchmarks overview DB [iterations] [--no-sql] [--rebuilds N]   (DB: a SQLite file or a PostgreSQL connection string)
+//   Dashboard.Benchmarks overview DB [iterations] [--no-sql] [--rebuilds N] [--frame-max-lines N]
+//                                      (DB: a SQLite file or a PostgreSQL connection string; past N lines the rollup is read)
 //   Dashboard.Benchmarks scale SOURCE_DB TARGET_DB FACTOR      (copies of every order line under new order IDs)
 //   Dashboard.Benchmarks models DB [--task T] [--promotion-ids] [--trees-only] [--trees L:T:R] [--export DIR]  (the models protocol)
 //   Dashboard.Benchmarks browser URL [runs]                    (Chromium: four overview charts drawn after navigation)
@@ -21,7 +23,9 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks load DB [rounds]                      (the orders frame's load against a bare SQLite read of its columns)
 //   Dashboard.Benchmarks duckdb FILE                           (DuckDB's read_parquet of a downloaded file: rows, types, amount sum)
 //   Dashboard.Benchmarks digest DB [runs]                      (one weekly digest's four ScottPlot charts rendered on the server)
-//   Dashboard.Benchmarks agree SQLITE_DB POSTGRES_CONNECTION    (the overview's JSON on both stores, for the 60 filters below)
+//   Dashboard.Benchmarks agree STORE_A STORE_B [--a-rollup] [--b-rollup]
+//                                      (the overview's and the weekly review's JSON from two stores, or from one store's frame
+//                                       and its rollup, for the 60 filters below; a store: a SQLite file or a connection string)
 var culture = CultureInfo.InvariantCulture;
 if (args.Length >= 2 && args[0] == "csp")
 {
@@ -61,7 +65,7 @@ if (args.Length >= 2 && args[0] == "duckdb")
 }
 if (args.Length >= 3 && args[0] == "agree")
 {
-    return await Agree(args[1], args[2]);
+    return await Agree(args[1], args[2], args.Contains("--a-rollup"), args.Contains("--b-rollup"));
 }
 if (args.Length >= 4 && args[0] == "scale")
 {
@@ -85,8 +89,10 @@ using var store = new DashboardStore(connectionString, ".", postgres ? StoreProv
 var options = store.ContextOptions();
 var contexts = new PooledDbContextFactory<DashboardDbContext>(options);
 var version = new DataVersion();
-var cache = new OrdersFrameCache(contexts, version);
-var query = new OrdersOverviewQuery(cache, Options.Create(new AnalyticsOptions()));
+var frameMaxLines = Array.IndexOf(args, "--frame-max-lines") is var capAt and >= 0 ? int.Parse(args[capAt + 1], culture) : new AnalyticsOptions().FrameMaxLines;
+var analytics = Options.Create(new AnalyticsOptions { FrameMaxLines = frameMaxLines });
+var cache = new OrdersFrameCache(contexts, version, analytics);
+var query = new OrdersOverviewQuery(cache, analytics);
 
 var heapBefore = GC.GetTotalMemory(true);
 var load = Stopwatch.StartNew();
@@ -94,7 +100,8 @@ var frame = await cache.GetAsync();
 load.Stop();
 var heapAfter = GC.GetTotalMemory(true);
 Console.WriteLine($"Database: {store.Location}");
-Console.WriteLine($"Order lines: {frame.Count:N0}; dates {frame.MinDate:yyyy-MM-dd}..{frame.MaxDate:yyyy-MM-dd}; frame built in {load.ElapsedMilliseconds:N0} ms (once per data version); managed heap {heapAfter / 1048576.0:N0} MB, of which the frame {(heapAfter - heapBefore) / 1048576.0:N1} MB");
+var kind = frame is OrdersFrame ? "frame" : "rollup summary (the overview reads the store's rollup per call)";
+Console.WriteLine($"Order lines: {frame.Count:N0} (frames hold at most {frameMaxLines:N0}); dates {frame.MinDate:yyyy-MM-dd}..{frame.MaxDate:yyyy-MM-dd}; {kind} read in {load.ElapsedMilliseconds:N0} ms (once per data version); managed heap {heapAfter / 1048576.0:N0} MB, of which the {kind.Split(' ')[0]} {(heapAfter - heapBefore) / 1048576.0:N1} MB");
 // The rebuild after a committed import: the data version moves on and the next request (or the warmer) loads the frame again.
 var rebuilds = new List<double>();
 var rebuildCount = Array.IndexOf(args, "--rebuilds") is var at and >= 0 ? int.Parse(args[at + 1], culture) : 5;
@@ -105,7 +112,7 @@ for (var i = 0; i < rebuildCount; i++)
     GC.KeepAlive(await cache.GetAsync());
     rebuilds.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
 }
-Report("Frame rebuilt after a data version change (import committed -> new frame served)", rebuilds);
+Report($"{char.ToUpperInvariant(kind[0])}{kind.Split(' ')[0][1..]} read again after a data version change (import committed -> new one served)", rebuilds);
 GC.KeepAlive(frame);
 frame = await cache.GetAsync();
 
@@ -126,10 +133,12 @@ for (var i = 0; i < iterations; i++)
     inMemory.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
     GC.KeepAlive(overview);
 }
-Report("DataFrame buffers, fused pass (the product's path): KPIs + previous period + 4 charts", inMemory);
+Report(frame is OrdersFrame
+    ? "DataFrame buffers, fused pass (the product's path): KPIs + previous period + 4 charts"
+    : "Rollup in the store, one slice + fused pass (the product's path past the frames' size): KPIs + previous period + 4 charts", inMemory);
 
 var sqlIterations = Math.Max(10, Math.Min(iterations, frame.Count > 500_000 ? 20 : 60));
-if (withSql)
+if (withSql && frame is OrdersFrame sqlFrame)
 {
     await using (var connection = new SqliteConnection(connectionString))
     {
@@ -139,7 +148,7 @@ if (withSql)
         {
             var (filter, grain) = filters[i % filters.Count];
             var t = Stopwatch.GetTimestamp();
-            SqlOverview(connection, frame, filter, grain);
+            SqlOverview(connection, sqlFrame, filter, grain);
             if (i >= 3)
             {
                 sql.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
@@ -150,31 +159,47 @@ if (withSql)
 }
 return 0;
 
-// Issue 13: the same data in SQLite and in PostgreSQL gives the same overview, to the byte, for every benchmark filter.
-static async Task<int> Agree(string sqliteFile, string postgres)
+// Issue 13: the same data in SQLite and in PostgreSQL, or read from the frame and from the rollup, gives the same overview
+// and weekly review, to the byte, for every benchmark filter.
+static async Task<int> Agree(string a, string b, bool aRollup, bool bRollup)
 {
     var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
-    using var sqlite = new DashboardStore(new SqliteConnectionStringBuilder { DataSource = sqliteFile, Mode = SqliteOpenMode.ReadOnly }.ToString(), ".");
-    using var postgresStore = new DashboardStore(postgres, ".", StoreProvider.PostgreSql);
-    OrdersOverviewQuery Query(DashboardStore store) =>
-        new(new OrdersFrameCache(new PooledDbContextFactory<DashboardDbContext>(store.ContextOptions()), new DataVersion()), Options.Create(new AnalyticsOptions()));
-    var (fromSqlite, fromPostgres) = (Query(sqlite), Query(postgresStore));
-    var sqliteFrame = await new OrdersFrameCache(new PooledDbContextFactory<DashboardDbContext>(sqlite.ContextOptions()), new DataVersion()).GetAsync();
-    var filters = Filters(sqliteFrame).ToList();
+    DashboardStore Open(string store) => store.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
+        ? new DashboardStore(store, ".", StoreProvider.PostgreSql)
+        : new DashboardStore(new SqliteConnectionStringBuilder { DataSource = store, Mode = SqliteOpenMode.ReadOnly }.ToString(), ".");
+    using var first = Open(a);
+    using var second = Open(b);
+    (OrdersFrameCache Cache, OrdersOverviewQuery Overview, WeeklyReviewQuery Weekly) Queries(DashboardStore store, bool rollup)
+    {
+        var analytics = Options.Create(new AnalyticsOptions { FrameMaxLines = rollup ? 0 : int.MaxValue });
+        var cache = new OrdersFrameCache(new PooledDbContextFactory<DashboardDbContext>(store.ContextOptions()), new DataVersion(), analytics);
+        return (cache, new OrdersOverviewQuery(cache, analytics), new WeeklyReviewQuery(cache, analytics));
+    }
+    var (x, y) = (Queries(first, aRollup), Queries(second, bRollup));
+    var data = await x.Cache.GetAsync();
+    var filters = Filters(data).ToList();
     var same = 0;
+    var i = 0;
     foreach (var (filter, grain) in filters)
     {
-        var a = System.Text.Json.JsonSerializer.Serialize(await fromSqlite.GetAsync(filter, grain), json);
-        var b = System.Text.Json.JsonSerializer.Serialize(await fromPostgres.GetAsync(filter, grain), json);
-        if (a == b)
+        // Every third filter also asks for a weekly review (a week picked from the filter's own dates, or the default).
+        var left = System.Text.Json.JsonSerializer.Serialize(await x.Overview.GetAsync(filter, grain), json);
+        var right = System.Text.Json.JsonSerializer.Serialize(await y.Overview.GetAsync(filter, grain), json);
+        if (i++ % 3 == 0)
+        {
+            left += System.Text.Json.JsonSerializer.Serialize(await x.Weekly.GetAsync(filter.From, filter), json);
+            right += System.Text.Json.JsonSerializer.Serialize(await y.Weekly.GetAsync(filter.From, filter), json);
+        }
+        if (left == right)
         {
             same++;
             continue;
         }
-        var at = Enumerable.Range(0, Math.Min(a.Length, b.Length)).FirstOrDefault(i => a[i] != b[i]);
-        Console.WriteLine($"differs for {System.Text.Json.JsonSerializer.Serialize(filter, json)} {grain} at {at}: SQLite ...{a[Math.Max(0, at - 60)..Math.Min(a.Length, at + 60)]}... PostgreSQL ...{b[Math.Max(0, at - 60)..Math.Min(b.Length, at + 60)]}...");
+        var at = Enumerable.Range(0, Math.Min(left.Length, right.Length)).FirstOrDefault(i => left[i] != right[i]);
+        Console.WriteLine($"differs for {System.Text.Json.JsonSerializer.Serialize(filter, json)} {grain} at {at}: A ...{left[Math.Max(0, at - 60)..Math.Min(left.Length, at + 60)]}... B ...{right[Math.Max(0, at - 60)..Math.Min(right.Length, at + 60)]}...");
     }
-    Console.WriteLine($"{sqliteFrame.Count:N0} order lines; {same} of {filters.Count} filters give identical overview JSON on SQLite ({sqliteFile}) and PostgreSQL ({postgresStore.Location}).");
+    string Name(DashboardStore store, bool rollup) => $"{store.Location} ({(rollup ? "rollup" : "frame")})";
+    Console.WriteLine($"{data.Count:N0} order lines; {same} of {filters.Count} filters give identical JSON from A = {Name(first, aRollup)} and B = {Name(second, bRollup)}.");
     return same == filters.Count ? 0 : 1;
 }
 
@@ -187,7 +212,7 @@ static void Report(string what, List<double> times)
 }
 
 // A deterministic mix of what analysts do: date ranges, categories, status groups, states, B2B, weekdays, grains.
-static IEnumerable<(OrderFilter Filter, TimeGrain Grain)> Filters(OrdersFrame s)
+static IEnumerable<(OrderFilter Filter, TimeGrain Grain)> Filters(IOrdersData s)
 {
     var random = new Random(20220630);
     var min = s.MinDate!.Value;
@@ -294,6 +319,10 @@ static void Scale(string source, string target, int factor)
             promotion_list_id, b2b, fulfilled_by, source_index, is_sample, batch_id, content_hash
         FROM order_lines, k;
         """;
+    using var transaction = connection.BeginTransaction();
+    command.Transaction = transaction;
     var rows = command.ExecuteNonQuery();
-    Console.WriteLine($"{target}: added {rows:N0} lines ({factor}x the source)");
+    Dashboard.Core.Analytics.Rollup.OrderRollup.RebuildAll(connection, transaction);
+    transaction.Commit();
+    Console.WriteLine($"{target}: added {rows:N0} lines ({factor}x the source), rollup rebuilt");
 }

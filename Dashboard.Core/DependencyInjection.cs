@@ -135,8 +135,16 @@ public static class DependencyInjection
     public static IServiceCollection AddDashboardAnalytics(this IServiceCollection services, IConfiguration configuration)
     {
         var weekStartsOn = configuration[$"{AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.WeekStartsOn)}"];
+        var frameMaxLines = configuration[$"{AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.FrameMaxLines)}"];
         services.Configure<AnalyticsOptions>(o =>
         {
+            if (!string.IsNullOrWhiteSpace(frameMaxLines))
+            {
+                o.FrameMaxLines = int.TryParse(frameMaxLines, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var lines)
+                    ? lines
+                    : throw new InvalidOperationException(
+                        $"{AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.FrameMaxLines)} is '{frameMaxLines}'; expected a whole number of order lines, such as 5000000.");
+            }
             if (string.IsNullOrWhiteSpace(weekStartsOn))
             {
                 return;

@@ -7,4 +7,11 @@ public sealed class AnalyticsOptions
 
     /// <summary>The first day of a week for weekly buckets and the weekly review. Default: Monday (ISO 8601).</summary>
     public DayOfWeek WeekStartsOn { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>
+    /// The most order lines the screens hold in memory (<see cref="Orders.OrdersFrame"/>, about 40 bytes a line). Past it
+    /// they read the store's daily rollup instead (<see cref="Rollup.OrdersRollup"/>; decision 0013), and line-level
+    /// downloads read the lines from the store. Default 5,000,000.
+    /// </summary>
+    public int FrameMaxLines { get; set; } = 5_000_000;
 }

@@ -22,7 +22,7 @@ public static class StoreCopy
     public static readonly IReadOnlyList<string> Tables =
     [
         "import_batches", "import_issues", "promotion_lists", "order_lines", "order_line_versions", "purchases", "app_metadata",
-        "models", "users", "audit_log", "digest_subscriptions", "digest_sends", "data_protection_keys",
+        "models", "users", "audit_log", "digest_subscriptions", "digest_sends", "data_protection_keys", "rollup_cells", "rollup_shapes",
     ];
 
     /// <summary>Tables whose <c>id</c> is generated: their sequence continues after the copied ids.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Dashboard.Core.Analytics.Rollup;
 using Dashboard.Core.Data;
 using Dashboard.Core.Imports.Csv;
 using Dashboard.Core.Imports.Formats;
@@ -152,11 +153,29 @@ public sealed class ImportService(
             // A day of grace: an export stamped in a time zone ahead of ours is not "in the future".
             var latest = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
             var parser = new AmazonOrderRowParser(header, statusGroups, latest, _limits.MaxLineAmount);
-            using IBatchWriter<OrderLine> writer = connection is NpgsqlConnection postgres
+            // The daily rollup of the days this batch touches is written again in its transaction; the sample lines a
+            // real import replaces take their days with them.
+            var rollup = !options.DryRun;
+            if (rollup)
+            {
+                OrderRollup.Begin(connection, transaction);
+                if (!options.IsSample)
+                {
+                    OrderRollup.AddDaysOf(connection, transaction, "is_sample = TRUE");
+                }
+            }
+            using (IBatchWriter<OrderLine> writer = connection is NpgsqlConnection postgres
                 ? new PostgreSqlOrderLineWriter(postgres, (NpgsqlTransaction)transaction, counts, options.IsSample, batchId)
-                : new OrderLineWriter((SqliteConnection)connection, (SqliteTransaction)transaction, counts, options.IsSample, batchId);
-            RowPipeline.Run(input, header, (CsvRecordReader row, int _, out RowError? error) => parser.Parse(row, out error),
-                writer, counts, options, progress, cancellationToken);
+                : new OrderLineWriter((SqliteConnection)connection, (SqliteTransaction)transaction, counts, options.IsSample, batchId))
+            {
+                RowPipeline.Run(input, header, (CsvRecordReader row, int _, out RowError? error) => parser.Parse(row, out error),
+                    writer, counts, options, progress, cancellationToken);
+            }
+            if (rollup)
+            {
+                OrderRollup.AddDaysOfBatch(connection, transaction, batchId);
+                OrderRollup.RewriteDays(connection, transaction);
+            }
         }
         else
         {

@@ -9,38 +9,10 @@ namespace Dashboard.Core.Analytics.Export;
 /// Reads what a frame does not keep (free text such as order IDs) for a frame's selected rows, by store row id, in the
 /// same state of the store as the frame: the read runs in one transaction that first checks the store's change count
 /// against the frame's. An export whose frame went stale meanwhile (an import or undo committed) asks for a new frame
-/// and reads again, so a download never mixes two versions of the data.
+/// and reads again (<see cref="FrameCache{TFrame}.ReadAsync"/>), so a download never mixes two versions of the data.
 /// </summary>
 internal static class StoreText
 {
-    private const int Attempts = 3;
-
-    /// <summary>
-    /// Builds an export from the current frame, again from a newer one while the store moves on under it, and refuses
-    /// with <see cref="DataChangedException"/> after <see cref="Attempts"/> tries.
-    /// </summary>
-    public static async Task<T> ExportAsync<TFrame, T>(Func<CancellationToken, ValueTask<TFrame>> frame, Func<TFrame, long> storedVersion,
-        Func<TFrame, Task<T?>> build, DashboardStore store, DataVersion dataVersion, CancellationToken cancellationToken)
-        where T : class
-    {
-        for (var attempt = 0; attempt < Attempts; attempt++)
-        {
-            var current = await frame(cancellationToken);
-            if (await build(current) is { } result)
-            {
-                return result;
-            }
-            // The store is newer than the frame: make the caches rebuild from it (CatchUp does when another process
-            // wrote; a change of this process not yet counted is moved on here).
-            using var connection = store.OpenConnection();
-            if (!dataVersion.CatchUp(connection) && DataVersion.ReadStored(connection, null) != storedVersion(current))
-            {
-                dataVersion.Bump();
-            }
-        }
-        throw new DataChangedException();
-    }
-
     /// <summary>
     /// Runs <paramref name="sql"/> (its first column the row id, <c>@max</c> the largest id wanted) and hands each wanted
     /// row to <paramref name="read"/> with its position in <paramref name="ids"/>. False, with nothing read, when the

@@ -58,6 +58,8 @@ public abstract class FrameCache<TFrame>(IDbContextFactory<DashboardDbContext> c
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile TFrame? _current;
 
+    protected IDbContextFactory<DashboardDbContext> Contexts => contexts;
+
     public async ValueTask<TFrame> GetAsync(CancellationToken cancellationToken = default)
     {
         if (_current is { } frame && VersionOf(frame) == dataVersion.Current)
@@ -83,7 +85,38 @@ public abstract class FrameCache<TFrame>(IDbContextFactory<DashboardDbContext> c
         }
     }
 
+    private const int Attempts = 3;
+
+    /// <summary>
+    /// Builds a result from the current frame, again from a newer one while the store moves on under it (a build that
+    /// reads the store answers null when the store's change count is no longer its frame's), and refuses with
+    /// <see cref="Export.DataChangedException"/> after <see cref="Attempts"/> tries.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<TFrame, Task<T?>> build, CancellationToken cancellationToken) where T : class
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var current = await GetAsync(cancellationToken);
+            if (await build(current) is { } result)
+            {
+                return result;
+            }
+            // The store is newer than the frame: make the cache rebuild from it (CatchUp does when another process
+            // wrote; a change of this process not yet counted is moved on here).
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(cancellationToken);
+            if (!dataVersion.CatchUp(connection) && DataVersion.ReadStored(connection, null) != StoredVersionOf(current))
+            {
+                dataVersion.Bump();
+            }
+        }
+        throw new Export.DataChangedException();
+    }
+
     protected abstract long VersionOf(TFrame frame);
+
+    protected abstract long StoredVersionOf(TFrame frame);
 
     protected abstract Task<TFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Dashboard.Core.Analytics.Export;
 using Dashboard.Core.Analytics.Frames;
 using Dashboard.Core.Data;
+using Dashboard.Core.Analytics.Rollup;
 using Dashboard.Core.Orders;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,13 +10,115 @@ namespace Dashboard.Core.Analytics.Orders;
 /// <summary>
 /// The order lines an <see cref="OrderFilter"/> selects, as typed columns for the Parquet and Arrow downloads: the
 /// rows are the frame's (<see cref="OrdersScan.Select"/>, then <c>DataFrame.Filter</c>), the lines of an order together; the free
-/// text the frame does not keep (order ID, SKU, raw status, size, city) is read from the store by row id.
+/// text the frame does not keep (order ID, SKU, raw status, size, city) is read from the store by row id. Past the
+/// frame's size (<see cref="AnalyticsOptions.FrameMaxLines"/>) the lines are read from the store, in date order.
 /// </summary>
-public sealed class OrderLinesExport(OrdersFrameCache frames, IDbContextFactory<DashboardDbContext> contexts, DashboardStore store,
-    DataVersion dataVersion)
+public sealed class OrderLinesExport(OrdersFrameCache frames, IDbContextFactory<DashboardDbContext> contexts)
 {
     public Task<DataTable> GetAsync(OrderFilter filter, CancellationToken cancellationToken = default) =>
-        StoreText.ExportAsync(frames.GetAsync, s => s.StoredVersion, s => BuildAsync(s, filter, cancellationToken), store, dataVersion, cancellationToken);
+        frames.ReadAsync(s => s switch
+        {
+            OrdersFrame frame => BuildAsync(frame, filter, cancellationToken),
+            _ => BuildAsync((OrdersRollup)s, filter, cancellationToken),
+        }, cancellationToken);
+
+    /// <summary>The export read from the store's order lines; null when the store has moved on from <paramref name="s"/>.</summary>
+    private static Task<DataTable?> BuildAsync(OrdersRollup s, OrderFilter filter, CancellationToken cancellationToken)
+    {
+        if (OrdersOverviewQuery.RangeOf(s, filter) is not { Days: > 0 } range)
+        {
+            return Task.FromResult<DataTable?>(Table(0, [[], [], [], [], []], [], [], [], [], [], [], [], [], [], [], [], s));
+        }
+        var f = new CompiledFilter(s, filter);
+        return s.ReadLinesAsync("""
+            order_id, sku, status, size, city, order_date, status_group, fulfilment, sales_channel, service_level, category,
+            state, qty, currency, amount_minor, b2b
+            """, f, range.From, range.To, async reader =>
+        {
+            var text = Enumerable.Range(0, 5).Select(_ => new List<string?>()).ToArray();
+            var days = new List<DateOnly>();
+            var statuses = new List<short>();
+            var fulfilments = new List<short>();
+            var channels = new List<short>();
+            var services = new List<short>();
+            var categories = new List<short>();
+            var states = new List<short>();
+            var qtys = new List<int>();
+            var currencies = new List<short>();
+            var amounts = new List<decimal?>();
+            var b2bs = new List<bool>();
+            var groups = Enum.GetNames<StatusGroup>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var day = OrdersFrame.ParseDate(reader.GetString(5));
+                if (f.Weekday is { } weekdays && !weekdays[(int)day.DayOfWeek])
+                {
+                    continue;
+                }
+                for (var c = 0; c < 5; c++)
+                {
+                    text[c].Add(reader.IsDBNull(c) ? null : reader.GetString(c));
+                }
+                days.Add(day);
+                short status = (short)Array.IndexOf(groups, reader.GetString(6)), fulfilment = Code(s.Fulfilments, reader.GetString(7)),
+                    channel = Code(s.SalesChannels, reader.GetString(8)), service = Code(s.ServiceLevels, reader.GetString(9)),
+                    category = Code(s.Categories, reader.GetString(10)), state = reader.IsDBNull(11) ? (short)-1 : Code(s.States, reader.GetString(11)),
+                    currency = reader.IsDBNull(13) ? (short)-1 : Code(s.Currencies, reader.GetString(13));
+                if (status < 0 || fulfilment < 0 || channel < 0 || service < 0 || category < 0 || state < -1 || currency < -1 ||
+                    (!reader.IsDBNull(11) && state == -1) || (!reader.IsDBNull(13) && currency == -1))
+                {
+                    return null; // a value the summary does not know: the store has moved on
+                }
+                statuses.Add(status);
+                fulfilments.Add(fulfilment);
+                channels.Add(channel);
+                services.Add(service);
+                categories.Add(category);
+                states.Add(state);
+                qtys.Add(checked((int)reader.GetInt64(12)));
+                currencies.Add(currency);
+                amounts.Add(reader.IsDBNull(14) ? null : reader.GetInt64(14) / 100m);
+                b2bs.Add(reader.GetBoolean(15));
+            }
+            return Table(days.Count, text.Select(t => t.ToArray()).ToArray(), [.. days], [.. statuses], [.. fulfilments], [.. channels],
+                [.. services], [.. categories], [.. states], [.. qtys], [.. currencies], [.. amounts], [.. b2bs], s);
+        }, cancellationToken);
+
+        static short Code(IReadOnlyList<string> names, string value)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (string.Equals(names[i], value, StringComparison.Ordinal))
+                {
+                    return (short)i;
+                }
+            }
+            return -2;
+        }
+    }
+
+    /// <summary>The download's columns, in its order.</summary>
+    private static DataTable Table(int rows, string?[][] text, DateOnly[] days, short[] statuses, short[] fulfilments, short[] channels,
+        short[] services, short[] categories, short[] states, int[] qtys, short[] currencies, decimal?[] amounts, bool[] b2bs, IOrdersData s) =>
+        new(rows,
+        [
+            new TextColumn("order_id", text[0]),
+            new TextColumn("sku", text[1]),
+            new DateColumn("date", days),
+            new TextColumn("status", text[2]),
+            new CodedTextColumn("status_group", statuses, Enum.GetNames<StatusGroup>()),
+            new CodedTextColumn("fulfilment", fulfilments, s.Fulfilments),
+            new CodedTextColumn("sales_channel", channels, s.SalesChannels),
+            new CodedTextColumn("service_level", services, s.ServiceLevels),
+            new CodedTextColumn("category", categories, s.Categories),
+            new TextColumn("size", text[3]),
+            new CodedTextColumn("state", states, s.States),
+            new TextColumn("city", text[4]),
+            new Int32Column("qty", qtys),
+            new CodedTextColumn("currency", currencies, s.Currencies),
+            new MoneyColumn("amount", amounts),
+            new BooleanColumn("b2b", b2bs),
+        ]);
 
     /// <summary>The export from one frame; null when the store has moved on from it.</summary>
     private async Task<DataTable?> BuildAsync(OrdersFrame s, OrderFilter filter, CancellationToken cancellationToken)
@@ -44,30 +147,19 @@ public sealed class OrderLinesExport(OrdersFrameCache frames, IDbContextFactory<
         var amounts = FrameValues.ToNullableArray<long>(selected[OrdersFrame.AmountColumn]);
         var noState = s.States.ToList().IndexOf("");
 
-        return new DataTable(rows,
-        [
-            new TextColumn("order_id", text[0]),
-            new TextColumn("sku", text[1]),
-            new DateColumn("date", Array.ConvertAll(days, DateOnly.FromDayNumber)),
-            new TextColumn("status", text[2]),
-            new CodedTextColumn("status_group", Array.ConvertAll(FrameValues.ToArray<byte>(selected[OrdersFrame.StatusGroupColumn]), b => (short)b), Enum.GetNames<StatusGroup>()),
-            Coded(selected, OrdersFrame.FulfilmentColumn, "fulfilment", s.Fulfilments),
-            Coded(selected, OrdersFrame.ChannelColumn, "sales_channel", s.SalesChannels),
-            Coded(selected, OrdersFrame.ServiceColumn, "service_level", s.ServiceLevels),
-            Coded(selected, OrdersFrame.CategoryColumn, "category", s.Categories),
-            new TextColumn("size", text[3]),
-            new CodedTextColumn("state", Array.ConvertAll(FrameValues.ToArray<short>(selected[OrdersFrame.StateColumn]), c => c == noState ? (short)-1 : c), s.States),
-            new TextColumn("city", text[4]),
-            new Int32Column("qty", FrameValues.ToArray<int>(selected[OrdersFrame.QtyColumn])),
-            Coded(selected, OrdersFrame.CurrencyColumn, "currency", s.Currencies),
-            new MoneyColumn("amount", Array.ConvertAll(amounts, a => a is { } minor ? minor / 100m : (decimal?)null)),
-            new BooleanColumn("b2b", FrameValues.ToArray<bool>(selected[OrdersFrame.B2BColumn])),
-        ]);
+        return Table(rows, text, Array.ConvertAll(days, DateOnly.FromDayNumber),
+            Array.ConvertAll(FrameValues.ToArray<byte>(selected[OrdersFrame.StatusGroupColumn]), b => (short)b),
+            Codes(selected, OrdersFrame.FulfilmentColumn), Codes(selected, OrdersFrame.ChannelColumn), Codes(selected, OrdersFrame.ServiceColumn),
+            Codes(selected, OrdersFrame.CategoryColumn),
+            Array.ConvertAll(FrameValues.ToArray<short>(selected[OrdersFrame.StateColumn]), c => c == noState ? (short)-1 : c),
+            FrameValues.ToArray<int>(selected[OrdersFrame.QtyColumn]), Codes(selected, OrdersFrame.CurrencyColumn),
+            Array.ConvertAll(amounts, a => a is { } minor ? minor / 100m : (decimal?)null),
+            FrameValues.ToArray<bool>(selected[OrdersFrame.B2BColumn]), s);
     }
 
     /// <remarks>Null codes (a line without a currency) come out as -1: <c>DataFrame.Filter</c> copies a null as a null whose value is 0.</remarks>
-    private static CodedTextColumn Coded(Microsoft.Data.Analysis.DataFrame selected, string column, string name, IReadOnlyList<string> names) =>
+    private static short[] Codes(Microsoft.Data.Analysis.DataFrame selected, string column) =>
         selected[column].NullCount == 0
-            ? new(name, FrameValues.ToArray<short>(selected[column]), names)
-            : new(name, Array.ConvertAll(FrameValues.ToNullableArray<short>(selected[column]), c => c ?? -1), names);
+            ? FrameValues.ToArray<short>(selected[column])
+            : Array.ConvertAll(FrameValues.ToNullableArray<short>(selected[column]), c => c ?? -1);
 }

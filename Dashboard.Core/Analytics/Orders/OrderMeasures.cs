@@ -82,6 +82,44 @@ internal sealed class GroupMeasures(int keys)
         }
     }
 
+    /// <summary>
+    /// Adds a group of rollup cells (<see cref="Rollup.RollupCell"/>): their measures add up, and so do their orders, which
+    /// each lie in one cell.
+    /// </summary>
+    public void AddCells(int key, in Rollup.RollupCell cell)
+    {
+        ref var c = ref _cells[key];
+        c.Lines += cell.Lines;
+        c.Units = checked(c.Units + cell.Units);
+        c.Orders += cell.Orders;
+        switch (cell.Kind)
+        {
+            case 0: c.Cancelled += cell.Lines; break;
+            case 1: c.Revenue = checked(c.Revenue + cell.AmountMinor); c.PaidOrders += cell.Orders; break;
+            case 2: c.PaidOrders += cell.Orders; break;
+        }
+    }
+
+    /// <summary>
+    /// Counts the orders of one shape (orders spanning several cells) once per key, however many of its cells fall
+    /// under the key: the cells of one shape come together, as the lines of one order do in <see cref="Add"/>.
+    /// </summary>
+    public void AddShape(int key, in Rollup.RollupShapeCell cell)
+    {
+        ref var c = ref _cells[key];
+        var shape = cell.Shape + 1;
+        if (c.LastOrder != shape)
+        {
+            c.LastOrder = shape;
+            c.Orders += cell.Orders;
+        }
+        if (cell.Kind is 1 or 2 && c.LastPaidOrder != shape)
+        {
+            c.LastPaidOrder = shape;
+            c.PaidOrders += cell.Orders;
+        }
+    }
+
     /// <summary>Adds another scan's measures (of other orders: distinct counts add up only when no order is in both).</summary>
     public void Merge(GroupMeasures other)
     {
@@ -114,7 +152,7 @@ internal sealed class GroupMeasures(int keys)
 /// </summary>
 internal sealed class CompiledFilter
 {
-    public CompiledFilter(OrdersFrame s, OrderFilter f)
+    public CompiledFilter(IOrdersData s, OrderFilter f)
     {
         Category = Allowed(s.Categories, f.Categories);
         State = Allowed(s.States, f.States);
@@ -138,7 +176,7 @@ internal sealed class CompiledFilter
             }
         }
         B2B = f.B2B;
-        Currency = s.CurrencyCode(f.Currency ?? s.MainCurrency);
+        Currency = IOrdersData.CurrencyCode(s.Currencies, f.Currency ?? s.MainCurrency);
     }
 
     public bool[]? Category { get; }

@@ -3,7 +3,9 @@ using Dashboard.Core.Data;
 using Dashboard.Core.Orders;
 using Microsoft.Data.Analysis;
 using System.Data.Common;
+using Dashboard.Core.Analytics.Rollup;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Analytics.Orders;
 
@@ -15,7 +17,7 @@ namespace Dashboard.Core.Analytics.Orders;
 /// <see cref="OrdersFrameCache"/>. The overview's hot aggregations are one pass over the columns' buffers
 /// (<see cref="OrdersScan"/>); the exports select rows with <see cref="DataFrame.Filter(PrimitiveDataFrameColumn{bool})"/>.
 /// </summary>
-public sealed class OrdersFrame
+public sealed class OrdersFrame : IOrdersData
 {
     /// <summary>The currency code of a line without a currency (cancelled lines often have none).</summary>
     internal const short NoCurrency = -1;
@@ -81,7 +83,7 @@ public sealed class OrdersFrame
     public long Version { get; private init; }
 
     /// <summary>The store's change count (<see cref="DataVersion.ReadStored"/>) the rows were read at.</summary>
-    internal long StoredVersion { get; private init; }
+    public long StoredVersion { get; private init; }
     public int Count { get; private init; }
     public DateOnly? MinDate { get; private init; }
     public DateOnly? MaxDate { get; private init; }
@@ -143,9 +145,9 @@ public sealed class OrdersFrame
     /// </summary>
     public static Task<OrdersFrame> LoadAsync(DashboardDbContext db, long version, bool modelColumns, CancellationToken cancellationToken = default) =>
         FrameStore.ReadAsync(db, (connection, transaction, storedVersion) =>
-            LoadAsync(connection, transaction, version, storedVersion, modelColumns, cancellationToken), cancellationToken);
+            LoadFrameAsync(connection, transaction, version, storedVersion, modelColumns, cancellationToken), cancellationToken);
 
-    private static async Task<OrdersFrame> LoadAsync(DbConnection connection, DbTransaction transaction, long version, long storedVersion,
+    internal static async Task<OrdersFrame> LoadFrameAsync(DbConnection connection, DbTransaction transaction, long version, long storedVersion,
         bool modelColumns, CancellationToken cancellationToken)
     {
         var count = await FrameStore.CountAsync(connection, transaction, "SELECT COUNT(*) FROM order_lines;", cancellationToken);
@@ -489,23 +491,6 @@ public sealed class OrdersFrame
         return from >= to ? (0, 0) : (RowsFromDay[from], RowsFromDay[to]);
     }
 
-    /// <summary>The index of <paramref name="currency"/> in <see cref="Currencies"/>, or -2 when no line has it.</summary>
-    internal int CurrencyCode(string? currency)
-    {
-        if (currency is null)
-        {
-            return -2;
-        }
-        for (var i = 0; i < Currencies.Count; i++)
-        {
-            if (string.Equals(Currencies[i], currency, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-        return -2;
-    }
-
     /// <summary>The store writes dates as <c>yyyy-MM-dd</c> (SQLite gives them back as text).</summary>
     internal static DateOnly ParseDate(string text)
     {
@@ -543,12 +528,22 @@ internal sealed class StagedLines(int count, bool modelColumns)
     public bool[] B2B { get; } = new bool[count];
 }
 
-/// <summary>Keeps the current <see cref="OrdersFrame"/>, rebuilding it when <see cref="DataVersion"/> moves on.</summary>
-public sealed class OrdersFrameCache(IDbContextFactory<DashboardDbContext> contexts, DataVersion dataVersion)
-    : FrameCache<OrdersFrame>(contexts, dataVersion)
+/// <summary>
+/// Keeps what the order screens read, read again when <see cref="DataVersion"/> moves on: the <see cref="OrdersFrame"/>
+/// while the store holds at most <see cref="AnalyticsOptions.FrameMaxLines"/> order lines, past that the summary of
+/// its daily rollup (<see cref="OrdersRollup"/>), whose slices each query then reads from the store.
+/// </summary>
+public sealed class OrdersFrameCache(IDbContextFactory<DashboardDbContext> contexts, DataVersion dataVersion, IOptions<AnalyticsOptions> options)
+    : FrameCache<IOrdersData>(contexts, dataVersion)
 {
-    protected override long VersionOf(OrdersFrame frame) => frame.Version;
+    protected override long VersionOf(IOrdersData data) => data.Version;
 
-    protected override Task<OrdersFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken) =>
-        OrdersFrame.LoadAsync(db, version, cancellationToken);
+    protected override long StoredVersionOf(IOrdersData data) => data.StoredVersion;
+
+    protected override Task<IOrdersData> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken) =>
+        FrameStore.ReadAsync<IOrdersData>(db, async (connection, transaction, storedVersion) =>
+            await OrdersRollup.CountLinesAsync(connection, transaction, cancellationToken) > options.Value.FrameMaxLines
+                ? await OrdersRollup.LoadAsync(Contexts, connection, transaction, version, storedVersion, cancellationToken)
+                : await OrdersFrame.LoadFrameAsync(connection, transaction, version, storedVersion, modelColumns: false, cancellationToken),
+            cancellationToken);
 }

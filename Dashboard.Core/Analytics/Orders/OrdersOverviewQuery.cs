@@ -1,3 +1,4 @@
+using Dashboard.Core.Analytics.Rollup;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Analytics.Orders;
@@ -25,20 +26,43 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
             Sorted(s.Currencies), s.MainCurrency);
     }
 
-    public async Task<OrdersOverview> GetAsync(OrderFilter filter, TimeGrain grain = TimeGrain.Day, CancellationToken cancellationToken = default)
-    {
-        var s = await frames.GetAsync(cancellationToken);
-        return Compute(s, filter, grain);
-    }
+    public Task<OrdersOverview> GetAsync(OrderFilter filter, TimeGrain grain = TimeGrain.Day, CancellationToken cancellationToken = default) =>
+        frames.ReadAsync(s => s switch
+        {
+            OrdersFrame frame => Task.FromResult<OrdersOverview?>(Compute(frame, filter, grain)),
+            _ => ComputeAsync((OrdersRollup)s, filter, grain, cancellationToken),
+        }, cancellationToken);
 
     public async Task<OverviewKpis?> GetKpisAsync(OrderFilter filter, CancellationToken cancellationToken = default)
     {
-        var s = await frames.GetAsync(cancellationToken);
-        var range = RangeOf(s, filter);
-        return range is null ? null : Kpis(s, new CompiledFilter(s, filter), range);
+        if (await frames.GetAsync(cancellationToken) is OrdersFrame s)
+        {
+            var range = RangeOf(s, filter);
+            return range is null ? null : Kpis(s, new CompiledFilter(s, filter), range);
+        }
+        return (await GetAsync(filter, TimeGrain.Day, cancellationToken)).Kpis;
     }
 
-    internal OrdersOverview Compute(OrdersFrame s, OrderFilter filter, TimeGrain grain, int? parts = null)
+    internal OrdersOverview Compute(OrdersFrame s, OrderFilter filter, TimeGrain grain, int? parts = null) =>
+        Compose(s, filter, grain, (f, layout) => OrdersScan.Overview(s, f, layout, parts));
+
+    /// <summary>The overview from the store's rollup: one slice over the previous and the shown period; null when the store moved on.</summary>
+    private async Task<OrdersOverview?> ComputeAsync(OrdersRollup s, OrderFilter filter, TimeGrain grain, CancellationToken cancellationToken)
+    {
+        RollupSlice? slice = null;
+        if (RangeOf(s, filter) is { Days: > 0 } range)
+        {
+            slice = await s.ReadAsync(new CompiledFilter(s, filter), PreviousOf(range).From, range.To, byState: false, cancellationToken);
+            if (slice is null)
+            {
+                return null;
+            }
+        }
+        return Compose(s, filter, grain, (f, layout) => RollupScan.Overview(s, slice!, f, layout));
+    }
+
+    /// <summary>The overview around one fused pass, <paramref name="scan"/>, which fills the KPIs' and the charts' groups.</summary>
+    private OrdersOverview Compose(IOrdersData s, OrderFilter filter, TimeGrain grain, Func<CompiledFilter, OverviewLayout, OverviewGroups> scan)
     {
         var currency = filter.Currency ?? s.MainCurrency;
         var range = RangeOf(s, filter);
@@ -49,7 +73,8 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
         var f = new CompiledFilter(s, filter);
         if (range.Days <= 0)
         {
-            return new OrdersOverview(filter, currency, range, Kpis(s, f, range), new OrdersOverTime(grain, WeekStartsOn, []), [], [], []);
+            return new OrdersOverview(filter, currency, range, KpisOf(s, range, OrderMeasures.Empty, OrderMeasures.Empty),
+                new OrdersOverTime(grain, WeekStartsOn, []), [], [], []);
         }
 
         // One fused pass fills every chart; the layout maps each day of the range to its bucket, weekday and month.
@@ -71,9 +96,9 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
             monthOfDay[d] = (date.Year - range.From.Year) * 12 + date.Month - range.From.Month;
         }
         var previous = PreviousOf(range);
-        var g = OrdersScan.Overview(s, f, new OverviewLayout(
+        var g = scan(f, new OverviewLayout(
             first, range.To.DayNumber, previous.From.DayNumber, previous.To.DayNumber,
-            bucketOfDay, buckets.Count, weekdayOfDay, monthOfDay, months.Count), parts);
+            bucketOfDay, buckets.Count, weekdayOfDay, monthOfDay, months.Count));
 
         return new OrdersOverview(
             filter, currency, range,
@@ -88,7 +113,7 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
     }
 
     /// <summary>The range the filter asks for, the data's own range standing in for a missing end; null when there is no data.</summary>
-    internal static DateRange? RangeOf(OrdersFrame s, OrderFilter filter)
+    internal static DateRange? RangeOf(IOrdersData s, OrderFilter filter)
     {
         if (s.MinDate is not { } min || s.MaxDate is not { } max)
         {
@@ -110,7 +135,7 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
         return KpisOf(s, range, current, before);
     }
 
-    internal static OverviewKpis KpisOf(OrdersFrame s, DateRange range, OrderMeasures current, OrderMeasures before)
+    internal static OverviewKpis KpisOf(IOrdersData s, DateRange range, OrderMeasures current, OrderMeasures before)
     {
         var previous = PreviousOf(range);
         var hasPrevious = range.Days > 0 && s.MinDate is { } min && previous.To >= min;
@@ -130,7 +155,7 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
         MondayFirst.Select((day, i) => new WeekdayPoint(
             day, day.ToString(), g[i].Orders, g[i].Units, g[i].Revenue, filter.Weekdays.Contains(day))).ToList();
 
-    internal static IReadOnlyList<CategoryPoint> CategoriesOf(OrdersFrame s, GroupMeasures g, OrderFilter filter) =>
+    internal static IReadOnlyList<CategoryPoint> CategoriesOf(IOrdersData s, GroupMeasures g, OrderFilter filter) =>
         Enumerable.Range(0, s.Categories.Count)
             .Where(i => g[i].Lines > 0 || filter.Categories.Contains(s.Categories[i], StringComparer.OrdinalIgnoreCase))
             .Select(i => new CategoryPoint(s.Categories[i], g[i].Orders, g[i].Units, g[i].Revenue,
@@ -138,7 +163,7 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
             .OrderByDescending(c => c.Revenue).ThenByDescending(c => c.Orders).ThenBy(c => c.Category, StringComparer.Ordinal)
             .ToList();
 
-    internal static IReadOnlyList<MonthPoint> MonthsOf(OrdersFrame s, DateRange range, List<(DateOnly Start, DateOnly End, bool Partial)> buckets, GroupMeasures g)
+    internal static IReadOnlyList<MonthPoint> MonthsOf(IOrdersData s, DateRange range, List<(DateOnly Start, DateOnly End, bool Partial)> buckets, GroupMeasures g)
     {
         var effective = Effective(range, s);
         var months = new List<MonthPoint>(buckets.Count);
@@ -160,7 +185,7 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
     /// The calendar buckets (day, week starting on <paramref name="weekStart"/>, month) that cover <paramref name="range"/>.
     /// A bucket is partial when part of it lies outside the shown range or outside the data (the data's first and last day).
     /// </summary>
-    internal static List<(DateOnly Start, DateOnly End, bool Partial)> Buckets(DateRange range, TimeGrain grain, DayOfWeek weekStart, OrdersFrame s)
+    internal static List<(DateOnly Start, DateOnly End, bool Partial)> Buckets(DateRange range, TimeGrain grain, DayOfWeek weekStart, IOrdersData s)
     {
         var list = new List<(DateOnly, DateOnly, bool)>();
         if (range.Days <= 0)
@@ -190,7 +215,7 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
     }
 
     /// <summary>The shown range clipped to the data's own first and last day.</summary>
-    private static DateRange Effective(DateRange range, OrdersFrame s) =>
+    private static DateRange Effective(DateRange range, IOrdersData s) =>
         new(Max(range.From, s.MinDate ?? range.From), Min(range.To, s.MaxDate ?? range.To));
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

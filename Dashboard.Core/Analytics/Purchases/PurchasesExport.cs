@@ -9,11 +9,10 @@ namespace Dashboard.Core.Analytics.Purchases;
 /// The labelled purchase transactions a <see cref="PurchaseFilter"/> selects, as typed columns for the Parquet and
 /// Arrow downloads: rows from the frame (<c>DataFrame.Filter</c>), user and product IDs from the store by row id.
 /// </summary>
-public sealed class PurchasesExport(PurchasesFrameCache frames, IDbContextFactory<DashboardDbContext> contexts, DashboardStore store,
-    DataVersion dataVersion)
+public sealed class PurchasesExport(PurchasesFrameCache frames, IDbContextFactory<DashboardDbContext> contexts)
 {
     public Task<DataTable> GetAsync(PurchaseFilter filter, CancellationToken cancellationToken = default) =>
-        StoreText.ExportAsync(frames.GetAsync, s => s.StoredVersion, s => BuildAsync(s, filter, cancellationToken), store, dataVersion, cancellationToken);
+        frames.ReadAsync(s => BuildAsync(s, filter, cancellationToken), cancellationToken);
 
     /// <summary>The export from one frame; null when the store has moved on from it.</summary>
     private async Task<DataTable?> BuildAsync(PurchasesFrame s, PurchaseFilter filter, CancellationToken cancellationToken)

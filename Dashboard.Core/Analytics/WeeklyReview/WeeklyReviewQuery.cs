@@ -1,4 +1,5 @@
 using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Analytics.Rollup;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Analytics.WeeklyReview;
@@ -53,10 +54,12 @@ public sealed class WeeklyReviewQuery(OrdersFrameCache frames, IOptions<Analytic
     /// <summary>The first day of the week that contains <paramref name="date"/>.</summary>
     public DateOnly WeekOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek - (int)WeekStartsOn + 7) % 7));
 
-    public async Task<WeeklyReview> GetAsync(DateOnly? week, OrderFilter filter, CancellationToken cancellationToken = default)
+    public Task<WeeklyReview> GetAsync(DateOnly? week, OrderFilter filter, CancellationToken cancellationToken = default) =>
+        frames.ReadAsync(s => ComposeAsync(s, week, filter with { From = null, To = null }, cancellationToken), cancellationToken);
+
+    /// <summary>The review from the frame or, past its size, from one slice of the rollup; null when the store moved on from <paramref name="s"/>.</summary>
+    private async Task<WeeklyReview?> ComposeAsync(IOrdersData s, DateOnly? week, OrderFilter filter, CancellationToken cancellationToken)
     {
-        var s = await frames.GetAsync(cancellationToken);
-        filter = filter with { From = null, To = null };
         var currency = filter.Currency ?? s.MainCurrency;
         if (s.MinDate is not { } min || s.MaxDate is not { } max)
         {
@@ -81,12 +84,38 @@ public sealed class WeeklyReviewQuery(OrdersFrameCache frames, IOptions<Analytic
         {
             keyOfDay[d] = d / 7 == 4 ? d % 7 : d / 7 == 3 ? 7 + d % 7 : d / 7 == 0 ? 14 + d % 7 : 21;
         }
+        // The measures of a range, grouped by day (keyOfDay), category, state or not at all: over the frame's lines, or
+        // over one slice of the rollup that covers the five weeks.
+        Func<DateRange, int, By, GroupMeasures> run;
+        if (s is OrdersFrame frame)
+        {
+            run = (range, keys, by) => OrdersScan.Run(frame, f, Ignore.None, range.From.DayNumber, range.To.DayNumber, keys,
+                keyOfRow: by switch { By.Category => frame.Category, By.State => frame.State, _ => (ReadOnlyMemory<short>?)null },
+                keyOfDay: by == By.Day ? keyOfDay : null, firstDay: earlier.From.DayNumber);
+        }
+        else
+        {
+            var slice = await ((OrdersRollup)s).ReadAsync(f, earlier.From, thisWeek.To, byState: true, cancellationToken);
+            if (slice is null)
+            {
+                return null;
+            }
+            var firstDay = earlier.From.DayNumber;
+            run = (range, keys, by) => RollupScan.Run(slice, f, range.From.DayNumber, range.To.DayNumber, keys, (day, category, state) => by switch
+            {
+                By.Category => category,
+                By.State => state,
+                By.Day => keyOfDay[day - firstDay],
+                _ => 0,
+            });
+        }
+
         // One pass over the five weeks from "four weeks earlier" to this week: days 0..6 this week, 7..13 the week
         // before, 14..20 four weeks earlier, 21 the two weeks in between (not shown).
-        var byDay = OrdersScan.Run(s, f, Ignore.None, earlier.From.DayNumber, thisWeek.To.DayNumber, 22, keyOfDay: keyOfDay, firstDay: earlier.From.DayNumber);
-        var m0 = Week(s, f, thisWeek);
-        var m1 = Week(s, f, previous);
-        var m4 = Week(s, f, earlier);
+        var byDay = run(new DateRange(earlier.From, thisWeek.To), 22, By.Day);
+        var m0 = run(thisWeek, 1, By.None)[0];
+        var m1 = run(previous, 1, By.None)[0];
+        var m4 = run(earlier, 1, By.None)[0];
         bool Covered(DateRange r) => r.To >= min && r.From <= max;
         decimal? V(DateRange r, decimal? value) => Covered(r) ? value : null;
 
@@ -103,8 +132,8 @@ public sealed class WeeklyReviewQuery(OrdersFrameCache frames, IOptions<Analytic
             byDay[i].Orders, byDay[7 + i].Orders, byDay[14 + i].Orders,
             byDay[i].Revenue, byDay[7 + i].Revenue, byDay[14 + i].Revenue)).ToList();
 
-        var categories = Movers(s, f, thisWeek, previous, s.Categories, s.Category);
-        var states = Movers(s, f, thisWeek, previous, s.States, s.State).Where(m => m.Name.Length > 0).ToList();
+        var categories = Movers(run, thisWeek, previous, s.Categories, By.Category);
+        var states = Movers(run, thisWeek, previous, s.States, By.State).Where(m => m.Name.Length > 0).ToList();
         return new WeeklyReview(
             filter, currency, WeekStartsOn, lastComplete, firstWeek,
             new WeekMeasures(thisWeek, m0), new WeekMeasures(previous, m1), new WeekMeasures(earlier, m4),
@@ -115,13 +144,19 @@ public sealed class WeeklyReviewQuery(OrdersFrameCache frames, IOptions<Analytic
         static decimal? Rate(OrderMeasures m) => m.Lines == 0 ? null : (decimal)m.CancelledLines / m.Lines;
     }
 
-    private static OrderMeasures Week(OrdersFrame s, CompiledFilter f, DateRange week) =>
-        OrdersScan.Run(s, f, Ignore.None, week.From.DayNumber, week.To.DayNumber, 1)[0];
-
-    private static List<Mover> Movers(OrdersFrame s, CompiledFilter f, DateRange week, DateRange previous, IReadOnlyList<string> names, ReadOnlyMemory<short> codes)
+    /// <summary>What a review's measures are grouped by.</summary>
+    private enum By
     {
-        var now = OrdersScan.Run(s, f, Ignore.None, week.From.DayNumber, week.To.DayNumber, names.Count, keyOfRow: codes);
-        var before = OrdersScan.Run(s, f, Ignore.None, previous.From.DayNumber, previous.To.DayNumber, names.Count, keyOfRow: codes);
+        None,
+        Day,
+        Category,
+        State,
+    }
+
+    private static List<Mover> Movers(Func<DateRange, int, By, GroupMeasures> run, DateRange week, DateRange previous, IReadOnlyList<string> names, By by)
+    {
+        var now = run(week, names.Count, by);
+        var before = run(previous, names.Count, by);
         return Enumerable.Range(0, names.Count)
             .Where(i => now[i].Lines > 0 || before[i].Lines > 0)
             .Select(i => new Mover(names[i], now[i].Revenue, before[i].Revenue, now[i].Orders, before[i].Orders))

@@ -48,6 +48,7 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger)
         {
             using var transaction = connection.BeginTransaction();
             connection.Execute(postgreSql ? PostgreSqlDialect.Translate(step.Sql) : step.Sql, transaction);
+            step.Data?.Invoke(connection, transaction);
             using var record = connection.Command("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @t);", transaction)
                 .With("@v", step.Version)
                 .With("@n", step.Name)

@@ -266,5 +266,45 @@ public static class SchemaSteps
                 xml TEXT NULL
             );
             """),
+        new(10, "a daily rollup of the order lines, for stores past the frames' size", """
+            -- Issue 13 (docs/decisions/0013-postgresql-store.md, "The rollup"). A cell: the lines of one day with the same
+            -- values of every dimension the overview filters or groups by. orders: the orders whose lines all lie in this
+            -- one cell, so that they add up over any set of cells. An order whose lines lie in several cells is counted
+            -- through its shape instead: the set of cells it spans, one row per cell, with how many orders have exactly that
+            -- set. Every import, undo and status-mapping change rewrites the cells and shapes of the days it touched
+            -- (OrderRollup), in its own transaction; this step's data is written by the same code.
+            CREATE TABLE rollup_cells (
+                day TEXT NOT NULL,
+                status_group TEXT NOT NULL,
+                category TEXT NOT NULL,
+                state TEXT NOT NULL,
+                fulfilment TEXT NOT NULL,
+                sales_channel TEXT NOT NULL,
+                service_level TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                b2b INTEGER NOT NULL,
+                lines INTEGER NOT NULL,
+                units INTEGER NOT NULL,
+                amount_minor INTEGER NOT NULL,
+                orders INTEGER NOT NULL
+            );
+            CREATE INDEX ix_rollup_cells_day ON rollup_cells (day);
+
+            CREATE TABLE rollup_shapes (
+                shape TEXT NOT NULL,
+                orders INTEGER NOT NULL,
+                day TEXT NOT NULL,
+                status_group TEXT NOT NULL,
+                category TEXT NOT NULL,
+                state TEXT NOT NULL,
+                fulfilment TEXT NOT NULL,
+                sales_channel TEXT NOT NULL,
+                service_level TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                b2b INTEGER NOT NULL
+            );
+            CREATE INDEX ix_rollup_shapes_day ON rollup_shapes (day);
+            CREATE INDEX ix_rollup_shapes_shape ON rollup_shapes (shape);
+            """) { Data = Analytics.Rollup.OrderRollup.RebuildAll },
     ];
 }

@@ -1,0 +1,183 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dashboard.Core.Data;
+using Npgsql;
+
+namespace Dashboard.Core.Analytics.Rollup;
+
+/// <summary>
+/// Keeps the daily rollup (<c>rollup_cells</c>, <c>rollup_shapes</c>; schema step 10) equal to the order lines: each
+/// writer calls it in its own transaction with the days it touched, and the rollup of those days is written again from
+/// the lines. One set of SQL for both stores.
+/// </summary>
+/// <remarks>
+/// The days to rewrite must hold every line of every order the change touched, before and after it: whether an order
+/// lies in one cell or several (and so where it is counted) depends on all of its lines. An order the change did not
+/// touch keeps its lines and its place; when one of its days is rewritten, its shape is written again with it.
+/// </remarks>
+public static class OrderRollup
+{
+    /// <summary>The dimensions of a cell, as the rollup tables name them (<c>state</c> and <c>currency</c> '' for none).</summary>
+    internal const string CellColumns = "day, status_group, category, state, fulfilment, sales_channel, service_level, currency, b2b";
+
+    /// <summary>The same dimensions read from <c>order_lines l</c>.</summary>
+    private const string LineCells =
+        "l.order_date, l.status_group, l.category, COALESCE(l.state, ''), l.fulfilment, l.sales_channel, l.service_level, COALESCE(l.currency, ''), l.b2b";
+
+    /// <summary>Rows per multi-row INSERT of shapes (11 parameters each: well inside both stores' parameter limits).</summary>
+    private const int ShapeRowsPerInsert = 400;
+
+    /// <summary>Rewrites the whole rollup from the order lines (the schema step that creates it; a status mapping change).</summary>
+    public static void RebuildAll(DbConnection connection, DbTransaction transaction)
+    {
+        Begin(connection, transaction);
+        Rewrite(connection, transaction, all: true);
+    }
+
+    /// <summary>Starts collecting the days a change touches (none yet).</summary>
+    public static void Begin(DbConnection connection, DbTransaction transaction)
+    {
+        var text = connection is NpgsqlConnection ? "TEXT COLLATE \"C\"" : "TEXT";
+        connection.Execute($"""
+            CREATE TEMPORARY TABLE IF NOT EXISTS rollup_days (day {text} NOT NULL PRIMARY KEY);
+            CREATE TEMPORARY TABLE IF NOT EXISTS rollup_orders (order_id {text} NOT NULL PRIMARY KEY, single INTEGER NOT NULL);
+            DELETE FROM rollup_days;
+            """, transaction);
+    }
+
+    /// <summary>Adds the days of the lines <paramref name="lineCondition"/> (over <c>order_lines</c>) picks, e.g. before they are deleted.</summary>
+    public static void AddDaysOf(DbConnection connection, DbTransaction transaction, string lineCondition) =>
+        AddDays(connection, transaction, $"SELECT order_date FROM order_lines WHERE {lineCondition}");
+
+    /// <summary>
+    /// Adds every day with a line of an order that batch <paramref name="batchId"/> wrote or changed, and the days of the
+    /// lines as they were before it: after an import's writes, or before an undo's.
+    /// </summary>
+    public static void AddDaysOfBatch(DbConnection connection, DbTransaction transaction, long batchId)
+    {
+        using var days = connection.Command("", transaction).With("@b", batchId);
+        days.CommandText = AddDaysSql("""
+            SELECT order_date FROM order_lines
+            WHERE order_id IN (SELECT order_id FROM order_lines WHERE batch_id = @b
+                               UNION SELECT order_id FROM order_line_versions WHERE changed_by_batch_id = @b)
+            UNION SELECT order_date FROM order_line_versions WHERE changed_by_batch_id = @b
+            """);
+        days.ExecuteNonQuery();
+    }
+
+    /// <summary>Rewrites the rollup of the days collected since <see cref="Begin"/>.</summary>
+    public static void RewriteDays(DbConnection connection, DbTransaction transaction) => Rewrite(connection, transaction, all: false);
+
+    private static void AddDays(DbConnection connection, DbTransaction transaction, string select) =>
+        connection.Execute(AddDaysSql(select), transaction);
+
+    private static string AddDaysSql(string select) => $"""
+        INSERT INTO rollup_days (day)
+        SELECT DISTINCT d.order_date FROM ({select}) d WHERE d.order_date NOT IN (SELECT day FROM rollup_days);
+        """;
+
+    private static void Rewrite(DbConnection connection, DbTransaction transaction, bool all)
+    {
+        var onDays = all ? "" : "WHERE day IN (SELECT day FROM rollup_days)";
+        var linesOnDays = all ? "" : "WHERE l.order_date IN (SELECT day FROM rollup_days)";
+        connection.Execute($"""
+            DELETE FROM rollup_cells {onDays};
+            DELETE FROM rollup_shapes {(all ? "" : "WHERE shape IN (SELECT shape FROM rollup_shapes WHERE day IN (SELECT day FROM rollup_days))")};
+            DELETE FROM rollup_orders;
+            """, transaction);
+
+        // Every order with a line on those days, and whether all of its lines (on any day) lie in one cell.
+        static string Same(string column) => $"MIN({column}) = MAX({column})";
+        connection.Execute($"""
+            INSERT INTO rollup_orders (order_id, single)
+            SELECT order_id,
+                   CASE WHEN {Same("order_date")} AND {Same("status_group")} AND {Same("category")} AND {Same("COALESCE(state, '')")}
+                         AND {Same("fulfilment")} AND {Same("sales_channel")} AND {Same("service_level")}
+                         AND {Same("COALESCE(currency, '')")} AND {Same("CASE WHEN b2b THEN 1 ELSE 0 END")}
+                        THEN 1 ELSE 0 END
+            FROM order_lines
+            {(all ? "" : "WHERE order_id IN (SELECT l.order_id FROM order_lines l " + linesOnDays + ")")}
+            GROUP BY order_id;
+            """, transaction);
+
+        connection.Execute($"""
+            INSERT INTO rollup_cells ({CellColumns}, lines, units, amount_minor, orders)
+            SELECT {LineCells}, COUNT(*), SUM(l.qty), COALESCE(SUM(l.amount_minor), 0),
+                   COUNT(DISTINCT CASE WHEN o.single = 1 THEN l.order_id END)
+            FROM order_lines l JOIN rollup_orders o ON o.order_id = l.order_id
+            {linesOnDays}
+            GROUP BY {LineCells};
+            """, transaction);
+
+        WriteShapes(connection, transaction);
+    }
+
+    /// <summary>The orders of <c>rollup_orders</c> that span several cells, grouped by the set of cells they span.</summary>
+    private static void WriteShapes(DbConnection connection, DbTransaction transaction)
+    {
+        var shapes = new Dictionary<string, (int Orders, List<object[]> Cells)>(StringComparer.Ordinal);
+        using (var read = connection.Command($"""
+            SELECT DISTINCT l.order_id, {LineCells}
+            FROM order_lines l JOIN rollup_orders o ON o.order_id = l.order_id
+            WHERE o.single = 0
+            ORDER BY l.order_id;
+            """, transaction))
+        using (var reader = read.ExecuteReader())
+        {
+            string? order = null;
+            var cells = new List<object[]>();
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                if (order is not null && id != order)
+                {
+                    AddShape(shapes, cells);
+                    cells = [];
+                }
+                order = id;
+                var cell = new object[9];
+                for (var c = 0; c < 8; c++)
+                {
+                    cell[c] = reader.GetString(c + 1);
+                }
+                cell[8] = reader.GetBoolean(9);
+                cells.Add(cell);
+            }
+            if (order is not null)
+            {
+                AddShape(shapes, cells);
+            }
+        }
+
+        var rows = shapes.SelectMany(s => s.Value.Cells.Select(cell => (Shape: s.Key, s.Value.Orders, Cell: cell))).ToList();
+        for (var start = 0; start < rows.Count; start += ShapeRowsPerInsert)
+        {
+            var chunk = rows.Skip(start).Take(ShapeRowsPerInsert).ToList();
+            using var insert = connection.Command("", transaction);
+            var values = new StringBuilder();
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@s{i}, @o{i}");
+                insert.With($"@s{i}", chunk[i].Shape).With($"@o{i}", (long)chunk[i].Orders);
+                for (var c = 0; c < 9; c++)
+                {
+                    values.Append(CultureInfo.InvariantCulture, $", @c{i}_{c}");
+                    insert.With($"@c{i}_{c}", chunk[i].Cell[c]);
+                }
+                values.Append(')');
+            }
+            insert.CommandText = $"INSERT INTO rollup_shapes (shape, orders, {CellColumns}) VALUES {values};";
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Counts one more order of the shape its (distinct) cells make: the key is a hash of the cells in a fixed order.</summary>
+    private static void AddShape(Dictionary<string, (int Orders, List<object[]> Cells)> shapes, List<object[]> cells)
+    {
+        var texts = cells.Select(c => string.Join('\u001f', c.Select(v => v is bool b ? (b ? "1" : "0") : (string)v))).Order(StringComparer.Ordinal);
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', texts))))[..32];
+        shapes[key] = shapes.TryGetValue(key, out var shape) ? (shape.Orders + 1, shape.Cells) : (1, cells);
+    }
+}
