@@ -134,25 +134,21 @@ public static class DependencyInjection
     /// <summary>The query services of the analytics screens and the DataFrames they read (issue 3).</summary>
     public static IServiceCollection AddDashboardAnalytics(this IServiceCollection services, IConfiguration configuration)
     {
+        // Read here, not when first used: a wrong setting stops the start with one sentence, not the first page.
         var weekStartsOn = configuration[$"{AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.WeekStartsOn)}"];
+        DayOfWeek? firstDay = string.IsNullOrWhiteSpace(weekStartsOn) ? null
+            : Enum.TryParse<DayOfWeek>(weekStartsOn, ignoreCase: true, out var day) && Enum.IsDefined(day) ? day
+            : throw new InvalidOperationException(
+                $"{AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.WeekStartsOn)} is '{weekStartsOn}'; expected a day name such as Monday or Sunday.");
         var frameMaxLines = configuration[$"{AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.FrameMaxLines)}"];
+        int? maxLines = string.IsNullOrWhiteSpace(frameMaxLines) ? null
+            : int.TryParse(frameMaxLines, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var lines) ? lines
+            : throw new InvalidOperationException(
+                $"{AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.FrameMaxLines)} is '{frameMaxLines}'; expected a whole number of order lines, such as 5000000.");
         services.Configure<AnalyticsOptions>(o =>
         {
-            if (!string.IsNullOrWhiteSpace(frameMaxLines))
-            {
-                o.FrameMaxLines = int.TryParse(frameMaxLines, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var lines)
-                    ? lines
-                    : throw new InvalidOperationException(
-                        $"{AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.FrameMaxLines)} is '{frameMaxLines}'; expected a whole number of order lines, such as 5000000.");
-            }
-            if (string.IsNullOrWhiteSpace(weekStartsOn))
-            {
-                return;
-            }
-            o.WeekStartsOn = Enum.TryParse<DayOfWeek>(weekStartsOn, ignoreCase: true, out var day) && Enum.IsDefined(day)
-                ? day
-                : throw new InvalidOperationException(
-                    $"{AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.WeekStartsOn)} is '{weekStartsOn}'; expected a day name such as Monday or Sunday.");
+            o.WeekStartsOn = firstDay ?? o.WeekStartsOn;
+            o.FrameMaxLines = maxLines ?? o.FrameMaxLines;
         });
         services.AddSingleton<OrdersFrameCache>();
         services.AddSingleton<PurchasesFrameCache>();

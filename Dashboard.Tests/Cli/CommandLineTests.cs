@@ -36,11 +36,14 @@ public class CommandLineTests
     [InlineData("Host=127.0.0.1;Port=1;Database=dashboard;Username=dashboard;Password=x", "PostgreSQL", "PostgreSQL could not be reached")]
     [InlineData("Data Source=/proc/no-such-folder/dashboard.db", "Sqlite", "The SQLite database could not be opened")]
     [InlineData("Data Source=dashboard.db", "Oracle", "Store:Provider is 'Oracle'; expected Sqlite or PostgreSQL")]
-    public async Task AStoreThatCannotBeReachedOrASettingThatIsWrongIsOneClearLineNotAStackTrace(string connection, string provider, string expected)
+    [InlineData("Data Source=dashboard.db", "Sqlite", "Analytics:FrameMaxLines is '5e6'; expected a whole number", "--Analytics:FrameMaxLines=5e6")]
+    [InlineData("Data Source=dashboard.db", "Sqlite", "Analytics:WeekStartsOn is 'Funday'; expected a day name", "--Analytics:WeekStartsOn=Funday")]
+    public async Task AStoreThatCannotBeReachedOrASettingThatIsWrongIsOneClearLineNotAStackTrace(string connection, string provider, string expected,
+        string setting = "--Logging:LogLevel:Default=Warning")
     {
         using var folder = new TempDatabase(migrate: false);
 
-        var result = await WebExecutable.RunAsync(connection, folder.Folder, "stats", $"--Store:Provider={provider}");
+        var result = await WebExecutable.RunAsync(connection, folder.Folder, "stats", $"--Store:Provider={provider}", setting);
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("Dashboard could not start: ", result.Stderr);

@@ -1,6 +1,9 @@
+using System.Globalization;
+using Dashboard.Core.Analytics;
 using Dashboard.Core.Analytics.Orders;
 using Dashboard.Core.Analytics.Purchases;
 using Dashboard.Core.Data;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Api;
 
@@ -10,7 +13,8 @@ namespace Dashboard.Web.Api;
 /// background after every data change, so that the first page view after an import does not pay for loading the rows.
 /// </summary>
 internal sealed class FrameWarmer(
-    OrdersFrameCache orders, PurchasesFrameCache purchases, DataVersion version, ILogger<FrameWarmer> logger) : IHostedService
+    OrdersFrameCache orders, PurchasesFrameCache purchases, DataVersion version, IOptions<AnalyticsOptions> options, ILogger<FrameWarmer> logger)
+    : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
 
@@ -27,13 +31,14 @@ internal sealed class FrameWarmer(
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var build = Task.Run(async () =>
         {
-            await orders.GetAsync(_stopping.Token);
+            var data = await orders.GetAsync(_stopping.Token);
             await purchases.GetAsync(_stopping.Token);
+            return data;
         }, CancellationToken.None);
         try
         {
-            await build.WaitAsync(StartWait, cancellationToken);
-            logger.LogInformation("Analytics frames built in {Seconds:F1} s, before listening", clock.Elapsed.TotalSeconds);
+            var data = await build.WaitAsync(StartWait, cancellationToken);
+            logger.LogInformation("Analytics frames built in {Seconds:F1} s, before listening; {Orders}", clock.Elapsed.TotalSeconds, Describe(data));
         }
         catch (TimeoutException)
         {
@@ -63,8 +68,8 @@ internal sealed class FrameWarmer(
             var ordersFrame = await orders.GetAsync(_stopping.Token);
             var purchasesFrame = await purchases.GetAsync(_stopping.Token);
             // The time from a committed change (the version bump) to the new frames being served.
-            logger.LogInformation("Analytics frames for data version {Version} ready in {Milliseconds:F0} ms ({Lines} order lines, {Purchases} purchases)",
-                ordersFrame.Version, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, ordersFrame.Count, purchasesFrame.Count);
+            logger.LogInformation("Analytics frames for data version {Version} ready in {Milliseconds:F0} ms ({Orders}; {Purchases} purchases)",
+                ordersFrame.Version, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, Describe(ordersFrame), purchasesFrame.Count);
         }
         catch (OperationCanceledException)
         {
@@ -75,4 +80,10 @@ internal sealed class FrameWarmer(
             logger.LogWarning(e, "Could not build the analytics frames in the background");
         }
     });
+
+    /// <summary>Where the order screens read from: an operator sees in the log when the store outgrew the frames.</summary>
+    private string Describe(IOrdersData data) => data is OrdersFrame
+        ? string.Create(CultureInfo.InvariantCulture, $"{data.Count:N0} order lines in memory")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{data.Count:N0} order lines, more than {AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.FrameMaxLines)} ({options.Value.FrameMaxLines:N0}): the order screens read the store's daily rollup");
 }

@@ -42,9 +42,15 @@ public static class OrderRollup
         var text = connection is NpgsqlConnection ? "TEXT COLLATE \"C\"" : "TEXT";
         connection.Execute($"""
             CREATE TEMPORARY TABLE IF NOT EXISTS rollup_days (day {text} NOT NULL PRIMARY KEY);
-            CREATE TEMPORARY TABLE IF NOT EXISTS rollup_orders (order_id {text} NOT NULL PRIMARY KEY, single INTEGER NOT NULL);
+            CREATE TEMPORARY TABLE IF NOT EXISTS rollup_split_orders (order_id {text} NOT NULL PRIMARY KEY);
             DELETE FROM rollup_days;
             """, transaction);
+        if (connection is NpgsqlConnection)
+        {
+            // The rewrite groups every line of the touched days twice: sorted in memory, not in 4 MB runs on disk
+            // (the default; for this transaction only).
+            connection.Execute("SET LOCAL work_mem = '64MB';", transaction);
+        }
     }
 
     /// <summary>Adds the days of the lines <paramref name="lineCondition"/> (over <c>order_lines</c>) picks, e.g. before they are deleted.</summary>
@@ -85,28 +91,28 @@ public static class OrderRollup
         connection.Execute($"""
             DELETE FROM rollup_cells {onDays};
             DELETE FROM rollup_shapes {(all ? "" : "WHERE shape IN (SELECT shape FROM rollup_shapes WHERE day IN (SELECT day FROM rollup_days))")};
-            DELETE FROM rollup_orders;
+            DELETE FROM rollup_split_orders;
             """, transaction);
 
-        // Every order with a line on those days, and whether all of its lines (on any day) lie in one cell.
+        // The orders with a line on those days whose lines (on any day) do not all lie in one cell.
         static string Same(string column) => $"MIN({column}) = MAX({column})";
         connection.Execute($"""
-            INSERT INTO rollup_orders (order_id, single)
-            SELECT order_id,
-                   CASE WHEN {Same("order_date")} AND {Same("status_group")} AND {Same("category")} AND {Same("COALESCE(state, '')")}
-                         AND {Same("fulfilment")} AND {Same("sales_channel")} AND {Same("service_level")}
-                         AND {Same("COALESCE(currency, '')")} AND {Same("CASE WHEN b2b THEN 1 ELSE 0 END")}
-                        THEN 1 ELSE 0 END
+            INSERT INTO rollup_split_orders (order_id)
+            SELECT order_id
             FROM order_lines
             {(all ? "" : "WHERE order_id IN (SELECT l.order_id FROM order_lines l " + linesOnDays + ")")}
-            GROUP BY order_id;
+            GROUP BY order_id
+            HAVING NOT ({Same("order_date")} AND {Same("status_group")} AND {Same("category")} AND {Same("COALESCE(state, '')")}
+                        AND {Same("fulfilment")} AND {Same("sales_channel")} AND {Same("service_level")}
+                        AND {Same("COALESCE(currency, '')")} AND {Same("CASE WHEN b2b THEN 1 ELSE 0 END")});
             """, transaction);
 
+        // A cell's orders: those of its lines that are not split, which then lie in this one cell.
         connection.Execute($"""
             INSERT INTO rollup_cells ({CellColumns}, lines, units, amount_minor, orders)
             SELECT {LineCells}, COUNT(*), SUM(l.qty), COALESCE(SUM(l.amount_minor), 0),
-                   COUNT(DISTINCT CASE WHEN o.single = 1 THEN l.order_id END)
-            FROM order_lines l JOIN rollup_orders o ON o.order_id = l.order_id
+                   COUNT(DISTINCT CASE WHEN s.order_id IS NULL THEN l.order_id END)
+            FROM order_lines l LEFT JOIN rollup_split_orders s ON s.order_id = l.order_id
             {linesOnDays}
             GROUP BY {LineCells};
             """, transaction);
@@ -114,14 +120,13 @@ public static class OrderRollup
         WriteShapes(connection, transaction);
     }
 
-    /// <summary>The orders of <c>rollup_orders</c> that span several cells, grouped by the set of cells they span.</summary>
+    /// <summary>The orders of <c>rollup_split_orders</c>, grouped by the set of cells they span.</summary>
     private static void WriteShapes(DbConnection connection, DbTransaction transaction)
     {
         var shapes = new Dictionary<string, (int Orders, List<object[]> Cells)>(StringComparer.Ordinal);
         using (var read = connection.Command($"""
             SELECT DISTINCT l.order_id, {LineCells}
-            FROM order_lines l JOIN rollup_orders o ON o.order_id = l.order_id
-            WHERE o.single = 0
+            FROM order_lines l JOIN rollup_split_orders s ON s.order_id = l.order_id
             ORDER BY l.order_id;
             """, transaction))
         using (var reader = read.ExecuteReader())
