@@ -153,16 +153,16 @@ public sealed class ImportService(
             // A day of grace: an export stamped in a time zone ahead of ours is not "in the future".
             var latest = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
             var parser = new AmazonOrderRowParser(header, statusGroups, latest, _limits.MaxLineAmount);
-            // The daily rollup of the days this batch touches is written again in its transaction; the sample lines a
-            // real import replaces take their days with them.
+            // The daily rollup of the days this batch touches is written again in its transaction. A batch that leaves no
+            // line of before (a first load, or the first real import, which replaces the sample) has the whole rollup
+            // written from its lines instead.
             var rollup = !options.DryRun;
-            if (rollup)
+            var wholeStore = rollup && connection.Scalar(
+                $"SELECT COUNT(*) FROM (SELECT 1 FROM order_lines {(options.IsSample ? "" : "WHERE is_sample = FALSE")} LIMIT 1) AS stored;",
+                transaction) is 0L;
+            if (rollup && !wholeStore)
             {
                 OrderRollup.Begin(connection, transaction);
-                if (!options.IsSample)
-                {
-                    OrderRollup.AddDaysOf(connection, transaction, "is_sample = TRUE");
-                }
             }
             using (IBatchWriter<OrderLine> writer = connection is NpgsqlConnection postgres
                 ? new PostgreSqlOrderLineWriter(postgres, (NpgsqlTransaction)transaction, counts, options.IsSample, batchId)
@@ -171,7 +171,11 @@ public sealed class ImportService(
                 RowPipeline.Run(input, header, (CsvRecordReader row, int _, out RowError? error) => parser.Parse(row, out error),
                     writer, counts, options, progress, cancellationToken);
             }
-            if (rollup)
+            if (wholeStore)
+            {
+                OrderRollup.RebuildAll(connection, transaction);
+            }
+            else if (rollup)
             {
                 OrderRollup.AddDaysOfBatch(connection, transaction, batchId);
                 OrderRollup.RewriteDays(connection, transaction);

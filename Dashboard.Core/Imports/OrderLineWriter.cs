@@ -18,6 +18,12 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
         "fulfilled_by, source_index, is_sample, batch_id, content_hash";
 
     internal static readonly string[] ColumnNames = Columns.Split(", ");
+
+    /// <summary>
+    /// The sample's lines, which the first real import replaces: found through the sample batches' ids (the batch index),
+    /// not by reading every line's flag (4.6 s at 20 M lines, at every import).
+    /// </summary>
+    internal const string SampleLines = "is_sample = TRUE AND batch_id IN (SELECT id FROM import_batches WHERE is_sample = TRUE)";
     private static readonly string[] StatusGroupNames = Enum.GetNames<StatusGroup>();
 
     private readonly SqliteConnection _connection;
@@ -48,7 +54,7 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
 
         if (!isSample)
         {
-            Execute(connection, transaction, "DELETE FROM order_lines WHERE is_sample = TRUE;");
+            Execute(connection, transaction, $"DELETE FROM order_lines WHERE {SampleLines};");
         }
         LoadPromotionLists(connection, transaction);
         _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "order_lines");

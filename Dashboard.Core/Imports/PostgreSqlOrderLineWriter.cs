@@ -49,7 +49,7 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
 
         if (!isSample)
         {
-            connection.Execute("DELETE FROM order_lines WHERE is_sample = TRUE;", transaction);
+            connection.Execute($"DELETE FROM order_lines WHERE {OrderLineWriter.SampleLines};", transaction);
         }
         _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "order_lines");
         connection.Execute("""
