@@ -36,9 +36,18 @@ public static class OverviewFigures
         var label = Plot.Label(MetricLabel(metric, currency));
         var hover = $"%{{x|{(data.Grain == TimeGrain.Month ? "%b %Y" : "%a %d %b %Y")}}}<br>{label}: %{{y:{HoverFormat(metric)}}} %{{text}}<extra></extra>";
         ITrace trace;
+        var axis = Plot.DateAxis();
+        if (data.Points.Count == 1)
+        {
+            // One bucket (a one-day range): its date is the one tick (Plotly labels an axis around a lone date in
+            // milliseconds), and a day's point is drawn as a marker (a line of one point is invisible).
+            axis.TickMode = Plotly.Blazor.LayoutLib.XAxisLib.TickModeEnum.Array;
+            axis.TickVals = x;
+            axis.TickFormat = data.Grain == TimeGrain.Month ? "%b %Y" : "%a %d %b %Y";
+        }
         if (data.Grain == TimeGrain.Day)
         {
-            var line = Plot.Line(MetricLabel(metric, currency), x, y, ChartPalette.Primary);
+            var line = Plot.Line(MetricLabel(metric, currency), x, y, ChartPalette.Primary, markers: data.Points.Count == 1);
             line.TextArray = text;
             line.HoverTemplate = hover;
             trace = line;
@@ -50,7 +59,7 @@ public static class OverviewFigures
             bars.HoverTemplate = hover;
             trace = bars;
         }
-        return new ChartFigure([trace], Plot.Layout(Plot.DateAxis(), Plot.ValueAxis(MetricLabel(metric, currency))));
+        return new ChartFigure([trace], Plot.Layout(axis, Plot.ValueAxis(MetricLabel(metric, currency))));
     }
 
     public static ChartFigure Weekdays(IReadOnlyList<WeekdayPoint> data, OrderMetric metric, string? currency)
