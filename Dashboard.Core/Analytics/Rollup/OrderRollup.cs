@@ -175,12 +175,11 @@ public static class OrderRollup
         }
 
         var rows = shapes.SelectMany(s => s.Value.Cells.Select(cell => (Shape: s.Key, s.Value.Orders, Cell: cell))).ToList();
-        for (var start = 0; start < rows.Count; start += ShapeRowsPerInsert)
+        foreach (var chunk in rows.Chunk(ShapeRowsPerInsert))
         {
-            var chunk = rows.Skip(start).Take(ShapeRowsPerInsert).ToList();
             using var insert = connection.Command("", transaction);
             var values = new StringBuilder();
-            for (var i = 0; i < chunk.Count; i++)
+            for (var i = 0; i < chunk.Length; i++)
             {
                 values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@s{i}, @o{i}");
                 insert.With($"@s{i}", chunk[i].Shape).With($"@o{i}", (long)chunk[i].Orders);
@@ -196,11 +195,16 @@ public static class OrderRollup
         }
     }
 
-    /// <summary>Counts one more order of the shape its (distinct) cells make: the key is a hash of the cells in a fixed order.</summary>
+    /// <summary>
+    /// Counts one more order of the shape its (distinct) cells make. The key is a hash of the cells in a fixed order, each
+    /// value written with its length first, so that no two different sets of cells make the same text.
+    /// </summary>
     private static void AddShape(Dictionary<string, (int Orders, List<object[]> Cells)> shapes, List<object[]> cells)
     {
-        var texts = cells.Select(c => string.Join('\u001f', c.Select(v => v is bool b ? (b ? "1" : "0") : (string)v))).Order(StringComparer.Ordinal);
-        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', texts))))[..32];
+        static string Text(object value) => value is bool b ? (b ? "1" : "0") : (string)value;
+        var texts = cells.Select(c => string.Concat(c.Select(v => string.Create(CultureInfo.InvariantCulture, $"{Text(v).Length}:{Text(v)}"))))
+            .Order(StringComparer.Ordinal);
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(texts.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Length}:{t}"))))))[..32];
         shapes[key] = shapes.TryGetValue(key, out var shape) ? (shape.Orders + 1, shape.Cells) : (1, cells);
     }
 }
