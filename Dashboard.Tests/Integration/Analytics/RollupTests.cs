@@ -9,6 +9,7 @@ using Dashboard.Core.Analytics.WeeklyReview;
 using Dashboard.Core.Data;
 using Dashboard.Core.Imports;
 using Dashboard.Core.Imports.Undo;
+using Dashboard.Core.Orders;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -203,6 +204,25 @@ public abstract class RollupTests(StoreProvider provider) : StoreTest(provider)
         Assert.True(undo.Undo(first.BatchId!.Value).Succeeded);
         Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM rollup_cells") + db.Scalar("SELECT COUNT(*) FROM rollup_shapes"));
         await AssertRollupFollows(db);
+    }
+
+    [Fact]
+    public async Task AnImportByAnotherProcessIsInTheNextAnswerPastTheFramesSize()
+    {
+        using var db = NewDatabase();
+        db.Import(Orders());
+        var screens = Queries(db, rollup: true);
+        Assert.Equal(5, (await screens.Overview.GetAsync(OrderFilter.None)).Kpis!.Current.Orders);
+
+        // Another process (its own data version: this one's caches are not told) adds an order in a new category.
+        var other = new ImportService(db.Store, new StatusGroupMapping(), new DataVersion(), TimeProvider.System, NullLogger<ImportService>.Instance);
+        other.Import(new MemoryStream(Encoding.UTF8.GetBytes(new AmazonCsv().Line("B-1", category: "Saree", date: "05-02-22").ToString())), "other.csv");
+
+        // The summary this process holds is older than the store: the read notices, and answers from the new one.
+        var after = await screens.Overview.GetAsync(OrderFilter.None);
+        Assert.Equal(6, after.Kpis!.Current.Orders);
+        Assert.Contains(after.Categories, c => c.Category == "Saree" && c.Orders == 1);
+        Assert.Contains("Saree", (await screens.Overview.GetFilterOptionsAsync()).Categories);
     }
 
     [Fact]
