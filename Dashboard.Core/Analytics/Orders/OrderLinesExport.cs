@@ -37,17 +37,16 @@ public sealed class OrderLinesExport(OrdersFrameCache frames, IDbContextFactory<
         {
             var text = Enumerable.Range(0, 5).Select(_ => new List<string?>()).ToArray();
             var days = new List<DateOnly>();
-            var statuses = new List<short>();
-            var fulfilments = new List<short>();
-            var channels = new List<short>();
-            var services = new List<short>();
-            var categories = new List<short>();
-            var states = new List<short>();
             var qtys = new List<int>();
-            var currencies = new List<short>();
             var amounts = new List<decimal?>();
             var b2bs = new List<bool>();
-            var groups = Enum.GetNames<StatusGroup>();
+            // The coded columns: where the reader has them, the summary's names as codes, and the codes read (-1: null).
+            (int Column, Dictionary<string, short> Codes, List<short> Values)[] coded =
+            [
+                (6, OrdersRollup.Codes(Enum.GetNames<StatusGroup>()), []), (7, OrdersRollup.Codes(s.Fulfilments), []),
+                (8, OrdersRollup.Codes(s.SalesChannels), []), (9, OrdersRollup.Codes(s.ServiceLevels), []),
+                (10, OrdersRollup.Codes(s.Categories), []), (11, OrdersRollup.Codes(s.States), []), (13, OrdersRollup.Codes(s.Currencies), []),
+            ];
             while (await reader.ReadAsync(cancellationToken))
             {
                 var day = OrdersFrame.ParseDate(reader.GetString(5));
@@ -55,46 +54,34 @@ public sealed class OrderLinesExport(OrdersFrameCache frames, IDbContextFactory<
                 {
                     continue;
                 }
+                foreach (var (column, codes, values) in coded)
+                {
+                    if (reader.IsDBNull(column))
+                    {
+                        values.Add(-1);
+                    }
+                    else if (codes.TryGetValue(reader.GetString(column), out var code))
+                    {
+                        values.Add(code);
+                    }
+                    else
+                    {
+                        return null; // a value the summary does not know: the store has moved on
+                    }
+                }
                 for (var c = 0; c < 5; c++)
                 {
                     text[c].Add(reader.IsDBNull(c) ? null : reader.GetString(c));
                 }
                 days.Add(day);
-                short status = (short)Array.IndexOf(groups, reader.GetString(6)), fulfilment = Code(s.Fulfilments, reader.GetString(7)),
-                    channel = Code(s.SalesChannels, reader.GetString(8)), service = Code(s.ServiceLevels, reader.GetString(9)),
-                    category = Code(s.Categories, reader.GetString(10)), state = reader.IsDBNull(11) ? (short)-1 : Code(s.States, reader.GetString(11)),
-                    currency = reader.IsDBNull(13) ? (short)-1 : Code(s.Currencies, reader.GetString(13));
-                if (status < 0 || fulfilment < 0 || channel < 0 || service < 0 || category < 0 || state < -1 || currency < -1 ||
-                    (!reader.IsDBNull(11) && state == -1) || (!reader.IsDBNull(13) && currency == -1))
-                {
-                    return null; // a value the summary does not know: the store has moved on
-                }
-                statuses.Add(status);
-                fulfilments.Add(fulfilment);
-                channels.Add(channel);
-                services.Add(service);
-                categories.Add(category);
-                states.Add(state);
                 qtys.Add(checked((int)reader.GetInt64(12)));
-                currencies.Add(currency);
                 amounts.Add(reader.IsDBNull(14) ? null : reader.GetInt64(14) / 100m);
                 b2bs.Add(reader.GetBoolean(15));
             }
-            return Table(days.Count, text.Select(t => t.ToArray()).ToArray(), [.. days], [.. statuses], [.. fulfilments], [.. channels],
-                [.. services], [.. categories], [.. states], [.. qtys], [.. currencies], [.. amounts], [.. b2bs], s);
+            short[] Codes(int i) => [.. coded[i].Values];
+            return Table(days.Count, text.Select(t => t.ToArray()).ToArray(), [.. days], Codes(0), Codes(1), Codes(2),
+                Codes(3), Codes(4), Codes(5), [.. qtys], Codes(6), [.. amounts], [.. b2bs], s);
         }, cancellationToken);
-
-        static short Code(IReadOnlyList<string> names, string value)
-        {
-            for (var i = 0; i < names.Count; i++)
-            {
-                if (string.Equals(names[i], value, StringComparison.Ordinal))
-                {
-                    return (short)i;
-                }
-            }
-            return -2;
-        }
     }
 
     /// <summary>The download's columns, in its order.</summary>

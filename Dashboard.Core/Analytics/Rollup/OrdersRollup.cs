@@ -49,68 +49,53 @@ public sealed class OrdersRollup : IOrdersData
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The rollup's summary, read in the caller's read transaction.</summary>
+    /// <summary>
+    /// The rollup's summary, read in the caller's read transaction: one pass over the cells grouped by the dimensions it
+    /// lists (a few thousand rows), the lists sorted by name.
+    /// </summary>
     internal static async Task<OrdersRollup> LoadAsync(IDbContextFactory<DashboardDbContext> contexts, DbConnection connection,
         DbTransaction transaction, long version, long storedVersion, CancellationToken cancellationToken)
     {
-        async Task<List<string>> Distinct(string column)
-        {
-            var values = new List<string>();
-            await using var command = connection.Command($"SELECT DISTINCT {column} FROM rollup_cells ORDER BY {column};", transaction);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                values.Add(reader.GetString(0));
-            }
-            return values;
-        }
-
-        long lines = 0;
-        string? main = null;
-        long mainLines = -1;
-        var currencies = new List<string>();
-        await using (var command = connection.Command("SELECT currency, SUM(lines) FROM rollup_cells GROUP BY currency ORDER BY currency;", transaction))
+        var (categories, states, fulfilments, channels, services) = (new SortedSet<string>(StringComparer.Ordinal),
+            new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal),
+            new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal));
+        var linesByCurrency = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        string? min = null, max = null;
+        await using (var command = connection.Command("""
+            SELECT category, state, fulfilment, sales_channel, service_level, currency, SUM(lines), MIN(day), MAX(day)
+            FROM rollup_cells GROUP BY category, state, fulfilment, sales_channel, service_level, currency;
+            """, transaction))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var count = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
-                lines += count;
-                var currency = reader.GetString(0);
-                if (currency.Length == 0)
-                {
-                    continue;
-                }
-                currencies.Add(currency);
-                // The currency most lines carry; of two with as many, the first by name.
-                if (count > mainLines)
-                {
-                    (main, mainLines) = (currency, count);
-                }
+                categories.Add(reader.GetString(0));
+                states.Add(reader.GetString(1));
+                fulfilments.Add(reader.GetString(2));
+                channels.Add(reader.GetString(3));
+                services.Add(reader.GetString(4));
+                var currency = reader.GetString(5);
+                linesByCurrency[currency] = linesByCurrency.GetValueOrDefault(currency) + Long(reader, 6);
+                var (first, last) = (reader.GetString(7), reader.GetString(8));
+                min = min is null || string.CompareOrdinal(first, min) < 0 ? first : min;
+                max = max is null || string.CompareOrdinal(last, max) > 0 ? last : max;
             }
         }
-        DateOnly? min = null, max = null;
-        await using (var command = connection.Command("SELECT MIN(day), MAX(day) FROM rollup_cells;", transaction))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0))
-            {
-                min = OrdersFrame.ParseDate(reader.GetString(0));
-                max = OrdersFrame.ParseDate(reader.GetString(1));
-            }
-        }
-        return new OrdersRollup(contexts, await Distinct("category"), await Distinct("state"))
+        // The currency most lines carry ('' is a line without one); of two with as many, the first by name.
+        var currencies = linesByCurrency.Where(c => c.Key.Length > 0).ToList();
+        var main = currencies.Count == 0 ? null : currencies.MaxBy(c => c.Value).Key;
+        return new OrdersRollup(contexts, [.. categories], [.. states])
         {
             Version = version,
             StoredVersion = storedVersion,
-            Count = checked((int)lines),
-            MinDate = min,
-            MaxDate = max,
+            Count = checked((int)linesByCurrency.Values.Sum()),
+            MinDate = min is null ? null : OrdersFrame.ParseDate(min),
+            MaxDate = max is null ? null : OrdersFrame.ParseDate(max),
             MainCurrency = main,
-            Fulfilments = await Distinct("fulfilment"),
-            SalesChannels = await Distinct("sales_channel"),
-            ServiceLevels = await Distinct("service_level"),
-            Currencies = currencies,
+            Fulfilments = [.. fulfilments],
+            SalesChannels = [.. channels],
+            ServiceLevels = [.. services],
+            Currencies = currencies.Select(c => c.Key).ToList(),
         };
     }
 
@@ -276,7 +261,8 @@ public sealed class OrdersRollup : IOrdersData
     private static long Long(DbDataReader reader, int column) =>
         reader.IsDBNull(column) ? 0 : Convert.ToInt64(reader.GetValue(column), CultureInfo.InvariantCulture);
 
-    private static Dictionary<string, short> Codes(IReadOnlyList<string> names)
+    /// <summary>Each name's index in <paramref name="names"/>: a coded column's code.</summary>
+    internal static Dictionary<string, short> Codes(IReadOnlyList<string> names)
     {
         var codes = new Dictionary<string, short>(names.Count, StringComparer.Ordinal);
         for (var i = 0; i < names.Count; i++)
