@@ -16,7 +16,7 @@ public enum ModelAlgorithm
     /// <summary>Regularised linear regression (SDCA) or logistic regression (L-BFGS), on ML.NET.</summary>
     Linear,
 
-    /// <summary>Gradient-boosted trees (ML.NET FastTree).</summary>
+    /// <summary>Gradient-boosted trees (LightGbm on ML.NET; FastTree before issue 15 was finished).</summary>
     Boosted,
 }
 
@@ -33,7 +33,7 @@ public sealed class StoredModel
     public ModelAlgorithm Algorithm { get; set; }
     /// <summary>1, 2, … per kind and algorithm.</summary>
     public int Version { get; set; }
-    /// <summary>The model's own name (e.g. <c>logistic (L-BFGS, L2 0.1)</c>, <c>boosted trees (FastTree, 224 trees)</c>).</summary>
+    /// <summary>The model's own name (e.g. <c>logistic (L-BFGS, L2 0.1)</c>, <c>boosted trees (LightGbm, 107 trees)</c>).</summary>
     public required string ModelName { get; set; }
     public DateTimeOffset TrainedAt { get; set; }
     /// <summary>The import batches whose rows it was trained and judged on, as a JSON array of ids.</summary>

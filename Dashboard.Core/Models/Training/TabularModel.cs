@@ -302,11 +302,6 @@ internal sealed class TreeAttribution
         _base = ensemble.Bias;
         for (var t = 0; t < _trees.Length; t++)
             _base += _weights[t] * (_trees[t].NumberOfNodes == 0 ? _trees[t].LeafValues[0] : nodeValues[t][0]);
-        foreach (var tree in _trees)
-        {
-            if (tree.CategoricalSplitFlags.Any(f => f))
-                throw new InvalidDataException("Categorical splits are not supported by the tree attribution.");
-        }
     }
 
     public double Explain(float[] features, double[] slots)
@@ -321,8 +316,7 @@ internal sealed class TreeAttribution
             var current = values[0];
             while (true)
             {
-                var feature = tree.NumericalSplitFeatureIndexes[node];
-                var child = features[feature] <= tree.NumericalSplitThresholds[node] ? tree.LeftChild[node] : tree.RightChild[node];
+                var (child, feature) = Step(tree, node, features);
                 var next = child < 0 ? tree.LeafValues[~child] : values[child];
                 slots[feature] += _weights[t] * (next - current);
                 current = next;
@@ -332,6 +326,28 @@ internal sealed class TreeAttribution
             }
         }
         return _base;
+    }
+
+    /// <summary>The child a row goes to from <paramref name="node"/>, and the slot the split is credited to. A numeric split sends a
+    /// value above its threshold right. A categorical split (LightGbm's, over one input's one-hot slots) sends the row right when
+    /// any of the slots it lists is set, as ML.NET's own tree does, and is credited to the first slot of that input.</summary>
+    private static (int Child, int Slot) Step(RegressionTree tree, int node, float[] x)
+    {
+        if (!tree.CategoricalSplitFlags[node])
+        {
+            var feature = tree.NumericalSplitFeatureIndexes[node];
+            return (x[feature] <= tree.NumericalSplitThresholds[node] ? tree.LeftChild[node] : tree.RightChild[node], feature);
+        }
+        var right = false;
+        foreach (var slot in tree.GetCategoricalSplitFeaturesAt(node))
+        {
+            if (x[slot] > 0)
+            {
+                right = true;
+                break;
+            }
+        }
+        return (right ? tree.RightChild[node] : tree.LeftChild[node], tree.GetCategoricalCategoricalSplitFeatureRangeAt(node)[0]);
     }
 
     /// <summary>The expected value of every internal node: the leaf values under it, weighted by how many of <paramref name="rows"/>
@@ -349,7 +365,7 @@ internal sealed class TreeAttribution
                 {
                     var node = 0;
                     while (node >= 0)
-                        node = x[tree.NumericalSplitFeatureIndexes[node]] <= tree.NumericalSplitThresholds[node] ? tree.LeftChild[node] : tree.RightChild[node];
+                        node = Step(tree, node, x).Child;
                     counts[~node]++;
                 }
             }

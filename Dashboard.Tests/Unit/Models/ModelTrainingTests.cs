@@ -135,6 +135,8 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
     public void EveryModelKindsContributionsAddUpToItsPredictionInLinkSpace()
     {
         var cancellation = trained.Result;
+        // the trees split categorical inputs on sets of levels: the attribution must follow those splits too
+        Assert.True(CategoricalSplits(cancellation.Trees.Model.Tabular) > 0);
         foreach (var line in SyntheticData.Orders(200, 21))
         {
             var input = CancellationInput.From(line);
@@ -147,6 +149,7 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
         }
         var purchase = ModelTraining.TrainPurchaseModels(SyntheticData.Purchases(3000, 22, withIds: true),
             new PurchaseTrainingOptions { Trees = FastTrees, Linear = FastLinear });
+        Assert.True(CategoricalSplits(purchase.Trees.Model.Tabular) > 0);
         foreach (var row in SyntheticData.Purchases(200, 23, withIds: true))
         {
             var input = PurchaseInput.From(row);
@@ -160,6 +163,10 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
             }
         }
     }
+
+    private static int CategoricalSplits(TabularModel model) =>
+        Assert.IsAssignableFrom<Microsoft.ML.Trainers.FastTree.TreeEnsembleModelParametersBasedOnRegressionTree>(model.Predictor)
+            .TrainedTreeEnsemble.Trees.Sum(t => t.CategoricalSplitFlags.Count(f => f));
 
     [Fact]
     public void ScoringFromEightThreadsGivesTheSameAnswersAsOneThread()
