@@ -20,6 +20,10 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
     /// <summary>How long <see cref="RecordAsync"/> waits for its entry to be stored before it returns anyway.</summary>
     public static readonly TimeSpan WaitForWrite = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a reader (<see cref="PageAsync"/>, <see cref="RecentAsync"/>) waits for the entries recorded before it
+    /// to be stored, so that the page shows what was just done unless the store is busy.</summary>
+    public static readonly TimeSpan ReadWaitsForWriter = TimeSpan.FromSeconds(3);
+
     /// <summary>How long one attempt to write waits for the store's write lock before the writer tries again.</summary>
     private const int AttemptSeconds = 1;
 
@@ -28,6 +32,7 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
     private readonly Lock _start = new();
     private Task? _writer;
     private int _queued;
+    private Pending? _last;
 
     /// <summary>Entries recorded and not yet stored.</summary>
     public int Queued => Volatile.Read(ref _queued);
@@ -63,7 +68,12 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
         var pending = new Pending(new AuditEntry { At = clock.GetUtcNow(), UserName = userName, Action = action, Detail = detail, Address = address },
             new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         var ahead = Interlocked.Increment(ref _queued) - 1;
-        _queue.Writer.TryWrite(pending);
+        lock (_start)
+        {
+            // the channel's order and the last entry readers wait for stay the same
+            _queue.Writer.TryWrite(pending);
+            _last = pending;
+        }
         EnsureWriter();
         if (ahead > 0)
         {
@@ -165,6 +175,7 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
     {
         skip = Math.Max(0, skip);
         take = Math.Clamp(take, 1, MaxPageSize);
+        await CaughtUpAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var total = await db.AuditLog.CountAsync(cancellationToken);
         var entries = await Bounded(db.AuditLog.OrderByDescending(e => e.Id).Skip(skip).Take(take)).ToListAsync(cancellationToken);
@@ -174,8 +185,32 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
     /// <summary>The newest entries first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> RecentAsync(int take = 200, CancellationToken cancellationToken = default)
     {
+        await CaughtUpAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await Bounded(db.AuditLog.OrderByDescending(e => e.Id).Take(Math.Clamp(take, 1, MaxPageSize))).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Waits, for at most <see cref="ReadWaitsForWriter"/>, until the entries recorded before this call are stored. The
+    /// writer stores them in order, so the last one stored means all of them are.</summary>
+    private async Task CaughtUpAsync(CancellationToken cancellationToken)
+    {
+        Pending? last;
+        lock (_start)
+        {
+            last = _last;
+        }
+        if (last is null || last.Stored.Task.IsCompleted)
+        {
+            return;
+        }
+        try
+        {
+            await last.Stored.Task.WaitAsync(ReadWaitsForWriter, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // the store is busy: show what is stored; the rest follows when the writer gets the store
+        }
     }
 
     private static IQueryable<AuditEntry> Bounded(IQueryable<AuditEntry> entries) => entries.Select(e => new AuditEntry

@@ -223,6 +223,22 @@ public abstract class UserServiceTests : StoreTest, IDisposable
     }
 
     [Fact]
+    public async Task AnAuditPageReadRightAfterTheStoreIsFreedShowsTheEntriesRecordedWhileItWasHeld()
+    {
+        // RecordAsync returns after a second even when its entry is not stored yet; the page read next must not race the writer.
+        using (_db.HoldWriteLock())
+        {
+            await _audit.RecordAsync("ana", AuditLog.Actions.Upload, "held.csv").WaitAsync(TimeSpan.FromSeconds(20));
+            await _audit.RecordAsync("ana", AuditLog.Actions.Undo, "batch 7").WaitAsync(TimeSpan.FromSeconds(20));
+        }
+
+        var page = await _audit.PageAsync(0, 10);
+        Assert.Equal(["batch 7", "held.csv"], page.Entries.Select(e => e.Detail));
+        Assert.Equal(2, page.Total);
+        Assert.Equal(["batch 7", "held.csv"], (await _audit.RecentAsync()).Select(e => e.Detail));
+    }
+
+    [Fact]
     public async Task WhileAnotherWriterHoldsTheStoreASignInSucceedsAndItsAuditEntryIsStoredOnceTheStoreIsFree()
     {
         await _users.CreateAsync("ana", "password-1", Role.Viewer, actor: "admin");
