@@ -29,7 +29,7 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
 
     private readonly System.Threading.Channels.Channel<Pending> _queue =
         System.Threading.Channels.Channel.CreateUnbounded<Pending>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
-    private readonly Lock _start = new();
+    private readonly Lock _lock = new();
     private Task? _writer;
     private int _queued;
     private Pending? _last;
@@ -68,7 +68,7 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
         var pending = new Pending(new AuditEntry { At = clock.GetUtcNow(), UserName = userName, Action = action, Detail = detail, Address = address },
             new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         var ahead = Interlocked.Increment(ref _queued) - 1;
-        lock (_start)
+        lock (_lock)
         {
             // the channel's order and the last entry readers wait for stay the same
             _queue.Writer.TryWrite(pending);
@@ -114,7 +114,7 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
         {
             return;
         }
-        lock (_start)
+        lock (_lock)
         {
             _writer ??= Task.Run(WriteAsync);
         }
@@ -195,7 +195,7 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
     private async Task CaughtUpAsync(CancellationToken cancellationToken)
     {
         Pending? last;
-        lock (_start)
+        lock (_lock)
         {
             last = _last;
         }
