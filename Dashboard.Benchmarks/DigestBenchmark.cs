@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dashboard.Core.Analytics;
-using Dashboard.Core.Analytics.Orders;
-using Dashboard.Core.Analytics.WeeklyReview;
+using Dashboard.Core.Orders;
+using Dashboard.Core.Weekly;
 using Dashboard.Core.Data;
 using Dashboard.Core.Digests;
 using Microsoft.Data.Sqlite;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using System.Diagnostics;
 using System.Globalization;
 using Dashboard.Core.Analytics.Export;
-using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Orders;
 using Dashboard.Core.Data;
 using DuckDB.NET.Data;
 using Microsoft.Data.Sqlite;

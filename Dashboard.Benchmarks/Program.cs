@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dashboard.Core.Analytics;
-using Dashboard.Core.Analytics.Orders;
-using Dashboard.Core.Analytics.WeeklyReview;
-using Dashboard.Core.Data;
 using Dashboard.Core.Orders;
+using Dashboard.Core.Weekly;
+using Dashboard.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -322,7 +321,7 @@ static void Scale(string source, string target, int factor)
     using var transaction = connection.BeginTransaction();
     command.Transaction = transaction;
     var rows = command.ExecuteNonQuery();
-    Dashboard.Core.Analytics.Rollup.OrderRollup.RebuildAll(connection, transaction);
+    Dashboard.Core.Orders.Rollup.RollupWriter.RebuildAll(connection, transaction);
     transaction.Commit();
     Console.WriteLine($"{target}: added {rows:N0} lines ({factor}x the source), rollup rebuilt");
 }

@@ -5,9 +5,7 @@ using System.Text.Json.Serialization;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
-using Dashboard.Web.Digests;
-using Dashboard.Web.Imports;
-using Dashboard.Web.Models;
+using Dashboard.Web.Hosting;
 using MudBlazor.Services;
 
 namespace Dashboard.Web;

@@ -10,7 +10,7 @@ public sealed class AnalyticsOptions
 
     /// <summary>
     /// The most order lines the screens hold in memory (<see cref="Orders.OrdersFrame"/>, about 40 bytes a line). Past it
-    /// they read the store's daily rollup instead (<see cref="Rollup.OrdersRollup"/>; decision 0013), and line-level
+    /// they read the store's daily rollup instead (<see cref="Orders.Rollup.OrdersRollup"/>; decision 0013), and line-level
     /// downloads read the lines from the store. Default 5,000,000.
     /// </summary>
     public int FrameMaxLines { get; set; } = 5_000_000;

@@ -5,16 +5,6 @@ using Npgsql;
 
 namespace Dashboard.Core.Data;
 
-/// <summary>Which database holds the store: <c>Store:Provider</c>.</summary>
-public enum StoreProvider
-{
-    /// <summary>One file next to the app (the default): nothing to install.</summary>
-    Sqlite,
-
-    /// <summary>A PostgreSQL database that several instances of the app share (decision 0012).</summary>
-    PostgreSql,
-}
-
 /// <summary>Where the store lives: the provider and its resolved connection string, and connections to it.</summary>
 public sealed class DashboardStore : IDisposable
 {

@@ -1,4 +1,4 @@
-using Dashboard.Core.Analytics.Rollup;
+using Dashboard.Core.Orders.Rollup;
 using Dashboard.Core.Data.Schema;
 using Dashboard.Core.Imports;
 using Dashboard.Core.Orders;
@@ -53,7 +53,7 @@ public sealed class StoreInitializer(
             UPDATE order_lines SET status_group = CASE upper(trim(status)) {string.Join(' ', cases)} ELSE '{StatusGroup.Other}' END;
             """;
         var lines = update.ExecuteNonQuery();
-        OrderRollup.RebuildAll(connection, transaction);
+        RollupWriter.RebuildAll(connection, transaction);
         using (var remember = connection.Command(
             "INSERT INTO app_metadata (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value;", transaction))
         {

@@ -1,11 +1,8 @@
 using System.Globalization;
-using Dashboard.Core.Analytics.WeeklyReview;
+using Dashboard.Core.Weekly;
 using ScottPlot;
 
 namespace Dashboard.Core.Digests;
-
-/// <summary>One chart of the digest as a PNG, referred to from the HTML as <c>cid:{ContentId}</c>.</summary>
-public sealed record DigestChart(string ContentId, string Title, byte[] Png, int Width, int Height);
 
 /// <summary>
 /// The weekly review's four charts drawn on the server with ScottPlot (SkiaSharp), for the e-mail: the same series as the

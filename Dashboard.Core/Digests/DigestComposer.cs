@@ -1,21 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using Dashboard.Core.Analytics.Orders;
-using Dashboard.Core.Analytics.WeeklyReview;
+using Dashboard.Core.Orders;
+using Dashboard.Core.Weekly;
 using MimeKit;
 
 namespace Dashboard.Core.Digests;
-
-/// <summary>What one digest is about and where its links go.</summary>
-public sealed record DigestRequest(
-    WeeklyReview Review,
-    MailboxAddress From,
-    MailboxAddress To,
-    string PageUrl,
-    string UnsubscribeUrl,
-    string? MessageId = null,
-    bool IsTest = false);
 
 /// <summary>
 /// Writes the weekly review as an e-mail: an HTML part with the KPI table (against the week before and four weeks

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Dashboard.Core.Analytics.Orders;
-using Dashboard.Core.Analytics.WeeklyReview;
+using Dashboard.Core.Orders;
+using Dashboard.Core.Weekly;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 

@@ -1,4 +1,4 @@
-using Dashboard.Core.Analytics.WeeklyReview;
+using Dashboard.Core.Weekly;
 using Dashboard.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

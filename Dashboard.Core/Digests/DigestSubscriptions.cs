@@ -1,24 +1,9 @@
-using Dashboard.Core.Analytics.Orders;
 using Dashboard.Core.Data;
 using Dashboard.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
 namespace Dashboard.Core.Digests;
-
-/// <summary>What a subscription form asks for.</summary>
-public sealed record SubscriptionInput(long UserId, string Email, DayOfWeek Day, int Hour, string TimeZone, OrderFilter Filter, long? Id = null);
-
-/// <summary>A subscription as the pages list it, with its owner's name.</summary>
-public sealed record SubscriptionView(DigestSubscription Subscription, string UserName)
-{
-    public OrderFilter Filter => DigestDelivery.FilterOf(Subscription);
-}
-
-/// <summary>A sent (or failing) digest as the admin page lists it.</summary>
-public sealed record DigestSendView(DigestSend Send, string UserName, string Email);
-
-public sealed class SubscriptionRefusedException(string message) : Exception(message);
 
 /// <summary>
 /// Subscriptions to the weekly digest: anyone signed in manages their own, admins everyone's. Every change is audited.
@@ -173,7 +158,7 @@ public sealed class DigestSubscriptions(IDbContextFactory<DashboardDbContext> co
 
     public static string Describe(DigestSubscription s, string owner)
     {
-        var filters = Analytics.WeeklyReview.WeeklyReviewFormat.Describe(DigestDelivery.FilterOf(s));
+        var filters = Weekly.WeeklyReviewFormat.Describe(DigestDelivery.FilterOf(s));
         return $"{owner} <{s.Email}>, {s.Day} {s.Hour.ToString("00", System.Globalization.CultureInfo.InvariantCulture)}:00 {s.TimeZone}, {(filters.Length > 0 ? filters : "all orders")}";
     }
 }

@@ -1,3 +1,5 @@
+using Dashboard.Core.Data;
+
 namespace Dashboard.Core.Imports;
 
 /// <summary>The running tally of one batch, shared by the import loop and the writer of its format.</summary>

@@ -1,23 +1,5 @@
 namespace Dashboard.Core.Imports;
 
-public enum DataFormat
-{
-    /// <summary>Amazon seller order export ("Amazon Sale Report").</summary>
-    AmazonOrders,
-    /// <summary>Customer purchase transactions with a <c>Purchase</c> column (training data).</summary>
-    Purchases,
-    /// <summary>Customer purchase transactions without <c>Purchase</c>: rows to score.</summary>
-    PurchasesToScore,
-}
-
-public enum BatchState
-{
-    Running,
-    Succeeded,
-    Failed,
-    Undone,
-}
-
 /// <summary>One import of one file: all of its rows are written, or none.</summary>
 public sealed class ImportBatch
 {
@@ -41,25 +23,4 @@ public sealed class ImportBatch
     /// <summary>Why the batch failed or the file was refused.</summary>
     public string? Error { get; set; }
     public List<ImportIssue> Issues { get; set; } = [];
-}
-
-public enum IssueKind
-{
-    /// <summary>The row was not imported.</summary>
-    Rejected,
-    /// <summary>The row repeats an earlier row's key in the same file; the later row wins.</summary>
-    Duplicate,
-}
-
-/// <summary>A row-level finding of an import, naming the row, the column and the value.</summary>
-public sealed class ImportIssue
-{
-    public long Id { get; set; }
-    public long BatchId { get; set; }
-    public IssueKind Kind { get; set; }
-    /// <summary>The row as a spreadsheet numbers it: the header is row 1, the first data row is row 2.</summary>
-    public int RowNumber { get; set; }
-    public string? Column { get; set; }
-    public string? Value { get; set; }
-    public required string Reason { get; set; }
 }

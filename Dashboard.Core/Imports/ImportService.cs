@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Dashboard.Core.Analytics.Rollup;
+using Dashboard.Core.Orders.Rollup;
 using Dashboard.Core.Data;
 using Dashboard.Core.Imports.Csv;
 using Dashboard.Core.Imports.Formats;
@@ -162,7 +162,7 @@ public sealed class ImportService(
                 transaction) is 0L;
             if (rollup && !wholeStore)
             {
-                OrderRollup.Begin(connection, transaction);
+                RollupWriter.Begin(connection, transaction);
             }
             using (IBatchWriter<OrderLine> writer = connection is NpgsqlConnection postgres
                 ? new PostgreSqlOrderLineWriter(postgres, (NpgsqlTransaction)transaction, counts, options.IsSample, batchId)
@@ -173,12 +173,12 @@ public sealed class ImportService(
             }
             if (wholeStore)
             {
-                OrderRollup.RebuildAll(connection, transaction);
+                RollupWriter.RebuildAll(connection, transaction);
             }
             else if (rollup)
             {
-                OrderRollup.AddDaysOfBatch(connection, transaction, batchId);
-                OrderRollup.RewriteDays(connection, transaction);
+                RollupWriter.AddDaysOfBatch(connection, transaction, batchId);
+                RollupWriter.RewriteDays(connection, transaction);
             }
         }
         else

@@ -27,25 +27,3 @@ public sealed record ImportSummary
 
     public bool Succeeded => State == BatchState.Succeeded;
 }
-
-public sealed record StatusChange(string From, string To, int Lines);
-
-public sealed record ImportIssueSummary(IssueKind Kind, int Row, string? Column, string? Value, string Reason);
-
-/// <summary>
-/// Progress of a running import: rows so far, bytes of the file so far out of its length when known, and bytes of
-/// content so far (for a .gz, decompressed bytes, blank lines included).
-/// </summary>
-public sealed record ImportProgress(int RowsRead, long BytesRead, long? TotalBytes, long ContentBytesRead = 0);
-
-public sealed record ImportOptions
-{
-    /// <summary>Run every check and count, then keep nothing: the preview of an import.</summary>
-    public bool DryRun { get; init; }
-
-    /// <summary>The rows are built-in sample data, to be replaced by the first real file of their format.</summary>
-    public bool IsSample { get; init; }
-
-    /// <summary>Report progress after this many rows.</summary>
-    public int ProgressEvery { get; init; } = 10_000;
-}

@@ -5,8 +5,6 @@ using Dashboard.Core.Imports.Formats;
 
 namespace Dashboard.Core.Imports;
 
-internal delegate T? RowParser<T>(CsvRecordReader row, int rowNumber, out RowError? error) where T : class;
-
 /// <summary>
 /// Reads and parses rows on one thread while the writer stores them on another, so an import uses both cores:
 /// parsed rows travel in chunks through a bounded queue (memory stays flat whatever the file's size). A problem

@@ -29,8 +29,3 @@ public sealed class PurchaseTransaction
     /// <summary>The data row number in the source file (1 = first row after the header).</summary>
     public int SourceRow { get; set; }
 }
-
-public static class AgeBands
-{
-    public static readonly IReadOnlyList<string> All = ["0-17", "18-25", "26-35", "36-45", "46-50", "51-55", "55+"];
-}

@@ -9,7 +9,7 @@ namespace Dashboard.Core.Sample;
 /// sample), so that the dashboard works before anyone has uploaded a file. The first real file of a format
 /// replaces that format's sample rows.
 /// </summary>
-public sealed class SampleDataSeeder(ImportService imports, TimeProvider time, Datasets.DatasetSummaryQuery summary, ILogger<SampleDataSeeder> logger)
+public sealed class SampleDataSeeder(ImportService imports, TimeProvider time, Analytics.DatasetSummaryQuery summary, ILogger<SampleDataSeeder> logger)
 {
     public const int SampleDays = 91;
     public const int SamplePurchases = 30_000;

@@ -6,31 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Users;
 
-/// <summary>What the rest of the app sees of a user: never the password hash.</summary>
-public sealed record UserAccount(long Id, string UserName, Role Role, bool IsDisabled, string SecurityStamp,
-    DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt)
-{
-    internal static UserAccount From(User u) =>
-        new(u.Id, u.UserName, u.Role, u.IsDisabled, u.SecurityStamp, u.LockedUntil, u.CreatedAt, u.LastSignInAt);
-
-    public bool Can(Role role) => !IsDisabled && Role >= role;
-}
-
-public enum SignInOutcome
-{
-    Success,
-    /// <summary>Unknown user name or wrong password: the two are not told apart.</summary>
-    WrongCredentials,
-    LockedOut,
-    /// <summary>The password was right, but an admin has disabled the account.</summary>
-    Disabled,
-}
-
-public sealed record SignInResult(SignInOutcome Outcome, UserAccount? User = null, DateTimeOffset? LockedUntil = null);
-
-/// <summary>A change to a user that the rules refuse; the message is for the person who asked for it.</summary>
-public sealed class UserChangeRefusedException(string message) : Exception(message);
-
 /// <summary>
 /// The users: sign-in with lockout, passwords hashed by the framework's <see cref="PasswordHasher{TUser}"/>, and the
 /// admin's changes (add, role, reset, disable). Every change is written to the <see cref="AuditLog"/>.

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Dashboard.Core.Datasets;
+using Dashboard.Core.Analytics;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Orders;
 using Dashboard.Core.Imports.Undo;
 using Dashboard.Core.Users;
 using Dashboard.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Dashboard.Core;
-using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Orders;
 using Dashboard.Core.Digests;
 using Dashboard.Core.Users;
 using Dashboard.Tests.Integration.Analytics;

@@ -1,5 +1,5 @@
 using Bunit;
-using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Orders;
 using Dashboard.Core.Users;
 using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Components.Pages.Orders;

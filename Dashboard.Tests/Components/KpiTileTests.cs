@@ -1,5 +1,5 @@
 using Bunit;
-using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Orders;
 using Dashboard.Web.Components.Shared;
 
 namespace Dashboard.Tests.Components;

@@ -1,5 +1,4 @@
 using Bunit;
-using Dashboard.Core.Analytics.Orders;
 using Dashboard.Core.Orders;
 using Dashboard.Web.Components.Shared;
 using MudBlazor;

@@ -1,4 +1,4 @@
-using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Orders;
 using Dashboard.Web.Components.Pages.Orders;
 using Plotly.Blazor.LayoutLib.XAxisLib;
 using Plotly.Blazor.Traces;

@@ -1,5 +1,5 @@
 using System.Net;
-using Dashboard.Core.Datasets;
+using Dashboard.Core.Analytics;
 using Dashboard.Core.Orders;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Hosting;

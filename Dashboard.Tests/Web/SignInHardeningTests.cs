@@ -66,7 +66,7 @@ public sealed class SignInHardeningTests(SignInHardeningTests.Factory factory) :
         Assert.DoesNotContain(HttpStatusCode.InternalServerError, statuses);
         var audited = factory.Database.Scalar("SELECT COUNT(*) FROM audit_log WHERE user_name LIKE 'flood-%'") - auditedBefore;
         Assert.True(audited <= 5, $"{audited} attempts reached the audit log");
-        Assert.True(factory.Database.Scalar("SELECT MAX(LENGTH(user_name)) FROM audit_log") <= Dashboard.Core.TextLimits.UserName);
+        Assert.True(factory.Database.Scalar("SELECT MAX(LENGTH(user_name)) FROM audit_log") <= Dashboard.Core.Data.TextLimits.UserName);
     }
 }
 

@@ -1,7 +1,7 @@
-using Dashboard.Core.Analytics.Orders;
-using Dashboard.Core.Analytics.Purchases;
-using Dashboard.Core.Analytics.WeeklyReview;
-using Dashboard.Core.Datasets;
+using Dashboard.Core.Orders;
+using Dashboard.Core.Purchases;
+using Dashboard.Core.Weekly;
+using Dashboard.Core.Analytics;
 using Microsoft.AspNetCore.Authorization;
 using static Dashboard.Web.Auth.Principals;
 

@@ -1,7 +1,7 @@
 using Dashboard.Core.Analytics.Export;
-using Dashboard.Core.Analytics.Orders;
-using Dashboard.Core.Analytics.Purchases;
-using Dashboard.Core.Analytics.WeeklyReview;
+using Dashboard.Core.Orders;
+using Dashboard.Core.Purchases;
+using Dashboard.Core.Weekly;
 
 namespace Dashboard.Web.Api;
 

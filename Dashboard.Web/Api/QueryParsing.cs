@@ -1,6 +1,6 @@
 using System.Globalization;
-using Dashboard.Core.Analytics.Orders;
-using Dashboard.Core.Analytics.Purchases;
+using Dashboard.Core.Orders;
+using Dashboard.Core.Purchases;
 
 namespace Dashboard.Web.Api;
 
@@ -53,7 +53,7 @@ public static class QueryParsing
             }
             return week;
         }
-        errors?.Add($"{WeekKey}: '{Dashboard.Core.TextLimits.Shorten(value, 40)}' is not a date (yyyy-MM-dd).");
+        errors?.Add($"{WeekKey}: '{Dashboard.Core.Data.TextLimits.Shorten(value, 40)}' is not a date (yyyy-MM-dd).");
         return null;
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dashboard.Core;
 using Dashboard.Core.Data;
-using Dashboard.Core.Datasets;
+using Dashboard.Core.Analytics;
 using Dashboard.Core.Imports;
 using Dashboard.Core.Models.Training;
 using Dashboard.Core.Models.Store;

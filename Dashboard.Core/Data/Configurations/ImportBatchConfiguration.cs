@@ -30,31 +30,3 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         b.HasIndex(x => x.ContentHash).HasDatabaseName("ix_import_batches_hash");
     }
 }
-
-internal sealed class ImportIssueConfiguration : IEntityTypeConfiguration<ImportIssue>
-{
-    public void Configure(EntityTypeBuilder<ImportIssue> b)
-    {
-        b.ToTable("import_issues");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).HasColumnName("id");
-        b.Property(x => x.BatchId).HasColumnName("batch_id");
-        b.Property(x => x.Kind).HasColumnName("kind").HasConversion<string>();
-        b.Property(x => x.RowNumber).HasColumnName("row_number");
-        b.Property(x => x.Column).HasColumnName("column_name");
-        b.Property(x => x.Value).HasColumnName("value");
-        b.Property(x => x.Reason).HasColumnName("reason");
-        b.HasIndex(x => new { x.BatchId, x.RowNumber }).HasDatabaseName("ix_import_issues_batch");
-    }
-}
-
-internal sealed class AppMetadataConfiguration : IEntityTypeConfiguration<Data.AppMetadata>
-{
-    public void Configure(EntityTypeBuilder<Data.AppMetadata> b)
-    {
-        b.ToTable("app_metadata");
-        b.HasKey(x => x.Key);
-        b.Property(x => x.Key).HasColumnName("key");
-        b.Property(x => x.Value).HasColumnName("value");
-    }
-}

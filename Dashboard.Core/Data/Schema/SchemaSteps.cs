@@ -305,6 +305,6 @@ public static class SchemaSteps
             );
             CREATE INDEX ix_rollup_shapes_day ON rollup_shapes (day);
             CREATE INDEX ix_rollup_shapes_shape ON rollup_shapes (shape);
-            """) { Data = Analytics.Rollup.OrderRollup.RebuildAll },
+            """) { Data = Orders.Rollup.RollupWriter.RebuildAll },
     ];
 }

@@ -86,7 +86,3 @@ internal static class FieldParsing
         return false;
     }
 }
-
-internal enum AmountParse { Ok, NotANumber, Negative, ThousandsSeparator, TooManyDecimals, TooLarge }
-
-internal enum DateParse { Ok, WrongFormat, NoSuchDate }

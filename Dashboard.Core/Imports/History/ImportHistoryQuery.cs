@@ -4,13 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Imports.History;
 
-/// <summary>One batch as the import history lists it.</summary>
-public sealed record BatchRow(long Id, string FileName, DataFormat? Format, BatchState State, bool IsSample, DateTime StartedAt,
-    DateTime? FinishedAt, DateTime? UndoneAt, int RowsRead, int Inserted, int Updated, int Unchanged, int Rejected, int Duplicates, string? Error)
-{
-    public bool CanUndo => State == BatchState.Succeeded && !IsSample;
-}
-
 /// <summary>The import history: every batch, newest first, and a batch's row-level findings as a CSV download.</summary>
 public sealed class ImportHistoryQuery(IDbContextFactory<DashboardDbContext> contexts)
 {

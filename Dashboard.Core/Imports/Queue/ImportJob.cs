@@ -1,17 +1,5 @@
 namespace Dashboard.Core.Imports.Queue;
 
-public enum ImportJobKind
-{
-    /// <summary>A dry run: every check and count, nothing kept.</summary>
-    Preview,
-    /// <summary>The import itself.</summary>
-    Commit,
-    /// <summary>The undo of a committed batch.</summary>
-    Undo,
-}
-
-public enum ImportJobState { Queued, Running, Finished }
-
 /// <summary>
 /// One piece of write work in the <see cref="ImportQueue"/>, observable while it runs: pages subscribe to
 /// <see cref="ImportQueue.Changed"/> and read the job's progress. Written by the queue's worker only.

@@ -1,15 +1,7 @@
+using Dashboard.Core.Data;
 using System.Security.Cryptography;
 
 namespace Dashboard.Core.Imports.Queue;
-
-/// <summary>A file streamed to the uploads folder, waiting for its preview and commit.</summary>
-public sealed record StagedUpload(string Id, string FileName, string Path, long Length, string Sha256);
-
-/// <summary>Why an upload was refused (too large, not a CSV, already importing): a message for the user.</summary>
-public class UploadRefusedException(string message) : Exception(message);
-
-/// <summary>The upload is over <see cref="UploadOptions.MaxBytes"/> (HTTP 413).</summary>
-public sealed class UploadTooLargeException(string message) : UploadRefusedException(message);
 
 /// <summary>
 /// Streams an upload to disk in small buffers (never whole in memory), counting bytes against

@@ -1,17 +1,11 @@
 using System.Globalization;
-using Dashboard.Core.Analytics.Rollup;
+using Dashboard.Core.Orders.Rollup;
 using Dashboard.Core.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Core.Imports.Undo;
-
-/// <summary>What an undo did, or why it was refused.</summary>
-public sealed record UndoResult(long BatchId, bool Succeeded, int LinesRemoved, int LinesRestored, int PurchasesRemoved, string? Error)
-{
-    public static UndoResult Refused(long batchId, string error) => new(batchId, false, 0, 0, 0, error);
-}
 
 /// <summary>
 /// Undoes a committed batch in one transaction: the order lines it inserted are removed, the lines it updated get
@@ -65,13 +59,13 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
             return UndoResult.Refused(batchId, refusal);
         }
 
-        OrderRollup.Begin(connection, transaction);
-        OrderRollup.AddDaysOfBatch(connection, transaction, batchId);
+        RollupWriter.Begin(connection, transaction);
+        RollupWriter.AddDaysOfBatch(connection, transaction, batchId);
         var touched = Count(connection, transaction, "DELETE FROM order_lines WHERE batch_id = @b;", batchId);
         var restored = Count(connection, transaction,
             $"INSERT INTO order_lines (id, {OrderLineWriter.Columns}) SELECT id, {OrderLineWriter.Columns} FROM order_line_versions WHERE changed_by_batch_id = @b;", batchId);
         Count(connection, transaction, "DELETE FROM order_line_versions WHERE changed_by_batch_id = @b;", batchId);
-        OrderRollup.RewriteDays(connection, transaction);
+        RollupWriter.RewriteDays(connection, transaction);
         var purchases = Count(connection, transaction, "DELETE FROM purchases WHERE batch_id = @b;", batchId);
         using (var mark = Command(connection, transaction,
             "UPDATE import_batches SET state = 'Undone', undone_at = @now WHERE id = @b;", batchId))

@@ -2,23 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace Dashboard.Core.Models.Features;
 
-/// <summary>How a feature column is to be read by a trainer.</summary>
-public enum FeatureKind
-{
-    /// <summary>A number; <see cref="float.NaN"/> means missing.</summary>
-    Numeric,
-
-    /// <summary>A category code 0..Levels.Count-1 stored as a float; <see cref="float.NaN"/> means missing or unseen.</summary>
-    Categorical,
-}
-
-/// <summary>One input column of a feature vector.</summary>
-public sealed record FeatureInfo(string Name, FeatureKind Kind, IReadOnlyList<string>? Levels = null)
-{
-    [JsonIgnore]
-    public int LevelCount => Levels?.Count ?? 0;
-}
-
 /// <summary>The ordered columns of the feature vectors a model reads.</summary>
 public sealed class FeatureSchema
 {

@@ -8,22 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Models.Scoring;
 
-/// <summary>The values the What-if form offers for each input: what the stored data and the active models know.</summary>
-public sealed record WhatIfChoices(
-    IReadOnlyList<string> Cities, IReadOnlyList<string> States, IReadOnlyList<string> Categories, IReadOnlyList<string> Sizes,
-    IReadOnlyList<string> Fulfilments, IReadOnlyList<string> SalesChannels, IReadOnlyList<string> ServiceLevels,
-    IReadOnlyList<string> Genders, IReadOnlyList<string> AgeBands, IReadOnlyList<string> CityCategories, IReadOnlyList<int> Occupations,
-    IReadOnlyList<int> ProductCategories);
-
-/// <summary>The cancellation risk of one what-if order line by each active model, the explanation of the main one and the hint.</summary>
-public sealed record CancellationWhatIf(
-    double? LinearProbability, double? BoostedProbability, string ModelName, int Version, CancellationPrediction Prediction,
-    IReadOnlyList<WhatIfChange> Lower, IReadOnlyList<WhatIfChange> Higher);
-
-/// <summary>The predicted amount of one what-if purchase by each active model, with the main model's interval and explanation.</summary>
-public sealed record PurchaseWhatIf(double? LinearAmount, double? BoostedAmount, string ModelName, int Version, PurchasePrediction Prediction,
-    double IntervalCoverage);
-
 /// <summary>
 /// The What-if page's service: a real stored order line or customer to start from, the choices of each input, and scoring
 /// with the active models held in memory (<see cref="ActiveModels"/>), so an input change is answered in well under a millisecond.

@@ -2,24 +2,6 @@ using Dashboard.Core.Models.Training;
 
 namespace Dashboard.Core.Models.Store;
 
-/// <summary>An active model, loaded and ready to score, with the stored version it came from.</summary>
-public sealed record ActiveModel<T>(long Id, int Version, string ModelName, DateTimeOffset TrainedAt, T Model);
-
-/// <summary>The active version of every kind and algorithm; a member is null while no model of it has been activated.</summary>
-public sealed record ActiveModelSet(
-    ActiveModel<CancellationModel>? CancellationLinear,
-    ActiveModel<CancellationModel>? CancellationBoosted,
-    ActiveModel<PurchaseModel>? PurchaseLinear,
-    ActiveModel<PurchaseModel>? PurchaseBoosted)
-{
-    public static readonly ActiveModelSet Empty = new(null, null, null, null);
-
-    /// <summary>The cancellation model the app scores with: the boosted trees, or the linear model when only it is active.</summary>
-    public ActiveModel<CancellationModel>? Cancellation => CancellationBoosted ?? CancellationLinear;
-
-    public ActiveModel<PurchaseModel>? Purchase => PurchaseBoosted ?? PurchaseLinear;
-}
-
 /// <summary>
 /// The active models, deserialised once (a version stored in the format from before ML.NET, or damaged, loads as none) and kept in memory, so that scoring is a method call. Reloaded when this process
 /// activates a model (<see cref="ModelStore.ActiveChanged"/>), and at most every few seconds it checks whether another process

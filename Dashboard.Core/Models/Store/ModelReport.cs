@@ -52,6 +52,3 @@ public sealed record ModelReport
 
     internal static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
 }
-
-/// <summary>One held-out purchase: the prediction and how far the actual amount was from it.</summary>
-public sealed record ResidualPoint(double Predicted, double Residual);

@@ -3,11 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Models.Store;
 
-/// <summary>A stored model without its payload: a row of the training history.</summary>
-public sealed record ModelVersionInfo(
-    long Id, ModelKind Kind, ModelAlgorithm Algorithm, int Version, string ModelName, DateTimeOffset TrainedAt, IReadOnlyList<long> TrainingBatches,
-    bool IsActive, string Decision, string ParametersJson, ModelReport Report);
-
 /// <summary>
 /// The trained models in the database: every version is kept; at most one version per kind and algorithm is active.
 /// <see cref="ActiveChanged"/> is raised after a save that activated a model, so that scoring caches reload.

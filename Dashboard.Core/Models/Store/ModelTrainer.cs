@@ -1,23 +1,11 @@
-using Dashboard.Core.Analytics.Purchases;
-using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Purchases;
+using Dashboard.Core.Orders;
 using Dashboard.Core.Data;
 using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Training;
-using Dashboard.Core.Orders;
-using Dashboard.Core.Purchases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Models.Store;
-
-/// <summary>The outcome of training one kind: both stored models, or why nothing was trained.</summary>
-public sealed record KindOutcome(ModelKind Kind, IReadOnlyList<StoredModel> Models, string? Skipped, ProtocolReport? Figures);
-
-/// <summary>What a training run did for each kind.</summary>
-public sealed record TrainingRunResult(KindOutcome Cancellation, KindOutcome Purchase)
-{
-    /// <summary>True when at least one model was trained.</summary>
-    public bool TrainedAny => Cancellation.Models.Count > 0 || Purchase.Models.Count > 0;
-}
 
 /// <summary>
 /// Trains both models of each kind from the stored rows (order lines with a known outcome; labelled purchases), judges each

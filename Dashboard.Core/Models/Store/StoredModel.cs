@@ -1,25 +1,5 @@
 namespace Dashboard.Core.Models.Store;
 
-/// <summary>What a model predicts.</summary>
-public enum ModelKind
-{
-    /// <summary>The probability that an order line is cancelled.</summary>
-    Cancellation,
-
-    /// <summary>A customer's purchase amount.</summary>
-    Purchase,
-}
-
-/// <summary>Which of the two models of a kind: the simple, explainable one or the stronger one.</summary>
-public enum ModelAlgorithm
-{
-    /// <summary>Regularised linear regression (SDCA) or logistic regression (L-BFGS), on ML.NET.</summary>
-    Linear,
-
-    /// <summary>Gradient-boosted trees (LightGbm on ML.NET; FastTree before issue 15 was finished).</summary>
-    Boosted,
-}
-
 /// <summary>
 /// One trained model as stored: its serialised pipeline and model (<see cref="Payload"/>), what it was trained on, its
 /// held-out report (<see cref="ReportJson"/>, a <see cref="ModelReport"/>), and whether it is the version the app scores with.

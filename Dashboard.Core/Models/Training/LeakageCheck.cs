@@ -3,9 +3,6 @@ using Dashboard.Core.Models.Evaluation;
 
 namespace Dashboard.Core.Models.Training;
 
-/// <summary>An input that on its own gives the label away: a leak to remove, not a triumph.</summary>
-public sealed record LeakageWarning(string Feature, string Input, double Score, string Reason);
-
 /// <summary>
 /// Looks at every feature column alone on the training rows. A classifier's feature is flagged when its
 /// single-feature ROC AUC (a category scored by its own positive rate, a number by its value, either direction)

@@ -1,43 +1,10 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Evaluation;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
 
 namespace Dashboard.Core.Models.Training;
-
-/// <summary>Figures of one model on the protocol; the JSON names are the ones the <c>train</c> command prints.</summary>
-public sealed record ProtocolFigures
-{
-    [JsonPropertyName("model")] public required string Model { get; init; }
-    [JsonPropertyName("rmse")] public double? Rmse { get; init; }
-    [JsonPropertyName("mae")] public double? Mae { get; init; }
-    [JsonPropertyName("r2")] public double? R2 { get; init; }
-    [JsonPropertyName("auc")] public double? Auc { get; init; }
-    [JsonPropertyName("pr_auc")] public double? PrAuc { get; init; }
-    [JsonPropertyName("log_loss")] public double? LogLoss { get; init; }
-    [JsonPropertyName("brier")] public double? Brier { get; init; }
-    [JsonPropertyName("train_seconds")] public double? TrainSeconds { get; init; }
-    [JsonPropertyName("train_cpu_seconds")] public double? TrainCpuSeconds { get; init; }
-    [JsonPropertyName("score_p50_ms")] public double? ScoreP50Ms { get; init; }
-    [JsonPropertyName("score_p99_ms")] public double? ScoreP99Ms { get; init; }
-}
-
-/// <summary>The protocol's figures for one task: both model kinds and the baseline, side by side.</summary>
-public sealed record ProtocolReport(
-    [property: JsonPropertyName("task")] string Task,
-    [property: JsonPropertyName("train_rows")] int TrainRows,
-    [property: JsonPropertyName("test_rows")] int TestRows,
-    [property: JsonPropertyName("feature_seconds")] double FeatureSeconds,
-    [property: JsonPropertyName("models")] IReadOnlyList<ProtocolFigures> Models,
-    [property: JsonPropertyName("warnings")] IReadOnlyList<string> Warnings)
-{
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
-}
 
 /// <summary>
 /// The real-data protocol on in-memory records. Purchase: a random 80/20 split with seed 42, metrics on the

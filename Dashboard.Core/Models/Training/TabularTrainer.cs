@@ -1,40 +1,9 @@
 using Dashboard.Core.Models.Features;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
-using Microsoft.ML.Trainers.LightGbm;
 
 namespace Dashboard.Core.Models.Training;
-
-/// <summary>The regularised linear model: L2 strengths tried by k-fold cross-validation (ML.NET's <c>CrossValidate</c>) on at most
-/// <see cref="MaxCrossValidationRows"/> training rows; the best is refitted on all of them. L-BFGS logistic regression for
-/// classifiers, SDCA for regressions.</summary>
-public sealed record LinearSettings
-{
-    public IReadOnlyList<float> L2 { get; init; } = [0.01f, 0.1f, 1f];
-    public int Folds { get; init; } = 3;
-    public int MaxCrossValidationRows { get; init; } = 50_000;
-}
-
-/// <summary>LightGbm boosted trees on ML.NET, splitting a categorical input on sets of its levels (LightGbm's own categorical
-/// split over the one-hot slots) rather than one slot at a time. Early stopping on a validation fold of
-/// <see cref="ValidationFraction"/> of the training rows; a classifier's probabilities are Platt-calibrated on the same fold.
-/// LightGbm's OpenMP threads are told to sleep when idle (<see cref="OpenMp.SleepWhenIdle"/>).</summary>
-public sealed record TreeSettings
-{
-    public int Leaves { get; init; } = 31;
-    public int Trees { get; init; } = 300;
-    public double LearningRate { get; init; } = 0.1;
-    public int MinExamplesPerLeaf { get; init; } = 20;
-    public double ValidationFraction { get; init; } = 0.1;
-    /// <summary>Training stops after this many trees without a better validation score.</summary>
-    public int EarlyStoppingRounds { get; init; } = 20;
-    /// <summary>LightGbm's threads; null uses every core. One by default: on the purchase protocol (440k rows, 2 cores) one
-    /// thread trained as fast as two (5.0–5.6 s against 5.6–6.3 s, the same trees), it leaves the other cores to the app's
-    /// requests, and it starts no OpenMP pool to spin (docs/BENCHMARKS.md).</summary>
-    public int? Threads { get; init; } = 1;
-}
 
 /// <summary>
 /// Fits the ML.NET pipelines of <see cref="ModelPipelines"/>: the linear one with a cross-validated regularisation grid, the
@@ -158,63 +127,4 @@ internal static class TabularTrainer
         Array.Sort(sample);
         return sample;
     }
-}
-
-/// <summary>The ML.NET estimators of both tasks, in one place: the shared featurizer of <see cref="MlLayout"/> followed by the
-/// trainer of the task and model kind.</summary>
-internal static class ModelPipelines
-{
-    public static IEstimator<ITransformer> Linear(MLContext ml, MlLayout layout, TabularTask task, float l2)
-    {
-        var featurizer = layout.Featurizer(ml, normalise: true);
-        return task == TabularTask.BinaryClassification
-            ? featurizer.Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-            {
-                LabelColumnName = nameof(MlRow.Positive),
-                FeatureColumnName = "Features",
-                L2Regularization = l2,
-                L1Regularization = 0,
-            }))
-            : featurizer.Append(ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
-            {
-                LabelColumnName = nameof(MlRow.Label),
-                FeatureColumnName = "Features",
-                L2Regularization = l2,
-                L1Regularization = 0,
-                // one thread: the same rows give the same model
-                NumberOfThreads = 1,
-            }));
-    }
-
-    public static LightGbmBinaryTrainer BinaryTrees(MLContext ml, TreeSettings s, int seed) =>
-        ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-        {
-            LabelColumnName = nameof(MlRow.Positive),
-            FeatureColumnName = "Features",
-            NumberOfLeaves = s.Leaves,
-            NumberOfIterations = s.Trees,
-            LearningRate = s.LearningRate,
-            MinimumExampleCountPerLeaf = s.MinExamplesPerLeaf,
-            UseCategoricalSplit = true,
-            EarlyStoppingRound = s.EarlyStoppingRounds,
-            NumberOfThreads = s.Threads,
-            Seed = seed,
-            Deterministic = true,
-        });
-
-    public static LightGbmRegressionTrainer RegressionTrees(MLContext ml, TreeSettings s, int seed) =>
-        ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
-        {
-            LabelColumnName = nameof(MlRow.Label),
-            FeatureColumnName = "Features",
-            NumberOfLeaves = s.Leaves,
-            NumberOfIterations = s.Trees,
-            LearningRate = s.LearningRate,
-            MinimumExampleCountPerLeaf = s.MinExamplesPerLeaf,
-            UseCategoricalSplit = true,
-            EarlyStoppingRound = s.EarlyStoppingRounds,
-            NumberOfThreads = s.Threads,
-            Seed = seed,
-            Deterministic = true,
-        });
 }

@@ -2,9 +2,6 @@ using Dashboard.Core.Models.Features;
 
 namespace Dashboard.Core.Models.Training;
 
-/// <summary>One change to a what-if form and the cancellation risk it leads to.</summary>
-public sealed record WhatIfChange(string Input, string Value, double Probability, double Change);
-
 /// <summary>"What would change the risk most": tries the other values of each input the form offers (every level of the
 /// small categoricals, the amount 50% lower or higher) and ranks the changes by how far they move the risk.</summary>
 public static class WhatIf

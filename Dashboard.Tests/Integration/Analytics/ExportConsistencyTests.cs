@@ -1,7 +1,7 @@
 using Dashboard.Core.Analytics;
 using Microsoft.Extensions.Options;
-using Dashboard.Core.Analytics.Orders;
-using Dashboard.Core.Analytics.Purchases;
+using Dashboard.Core.Orders;
+using Dashboard.Core.Purchases;
 using Dashboard.Core.Data;
 using Dashboard.Tests.Support;
 

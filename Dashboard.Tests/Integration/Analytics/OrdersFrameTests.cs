@@ -1,6 +1,5 @@
-using Dashboard.Core.Analytics.Orders;
-using Dashboard.Core.Data;
 using Dashboard.Core.Orders;
+using Dashboard.Core.Data;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Dashboard.Core.Analytics;
-using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Orders;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Integration.Analytics;

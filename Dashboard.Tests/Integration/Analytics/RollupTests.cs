@@ -3,13 +3,12 @@ using System.Text;
 using System.Text.Json;
 using Dashboard.Core.Analytics;
 using Dashboard.Core.Analytics.Export;
-using Dashboard.Core.Analytics.Orders;
-using Dashboard.Core.Analytics.Rollup;
-using Dashboard.Core.Analytics.WeeklyReview;
+using Dashboard.Core.Orders;
+using Dashboard.Core.Orders.Rollup;
+using Dashboard.Core.Weekly;
 using Dashboard.Core.Data;
 using Dashboard.Core.Imports;
 using Dashboard.Core.Imports.Undo;
-using Dashboard.Core.Orders;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -145,8 +144,8 @@ public abstract class RollupTests(StoreProvider provider) : StoreTest(provider)
                 text.Append('\n');
             }
         }
-        Read($"SELECT {OrderRollup.CellColumns}, lines, units, amount_minor, orders FROM rollup_cells ORDER BY {OrderRollup.CellColumns};");
-        Read($"SELECT orders, {OrderRollup.CellColumns} FROM rollup_shapes ORDER BY orders, {OrderRollup.CellColumns};");
+        Read($"SELECT {RollupWriter.CellColumns}, lines, units, amount_minor, orders FROM rollup_cells ORDER BY {RollupWriter.CellColumns};");
+        Read($"SELECT orders, {RollupWriter.CellColumns} FROM rollup_shapes ORDER BY orders, {RollupWriter.CellColumns};");
         return text.ToString();
     }
 
@@ -155,7 +154,7 @@ public abstract class RollupTests(StoreProvider provider) : StoreTest(provider)
     {
         using var connection = db.Store.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        OrderRollup.RebuildAll(connection, transaction);
+        RollupWriter.RebuildAll(connection, transaction);
         var text = Dump(connection, transaction);
         transaction.Rollback();
         return text;

@@ -1,5 +1,5 @@
 using Dashboard.Core;
-using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Orders;
 using Dashboard.Core.Digests;
 using Dashboard.Core.Users;
 using Dashboard.Tests.Support;

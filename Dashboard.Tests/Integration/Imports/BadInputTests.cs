@@ -48,9 +48,9 @@ public abstract class BadInputTests(StoreProvider provider) : StoreTest(provider
         var result = db.Import(header + "\n1,2,3\n", "wide.csv");
 
         Assert.False(result.Succeeded);
-        Assert.True(result.Error!.Length <= Dashboard.Core.TextLimits.Message, $"{result.Error.Length:N0} characters");
+        Assert.True(result.Error!.Length <= Dashboard.Core.Data.TextLimits.Message, $"{result.Error.Length:N0} characters");
         Assert.StartsWith("The header matches neither format", result.Error);
-        Assert.True(db.Scalar("SELECT MAX(LENGTH(error)) FROM import_batches") <= Dashboard.Core.TextLimits.Message);
+        Assert.True(db.Scalar("SELECT MAX(LENGTH(error)) FROM import_batches") <= Dashboard.Core.Data.TextLimits.Message);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public abstract class BadInputTests(StoreProvider provider) : StoreTest(provider
         var result = db.Import(new AmazonCsv().Line("OK-1").ToString(), new string('n', 100_000) + ".csv");
 
         Assert.True(result.Succeeded, result.Error);
-        Assert.True(db.Scalar("SELECT MAX(LENGTH(file_name)) FROM import_batches") <= Dashboard.Core.TextLimits.FileName);
+        Assert.True(db.Scalar("SELECT MAX(LENGTH(file_name)) FROM import_batches") <= Dashboard.Core.Data.TextLimits.FileName);
     }
 
     [Fact]
@@ -72,8 +72,8 @@ public abstract class BadInputTests(StoreProvider provider) : StoreTest(provider
 
         var result = db.Import(csv, "wide.csv");
 
-        Assert.True(db.Scalar("SELECT COALESCE(MAX(LENGTH(column_name)), 0) FROM import_issues") <= Dashboard.Core.TextLimits.Short);
-        Assert.True(result.Error is null || result.Error.Length <= Dashboard.Core.TextLimits.Message);
+        Assert.True(db.Scalar("SELECT COALESCE(MAX(LENGTH(column_name)), 0) FROM import_issues") <= Dashboard.Core.Data.TextLimits.Short);
+        Assert.True(result.Error is null || result.Error.Length <= Dashboard.Core.Data.TextLimits.Message);
     }
 
     [Fact]

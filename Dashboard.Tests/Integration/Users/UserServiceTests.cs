@@ -184,7 +184,7 @@ public abstract class UserServiceTests : StoreTest, IDisposable
         var result = await _users.SignInAsync(huge, "whatever-1", "127.0.0.1");
 
         Assert.Equal(SignInOutcome.WrongCredentials, result.Outcome);
-        Assert.True(_db.Scalar("SELECT MAX(LENGTH(user_name)) FROM audit_log") <= Dashboard.Core.TextLimits.UserName);
+        Assert.True(_db.Scalar("SELECT MAX(LENGTH(user_name)) FROM audit_log") <= Dashboard.Core.Data.TextLimits.UserName);
         Assert.EndsWith("…", (await _audit.RecentAsync()).First().UserName);
     }
 
@@ -194,13 +194,13 @@ public abstract class UserServiceTests : StoreTest, IDisposable
         await _audit.RecordAsync("admin", AuditLog.Actions.Upload, new string('d', 1 << 20), new string('a', 10_000));
         _db.Scalar($"INSERT INTO audit_log (at, user_name, action, detail, address) VALUES ('2026-11-28 09:00:00+00:00', '{new string('u', 100_000)}', 'sign-in failed', '{new string('d', 100_000)}', NULL); SELECT 1;");
 
-        Assert.True(_db.Scalar("SELECT MIN(LENGTH(detail)) FROM audit_log") <= Dashboard.Core.TextLimits.Message);
+        Assert.True(_db.Scalar("SELECT MIN(LENGTH(detail)) FROM audit_log") <= Dashboard.Core.Data.TextLimits.Message);
         var page = await _audit.PageAsync(0, 10);
         Assert.All(page.Entries, e =>
         {
-            Assert.True(e.UserName!.Length <= Dashboard.Core.TextLimits.UserName);
-            Assert.True(e.Detail!.Length <= Dashboard.Core.TextLimits.Message);
-            Assert.True((e.Address ?? "").Length <= Dashboard.Core.TextLimits.Short);
+            Assert.True(e.UserName!.Length <= Dashboard.Core.Data.TextLimits.UserName);
+            Assert.True(e.Detail!.Length <= Dashboard.Core.Data.TextLimits.Message);
+            Assert.True((e.Address ?? "").Length <= Dashboard.Core.Data.TextLimits.Short);
         });
     }
 

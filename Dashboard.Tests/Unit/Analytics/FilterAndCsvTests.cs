@@ -1,5 +1,4 @@
 using Dashboard.Core.Analytics.Export;
-using Dashboard.Core.Analytics.Orders;
 using Dashboard.Core.Orders;
 
 namespace Dashboard.Tests.Unit.Analytics;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Dashboard.Core.Analytics.Orders;
-using Dashboard.Core.Analytics.WeeklyReview;
+using Dashboard.Core.Orders;
+using Dashboard.Core.Weekly;
 using Dashboard.Core.Digests;
 using Dashboard.Core.Users;
 using Dashboard.Tests.Integration.Analytics;

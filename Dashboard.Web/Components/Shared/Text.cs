@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Orders;
 
 namespace Dashboard.Web.Components.Shared;
 

@@ -1,4 +1,4 @@
-using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Orders;
 using Dashboard.Core.Digests;
 using Dashboard.Core.Users;
 using Dashboard.Web.Auth;

@@ -1,5 +1,4 @@
-using Dashboard.Core.Analytics.Orders;
-using Dashboard.Core.Analytics.WeeklyReview;
+using Dashboard.Core.Orders;
 using Dashboard.Core.Digests;
 using Dashboard.Core.Users;
 using Dashboard.Web.Auth;
@@ -126,25 +125,3 @@ public sealed partial class DigestPage
     }
 
     }
-
-/// <summary>What the two digest pages share.</summary>
-internal static class DigestPages
-{
-    /// <summary>A subscription's filters in words, "all orders" when it has none.</summary>
-    public static string Filters(SubscriptionView view) => WeeklyReviewFormat.Describe(view.Filter) is { Length: > 0 } f ? f : "all orders";
-
-    public static string When(DigestSubscription s) =>
-        $"{s.Day}s at {s.Hour.ToString("00", System.Globalization.CultureInfo.InvariantCulture)}:00 ({s.TimeZone})";
-
-    /// <summary>A new subscription: Monday 07:00 in the default time zone, no filters.</summary>
-    public static SubscriptionInput NewInput(long userId, MailOptions mail) =>
-        new(userId, "", DayOfWeek.Monday, 7, DefaultZone(mail), OrderFilter.None);
-
-    public static SubscriptionInput InputOf(DigestSubscription s) =>
-        new(s.UserId, s.Email, s.Day, s.Hour, s.TimeZone, DigestDelivery.FilterOf(s), s.Id);
-
-    private static string DefaultZone(MailOptions mail) =>
-        mail.DefaultTimeZone is { Length: > 0 } configured && DigestSchedule.FindZone(configured) is not null ? configured
-        : DigestSchedule.FindZone(TimeZoneInfo.Local.Id) is not null ? TimeZoneInfo.Local.Id
-        : "UTC";
-}

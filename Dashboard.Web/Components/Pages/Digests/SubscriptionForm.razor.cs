@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Orders;
 using Dashboard.Core.Digests;
 using Dashboard.Core.Users;
 using Microsoft.AspNetCore.Components;

@@ -1,4 +1,4 @@
-using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Orders;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Components.Shared;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dashboard.Core.Analytics.Orders;
+using Dashboard.Core.Orders;
 using Dashboard.Web.Components.Charts;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib.YAxisLib;

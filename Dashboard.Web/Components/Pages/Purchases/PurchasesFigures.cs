@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dashboard.Core.Analytics.Purchases;
+using Dashboard.Core.Purchases;
 using Dashboard.Web.Components.Charts;
 using Plotly.Blazor.LayoutLib;
 

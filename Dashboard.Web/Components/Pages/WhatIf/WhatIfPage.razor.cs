@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dashboard.Core.Datasets;
+using Dashboard.Core.Analytics;
 using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Scoring;
 using Dashboard.Core.Models.Store;

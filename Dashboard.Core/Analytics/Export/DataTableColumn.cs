@@ -1,0 +1,3 @@
+namespace Dashboard.Core.Analytics.Export;
+
+public abstract record DataTableColumn(string Name);

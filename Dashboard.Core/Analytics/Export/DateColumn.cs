@@ -1,0 +1,3 @@
+namespace Dashboard.Core.Analytics.Export;
+
+public sealed record DateColumn(string Name, DateOnly[] Values) : DataTableColumn(Name);

@@ -1,0 +1,3 @@
+namespace Dashboard.Core.Analytics.Export;
+
+public sealed record Int32Column(string Name, int[] Values) : DataTableColumn(Name);

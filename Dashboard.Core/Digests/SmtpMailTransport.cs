@@ -1,0 +1,29 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace Dashboard.Core.Digests;
+
+/// <summary>
+/// SMTP through MailKit with the <c>Mail:Smtp</c> settings: STARTTLS whenever the server offers it (implicit TLS on port
+/// 465), the server's certificate checked, and sign-in only when a user name is set. One connection per message: a
+/// digest goes out once a week per subscriber.
+/// </summary>
+public sealed class SmtpMailTransport(MailOptions options) : IMailTransport
+{
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    {
+        if (options.Problems() is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException("E-mail is not set up: " + string.Join(" ", problems));
+        }
+        using var client = new SmtpClient { Timeout = 60_000 };
+        await client.ConnectAsync(options.Host!, options.Port, SecureSocketOptions.Auto, cancellationToken);
+        if (!string.IsNullOrEmpty(options.UserName))
+        {
+            await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
+        }
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Dashboard.Core.Digests;
+
+public sealed class SubscriptionRefusedException(string message) : Exception(message);

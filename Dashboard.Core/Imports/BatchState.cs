@@ -1,0 +1,9 @@
+namespace Dashboard.Core.Imports;
+
+public enum BatchState
+{
+    Running,
+    Succeeded,
+    Failed,
+    Undone,
+}

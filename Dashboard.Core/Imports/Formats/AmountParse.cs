@@ -1,0 +1,4 @@
+
+namespace Dashboard.Core.Imports.Formats;
+
+internal enum AmountParse { Ok, NotANumber, Negative, ThousandsSeparator, TooManyDecimals, TooLarge }

@@ -1,0 +1,4 @@
+
+namespace Dashboard.Core.Imports.Formats;
+
+internal enum DateParse { Ok, WrongFormat, NoSuchDate }

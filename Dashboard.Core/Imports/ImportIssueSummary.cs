@@ -1,0 +1,3 @@
+namespace Dashboard.Core.Imports;
+
+public sealed record ImportIssueSummary(IssueKind Kind, int Row, string? Column, string? Value, string Reason);

@@ -1,0 +1,3 @@
+namespace Dashboard.Core.Imports.Queue;
+
+public enum ImportJobState { Queued, Running, Finished }

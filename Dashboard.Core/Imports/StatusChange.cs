@@ -1,0 +1,3 @@
+namespace Dashboard.Core.Imports;
+
+public sealed record StatusChange(string From, string To, int Lines);

@@ -1,0 +1,11 @@
+namespace Dashboard.Core.Models.Store;
+
+/// <summary>Which of the two models of a kind: the simple, explainable one or the stronger one.</summary>
+public enum ModelAlgorithm
+{
+    /// <summary>Regularised linear regression (SDCA) or logistic regression (L-BFGS), on ML.NET.</summary>
+    Linear,
+
+    /// <summary>Gradient-boosted trees (LightGbm on ML.NET; FastTree before issue 15 was finished).</summary>
+    Boosted,
+}

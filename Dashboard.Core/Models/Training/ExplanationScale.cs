@@ -1,0 +1,7 @@
+namespace Dashboard.Core.Models.Training;
+
+public enum ExplanationScale
+{
+    Identity,
+    LogOdds,
+}

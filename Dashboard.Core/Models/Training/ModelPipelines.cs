@@ -1,0 +1,64 @@
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace Dashboard.Core.Models.Training;
+
+/// <summary>The ML.NET estimators of both tasks, in one place: the shared featurizer of <see cref="MlLayout"/> followed by the
+/// trainer of the task and model kind.</summary>
+internal static class ModelPipelines
+{
+    public static IEstimator<ITransformer> Linear(MLContext ml, MlLayout layout, TabularTask task, float l2)
+    {
+        var featurizer = layout.Featurizer(ml, normalise: true);
+        return task == TabularTask.BinaryClassification
+            ? featurizer.Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            {
+                LabelColumnName = nameof(MlRow.Positive),
+                FeatureColumnName = "Features",
+                L2Regularization = l2,
+                L1Regularization = 0,
+            }))
+            : featurizer.Append(ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
+            {
+                LabelColumnName = nameof(MlRow.Label),
+                FeatureColumnName = "Features",
+                L2Regularization = l2,
+                L1Regularization = 0,
+                // one thread: the same rows give the same model
+                NumberOfThreads = 1,
+            }));
+    }
+
+    public static LightGbmBinaryTrainer BinaryTrees(MLContext ml, TreeSettings s, int seed) =>
+        ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        {
+            LabelColumnName = nameof(MlRow.Positive),
+            FeatureColumnName = "Features",
+            NumberOfLeaves = s.Leaves,
+            NumberOfIterations = s.Trees,
+            LearningRate = s.LearningRate,
+            MinimumExampleCountPerLeaf = s.MinExamplesPerLeaf,
+            UseCategoricalSplit = true,
+            EarlyStoppingRound = s.EarlyStoppingRounds,
+            NumberOfThreads = s.Threads,
+            Seed = seed,
+            Deterministic = true,
+        });
+
+    public static LightGbmRegressionTrainer RegressionTrees(MLContext ml, TreeSettings s, int seed) =>
+        ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+        {
+            LabelColumnName = nameof(MlRow.Label),
+            FeatureColumnName = "Features",
+            NumberOfLeaves = s.Leaves,
+            NumberOfIterations = s.Trees,
+            LearningRate = s.LearningRate,
+            MinimumExampleCountPerLeaf = s.MinExamplesPerLeaf,
+            UseCategoricalSplit = true,
+            EarlyStoppingRound = s.EarlyStoppingRounds,
+            NumberOfThreads = s.Threads,
+            Seed = seed,
+            Deterministic = true,
+        });
+}

@@ -1,0 +1,8 @@
+namespace Dashboard.Core.Orders;
+
+public enum OrderMetric
+{
+    Orders,
+    Units,
+    Revenue,
+}

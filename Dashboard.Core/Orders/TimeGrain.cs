@@ -1,0 +1,8 @@
+namespace Dashboard.Core.Orders;
+
+public enum TimeGrain
+{
+    Day,
+    Week,
+    Month,
+}

@@ -1,0 +1,268 @@
+using Dashboard.Core.Analytics.Frames;
+using Dashboard.Core.Data;
+using Microsoft.Data.Analysis;
+using System.Data.Common;
+
+namespace Dashboard.Core.Purchases;
+
+/// <summary>
+/// The labelled purchase transactions (those with a Purchase amount) as a Microsoft.Data.Analysis
+/// <see cref="DataFrame"/>, loaded straight from SQLite with a data reader. Each dimension is an <c>Int16</c> code
+/// column indexing its <see cref="Labels"/> (in display order); <c>purchase</c> is the amount. Built once per
+/// <see cref="DataVersion"/> by <see cref="PurchasesFrameCache"/>.
+/// </summary>
+public sealed class PurchasesFrame
+{
+    public const string IdColumn = "id";
+    public const string PurchaseColumn = "purchase";
+
+    // The model columns: only in a frame loaded for training (LoadAsync with modelColumns), not in the charts' frame.
+    public const string UserColumn = "user_id";
+    public const string ProductColumn = "product";
+    public const string ProductCategory2Column = "product_category_2";
+    public const string ProductCategory3Column = "product_category_3";
+    public const string BatchColumn = "batch";
+
+    /// <summary>The column name of each dimension (the same as the filter's query-string key).</summary>
+    public static string ColumnOf(PurchaseDimension dimension) => PurchaseFilter.Keys[dimension];
+
+    private PurchasesFrame(DataFrame frame)
+    {
+        Frame = frame;
+        Id = FrameColumns.Single<int>(frame[IdColumn]);
+        Purchase = FrameColumns.Single<int>(frame[PurchaseColumn]);
+        Codes = Enum.GetValues<PurchaseDimension>().ToDictionary(d => d, d => FrameColumns.Single<short>(frame[ColumnOf(d)]));
+    }
+
+    /// <summary>
+    /// The transactions: <c>id</c> (the store's row id), one <c>Int16</c> code column per dimension (named by
+    /// <see cref="ColumnOf"/>) and <c>purchase</c>. Read-only: the columns wrap the buffers the query reads.
+    /// </summary>
+    public DataFrame Frame { get; }
+
+    public long Version { get; private init; }
+
+    /// <summary>The store's change count (<see cref="DataVersion.ReadStored"/>) the rows were read at.</summary>
+    internal long StoredVersion { get; private init; }
+    public int Count { get; private init; }
+    public bool IsSample { get; private init; }
+    public int MinPurchase { get; private init; }
+    public int MaxPurchase { get; private init; }
+
+    /// <summary>For each dimension, the text of each code, in display order.</summary>
+    public IReadOnlyDictionary<PurchaseDimension, IReadOnlyList<string>> Labels { get; private init; } =
+        new Dictionary<PurchaseDimension, IReadOnlyList<string>>();
+
+    internal IReadOnlyDictionary<PurchaseDimension, ReadOnlyMemory<short>> Codes { get; }
+    internal ReadOnlyMemory<int> Id { get; }
+    internal ReadOnlyMemory<int> Purchase { get; }
+
+    /// <summary>The text a chart shows for a transaction's value of a dimension (and the filter matches).</summary>
+    public static string Label(PurchaseDimension dimension, PurchaseTransaction t) => dimension switch
+    {
+        PurchaseDimension.AgeBand => t.AgeBand,
+        PurchaseDimension.Gender => t.Gender,
+        PurchaseDimension.CityCategory => t.CityCategory,
+        PurchaseDimension.Occupation => PurchaseFilter.Invariant(t.Occupation),
+        PurchaseDimension.Married => MarriedLabel(t.Married),
+        PurchaseDimension.StayYears => StayLabel(t.StayYears),
+        PurchaseDimension.ProductCategory1 => PurchaseFilter.Invariant(t.ProductCategory1),
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+    };
+
+    private static string MarriedLabel(bool married) => married ? "Married" : "Single";
+    private static string StayLabel(int years) => years >= 4 ? "4+" : PurchaseFilter.Invariant(years);
+
+    public static Task<PurchasesFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken = default) =>
+        LoadAsync(db, version, modelColumns: false, cancellationToken);
+
+    /// <summary>
+    /// Loads the frame; with <paramref name="modelColumns"/> it also holds what the models read and the charts do not:
+    /// user id, product (as codes), product categories 2 and 3, and batch, for training.
+    /// </summary>
+    public static Task<PurchasesFrame> LoadAsync(DashboardDbContext db, long version, bool modelColumns, CancellationToken cancellationToken = default) =>
+        FrameStore.ReadAsync(db, (connection, transaction, storedVersion) =>
+            LoadAsync(connection, transaction, version, storedVersion, modelColumns, cancellationToken), cancellationToken);
+
+    private static async Task<PurchasesFrame> LoadAsync(DbConnection connection, DbTransaction transaction, long version, long storedVersion,
+        bool modelColumns, CancellationToken cancellationToken)
+    {
+        var count = await FrameStore.CountAsync(connection, transaction, "SELECT COUNT(*) FROM purchases WHERE purchase IS NOT NULL;", cancellationToken);
+        var dimensions = Enum.GetValues<PurchaseDimension>();
+        var codes = dimensions.ToDictionary(d => d, _ => new ColumnBuffer<short>(count));
+        var dictionaries = dimensions.ToDictionary(d => d, _ => new TextCodes());
+        var id = new ColumnBuffer<int>(count);
+        var purchase = new ColumnBuffer<int>(count);
+        var user = modelColumns ? new ColumnBuffer<int>(count) : null;
+        var product = modelColumns ? new ColumnBuffer<int>(count) : null;
+        var category2 = modelColumns ? new ColumnBuffer<short>(count) : null;
+        var category3 = modelColumns ? new ColumnBuffer<short>(count) : null;
+        var batch = modelColumns ? new ColumnBuffer<int>(count) : null;
+        var products = new TextCodes();
+        // Small numbers' labels, made once rather than per row.
+        var numbers = Enumerable.Range(0, 100).Select(PurchaseFilter.Invariant).ToArray();
+        string Number(long n) => n is >= 0 and < 100 ? numbers[n] : PurchaseFilter.Invariant(checked((int)n));
+
+        var sample = false;
+        var min = int.MaxValue;
+        var max = int.MinValue;
+        var r = 0;
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = $"""
+                SELECT id, age_band, gender, city_category, occupation, married, stay_years, product_category_1, purchase, is_sample
+                       {(modelColumns ? ", user_id, product_id, product_category_2, product_category_3, batch_id" : "")}
+                FROM purchases WHERE purchase IS NOT NULL ORDER BY id;
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (r == count)
+                {
+                    throw new InvalidOperationException("purchases changed inside a read transaction.");
+                }
+                id.Values[r] = checked((int)reader.GetInt64(0));
+                codes[PurchaseDimension.AgeBand].Values[r] = dictionaries[PurchaseDimension.AgeBand].Code(reader.GetString(1));
+                codes[PurchaseDimension.Gender].Values[r] = dictionaries[PurchaseDimension.Gender].Code(reader.GetString(2));
+                codes[PurchaseDimension.CityCategory].Values[r] = dictionaries[PurchaseDimension.CityCategory].Code(reader.GetString(3));
+                codes[PurchaseDimension.Occupation].Values[r] = dictionaries[PurchaseDimension.Occupation].Code(Number(reader.GetInt64(4)));
+                codes[PurchaseDimension.Married].Values[r] = dictionaries[PurchaseDimension.Married].Code(MarriedLabel(reader.GetBoolean(5)));
+                codes[PurchaseDimension.StayYears].Values[r] = dictionaries[PurchaseDimension.StayYears].Code(StayLabel(checked((int)reader.GetInt64(6))));
+                codes[PurchaseDimension.ProductCategory1].Values[r] = dictionaries[PurchaseDimension.ProductCategory1].Code(Number(reader.GetInt64(7)));
+                var p = checked((int)reader.GetInt64(8));
+                purchase.Values[r] = p;
+                min = Math.Min(min, p);
+                max = Math.Max(max, p);
+                sample |= reader.GetBoolean(9);
+                if (modelColumns)
+                {
+                    Set(user!, r, reader.IsDBNull(10) ? null : checked((int)reader.GetInt64(10)));
+                    Set(product!, r, reader.IsDBNull(11) ? null : products.WideCode(reader.GetString(11)));
+                    Set(category2!, r, reader.IsDBNull(12) ? null : checked((short)reader.GetInt64(12)));
+                    Set(category3!, r, reader.IsDBNull(13) ? null : checked((short)reader.GetInt64(13)));
+                    batch!.Values[r] = checked((int)reader.GetInt64(14));
+                }
+                r++;
+            }
+        }
+        if (r != count)
+        {
+            throw new InvalidOperationException("purchases changed inside a read transaction.");
+        }
+
+        // Recode each dimension so that codes follow display order (age bands by age, numbers numerically).
+        var labels = new Dictionary<PurchaseDimension, IReadOnlyList<string>>();
+        foreach (var d in dimensions)
+        {
+            var names = dictionaries[d].Names;
+            var ordered = Enumerable.Range(0, names.Count)
+                .OrderBy(i => SortKey(d, names[i])).ThenBy(i => names[i], StringComparer.Ordinal).ToList();
+            var remap = new short[ordered.Count];
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                remap[ordered[i]] = (short)i;
+            }
+            foreach (ref var code in codes[d].Values)
+            {
+                code = remap[code];
+            }
+            labels[d] = ordered.Select(i => names[i]).ToList();
+        }
+
+        List<DataFrameColumn> columns =
+            [FrameColumns.Int32(IdColumn, id),
+             .. dimensions.Select(d => (DataFrameColumn)FrameColumns.Int16(ColumnOf(d), codes[d])),
+             FrameColumns.Int32(PurchaseColumn, purchase)];
+        if (modelColumns)
+        {
+            columns.AddRange([
+                FrameColumns.Int32(UserColumn, user!),
+                FrameColumns.Int32(ProductColumn, product!),
+                FrameColumns.Int16(ProductCategory2Column, category2!),
+                FrameColumns.Int16(ProductCategory3Column, category3!),
+                FrameColumns.Int32(BatchColumn, batch!)]);
+        }
+        var frame = new DataFrame(columns);
+        return new PurchasesFrame(frame)
+        {
+            Products = products.Names,
+            Version = version,
+            StoredVersion = storedVersion,
+            Count = count,
+            IsSample = sample,
+            MinPurchase = count == 0 ? 0 : min,
+            MaxPurchase = count == 0 ? 0 : max,
+            Labels = labels,
+        };
+    }
+
+    private static void Set<T>(ColumnBuffer<T> column, int row, T? value)
+        where T : unmanaged
+    {
+        if (value is { } v)
+        {
+            column.Values[row] = v;
+        }
+        else
+        {
+            column.SetNull(row);
+        }
+    }
+
+    /// <summary>The product ids of the product column's codes (empty in the charts' frame).</summary>
+    internal IReadOnlyList<string> Products { get; private init; } = [];
+
+    /// <summary>
+    /// The labelled transactions as the models read them, in store order, from a frame loaded with its model columns;
+    /// each dimension comes back from its label (stay "4+" as 4 years, as the import stores it).
+    /// </summary>
+    internal List<PurchaseTransaction> ModelTransactions()
+    {
+        if (Frame.Columns.IndexOf(UserColumn) < 0)
+        {
+            throw new InvalidOperationException("This frame was loaded without its model columns.");
+        }
+        var users = (Int32DataFrameColumn)Frame[UserColumn];
+        var products = (Int32DataFrameColumn)Frame[ProductColumn];
+        var category2 = (Int16DataFrameColumn)Frame[ProductCategory2Column];
+        var category3 = (Int16DataFrameColumn)Frame[ProductCategory3Column];
+        var batches = FrameColumns.Single<int>(Frame[BatchColumn]).Span;
+        var ids = Id.Span;
+        var purchases = Purchase.Span;
+        string Label(PurchaseDimension d, int row) => Labels[d][Codes[d].Span[row]];
+        static int Number(string label) => int.Parse(label, System.Globalization.CultureInfo.InvariantCulture);
+        var transactions = new List<PurchaseTransaction>(Count);
+        for (var r = 0; r < Count; r++)
+        {
+            var stay = Label(PurchaseDimension.StayYears, r);
+            transactions.Add(new PurchaseTransaction
+            {
+                Id = ids[r],
+                UserId = users[r],
+                ProductId = products[r] is { } product ? Products[product] : null,
+                Gender = Label(PurchaseDimension.Gender, r),
+                AgeBand = Label(PurchaseDimension.AgeBand, r),
+                Occupation = Number(Label(PurchaseDimension.Occupation, r)),
+                CityCategory = Label(PurchaseDimension.CityCategory, r),
+                StayYears = stay == "4+" ? 4 : Number(stay),
+                Married = Label(PurchaseDimension.Married, r) == MarriedLabel(true),
+                ProductCategory1 = Number(Label(PurchaseDimension.ProductCategory1, r)),
+                ProductCategory2 = category2[r],
+                ProductCategory3 = category3[r],
+                Purchase = purchases[r],
+                IsSample = IsSample,
+                BatchId = batches[r],
+            });
+        }
+        return transactions;
+    }
+
+    private static int SortKey(PurchaseDimension d, string label) => d switch
+    {
+        PurchaseDimension.AgeBand => AgeBands.All.ToList().IndexOf(label) is var i and >= 0 ? i : int.MaxValue,
+        PurchaseDimension.StayYears => label == "4+" ? 4 : int.TryParse(label, out var y) ? y : int.MaxValue,
+        PurchaseDimension.Occupation or PurchaseDimension.ProductCategory1 => int.TryParse(label, out var n) ? n : int.MaxValue,
+        _ => 0,
+    };
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Dashboard.Core.Orders;
+using Dashboard.Core.Weekly;
+using Dashboard.Web.Api;
+using Dashboard.Web.Components.Charts;
+using Dashboard.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace Dashboard.Web.Components.Pages.Weekly;
+
+/// <summary>The weekly review for managers: linkable to any week (<c>?week=yyyy-MM-dd</c>) and filter, printable on A4.</summary>
+public sealed partial class WeeklyReviewPage : UrlStatePage
+{
+    protected override IReadOnlyList<string> Paths { get; } = ["weekly"];
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private OrderFilter _filter = OrderFilter.None;
+    private OrderFilterOptions? _options;
+    private WeeklyReview? _review;
+    private Figures? _figures;
+
+    private sealed record Figures(ChartFigure Days, ChartFigure Categories, ChartFigure CategoryMovers, ChartFigure StateMovers);
+
+    [Inject]
+    private WeeklyReviewQuery Query { get; set; } = default!;
+
+    [Inject]
+    private OrdersOverviewQuery Options { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    protected override async Task LoadFromUrlAsync()
+    {
+        var pairs = QueryParsing.Pairs(Navigation.Uri).ToList();
+        _filter = OrderFilter.Parse(pairs) with { From = null, To = null };
+        _options ??= await Options.GetFilterOptionsAsync();
+        _review = await Query.GetAsync(QueryParsing.Week(pairs), _filter);
+        _figures = new Figures(
+            WeeklyReviewFigures.Days(_review),
+            WeeklyReviewFigures.Categories(_review),
+            WeeklyReviewFigures.Movers(_review.CategoryMovers, _review.Currency),
+            WeeklyReviewFigures.Movers(_review.StateMovers, _review.Currency));
+    }
+
+    private Task Go(DateOnly week, OrderFilter filter)
+    {
+        Navigation.NavigateTo("weekly" + Text.Query(Pairs(week, filter)));
+        return Task.CompletedTask;
+    }
+
+    private string Api(string path, DateOnly week) => "api/orders/" + path + Text.Query(Pairs(week, _filter));
+
+    private static IEnumerable<KeyValuePair<string, string>> Pairs(DateOnly week, OrderFilter filter) =>
+        new[] { new KeyValuePair<string, string>(QueryParsing.WeekKey, week.ToString("yyyy-MM-dd", Invariant)) }.Concat(filter.ToPairs());
+
+    private async Task Print() => await JS.InvokeVoidAsync("print");
+
+    // The e-mail digest writes the same numbers the same way (WeeklyReviewFormat).
+    private static string Format(string kpi) => WeeklyReviewFormat.Format(kpi);
+
+    private static string Value(decimal? value, string format) => WeeklyReviewFormat.Value(value, format);
+
+    private static string Change(KpiValue kpi, string format) => WeeklyReviewFormat.Change(kpi, format);
+
+    private static string Direction(KpiValue kpi, string name) => WeeklyReviewFormat.Direction(kpi, name);
+}
