@@ -1,15 +1,13 @@
 using Dashboard.Web;
 using Dashboard.Web.Cli;
 
-if (CommandLine.IsCommand(args))
-{
-    return await StartupErrors.GuardAsync(() => CommandLine.RunAsync(args));
-}
+// A verb (import, stats, ...), or help, or with neither the web server, given the host settings on the command line.
+return await StartupErrors.GuardAsync(() => DashboardCommandLine.RunAsync(args, StartWebServerAsync));
 
-return await StartupErrors.GuardAsync(async () =>
+static async Task<int> StartWebServerAsync(string[] settings)
 {
     // Settings are read once at start (the status mapping is applied to the stored lines then), so nothing watches them.
-    var builder = WebApplication.CreateBuilder([.. args, CommandLine.NoConfigWatcher]);
+    var builder = WebApplication.CreateBuilder([.. settings, HostArguments.NoConfigWatcher]);
     builder.Services.AddDashboardWeb(builder.Configuration, builder.Environment);
 
     var app = builder.Build();
@@ -17,7 +15,7 @@ return await StartupErrors.GuardAsync(async () =>
     app.UseDashboardWeb();
     await app.RunAsync();
     return 0;
-});
+}
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
