@@ -21,8 +21,7 @@ internal static class DigestBenchmark
     public static async Task RunAsync(string db, int runs)
     {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly }.ToString();
-        var options = new DbContextOptionsBuilder<DashboardDbContext>()
-            .UseSqlite(connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
+        var options = new DashboardStore(connectionString, ".").ContextOptions();
         var cache = new OrdersFrameCache(new PooledDbContextFactory<DashboardDbContext>(options), new DataVersion(), Options.Create(new AnalyticsOptions()));
         var query = new WeeklyReviewQuery(cache, Options.Create(new AnalyticsOptions()));
         var frame = await cache.GetAsync();

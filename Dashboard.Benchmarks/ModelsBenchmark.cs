@@ -35,8 +35,7 @@ internal static class ModelsBenchmark
             }
             : null;
         var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly }.ToString();
-        var options = new DbContextOptionsBuilder<DashboardDbContext>()
-            .UseSqlite(connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
+        var options = new DashboardStore(connectionString, ".").ContextOptions();
 
         if (task is null or "purchase")
         {

@@ -19,7 +19,7 @@ internal static class ParquetCheck
     public static async Task WriteAsync(string database, string file)
     {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly }.ToString();
-        var options = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(connectionString).Options;
+        var options = ((DbContextOptionsBuilder<DashboardDbContext>)new DashboardStore(connectionString, ".").Configure(new DbContextOptionsBuilder<DashboardDbContext>())).Options;
         var contexts = new PooledDbContextFactory<DashboardDbContext>(options);
         var version = new DataVersion();
         var export = new OrderLinesExport(new OrdersFrameCache(contexts, version, Options.Create(new AnalyticsOptions())), contexts);

@@ -321,7 +321,7 @@ static void Scale(string source, string target, int factor)
     using var transaction = connection.BeginTransaction();
     command.Transaction = transaction;
     var rows = command.ExecuteNonQuery();
-    Dashboard.Core.Orders.Rollup.RollupWriter.RebuildAll(connection, transaction);
+    Dashboard.Core.Orders.Rollup.RollupWriter.RebuildAll(new DashboardStore($"Data Source={target}", ".").Kind, connection, transaction);
     transaction.Commit();
     Console.WriteLine($"{target}: added {rows:N0} lines ({factor}x the source), rollup rebuilt");
 }

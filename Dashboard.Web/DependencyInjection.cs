@@ -33,11 +33,11 @@ public static class DependencyInjection
 
     /// <summary>
     /// Brings the store up to date and, on a first start with no data, writes the sample data; instances that share a
-    /// PostgreSQL store do this one after another (<see cref="AdvisoryLock.Startup"/>).
+    /// store do this one after another (<see cref="StoreWork.Startup"/>).
     /// </summary>
     public static async Task PrepareStoreAsync(this WebApplication app)
     {
-        using var starting = AdvisoryLock.TakeFor(app.Services.GetRequiredService<DashboardStore>(), AdvisoryLock.Startup);
+        using var starting = app.Services.GetRequiredService<DashboardStore>().Kind.LockOnOwnConnection(StoreWork.Startup);
         app.Services.GetRequiredService<StoreInitializer>().Initialize();
         await app.Services.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync();
         await app.PrepareUsersAsync();

@@ -1,6 +1,5 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Npgsql;
+using Dashboard.Core.Data;
 
 namespace Dashboard.Web;
 
@@ -11,18 +10,9 @@ namespace Dashboard.Web;
 public static class StartupErrors
 {
     /// <summary>The sentence for a start-up failure we can explain; null for anything else (a bug: let it surface whole).</summary>
-    public static string? Describe(Exception e) => e switch
+    public static string? Describe(Exception e) => DashboardStore.DescribeFailure(e) ?? e switch
     {
-        PostgresException p => $"PostgreSQL refused the connection or the schema: {p.MessageText} ({p.SqlState}). " +
-            "Check ConnectionStrings:Dashboard (database, user, password) and that the role owns its database.",
-        NpgsqlException n => $"PostgreSQL could not be reached: {n.Message}{(n.InnerException is { } inner ? $" ({inner.Message})" : "")}. " +
-            "Is the server running, and are Host and Port in ConnectionStrings:Dashboard right?",
-        SqliteException s => $"The SQLite database could not be opened or written: {s.Message}. " +
-            "Check the Data Source in ConnectionStrings:Dashboard and that its folder is writable.",
         DbException d => $"The store could not be used: {d.Message}.",
-        IOException or UnauthorizedAccessException when e.StackTrace?.Contains("Dashboard.Core.Data.DashboardStore", StringComparison.Ordinal) == true
-            => $"The SQLite database could not be opened: its folder cannot be created ({e.Message}). " +
-               "Check the Data Source in ConnectionStrings:Dashboard and that its folder is writable.",
         ArgumentException when e.StackTrace?.Contains("Dashboard.", StringComparison.Ordinal) == true
             => $"A setting could not be read (is ConnectionStrings:Dashboard a connection string?): {e.Message}",
         InvalidOperationException or FormatException when e.StackTrace?.Contains("Dashboard.", StringComparison.Ordinal) == true

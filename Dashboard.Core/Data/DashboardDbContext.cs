@@ -5,7 +5,7 @@ using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
 using Dashboard.Core.Users;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Dashboard.Core.Data;
 
@@ -33,19 +33,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
 
-    /// <summary>
-    /// On PostgreSQL the columns keep what SQLite keeps (decision 0012): whole numbers as <c>bigint</c> and times as sortable
-    /// ISO text in the formats EF's SQLite provider writes, so that one set of SQL reads both stores (flags are booleans).
-    /// </summary>
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        if (!Database.IsNpgsql())
-        {
-            return;
-        }
-        configurationBuilder.Properties<int>().HaveConversion<long>();
-        configurationBuilder.Properties<DateTime>().HaveConversion<DateTimeToStringConverter>();
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToStringConverter>();
-        configurationBuilder.Properties<DateOnly>().HaveConversion<DateOnlyToStringConverter>();
-    }
+    /// <summary>The store's way (decision 0015), from the options <see cref="DashboardStore.Configure"/> made.</summary>
+    internal StoreKind Kind => this.GetService<IDbContextOptions>().FindExtension<StoreKindExtension>()?.Kind
+        ?? throw new InvalidOperationException("The context's options were not made by DashboardStore.Configure.");
+
+    /// <summary>How .NET types map to the store's columns (<see cref="StoreKind.ConfigureConventions"/>).</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => Kind.ConfigureConventions(configurationBuilder);
 }

@@ -1,71 +1,34 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
+using Dashboard.Core.Data.PostgreSql;
+using Dashboard.Core.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Dashboard.Core.Data;
 
-/// <summary>Where the store lives: the provider and its resolved connection string, and connections to it.</summary>
+/// <summary>
+/// Where the store lives, and connections to it. The one place that builds a <see cref="StoreKind"/> from the settings
+/// (decision 0015): the rest of the code asks <see cref="Kind"/> for what differs between SQLite and PostgreSQL.
+/// </summary>
 public sealed class DashboardStore : IDisposable
 {
-    private readonly NpgsqlDataSource? _postgres;
+    public DashboardStore(string connectionString, string contentRoot, StoreProvider provider = StoreProvider.Sqlite) =>
+        Kind = provider == StoreProvider.PostgreSql
+            ? new PostgreSqlStore(connectionString)
+            : new SqliteStore(connectionString, contentRoot);
 
-    public DashboardStore(string connectionString, string contentRoot, StoreProvider provider = StoreProvider.Sqlite)
-    {
-        Provider = provider;
-        if (provider == StoreProvider.PostgreSql)
-        {
-            var postgres = new NpgsqlConnectionStringBuilder(connectionString);
-            if (string.IsNullOrWhiteSpace(postgres.Host) || string.IsNullOrWhiteSpace(postgres.Database))
-            {
-                throw new InvalidOperationException("ConnectionStrings:Dashboard names no Host or no Database for PostgreSQL (e.g. \"Host=127.0.0.1;Database=dashboard;Username=dashboard;Password=…\").");
-            }
-            // Like SQLite's, a statement has no time limit of its own unless the connection string gives one: an import's upsert
-            // or a frame's read of millions of lines, or a wait for another instance's import or training, may take minutes,
-            // and each is stopped by cancellation instead (Npgsql's default is 30 s).
-            if (!System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"(?i)command\s*timeout"))
-            {
-                postgres.CommandTimeout = 0;
-            }
-            ConnectionString = postgres.ConnectionString;
-            _postgres = NpgsqlDataSource.Create(ConnectionString);
-            return;
-        }
+    /// <summary>What this store does its own way: writers, locks, dialect.</summary>
+    public StoreKind Kind { get; }
 
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (string.IsNullOrWhiteSpace(builder.DataSource))
-        {
-            throw new InvalidOperationException("ConnectionStrings:Dashboard names no Data Source.");
-        }
-        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
-        {
-            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
-        }
-        if (builder.DataSource != ":memory:")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
-        }
-        // Imports hold one long write transaction: another write waits up to Default Timeout (30 s unless the connection
-        // string says otherwise) and is then refused with StoreBusy's message. Readers never wait (WAL).
-        ConnectionString = builder.ToString();
-        DatabasePath = builder.DataSource;
-    }
+    public StoreProvider Provider => Kind.Provider;
 
-    public StoreProvider Provider { get; }
-
-    public bool IsPostgreSql => Provider == StoreProvider.PostgreSql;
-
-    public string ConnectionString { get; }
+    public string ConnectionString => Kind.ConnectionString;
 
     /// <summary>The SQLite file (null on PostgreSQL).</summary>
-    public string? DatabasePath { get; }
+    public string? DatabasePath => Kind.DatabasePath;
 
     /// <summary>Where the store is, for messages: the SQLite file, or PostgreSQL's host and database (never the password).</summary>
-    public string Location => _postgres is null
-        ? DatabasePath!
-        : PostgreSqlLocation(new NpgsqlConnectionStringBuilder(ConnectionString));
-
-    private static string PostgreSqlLocation(NpgsqlConnectionStringBuilder postgres) => $"PostgreSQL {postgres.Host}/{postgres.Database}";
+    public string Location => Kind.Location;
 
     /// <summary>Reads <c>Store:Provider</c>: <c>Sqlite</c> (also when unset) or <c>PostgreSQL</c>.</summary>
     public static StoreProvider ParseProvider(string? text) => text?.Trim().ToUpperInvariant() switch
@@ -75,36 +38,34 @@ public sealed class DashboardStore : IDisposable
         _ => throw new InvalidOperationException($"Store:Provider is '{text}'; expected Sqlite or PostgreSQL."),
     };
 
-    public DbConnection OpenConnection()
-    {
-        if (_postgres is not null)
-        {
-            return _postgres.OpenConnection();
-        }
-        var connection = new SqliteConnection(ConnectionString);
-        connection.Open();
-        return connection;
-    }
+    public DbConnection OpenConnection() => Kind.OpenConnection();
 
-    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
-    {
-        if (_postgres is not null)
-        {
-            return await _postgres.OpenConnectionAsync(cancellationToken);
-        }
-        var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
+    public Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) => Kind.OpenConnectionAsync(cancellationToken);
 
     /// <summary>Points an EF Core context at this store.</summary>
-    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) => _postgres is not null
-        ? options.UseNpgsql(_postgres)
-        : options.UseSqlite(ConnectionString);
+    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder options)
+    {
+        ((IDbContextOptionsBuilderInfrastructure)Kind.Configure(options)).AddOrUpdateExtension(new StoreKindExtension(Kind));
+        return options;
+    }
 
     public DbContextOptions<DashboardDbContext> ContextOptions() =>
         (DbContextOptions<DashboardDbContext>)Configure(new DbContextOptionsBuilder<DashboardDbContext>()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)).Options;
 
-    public void Dispose() => _postgres?.Dispose();
+    // Errors come from either store's driver; these ask both (a page or a handler has no store at hand).
+
+    /// <summary>A write refused because the store was held by a long one for longer than the write may wait (<see cref="StoreBusy"/>).</summary>
+    public static bool IsBusy(Exception e) => SqliteStore.IsBusy(e) || PostgreSqlStore.IsBusy(e);
+
+    /// <summary>A statement stopped by <see cref="StoreKind.Interrupt"/> (a cancelled import's).</summary>
+    public static bool IsInterrupt(Exception e) => SqliteStore.IsInterrupt(e) || PostgreSqlStore.IsInterrupt(e);
+
+    /// <summary>A row that would repeat a unique key.</summary>
+    public static bool IsUniqueViolation(Exception e) => SqliteStore.IsUniqueViolation(e) || PostgreSqlStore.IsUniqueViolation(e);
+
+    /// <summary>The operator's sentence for a store that cannot be reached or opened at start; null when it is not that.</summary>
+    public static string? DescribeFailure(Exception e) => PostgreSqlStore.DescribeFailure(e) ?? SqliteStore.DescribeFailure(e);
+
+    public void Dispose() => Kind.Dispose();
 }

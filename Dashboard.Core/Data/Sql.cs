@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Dashboard.Core.Data;
 
@@ -40,37 +38,12 @@ public static class Sql
         return command.ExecuteScalar();
     }
 
-    /// <summary>Stops the statement running on the connection, if any (a cancelled import's); safe from another thread.</summary>
-    public static void Interrupt(this DbConnection connection)
-    {
-        switch (connection)
-        {
-            case SqliteConnection sqlite:
-                SQLitePCL.raw.sqlite3_interrupt(sqlite.Handle);
-                break;
-            case NpgsqlConnection postgres:
-                // The server stops the backend's running statement; a second connection asks (with the same credentials).
-                try
-                {
-                    using var other = postgres.CloneWith(postgres.ConnectionString);
-                    other.Open();
-                    using var cancel = other.Command("SELECT pg_cancel_backend(@pid);").With("@pid", postgres.ProcessID);
-                    cancel.ExecuteNonQuery();
-                }
-                catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-                {
-                    // The connection is closing or the server is gone: there is nothing left to stop.
-                }
-                break;
-        }
-    }
-
     /// <summary>True when <paramref name="e"/> or an exception inside it is a unique key that the row would repeat.</summary>
     public static bool IsUniqueViolation(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
-            if (inner is SqliteException { SqliteErrorCode: 19 } or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            if (DashboardStore.IsUniqueViolation(inner))
             {
                 return true;
             }

@@ -1,6 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Npgsql;
-
 namespace Dashboard.Core.Data;
 
 /// <summary>
@@ -18,8 +15,7 @@ public static class StoreBusy
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
-            if (inner is SqliteException { SqliteErrorCode: 5 or 6 } // SQLITE_BUSY, SQLITE_LOCKED
-                || inner is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable })
+            if (DashboardStore.IsBusy(inner))
             {
                 return true;
             }

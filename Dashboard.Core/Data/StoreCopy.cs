@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using Npgsql;
 
 namespace Dashboard.Core.Data;
 
@@ -12,7 +11,7 @@ public sealed record TableCopy(string Table, long Source, long Target);
 public sealed record StoreCopyResult(IReadOnlyList<TableCopy> Tables, bool Committed, string? Error, double Seconds);
 
 /// <summary>
-/// Copies a store into an empty PostgreSQL database (the <c>migrate-store</c> verb, issue 13), so that a team moves from
+/// Copies a store into an empty PostgreSQL database (the <c>migrate-store</c> verb, decision 0013), so that a team moves from
 /// SQLite without importing again: every table, ids kept, in one target transaction read from one source snapshot. Each
 /// table's rows are then counted on both sides; any difference, or a target that already holds data, and nothing is kept.
 /// </summary>
@@ -34,13 +33,9 @@ public static class StoreCopy
 
     public static StoreCopyResult Copy(DashboardStore source, DashboardStore target, IProgress<string>? progress = null)
     {
-        if (!target.IsPostgreSql)
-        {
-            throw new InvalidOperationException("migrate-store copies into PostgreSQL: --to takes a PostgreSQL connection string (Host=…;Database=…).");
-        }
         var clock = Stopwatch.StartNew();
         using var from = source.OpenConnection();
-        using var to = (NpgsqlConnection)target.OpenConnection();
+        using var to = target.OpenConnection();
         using var snapshot = from.BeginTransaction(System.Data.IsolationLevel.Serializable);
         using var transaction = to.BeginTransaction();
 
@@ -59,10 +54,14 @@ public static class StoreCopy
         foreach (var table in Tables)
         {
             progress?.Report($"copying {table}");
-            CopyTable(from, snapshot, to, table);
+            using (var read = from.Command($"SELECT * FROM {table} ORDER BY 1;", snapshot))
+            using (var rows = read.ExecuteReader())
+            {
+                target.Kind.CopyTable(rows, to, transaction, table);
+            }
             if (Identities.Contains(table))
             {
-                to.Execute($"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false);", transaction);
+                target.Kind.ContinueIds(to, transaction, table);
             }
             tables.Add(new TableCopy(table, Count(from, snapshot, table), Count(to, transaction, table)));
         }
@@ -77,62 +76,6 @@ public static class StoreCopy
         }
         transaction.Commit();
         return new StoreCopyResult(tables, true, null, clock.Elapsed.TotalSeconds);
-    }
-
-    /// <summary>One table by binary COPY, each column converted to the target column's type (SQLite keeps flags as 0/1).</summary>
-    private static void CopyTable(DbConnection from, DbTransaction snapshot, NpgsqlConnection to, string table)
-    {
-        var types = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var columns = to.Command("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @t;")
-            .With("@t", table))
-        using (var reader = columns.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                types[reader.GetString(0)] = reader.GetString(1);
-            }
-        }
-
-        using var read = from.Command($"SELECT * FROM {table} ORDER BY 1;", snapshot);
-        using var rows = read.ExecuteReader();
-        var names = Enumerable.Range(0, rows.FieldCount).Select(rows.GetName).ToArray();
-        var missing = names.Where(n => !types.ContainsKey(n)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new InvalidOperationException($"The target's {table} lacks the column(s) {string.Join(", ", missing)}: is it at the same schema version?");
-        }
-        using var copy = to.BeginBinaryImport($"COPY {table} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY);");
-        while (rows.Read())
-        {
-            copy.StartRow();
-            for (var i = 0; i < names.Length; i++)
-            {
-                if (rows.IsDBNull(i))
-                {
-                    copy.WriteNull();
-                    continue;
-                }
-                switch (types[names[i]])
-                {
-                    case "bigint":
-                        copy.Write(rows.GetInt64(i), NpgsqlTypes.NpgsqlDbType.Bigint);
-                        break;
-                    case "integer":
-                        copy.Write(checked((int)rows.GetInt64(i)), NpgsqlTypes.NpgsqlDbType.Integer);
-                        break;
-                    case "boolean":
-                        copy.Write(rows.GetInt64(i) != 0, NpgsqlTypes.NpgsqlDbType.Boolean);
-                        break;
-                    case "bytea":
-                        copy.Write((byte[])rows.GetValue(i), NpgsqlTypes.NpgsqlDbType.Bytea);
-                        break;
-                    default:
-                        copy.Write(Convert.ToString(rows.GetValue(i), CultureInfo.InvariantCulture)!, NpgsqlTypes.NpgsqlDbType.Text);
-                        break;
-                }
-            }
-        }
-        copy.Complete();
     }
 
     private static long Count(DbConnection connection, DbTransaction transaction, string table) =>

@@ -53,7 +53,7 @@ public sealed class StoreInitializer(
             UPDATE order_lines SET status_group = CASE upper(trim(status)) {string.Join(' ', cases)} ELSE '{StatusGroup.Other}' END;
             """;
         var lines = update.ExecuteNonQuery();
-        RollupWriter.RebuildAll(connection, transaction);
+        RollupWriter.RebuildAll(store.Kind, connection, transaction);
         using (var remember = connection.Command(
             "INSERT INTO app_metadata (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value;", transaction))
         {

@@ -1,13 +1,12 @@
 using System.Data.Common;
-using Npgsql;
 
 namespace Dashboard.Core.Data;
 
 /// <summary>
 /// Drops a table's indexes and builds them again from their own stored definitions, so that a first bulk load
 /// builds each index once, sorted, instead of maintaining it row by row. Both happen inside the caller's
-/// transaction: readers never see the table without its indexes. The definitions come from SQLite's
-/// <c>sqlite_master</c> or PostgreSQL's <c>pg_indexes</c> (the primary key stays).
+/// transaction: readers never see the table without its indexes. The definitions come from the store's catalogue
+/// (<c>definitionsSql</c>: a name and a <c>CREATE INDEX</c> a row, <c>@table</c> the table; the primary key stays).
 /// </summary>
 internal sealed class TableIndexes
 {
@@ -16,16 +15,14 @@ internal sealed class TableIndexes
     private TableIndexes(IReadOnlyList<string> definitions) => _definitions = definitions;
 
     /// <summary>Drops the indexes of <paramref name="table"/> when it holds no rows; null when it does.</summary>
-    public static TableIndexes? DropIfEmpty(DbConnection connection, DbTransaction transaction, string table)
+    public static TableIndexes? DropIfEmpty(DbConnection connection, DbTransaction transaction, string table, string definitionsSql)
     {
         if (Scalar(connection, transaction, $"SELECT EXISTS (SELECT 1 FROM {table});") is 1L or true)
         {
             return null;
         }
         var definitions = new List<(string Name, string Sql)>();
-        using (var read = connection.Command(connection is NpgsqlConnection
-            ? "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table AND indexname NOT LIKE '%\\_pkey';"
-            : "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL;", transaction).With("@table", table))
+        using (var read = connection.Command(definitionsSql, transaction).With("@table", table))
         {
             using var reader = read.ExecuteReader();
             while (reader.Read())

@@ -7,8 +7,6 @@ using Dashboard.Core.Imports.Csv;
 using Dashboard.Core.Imports.Formats;
 using Dashboard.Core.Orders;
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Core.Imports;
@@ -36,113 +34,118 @@ public sealed class ImportService(
     public ImportSummary Import(Stream content, string fileName, ImportOptions? options = null,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        options ??= new ImportOptions();
-        fileName = TextLimits.Shorten(fileName, TextLimits.FileName)!;
-        var clock = Stopwatch.StartNew();
-        var counts = new BatchCounts();
-        DataFormat? format = null;
-        long? batchId = null;
-        string? contentHash = null;
-
+        var run = new Run(TextLimits.Shorten(fileName, TextLimits.FileName)!, options ?? new ImportOptions());
         using var connection = store.OpenConnection();
-        if (!store.IsPostgreSql)
-        {
-            connection.Execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
-        }
+        store.Kind.PrepareForImport(connection);
         try
         {
-            // One import at a time across instances that share a PostgreSQL store (SQLite's write lock already makes it so).
-            using var importing = store.IsPostgreSql ? AdvisoryLock.Take(connection, AdvisoryLock.Import, cancellationToken) : null;
+            // One import at a time across instances that share the store (SQLite's write lock already makes it so).
+            using var importing = store.Kind.Lock(connection, StoreWork.Import, cancellationToken);
             using var input = ImportInput.Open(content, _limits);
-            var csv = input.Csv;
-            CsvHeader header;
-            try
+            var header = ReadHeader(input.Csv, run);
+            if (!run.Options.DryRun)
             {
-                if (!csv.Read() || (csv.FieldCount == 1 && csv[0].IsEmpty))
-                {
-                    throw new ImportRejectedException("The file is empty.");
-                }
-                header = CsvHeader.Read(csv);
-                format = DataFormats.Recognise(header);
+                run.BatchId = StartBatch(connection, run.FileName, run.Format, run.Options.IsSample, BatchState.Running);
             }
-            catch (Exception e) when (IsFileProblem(e))
-            {
-                throw new ImportRejectedException(Describe(e, csv));
-            }
-
-            if (!options.DryRun)
-            {
-                batchId = StartBatch(connection, fileName, format.Value, options.IsSample, BatchState.Running);
-            }
-
             using var transaction = connection.BeginTransaction();
-            try
-            {
-                // A long statement (the index build after a first load, PostgreSQL's upsert) stops too when the import is cancelled.
-                using (cancellationToken.Register(connection.Interrupt))
-                {
-                    ImportRows(connection, transaction, input, header, format.Value, counts, options, batchId ?? 0, progress, cancellationToken);
-                }
-            }
-            catch (Exception e) when (IsFileProblem(e))
-            {
-                throw new ImportRejectedException(Describe(e, csv));
-            }
-            contentHash = input.ContentHash();
-
-            if (counts.RowsRead == 0)
-            {
-                throw new ImportRejectedException("The file has a header but no rows.");
-            }
-            if (counts.Rejected == counts.RowsRead)
-            {
-                var first = counts.Issues.First(i => i.Kind == IssueKind.Rejected);
-                throw new ImportRejectedException(
-                    $"None of the {counts.RowsRead:N0} rows could be imported. The first, row {first.Row}: {Where(first)}{first.Reason}.");
-            }
-            if (format is DataFormat.Purchases or DataFormat.PurchasesToScore && !options.IsSample)
-            {
-                RefuseRepeatedFile(connection, transaction, contentHash);
-            }
-
-            if (options.DryRun)
-            {
-                transaction.Rollback();
-            }
-            else
-            {
-                FinishBatch(connection, transaction, batchId!.Value, BatchState.Succeeded, counts, contentHash, null);
-                dataVersion.Record(connection, transaction);
-                transaction.Commit();
-                dataVersion.Bump();
-            }
+            WriteRows(connection, transaction, input, header, run, progress, cancellationToken);
+            CheckRows(connection, transaction, run);
+            Keep(connection, transaction, run);
             logger.LogInformation("Imported {File} as {Format}: {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {Seconds:F1} s",
-                fileName, format, counts.Inserted, counts.Updated, counts.Unchanged, counts.Rejected, clock.Elapsed.TotalSeconds);
-            return Summary(fileName, format, batchId, BatchState.Succeeded,
-                options.DryRun, contentHash, counts, null, clock);
+                run.FileName, run.Format, run.Counts.Inserted, run.Counts.Updated, run.Counts.Unchanged, run.Counts.Rejected, run.Clock.Elapsed.TotalSeconds);
+            return Summary(run, BatchState.Succeeded, null);
         }
         catch (Exception e) when (e is ImportRejectedException or OperationCanceledException
             || (IsInterrupt(e) && cancellationToken.IsCancellationRequested))
         {
             // A message can quote the file (a header of a million columns): it is kept and shown bounded.
             var reason = e is ImportRejectedException ? TextLimits.Shorten(e.Message, TextLimits.Message)! : "The import was cancelled; nothing was changed.";
-            logger.LogWarning("Import of {File} refused: {Reason}", fileName, reason);
-            batchId = RecordFailure(connection, batchId, fileName, format, options, contentHash, reason);
-            return Summary(fileName, format, batchId, BatchState.Failed, options.DryRun, contentHash, counts, reason, clock);
+            logger.LogWarning("Import of {File} refused: {Reason}", run.FileName, reason);
+            run.BatchId = RecordFailure(connection, run, reason);
+            return Summary(run, BatchState.Failed, reason);
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Import of {File} failed", fileName);
-            RecordFailure(connection, batchId, fileName, format, options, contentHash,
-                TextLimits.Shorten($"The import failed and nothing was changed: {e.Message}", TextLimits.Message)!);
+            logger.LogError(e, "Import of {File} failed", run.FileName);
+            RecordFailure(connection, run, TextLimits.Shorten($"The import failed and nothing was changed: {e.Message}", TextLimits.Message)!);
             throw;
         }
     }
 
+    /// <summary>Reads the header and recognises the file's format; a file that has none is refused.</summary>
+    private static CsvHeader ReadHeader(CsvRecordReader csv, Run run)
+    {
+        try
+        {
+            if (!csv.Read() || (csv.FieldCount == 1 && csv[0].IsEmpty))
+            {
+                throw new ImportRejectedException("The file is empty.");
+            }
+            var header = CsvHeader.Read(csv);
+            run.Format = DataFormats.Recognise(header);
+            return header;
+        }
+        catch (Exception e) when (IsFileProblem(e))
+        {
+            throw new ImportRejectedException(Describe(e, csv));
+        }
+    }
+
+    /// <summary>Writes the file's rows in the batch's transaction; a damaged file is refused.</summary>
+    private void WriteRows(DbConnection connection, DbTransaction transaction, ImportInput input, CsvHeader header, Run run,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // A long statement (the index build after a first load, PostgreSQL's upsert) stops too when the import is cancelled.
+            using (cancellationToken.Register(() => store.Kind.Interrupt(connection)))
+            {
+                ImportRows(connection, transaction, input, header, run.Format!.Value, run.Counts, run.Options, run.BatchId ?? 0, progress, cancellationToken);
+            }
+        }
+        catch (Exception e) when (IsFileProblem(e))
+        {
+            throw new ImportRejectedException(Describe(e, input.Csv));
+        }
+        run.ContentHash = input.ContentHash();
+    }
+
+    /// <summary>Refuses a file of no rows, of no row that could be imported, or of purchases already imported.</summary>
+    private static void CheckRows(DbConnection connection, DbTransaction transaction, Run run)
+    {
+        var counts = run.Counts;
+        if (counts.RowsRead == 0)
+        {
+            throw new ImportRejectedException("The file has a header but no rows.");
+        }
+        if (counts.Rejected == counts.RowsRead)
+        {
+            var first = counts.Issues.First(i => i.Kind == IssueKind.Rejected);
+            throw new ImportRejectedException(
+                $"None of the {counts.RowsRead:N0} rows could be imported. The first, row {first.Row}: {Where(first)}{first.Reason}.");
+        }
+        if (run.Format is DataFormat.Purchases or DataFormat.PurchasesToScore && !run.Options.IsSample)
+        {
+            RefuseRepeatedFile(connection, transaction, run.ContentHash!);
+        }
+    }
+
+    /// <summary>Commits the batch with its counts and findings (a dry run keeps nothing).</summary>
+    private void Keep(DbConnection connection, DbTransaction transaction, Run run)
+    {
+        if (run.Options.DryRun)
+        {
+            transaction.Rollback();
+            return;
+        }
+        FinishBatch(connection, transaction, run.BatchId!.Value, BatchState.Succeeded, run.Counts, run.ContentHash, null);
+        dataVersion.Record(connection, transaction);
+        transaction.Commit();
+        dataVersion.Bump();
+    }
+
     private static bool IsInterrupt(Exception e) =>
-        e is SqliteException { SqliteErrorCode: 9 } // SQLITE_INTERRUPT
-        || e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }
-        || e.InnerException is { } inner && IsInterrupt(inner);
+        DashboardStore.IsInterrupt(e) || e.InnerException is { } inner && IsInterrupt(inner);
 
     private void ImportRows(DbConnection connection, DbTransaction transaction, ImportInput input, CsvHeader header,
         DataFormat format, BatchCounts counts, ImportOptions options, long batchId, IProgress<ImportProgress>? progress,
@@ -162,31 +165,27 @@ public sealed class ImportService(
                 transaction) is 0L;
             if (rollup && !wholeStore)
             {
-                RollupWriter.Begin(connection, transaction);
+                RollupWriter.Begin(store.Kind, connection, transaction);
             }
-            using (IBatchWriter<OrderLine> writer = connection is NpgsqlConnection postgres
-                ? new PostgreSqlOrderLineWriter(postgres, (NpgsqlTransaction)transaction, counts, options.IsSample, batchId)
-                : new OrderLineWriter((SqliteConnection)connection, (SqliteTransaction)transaction, counts, options.IsSample, batchId))
+            using (var writer = store.Kind.OrderLineWriter(connection, transaction, counts, options.IsSample, batchId))
             {
                 RowPipeline.Run(input, header, (CsvRecordReader row, int _, out RowError? error) => parser.Parse(row, out error),
                     writer, counts, options, progress, cancellationToken);
             }
             if (wholeStore)
             {
-                RollupWriter.RebuildAll(connection, transaction);
+                RollupWriter.RebuildAll(store.Kind, connection, transaction);
             }
             else if (rollup)
             {
                 RollupWriter.AddDaysOfBatch(connection, transaction, batchId);
-                RollupWriter.RewriteDays(connection, transaction);
+                RollupWriter.RewriteDays(store.Kind, connection, transaction);
             }
         }
         else
         {
             var parser = new PurchaseRowParser(header, _limits.MaxPurchase);
-            using IBatchWriter<Purchases.PurchaseTransaction> writer = connection is NpgsqlConnection postgres
-                ? new PostgreSqlPurchaseWriter(postgres, (NpgsqlTransaction)transaction, counts, options.IsSample, batchId)
-                : new PurchaseWriter((SqliteConnection)connection, (SqliteTransaction)transaction, counts, options.IsSample, batchId);
+            using var writer = store.Kind.PurchaseWriter(connection, transaction, counts, options.IsSample, batchId);
             RowPipeline.Run(input, header, (CsvRecordReader row, int rowNumber, out RowError? error) => parser.Parse(row, rowNumber - 1, out error),
                 writer, counts, options, progress, cancellationToken);
         }
@@ -258,17 +257,17 @@ public sealed class ImportService(
     }
 
     /// <summary>Records a refused or failed file as a Failed batch (not for a dry run); returns its id.</summary>
-    private long? RecordFailure(DbConnection connection, long? batchId, string fileName, DataFormat? format,
-        ImportOptions options, string? contentHash, string reason)
+    private long? RecordFailure(DbConnection connection, Run run, string reason)
     {
-        if (options.DryRun)
+        if (run.Options.DryRun)
         {
             return null;
         }
+        var batchId = run.BatchId;
         try
         {
-            batchId ??= StartBatch(connection, fileName, format, options.IsSample, BatchState.Failed);
-            FinishBatch(connection, null, batchId.Value, BatchState.Failed, new BatchCounts(), contentHash, reason);
+            batchId ??= StartBatch(connection, run.FileName, run.Format, run.Options.IsSample, BatchState.Failed);
+            FinishBatch(connection, null, batchId.Value, BatchState.Failed, new BatchCounts(), run.ContentHash, reason);
         }
         catch (DbException e)
         {
@@ -283,17 +282,15 @@ public sealed class ImportService(
     /// </summary>
     public int MarkInterruptedBatches()
     {
-        using var connection = store.IsPostgreSql
-            ? store.OpenConnection()
-            : OpenSqlite(new SqliteConnectionStringBuilder(store.ConnectionString) { DefaultTimeout = 0 }.ToString());
+        using var connection = store.Kind.OpenConnectionThatDoesNotWait();
         try
         {
-            // On PostgreSQL the import lock says whether another instance is importing (it is released when that instance dies).
-            using var importing = store.IsPostgreSql ? AdvisoryLock.TryTake(connection, AdvisoryLock.Import) : null;
-            if (store.IsPostgreSql && importing is null)
+            // Where instances share the store, the import lock says whether another is importing (it is released when that instance dies).
+            if (!store.Kind.TryLock(connection, StoreWork.Import, out var importing))
             {
                 return 0;
             }
+            using var held = importing;
             using var transaction = connection.BeginTransaction();
             using var command = connection.Command("""
                 UPDATE import_batches SET state = 'Failed', finished_at = @now,
@@ -304,28 +301,23 @@ public sealed class ImportService(
             transaction.Commit();
             return marked;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 5) // SQLITE_BUSY: an import is running in another process
+        catch (Exception e) when (DashboardStore.IsBusy(e)) // an import is running in another process
         {
             return 0;
         }
     }
 
-    private static SqliteConnection OpenSqlite(string connectionString)
+    private static ImportSummary Summary(Run run, BatchState state, string? error)
     {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        return connection;
-    }
-
-    private static ImportSummary Summary(string fileName, DataFormat? format, long? batchId, BatchState state, bool dryRun,
-        string? contentHash, BatchCounts counts, string? error, Stopwatch clock) => new()
+        var counts = run.Counts;
+        return new()
         {
-            BatchId = batchId,
-            FileName = fileName,
-            Format = format,
+            BatchId = run.BatchId,
+            FileName = run.FileName,
+            Format = run.Format,
             State = state,
-            DryRun = dryRun,
-            ContentHash = contentHash,
+            DryRun = run.Options.DryRun,
+            ContentHash = run.ContentHash,
             RowsRead = counts.RowsRead,
             Inserted = error is null ? counts.Inserted : 0,
             Updated = error is null ? counts.Updated : 0,
@@ -340,8 +332,9 @@ public sealed class ImportService(
             Currencies = counts.Currencies.ToList(),
             Issues = counts.Issues.Take(SummaryIssues).ToList(),
             Error = error,
-            Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+            Seconds = Math.Round(run.Clock.Elapsed.TotalSeconds, 3),
         };
+    }
 
     private static bool IsFileProblem(Exception e) =>
         e is CsvFormatException or DecoderFallbackException or InvalidDataException or ImportRejectedException;
@@ -359,4 +352,16 @@ public sealed class ImportService(
     private static string Where(ImportIssueSummary issue) => issue.Column is null ? "" : $"column '{issue.Column}' ('{issue.Value}'): ";
 
     private string Timestamp() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    /// <summary>What one import knows as it goes: the file, and what has been read and recorded of it.</summary>
+    private sealed class Run(string fileName, ImportOptions options)
+    {
+        public string FileName { get; } = fileName;
+        public ImportOptions Options { get; } = options;
+        public Stopwatch Clock { get; } = Stopwatch.StartNew();
+        public BatchCounts Counts { get; } = new();
+        public DataFormat? Format { get; set; }
+        public long? BatchId { get; set; }
+        public string? ContentHash { get; set; }
+    }
 }

@@ -81,7 +81,7 @@ public sealed class TempDatabase : IDisposable
         if (Provider == StoreProvider.PostgreSql)
         {
             using var importing = connection.CreateCommand();
-            importing.CommandText = $"SELECT pg_advisory_lock({AdvisoryLock.Import});";
+            importing.CommandText = $"SELECT pg_advisory_lock({Dashboard.Core.Data.PostgreSql.AdvisoryLock.Import});";
             importing.ExecuteNonQuery();
         }
         var transaction = connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: false) : connection.BeginTransaction();

@@ -60,7 +60,7 @@ public static class TestPostgres
             {
                 return _template;
             }
-            var steps = string.Concat(SchemaSteps.All.Select(s => s.Version + SchemaMigrator.PostgreSqlDialect.Translate(s.Sql)));
+            var steps = string.Concat(SchemaSteps.All.Select(s => s.Version + Dashboard.Core.Data.PostgreSql.PostgreSqlDialect.Translate(s.Sql)));
             var name = $"dashboard_template_{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(steps)))[..16].ToLowerInvariant()}";
             if (Admin($"SELECT 1 FROM pg_database WHERE datname = '{name}';") is null)
             {

@@ -1,5 +1,4 @@
 using Dashboard.Core.Data;
-using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,9 +23,8 @@ internal static class FrameStore
         }
         try
         {
-            // One snapshot for every statement: PostgreSQL's default (read committed) gives each statement its own.
-            await using var transaction = await connection.BeginTransactionAsync(
-                db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Unspecified, cancellationToken);
+            // One snapshot for every statement, in the store's own way.
+            await using var transaction = await connection.BeginTransactionAsync(db.Kind.SnapshotIsolation, cancellationToken);
             return await read(connection, transaction, DataVersion.ReadStored(connection, transaction));
         }
         finally

@@ -7,5 +7,5 @@ namespace Dashboard.Core.Data.Schema;
 public sealed record SchemaStep(int Version, string Name, string Sql)
 {
     /// <summary>What the step writes after its SQL, in the same transaction (data derived from the stored rows).</summary>
-    public Action<System.Data.Common.DbConnection, System.Data.Common.DbTransaction>? Data { get; init; }
+    public Action<StoreKind, System.Data.Common.DbConnection, System.Data.Common.DbTransaction>? Data { get; init; }
 }

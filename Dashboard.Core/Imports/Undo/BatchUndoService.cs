@@ -2,7 +2,6 @@ using System.Globalization;
 using Dashboard.Core.Orders.Rollup;
 using Dashboard.Core.Data;
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Core.Imports.Undo;
@@ -20,13 +19,10 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
     public UndoResult Undo(long batchId)
     {
         using var connection = store.OpenConnection();
-        if (!store.IsPostgreSql)
-        {
-            connection.Execute("PRAGMA foreign_keys = ON;");
-        }
+        store.Kind.EnforceForeignKeys(connection);
         // An undo writes as an import does: one at a time in the whole store (on SQLite, its write transaction says so).
-        using var importing = store.IsPostgreSql ? AdvisoryLock.Take(connection, AdvisoryLock.Import) : null;
-        using var transaction = connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: false) : connection.BeginTransaction();
+        using var importing = store.Kind.Lock(connection, StoreWork.Import);
+        using var transaction = store.Kind.BeginWrite(connection);
 
         string state, fileName, format;
         bool isSample;
@@ -59,13 +55,13 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
             return UndoResult.Refused(batchId, refusal);
         }
 
-        RollupWriter.Begin(connection, transaction);
+        RollupWriter.Begin(store.Kind, connection, transaction);
         RollupWriter.AddDaysOfBatch(connection, transaction, batchId);
         var touched = Count(connection, transaction, "DELETE FROM order_lines WHERE batch_id = @b;", batchId);
         var restored = Count(connection, transaction,
-            $"INSERT INTO order_lines (id, {OrderLineWriter.Columns}) SELECT id, {OrderLineWriter.Columns} FROM order_line_versions WHERE changed_by_batch_id = @b;", batchId);
+            $"INSERT INTO order_lines (id, {OrderLineColumns.Columns}) SELECT id, {OrderLineColumns.Columns} FROM order_line_versions WHERE changed_by_batch_id = @b;", batchId);
         Count(connection, transaction, "DELETE FROM order_line_versions WHERE changed_by_batch_id = @b;", batchId);
-        RollupWriter.RewriteDays(connection, transaction);
+        RollupWriter.RewriteDays(store.Kind, connection, transaction);
         var purchases = Count(connection, transaction, "DELETE FROM purchases WHERE batch_id = @b;", batchId);
         using (var mark = Command(connection, transaction,
             "UPDATE import_batches SET state = 'Undone', undone_at = @now WHERE id = @b;", batchId))

@@ -5,19 +5,21 @@ using Dashboard.Core.Data;
 namespace Dashboard.Core.Models.Store;
 
 /// <summary>
-/// At most one instance trains at a time (issue 13). On PostgreSQL a training run holds <see cref="AdvisoryLock.Training"/>
-/// on a connection of its own; an instance that finds it held waits, and then does not train again if the run it waited
+/// At most one instance trains at a time (decision 0013). A training run holds the store's lock for
+/// <see cref="StoreWork.Training"/> on a connection of its own; an instance that finds it held waits, and then does not train again if the run it waited
 /// for trained on data at least as new as its own request saw (the store's change count, <see cref="DataVersion"/>,
-/// recorded by each successful run). On SQLite an instance is alone with its store, and this is a no-op.
+/// recorded by each successful run). On SQLite an instance is alone with its store: there is no lock to hold, and nothing is recorded.
 /// </summary>
 internal sealed class TrainingLock : IDisposable
 {
     private const string TrainedOnKey = "models_trained_on";
 
-    private readonly AdvisoryLock? _held;
+    private readonly DbConnection _connection;
+    private readonly IDisposable? _held;
     private readonly long _dataVersion;
 
-    private TrainingLock(AdvisoryLock? held, long dataVersion) => (_held, _dataVersion) = (held, dataVersion);
+    private TrainingLock(DbConnection connection, IDisposable? held, long dataVersion) =>
+        (_connection, _held, _dataVersion) = (connection, held, dataVersion);
 
     /// <summary>
     /// The lock, or null when another instance held it and has meanwhile trained on the data this request saw (or newer).
@@ -25,27 +27,23 @@ internal sealed class TrainingLock : IDisposable
     /// </summary>
     public static async Task<TrainingLock?> AcquireAsync(DashboardStore store, Action waiting, CancellationToken cancellationToken)
     {
-        if (!store.IsPostgreSql)
-        {
-            return new TrainingLock(null, 0);
-        }
         var connection = await store.OpenConnectionAsync(cancellationToken);
         try
         {
             var requested = DataVersion.ReadStored(connection, null);
-            var held = AdvisoryLock.TryTake(connection, AdvisoryLock.Training, ownsConnection: true);
-            if (held is null)
+            if (!store.Kind.TryLock(connection, StoreWork.Training, out var held))
             {
                 waiting();
-                held = await AdvisoryLock.TakeAsync(connection, AdvisoryLock.Training, cancellationToken, ownsConnection: true);
+                held = await store.Kind.LockAsync(connection, StoreWork.Training, cancellationToken);
                 if (TrainedOn(connection) >= requested)
                 {
-                    held.Dispose();
+                    held?.Dispose();
+                    await connection.DisposeAsync();
                     return null;
                 }
                 requested = DataVersion.ReadStored(connection, null);
             }
-            return new TrainingLock(held, requested);
+            return new TrainingLock(connection, held, requested);
         }
         catch
         {
@@ -61,7 +59,7 @@ internal sealed class TrainingLock : IDisposable
         {
             return;
         }
-        using var command = _held.Connection.Command("""
+        using var command = _connection.Command("""
             INSERT INTO app_metadata (key, value) VALUES (@key, @value)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value;
             """).With("@key", TrainedOnKey).With("@value", _dataVersion.ToString(CultureInfo.InvariantCulture));
@@ -74,5 +72,9 @@ internal sealed class TrainingLock : IDisposable
         return command.ExecuteScalar() is string text ? long.Parse(text, CultureInfo.InvariantCulture) : -1;
     }
 
-    public void Dispose() => _held?.Dispose();
+    public void Dispose()
+    {
+        _held?.Dispose();
+        _connection.Dispose();
+    }
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Dashboard.Core.Data;
-using Npgsql;
 
 namespace Dashboard.Core.Orders.Rollup;
 
@@ -33,30 +32,23 @@ public static class RollupWriter
     private const int ShapeRowsPerInsert = 50;
 
     /// <summary>Rewrites the whole rollup from the order lines (the schema step that creates it; a status mapping change).</summary>
-    public static void RebuildAll(DbConnection connection, DbTransaction transaction)
+    public static void RebuildAll(StoreKind kind, DbConnection connection, DbTransaction transaction)
     {
-        Begin(connection, transaction);
-        Rewrite(connection, transaction, all: true);
+        Begin(kind, connection, transaction);
+        Rewrite(kind, connection, transaction, all: true);
     }
 
     /// <summary>Starts collecting the days a change touches (none yet).</summary>
-    public static void Begin(DbConnection connection, DbTransaction transaction)
+    public static void Begin(StoreKind kind, DbConnection connection, DbTransaction transaction)
     {
-        var text = connection is NpgsqlConnection ? "TEXT COLLATE \"C\"" : "TEXT";
+        var text = kind.TemporaryText;
         connection.Execute($"""
             CREATE TEMPORARY TABLE IF NOT EXISTS rollup_days (day {text} NOT NULL PRIMARY KEY);
             CREATE TEMPORARY TABLE IF NOT EXISTS rollup_orders (order_id {text} NOT NULL PRIMARY KEY);
             CREATE TEMPORARY TABLE IF NOT EXISTS rollup_split_orders (order_id {text} NOT NULL PRIMARY KEY);
             DELETE FROM rollup_days;
             """, transaction);
-        if (connection is NpgsqlConnection)
-        {
-            // For this transaction only. The rewrite groups every line of the touched days twice: sorted in memory, not
-            // in 4 MB runs on disk (the default). And it reads the lines of the touched orders by key: with the default
-            // cost of a random read (4, a spinning disk) PostgreSQL reads the whole table instead (12 s against 2 s for
-            // one day of 20 M lines); 1.1 is the usual value for SSDs and a table in memory.
-            connection.Execute("SET LOCAL work_mem = '64MB'; SET LOCAL random_page_cost = 1.1;", transaction);
-        }
+        kind.PrepareForRollup(connection, transaction);
     }
 
     /// <summary>
@@ -76,13 +68,13 @@ public static class RollupWriter
     }
 
     /// <summary>Rewrites the rollup of the days collected since <see cref="Begin"/> (<see cref="AddDaysOfBatch"/>).</summary>
-    public static void RewriteDays(DbConnection connection, DbTransaction transaction) => Rewrite(connection, transaction, all: false);
+    public static void RewriteDays(StoreKind kind, DbConnection connection, DbTransaction transaction) => Rewrite(kind, connection, transaction, all: false);
 
-    private static void Rewrite(DbConnection connection, DbTransaction transaction, bool all)
+    private static void Rewrite(StoreKind kind, DbConnection connection, DbTransaction transaction, bool all)
     {
         var onDays = all ? "" : "WHERE day IN (SELECT day FROM rollup_days)";
         var linesOnDays = all ? "" : "WHERE l.order_date IN (SELECT day FROM rollup_days)";
-        Analyze(connection, transaction, "rollup_days");
+        kind.Analyze(connection, transaction, "rollup_days");
         connection.Execute($"""
             DELETE FROM rollup_cells {onDays};
             DELETE FROM rollup_shapes {(all ? "" : "WHERE shape IN (SELECT shape FROM rollup_shapes WHERE day IN (SELECT day FROM rollup_days))")};
@@ -103,7 +95,7 @@ public static class RollupWriter
               WHERE m.order_id = t.order_id
               GROUP BY m.order_id HAVING COUNT(*) > 1;
               """, transaction);
-        Analyze(connection, transaction, "rollup_orders");
+        kind.Analyze(connection, transaction, "rollup_orders");
         connection.Execute($"""
             INSERT INTO rollup_split_orders (order_id)
             SELECT l.order_id
@@ -114,7 +106,7 @@ public static class RollupWriter
                         AND {Same("l.fulfilment")} AND {Same("l.sales_channel")} AND {Same("l.service_level")}
                         AND {Same("COALESCE(l.currency, '')")} AND {Same("CASE WHEN l.b2b THEN 1 ELSE 0 END")});
             """, transaction);
-        Analyze(connection, transaction, "rollup_split_orders");
+        kind.Analyze(connection, transaction, "rollup_split_orders");
 
         // A cell's orders: those of its lines that are not split, which then lie in this one cell.
         connection.Execute($"""
@@ -127,15 +119,6 @@ public static class RollupWriter
             """, transaction);
 
         WriteShapes(connection, transaction);
-    }
-
-    /// <summary>Gives PostgreSQL's planner a temporary table's size (it has no statistics, and would guess 1,360 rows).</summary>
-    private static void Analyze(DbConnection connection, DbTransaction transaction, string table)
-    {
-        if (connection is NpgsqlConnection)
-        {
-            connection.Execute($"ANALYZE {table};", transaction);
-        }
     }
 
     /// <summary>The orders of <c>rollup_split_orders</c>, grouped by the set of cells they span.</summary>

@@ -154,7 +154,7 @@ public abstract class RollupTests(StoreProvider provider) : StoreTest(provider)
     {
         using var connection = db.Store.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        RollupWriter.RebuildAll(connection, transaction);
+        RollupWriter.RebuildAll(db.Store.Kind, connection, transaction);
         var text = Dump(connection, transaction);
         transaction.Rollback();
         return text;

@@ -1,14 +1,14 @@
-using Dashboard.Core.Data;
+using Dashboard.Core.Imports;
 using Dashboard.Core.Purchases;
 using Microsoft.Data.Sqlite;
 
-namespace Dashboard.Core.Imports;
+namespace Dashboard.Core.Data.Sqlite;
 
 /// <summary>
 /// Appends purchase transactions. They have no natural key, so a file is never imported twice: the import
 /// service refuses a second file with the same content hash.
 /// </summary>
-internal sealed class PurchaseWriter : IBatchWriter<PurchaseTransaction>
+internal sealed class SqlitePurchaseWriter : IBatchWriter<PurchaseTransaction>
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -21,7 +21,7 @@ internal sealed class PurchaseWriter : IBatchWriter<PurchaseTransaction>
     private readonly PurchaseTransaction[] _pending = new PurchaseTransaction[RowsPerStatement];
     private int _pendingCount;
 
-    public PurchaseWriter(SqliteConnection connection, SqliteTransaction transaction, BatchCounts counts, bool isSample, long batchId)
+    public SqlitePurchaseWriter(SqliteConnection connection, SqliteTransaction transaction, BatchCounts counts, bool isSample, long batchId)
     {
         _connection = connection;
         _transaction = transaction;
@@ -36,7 +36,7 @@ internal sealed class PurchaseWriter : IBatchWriter<PurchaseTransaction>
             delete.CommandText = "DELETE FROM purchases WHERE is_sample = TRUE;";
             delete.ExecuteNonQuery();
         }
-        _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "purchases");
+        _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "purchases", SqliteStore.IndexDefinitions);
 
         _insertOne = new BulkStatement(connection, Insert(1));
         _insertMany = new BulkStatement(connection, Insert(RowsPerStatement));

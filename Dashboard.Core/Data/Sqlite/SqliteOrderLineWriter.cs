@@ -1,29 +1,17 @@
-using Dashboard.Core.Data;
+using Dashboard.Core.Imports;
 using Dashboard.Core.Orders;
 using Microsoft.Data.Sqlite;
+using static Dashboard.Core.Imports.OrderLineColumns;
 
-namespace Dashboard.Core.Imports;
+namespace Dashboard.Core.Data.Sqlite;
 
 /// <summary>
 /// Upserts order lines on their natural key (Order ID, SKU): a new key is inserted, a known key whose content
 /// changed is updated, an identical one is left alone. Within one file the last occurrence of a key wins and
 /// every repeat is reported.
 /// </summary>
-internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
+internal sealed class SqliteOrderLineWriter : IBatchWriter<OrderLine>
 {
-    /// <summary>The stored columns of a line, in the order this writer binds them (also the PostgreSQL writer's and undo's).</summary>
-    internal const string Columns =
-        "order_id, order_date, sku, status, status_group, fulfilment, sales_channel, service_level, style, category, size, asin, " +
-        "courier_status, qty, currency, amount_minor, city_raw, city, state_raw, state, postal_code, country, promotion_list_id, b2b, " +
-        "fulfilled_by, source_index, is_sample, batch_id, content_hash";
-
-    internal static readonly string[] ColumnNames = Columns.Split(", ");
-
-    /// <summary>
-    /// The sample's lines, which the first real import replaces: found through the sample batches' ids (the batch index),
-    /// not by reading every line's flag (4.6 s at 20 M lines, at every import).
-    /// </summary>
-    internal const string SampleLines = "is_sample = TRUE AND batch_id IN (SELECT id FROM import_batches WHERE is_sample = TRUE)";
     private static readonly string[] StatusGroupNames = Enum.GetNames<StatusGroup>();
 
     private readonly SqliteConnection _connection;
@@ -44,7 +32,7 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
     private readonly BulkStatement _insertPromotionList;
     private readonly DateTexts _dates = new();
 
-    public OrderLineWriter(SqliteConnection connection, SqliteTransaction transaction, BatchCounts counts, bool isSample, long batchId)
+    public SqliteOrderLineWriter(SqliteConnection connection, SqliteTransaction transaction, BatchCounts counts, bool isSample, long batchId)
     {
         _connection = connection;
         _transaction = transaction;
@@ -57,7 +45,7 @@ internal sealed class OrderLineWriter : IBatchWriter<OrderLine>
             Execute(connection, transaction, $"DELETE FROM order_lines WHERE {SampleLines};");
         }
         LoadPromotionLists(connection, transaction);
-        _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "order_lines");
+        _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "order_lines", SqliteStore.IndexDefinitions);
         // Only the keys this file names are looked up, through the unique (order_id, sku) index: loading every stored line
         // made a one-row import over 6.6 M stored lines take 22 s (issue 12).
         if (_indexesToBuild is null)

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Dashboard.Core.Data;
+namespace Dashboard.Core.Data.Sqlite;
 
 /// <summary>
 /// A prepared statement driven through SQLitePCLRaw on an open <see cref="SqliteConnection"/>'s own handle, for

@@ -1,12 +1,13 @@
-using Dashboard.Core.Data;
+using Dashboard.Core.Imports;
 using Dashboard.Core.Orders;
 using Npgsql;
 using NpgsqlTypes;
+using static Dashboard.Core.Imports.OrderLineColumns;
 
-namespace Dashboard.Core.Imports;
+namespace Dashboard.Core.Data.PostgreSql;
 
 /// <summary>
-/// <see cref="OrderLineWriter"/>'s upsert on PostgreSQL (issue 13): every row goes by binary <c>COPY</c> into a staging
+/// <see cref="Sqlite.SqliteOrderLineWriter"/>'s upsert on PostgreSQL (decision 0013): every row goes by binary <c>COPY</c> into a staging
 /// table, and the batch is then a handful of set statements in the batch's transaction — the file's last row of each
 /// (Order ID, SKU) wins, the lines it changes are kept for undo, and one <c>INSERT … ON CONFLICT</c> writes the new and changed
 /// ones. The counts, repeats and status changes are the same as SQLite's, worked out by comparing the staged rows with the
@@ -49,9 +50,9 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
 
         if (!isSample)
         {
-            connection.Execute($"DELETE FROM order_lines WHERE {OrderLineWriter.SampleLines};", transaction);
+            connection.Execute($"DELETE FROM order_lines WHERE {SampleLines};", transaction);
         }
-        _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "order_lines");
+        _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "order_lines", PostgreSqlStore.IndexDefinitions);
         connection.Execute("""
             CREATE TEMPORARY TABLE import_lines (
                 row_number BIGINT NOT NULL, position BIGINT NOT NULL, order_id TEXT COLLATE "C" NOT NULL, order_date TEXT COLLATE "C" NOT NULL,
@@ -127,71 +128,93 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
         _copy.Dispose();
         _copy = null;
 
-        // The file's last row of each key wins (rare: the real export repeats 7 keys in 128,975 rows).
+        DropReplacedRows();
+        AddPromotionLists();
+        Classify();
+        if (_counts.Inserted + _counts.Updated == 0)
+        {
+            _indexesToBuild?.Rebuild(_connection, _transaction);
+            return;
+        }
+        SavePrevious();
+        Upsert();
+        _indexesToBuild?.Rebuild(_connection, _transaction);
+    }
+
+    /// <summary>The file's last row of each key wins (rare: the real export repeats 7 keys in 128,975 rows).</summary>
+    private void DropReplacedRows()
+    {
         if (_replaced.Count > 0)
         {
             using var drop = _connection.Command("DELETE FROM import_lines WHERE row_number = ANY(@rows);", _transaction).With("@rows", _replaced.ToArray());
             drop.ExecuteNonQuery();
         }
-        // Each distinct promotion-ids text is stored once (schema step 5): the new ones are added here, and a line gets its id below.
+    }
+
+    /// <summary>Each distinct promotion-ids text is stored once (schema step 5): the new ones are added here, and a line gets its id in <see cref="Upsert"/>.</summary>
+    private void AddPromotionLists() =>
         _connection.Execute("""
             INSERT INTO promotion_lists (ids)
             SELECT DISTINCT s.promotion_ids FROM import_lines s
             WHERE s.promotion_ids IS NOT NULL AND NOT EXISTS (SELECT 1 FROM promotion_lists p WHERE p.ids = s.promotion_ids);
             """, _transaction);
 
-        // What the batch does to each key, compared with the line stored before it: new, unchanged, or changed (and from
-        // which status to which), in one pass.
+    /// <summary>
+    /// What the batch does to each key, compared with the line stored before it: new, unchanged, or changed (and from which
+    /// status to which), in one pass.
+    /// </summary>
+    private void Classify()
+    {
         const string Stored = "import_lines s LEFT JOIN order_lines o ON o.order_id = s.order_id AND o.sku = s.sku AND o.is_sample = @sample";
-        using (var classify = _connection.Command($"""
+        using var classify = _connection.Command($"""
             SELECT o.id IS NULL, o.content_hash = s.content_hash, o.status, s.status, count(*) FROM {Stored}
             GROUP BY 1, 2, 3, 4;
-            """, _transaction).With("@sample", _isSample))
-        using (var reader = classify.ExecuteReader())
+            """, _transaction).With("@sample", _isSample);
+        using var reader = classify.ExecuteReader();
+        while (reader.Read())
         {
-            while (reader.Read())
+            var lines = checked((int)reader.GetInt64(4));
+            if (reader.GetBoolean(0))
             {
-                var lines = checked((int)reader.GetInt64(4));
-                if (reader.GetBoolean(0))
+                _counts.Inserted += lines;
+            }
+            else if (reader.GetBoolean(1))
+            {
+                _counts.Unchanged += lines;
+            }
+            else
+            {
+                _counts.Updated += lines;
+                var (from, to) = (reader.GetString(2), reader.GetString(3));
+                if (!string.Equals(from, to, StringComparison.Ordinal))
                 {
-                    _counts.Inserted += lines;
-                }
-                else if (reader.GetBoolean(1))
-                {
-                    _counts.Unchanged += lines;
-                }
-                else
-                {
-                    _counts.Updated += lines;
-                    var (from, to) = (reader.GetString(2), reader.GetString(3));
-                    if (!string.Equals(from, to, StringComparison.Ordinal))
-                    {
-                        _counts.StatusChanges[(from, to)] = _counts.StatusChanges.GetValueOrDefault((from, to)) + lines;
-                    }
+                    _counts.StatusChanges[(from, to)] = _counts.StatusChanges.GetValueOrDefault((from, to)) + lines;
                 }
             }
         }
-        if (_counts.Inserted + _counts.Updated == 0)
+    }
+
+    /// <summary>For undo: each line this batch changes, as it was before (a dry run, batch 0, and sample data skip it).</summary>
+    private void SavePrevious()
+    {
+        if (_counts.Updated == 0 || _batchId <= 0 || _isSample)
         {
-            _indexesToBuild?.Rebuild(_connection, _transaction);
             return;
         }
+        using var save = _connection.Command($"""
+            INSERT INTO order_line_versions (changed_by_batch_id, id, {Columns})
+            SELECT @batch, o.id, {string.Join(", ", ColumnNames.Select(c => "o." + c))}
+            FROM import_lines s JOIN order_lines o ON o.order_id = s.order_id AND o.sku = s.sku AND o.is_sample = @sample
+            WHERE o.content_hash <> s.content_hash
+            ON CONFLICT DO NOTHING;
+            """, _transaction).With("@batch", _batchId).With("@sample", _isSample);
+        save.ExecuteNonQuery();
+    }
 
-        // For undo: each line this batch changes, as it was before (a dry run, batch 0, and sample data skip it).
-        if (_counts.Updated > 0 && _batchId > 0 && !_isSample)
-        {
-            using var save = _connection.Command($"""
-                INSERT INTO order_line_versions (changed_by_batch_id, id, {OrderLineWriter.Columns})
-                SELECT @batch, o.id, {string.Join(", ", OrderLineWriter.ColumnNames.Select(c => "o." + c))}
-                FROM import_lines s JOIN order_lines o ON o.order_id = s.order_id AND o.sku = s.sku AND o.is_sample = @sample
-                WHERE o.content_hash <> s.content_hash
-                ON CONFLICT DO NOTHING;
-                """, _transaction).With("@batch", _batchId).With("@sample", _isSample);
-            save.ExecuteNonQuery();
-        }
-
-        // One upsert of the new and changed lines; an unchanged line is not written at all.
-        var values = string.Join(", ", OrderLineWriter.ColumnNames.Select(c => c switch
+    /// <summary>One upsert of the new and changed lines; an unchanged line is not written at all.</summary>
+    private void Upsert()
+    {
+        var values = string.Join(", ", ColumnNames.Select(c => c switch
         {
             "promotion_list_id" => "p.id",
             "is_sample" => "@sample",
@@ -201,17 +224,16 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
         var select = $"SELECT {values} FROM import_lines s LEFT JOIN promotion_lists p ON p.ids = s.promotion_ids";
         using var write = _connection.Command(_indexesToBuild is not null
             // A first load: every staged line is new, and the indexes are built once, afterwards.
-            ? $"INSERT INTO order_lines ({OrderLineWriter.Columns}) {select} ORDER BY s.position;"
+            ? $"INSERT INTO order_lines ({Columns}) {select} ORDER BY s.position;"
             : $"""
-              INSERT INTO order_lines ({OrderLineWriter.Columns}) {select}
+              INSERT INTO order_lines ({Columns}) {select}
               WHERE NOT EXISTS (SELECT 1 FROM order_lines o WHERE o.order_id = s.order_id AND o.sku = s.sku AND o.content_hash = s.content_hash)
               ORDER BY s.position
               ON CONFLICT (order_id, sku) DO UPDATE SET
-                  {string.Join(", ", OrderLineWriter.ColumnNames.Where(c => c is not "order_id" and not "sku").Select(c => $"{c} = excluded.{c}"))}
+                  {string.Join(", ", ColumnNames.Where(c => c is not "order_id" and not "sku").Select(c => $"{c} = excluded.{c}"))}
               WHERE order_lines.content_hash <> excluded.content_hash;
               """, _transaction).With("@sample", _isSample).With("@batch", _batchId);
         write.ExecuteNonQuery();
-        _indexesToBuild?.Rebuild(_connection, _transaction);
     }
 
     public void Dispose() => _copy?.Dispose();

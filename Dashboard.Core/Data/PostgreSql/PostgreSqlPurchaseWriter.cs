@@ -1,12 +1,12 @@
-using Dashboard.Core.Data;
+using Dashboard.Core.Imports;
 using Dashboard.Core.Purchases;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Dashboard.Core.Imports;
+namespace Dashboard.Core.Data.PostgreSql;
 
 /// <summary>
-/// <see cref="PurchaseWriter"/> on PostgreSQL: purchases have no natural key, so the rows go straight into the table by
+/// <see cref="Sqlite.SqlitePurchaseWriter"/> on PostgreSQL: purchases have no natural key, so the rows go straight into the table by
 /// binary <c>COPY</c>, inside the batch's transaction (in file order: the ids follow it, as the model split expects).
 /// </summary>
 internal sealed class PostgreSqlPurchaseWriter : IBatchWriter<PurchaseTransaction>

@@ -1,13 +1,13 @@
 using System.Data.Common;
 
-namespace Dashboard.Core.Data;
+namespace Dashboard.Core.Data.PostgreSql;
 
 /// <summary>
 /// A PostgreSQL session advisory lock: how instances that share a store take turns (decision 0013). Each kind of work that
 /// must run once at a time across instances has a key. The lock is held by one connection's session and released by
 /// <see cref="Dispose"/> — explicitly, since a pooled connection keeps its session, and its locks, until it is next used —
 /// or when the connection dies with its process. SQLite needs none of this: one process serves a file, and its single
-/// write lock already orders the writers, so callers take these only on PostgreSQL.
+/// write lock already orders the writers (<see cref="Sqlite.SqliteStore.Lock"/> holds nothing).
 /// </summary>
 public sealed class AdvisoryLock : IDisposable
 {
@@ -29,6 +29,16 @@ public sealed class AdvisoryLock : IDisposable
     /// <summary>Preparing the store at start: the status mapping, a first start's sample data and the first admin, written once.</summary>
     public const long Startup = 0x44617368_0004;
 
+    /// <summary>The key of a kind of work.</summary>
+    public static long KeyOf(StoreWork work) => work switch
+    {
+        StoreWork.SchemaUpgrade => SchemaUpgrade,
+        StoreWork.Import => Import,
+        StoreWork.Training => Training,
+        StoreWork.Startup => Startup,
+        _ => throw new ArgumentOutOfRangeException(nameof(work), work, null),
+    };
+
     private readonly DbConnection _connection;
     private readonly long _key;
     private readonly bool _ownsConnection;
@@ -42,7 +52,7 @@ public sealed class AdvisoryLock : IDisposable
     /// <summary>Waits for the lock on <paramref name="connection"/>'s session; a cancelled wait ends with the cancellation.</summary>
     public static AdvisoryLock Take(DbConnection connection, long key, CancellationToken cancellationToken = default, bool ownsConnection = false)
     {
-        using (cancellationToken.Register(connection.Interrupt))
+        using (cancellationToken.Register(() => PostgreSqlStore.CancelStatement(connection)))
         {
             connection.Execute($"SELECT pg_advisory_lock({key});");
         }
@@ -62,27 +72,6 @@ public sealed class AdvisoryLock : IDisposable
     /// <summary>The lock if no other session holds it now, else null.</summary>
     public static AdvisoryLock? TryTake(DbConnection connection, long key, bool ownsConnection = false) =>
         connection.Scalar($"SELECT pg_try_advisory_lock({key});") is true ? new AdvisoryLock(connection, key, ownsConnection) : null;
-
-    /// <summary>
-    /// The lock on a connection of its own, for work that spans several connections (the start-up); null on SQLite.
-    /// </summary>
-    public static AdvisoryLock? TakeFor(DashboardStore store, long key)
-    {
-        if (!store.IsPostgreSql)
-        {
-            return null;
-        }
-        var connection = store.OpenConnection();
-        try
-        {
-            return Take(connection, key, ownsConnection: true);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
 
     public void Dispose()
     {

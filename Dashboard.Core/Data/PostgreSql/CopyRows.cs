@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Dashboard.Core.Imports;
+namespace Dashboard.Core.Data.PostgreSql;
 
 /// <summary>The nullable values of a row written by PostgreSQL's binary <c>COPY</c> (a null is written as one).</summary>
 internal static class CopyRows
