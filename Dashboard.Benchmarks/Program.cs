@@ -22,9 +22,10 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks load DB [rounds]                      (the orders frame's load against a bare SQLite read of its columns)
 //   Dashboard.Benchmarks duckdb FILE                           (DuckDB's read_parquet of a downloaded file: rows, types, amount sum)
 //   Dashboard.Benchmarks digest DB [runs]                      (one weekly digest's four ScottPlot charts rendered on the server)
-//   Dashboard.Benchmarks agree STORE_A STORE_B [--a-rollup] [--b-rollup]
+//   Dashboard.Benchmarks agree STORE_A STORE_B [--a-rollup] [--b-rollup] [--save FILE]
 //                                      (the overview's and the weekly review's JSON from two stores, or from one store's frame
-//                                       and its rollup, for the 60 filters below; a store: a SQLite file or a connection string)
+//                                       and its rollup, for the 60 filters below; a store: a SQLite file or a connection string;
+//                                       --save writes A's JSON, one filter a line, to compare two builds byte for byte)
 var culture = CultureInfo.InvariantCulture;
 if (args.Length >= 2 && args[0] == "csp")
 {
@@ -64,7 +65,8 @@ if (args.Length >= 2 && args[0] == "duckdb")
 }
 if (args.Length >= 3 && args[0] == "agree")
 {
-    return await Agree(args[1], args[2], args.Contains("--a-rollup"), args.Contains("--b-rollup"));
+    var save = Array.IndexOf(args, "--save") is var saveAt and >= 0 ? args[saveAt + 1] : null;
+    return await Agree(args[1], args[2], args.Contains("--a-rollup"), args.Contains("--b-rollup"), save);
 }
 if (args.Length >= 4 && args[0] == "scale")
 {
@@ -160,7 +162,7 @@ return 0;
 
 // Issue 13: the same data in SQLite and in PostgreSQL, or read from the frame and from the rollup, gives the same overview
 // and weekly review, to the byte, for every benchmark filter.
-static async Task<int> Agree(string a, string b, bool aRollup, bool bRollup)
+static async Task<int> Agree(string a, string b, bool aRollup, bool bRollup, string? save)
 {
     var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
     DashboardStore Open(string store) => store.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
@@ -179,6 +181,7 @@ static async Task<int> Agree(string a, string b, bool aRollup, bool bRollup)
     var filters = Filters(data).ToList();
     var same = 0;
     var i = 0;
+    var saved = new List<string>();
     foreach (var (filter, grain) in filters)
     {
         // Every third filter also asks for a weekly review (a week picked from the filter's own dates, or the default).
@@ -189,6 +192,7 @@ static async Task<int> Agree(string a, string b, bool aRollup, bool bRollup)
             left += System.Text.Json.JsonSerializer.Serialize(await x.Weekly.GetAsync(filter.From, filter), json);
             right += System.Text.Json.JsonSerializer.Serialize(await y.Weekly.GetAsync(filter.From, filter), json);
         }
+        saved.Add(left);
         if (left == right)
         {
             same++;
@@ -196,6 +200,10 @@ static async Task<int> Agree(string a, string b, bool aRollup, bool bRollup)
         }
         var at = Enumerable.Range(0, Math.Min(left.Length, right.Length)).FirstOrDefault(i => left[i] != right[i]);
         Console.WriteLine($"differs for {System.Text.Json.JsonSerializer.Serialize(filter, json)} {grain} at {at}: A ...{left[Math.Max(0, at - 60)..Math.Min(left.Length, at + 60)]}... B ...{right[Math.Max(0, at - 60)..Math.Min(right.Length, at + 60)]}...");
+    }
+    if (save is not null)
+    {
+        await File.WriteAllLinesAsync(save, saved);
     }
     string Name(DashboardStore store, bool rollup) => $"{store.Location} ({(rollup ? "rollup" : "frame")})";
     Console.WriteLine($"{data.Count:N0} order lines; {same} of {filters.Count} filters give identical JSON from A = {Name(first, aRollup)} and B = {Name(second, bRollup)}.");

@@ -3,7 +3,9 @@ namespace Dashboard.Core.Orders;
 /// <summary>
 /// What the order screens read, in one state of the store: the lines themselves as an in-memory frame
 /// (<see cref="OrdersFrame"/>) up to <see cref="Analytics.AnalyticsOptions.FrameMaxLines"/>, and past that the daily rollup the store
-/// keeps (<see cref="Rollup.OrdersRollup"/>). Both name the values of each dimension, which a filter is compiled against.
+/// keeps (<see cref="Rollup.OrdersRollup"/>). Both name the values of each dimension, which a filter is compiled against,
+/// and both answer the queries' two kinds of question (<see cref="OverviewAsync"/>, <see cref="MeasureAsync"/>): the
+/// queries never ask which of the two they hold.
 /// </summary>
 public interface IOrdersData
 {
@@ -29,6 +31,18 @@ public interface IOrdersData
     IReadOnlyList<string> SalesChannels { get; }
     IReadOnlyList<string> ServiceLevels { get; }
     IReadOnlyList<string> Currencies { get; }
+
+    /// <summary>
+    /// The groups of the overview's one fused pass (KPIs of the shown and the previous period, and the four charts) for
+    /// <paramref name="layout"/>; null when the store has moved on from this state (the caller asks for a new one).
+    /// </summary>
+    internal Task<OverviewGroups?> OverviewAsync(CompiledFilter f, OverviewLayout layout, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The measures of the lines that pass the whole filter, one <see cref="GroupMeasures"/> per request, in their order,
+    /// read together (the rollup reads one slice that covers them all); null when the store has moved on from this state.
+    /// </summary>
+    internal Task<IReadOnlyList<GroupMeasures>?> MeasureAsync(CompiledFilter f, IReadOnlyList<MeasuresRequest> requests, CancellationToken cancellationToken);
 
     /// <summary>The index of <paramref name="currency"/> in <paramref name="currencies"/> (ignoring case), or -2 when no line has it.</summary>
     internal static int CurrencyCode(IReadOnlyList<string> currencies, string? currency)

@@ -79,43 +79,9 @@ public sealed record OrderFilter
                 case ServiceKey: AddDistinct(services, value); break;
                 case StateKey: AddDistinct(states, value); break;
                 case CurrencyKey: currency = value.ToUpperInvariant(); break;
-                case StatusKey:
-                    if (Enum.TryParse<StatusGroup>(value, ignoreCase: true, out var group) && Enum.IsDefined(group) && !int.TryParse(value, out _))
-                    {
-                        if (!statuses.Contains(group))
-                        {
-                            statuses.Add(group);
-                        }
-                    }
-                    else
-                    {
-                        errors?.Add($"{StatusKey}: '{value}' is not a status group ({string.Join(", ", Enum.GetNames<StatusGroup>())}).");
-                    }
-                    break;
-                case B2BKey:
-                    if (bool.TryParse(value, out var b))
-                    {
-                        b2b = b;
-                    }
-                    else
-                    {
-                        errors?.Add($"{B2BKey}: '{value}' is not true or false.");
-                    }
-                    break;
-                case WeekdayKey:
-                    var index = Array.IndexOf(WeekdayNames, value.ToLowerInvariant() is { Length: >= 3 } v ? v[..3] : value);
-                    if (index >= 0)
-                    {
-                        if (!weekdays.Contains((DayOfWeek)index))
-                        {
-                            weekdays.Add((DayOfWeek)index);
-                        }
-                    }
-                    else
-                    {
-                        errors?.Add($"{WeekdayKey}: '{value}' is not a weekday (mon..sun).");
-                    }
-                    break;
+                case StatusKey: AddDistinct(statuses, ParseStatus(value, errors)); break;
+                case B2BKey: b2b = ParseB2B(value, errors) ?? b2b; break;
+                case WeekdayKey: AddDistinct(weekdays, ParseWeekday(value, errors)); break;
             }
         }
 
@@ -216,6 +182,48 @@ public sealed record OrderFilter
 
     private static IReadOnlyList<T> Toggle<T>(IReadOnlyList<T> list, T item) =>
         list.Contains(item) ? list.Where(x => !EqualityComparer<T>.Default.Equals(x, item)).ToList() : [.. list, item];
+
+    private static void AddDistinct<T>(List<T> list, T? value)
+        where T : struct
+    {
+        if (value is { } v && !list.Contains(v))
+        {
+            list.Add(v);
+        }
+    }
+
+    /// <summary>A status group by name (ignoring case; not by number); null, reported in <paramref name="errors"/>, when it is none.</summary>
+    private static StatusGroup? ParseStatus(string value, ICollection<string>? errors)
+    {
+        if (Enum.TryParse<StatusGroup>(value, ignoreCase: true, out var group) && Enum.IsDefined(group) && !int.TryParse(value, out _))
+        {
+            return group;
+        }
+        errors?.Add($"{StatusKey}: '{value}' is not a status group ({string.Join(", ", Enum.GetNames<StatusGroup>())}).");
+        return null;
+    }
+
+    private static bool? ParseB2B(string value, ICollection<string>? errors)
+    {
+        if (bool.TryParse(value, out var b))
+        {
+            return b;
+        }
+        errors?.Add($"{B2BKey}: '{value}' is not true or false.");
+        return null;
+    }
+
+    /// <summary>A weekday by its name or its first three letters (ignoring case).</summary>
+    private static DayOfWeek? ParseWeekday(string value, ICollection<string>? errors)
+    {
+        var index = Array.IndexOf(WeekdayNames, value.ToLowerInvariant() is { Length: >= 3 } v ? v[..3] : value);
+        if (index >= 0)
+        {
+            return (DayOfWeek)index;
+        }
+        errors?.Add($"{WeekdayKey}: '{value}' is not a weekday (mon..sun).");
+        return null;
+    }
 
     private static void AddDistinct(List<string> list, string value)
     {

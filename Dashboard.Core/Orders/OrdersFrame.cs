@@ -18,9 +18,6 @@ public sealed class OrdersFrame : IOrdersData
     /// <summary>The currency code of a line without a currency (cancelled lines often have none).</summary>
     internal const short NoCurrency = -1;
 
-    /// <summary>Marks a missing amount while loading (the frame's column holds a null there).</summary>
-    private const long NoAmount = long.MinValue;
-
     public const string IdColumn = "id";
     public const string OrderColumn = "order";
     public const string DayColumn = "day";
@@ -119,18 +116,6 @@ public sealed class OrdersFrame : IOrdersData
     internal IReadOnlyList<string> Sizes { get; private init; } = [];
     internal IReadOnlyList<string> PromotionLists { get; private init; } = [];
 
-    /// <summary>The names of a coded text column, by column name.</summary>
-    public IReadOnlyList<string> NamesOf(string column) => column switch
-    {
-        CategoryColumn => Categories,
-        StateColumn => States,
-        FulfilmentColumn => Fulfilments,
-        ChannelColumn => SalesChannels,
-        ServiceColumn => ServiceLevels,
-        CurrencyColumn => Currencies,
-        _ => throw new ArgumentOutOfRangeException(nameof(column), column, "not a coded text column"),
-    };
-
     public static Task<OrdersFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken = default) =>
         LoadAsync(db, version, modelColumns: false, cancellationToken);
 
@@ -143,268 +128,45 @@ public sealed class OrdersFrame : IOrdersData
         FrameStore.ReadAsync(db, (connection, transaction, storedVersion) =>
             LoadFrameAsync(connection, transaction, version, storedVersion, modelColumns, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// The frame in three steps: the lines read in row order (<see cref="StagedLinesReader"/>), placed so that the lines
+    /// of an order are adjacent and the orders follow their first day (<see cref="OrderPlacement"/>), and copied into
+    /// the frame's columns in that order (<see cref="OrderColumns"/>).
+    /// </summary>
     internal static async Task<OrdersFrame> LoadFrameAsync(DbConnection connection, DbTransaction transaction, long version, long storedVersion,
         bool modelColumns, CancellationToken cancellationToken)
     {
         var count = await FrameStore.CountAsync(connection, transaction, "SELECT COUNT(*) FROM order_lines;", cancellationToken);
-
-        // Read in row order (a table scan), then group the lines of each order together in memory: reading in Order ID
-        // order through the unique index was three times slower (random row look-ups; LoadBenchmark measures both).
-        var staged = new StagedLines(count, modelColumns);
-        var orders = new Dictionary<string, int>(StringComparer.Ordinal);
-        var categories = new TextCodes();
-        var states = new TextCodes();
-        var fulfilments = new TextCodes();
-        var channels = new TextCodes();
-        var services = new TextCodes();
-        var currencies = new TextCodes();
-        var cities = new TextCodes();
-        var sizes = new TextCodes();
-        var promotionLists = new TextCodes();
-        var statusGroups = Enum.GetValues<StatusGroup>().ToDictionary(g => g.ToString(), g => (byte)g, StringComparer.Ordinal);
-
-        var sample = false;
-        var minDay = int.MaxValue;
-        var maxDay = int.MinValue;
-        var r = 0;
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = modelColumns
-                ? """
-                  SELECT l.id, l.order_id, l.order_date, l.status_group, l.category, l.state, l.fulfilment, l.sales_channel,
-                         l.service_level, l.currency, l.qty, l.amount_minor, l.b2b, l.is_sample, l.city, l.size, l.batch_id, p.ids
-                  FROM order_lines l LEFT JOIN promotion_lists p ON p.id = l.promotion_list_id;
-                  """
-                : """
-                  SELECT id, order_id, order_date, status_group, category, state, fulfilment, sales_channel, service_level,
-                         currency, qty, amount_minor, b2b, is_sample
-                  FROM order_lines;
-                  """;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                if (r == count)
-                {
-                    throw new InvalidOperationException("order_lines changed inside a read transaction.");
-                }
-                var orderId = reader.GetString(1);
-                if (!orders.TryGetValue(orderId, out var order))
-                {
-                    order = orders.Count;
-                    orders.Add(orderId, order);
-                }
-                staged.Order[r] = order;
-                staged.Id[r] = checked((int)reader.GetInt64(0));
-                var date = ParseDate(reader.GetString(2));
-                staged.Day[r] = date.DayNumber;
-                minDay = Math.Min(minDay, date.DayNumber);
-                maxDay = Math.Max(maxDay, date.DayNumber);
-                staged.Status[r] = statusGroups[reader.GetString(3)];
-                staged.Category[r] = categories.Code(reader.GetString(4));
-                staged.State[r] = states.Code(reader.IsDBNull(5) ? "" : reader.GetString(5));
-                staged.Fulfilment[r] = fulfilments.Code(reader.GetString(6));
-                staged.Channel[r] = channels.Code(reader.GetString(7));
-                staged.Service[r] = services.Code(reader.GetString(8));
-                staged.Currency[r] = reader.IsDBNull(9) ? NoCurrency : currencies.Code(reader.GetString(9));
-                staged.Qty[r] = checked((int)reader.GetInt64(10));
-                staged.Amount[r] = reader.IsDBNull(11) ? NoAmount : reader.GetInt64(11);
-                staged.B2B[r] = reader.GetBoolean(12);
-                sample |= reader.GetBoolean(13);
-                if (modelColumns)
-                {
-                    staged.City![r] = reader.IsDBNull(14) ? NoCode : cities.WideCode(reader.GetString(14));
-                    staged.Size![r] = sizes.Code(reader.GetString(15));
-                    staged.Batch![r] = checked((int)reader.GetInt64(16));
-                    staged.Promotions![r] = reader.IsDBNull(17) ? NoCode : promotionLists.WideCode(reader.GetString(17));
-                }
-                r++;
-            }
-        }
-        if (r != count)
-        {
-            throw new InvalidOperationException("order_lines changed inside a read transaction.");
-        }
-        var orderCount = orders.Count;
-        orders.Clear();
-        orders.TrimExcess();
-        if (count == 0)
-        {
-            minDay = maxDay = 0;
-        }
-
-        // The orders sorted by their first day (ties in the order of first appearance), and each line's place: the
-        // lines of one order stay adjacent, and a date range is a range of rows (RowsBetween), so a scan of one week
-        // reads one week of lines.
-        var firstDay = new int[orderCount];
-        var lastDay = new int[orderCount];
-        Array.Fill(firstDay, int.MaxValue);
-        Array.Fill(lastDay, int.MinValue);
-        var linesOf = new int[orderCount];
-        for (var row = 0; row < count; row++)
-        {
-            var o = staged.Order[row];
-            firstDay[o] = Math.Min(firstDay[o], staged.Day[row]);
-            lastDay[o] = Math.Max(lastDay[o], staged.Day[row]);
-            linesOf[o]++;
-        }
-        var spanDays = maxDay - minDay + 1;
-        var rowsFromDay = new int[spanDays + 1];
-        var ordersFromDay = new int[spanDays + 1];
-        var longestOrder = 0;
-        for (var o = 0; o < orderCount; o++)
-        {
-            rowsFromDay[firstDay[o] - minDay + 1] += linesOf[o];
-            ordersFromDay[firstDay[o] - minDay + 1]++;
-            longestOrder = Math.Max(longestOrder, lastDay[o] - firstDay[o]);
-        }
-        for (var d = 1; d <= spanDays; d++)
-        {
-            rowsFromDay[d] += rowsFromDay[d - 1];
-            ordersFromDay[d] += ordersFromDay[d - 1];
-        }
-        // rank[o]: the order's number in the frame; next[rank]: where its next line goes.
-        var rank = new int[orderCount];
-        var nextOrder = (int[])ordersFromDay.Clone();
-        var next = new int[orderCount + 1];
-        for (var o = 0; o < orderCount; o++)
-        {
-            var k = nextOrder[firstDay[o] - minDay]++;
-            rank[o] = k;
-            next[k + 1] = linesOf[o];
-        }
-        for (var k = 1; k <= orderCount; k++)
-        {
-            next[k] += next[k - 1];
-        }
-
-        var id = new ColumnBuffer<int>(count);
-        var run = new ColumnBuffer<int>(count);
-        var day = new ColumnBuffer<int>(count);
-        var weekday = new ColumnBuffer<byte>(count);
-        var status = new ColumnBuffer<byte>(count);
-        var category = new ColumnBuffer<short>(count);
-        var state = new ColumnBuffer<short>(count);
-        var fulfilment = new ColumnBuffer<short>(count);
-        var channel = new ColumnBuffer<short>(count);
-        var service = new ColumnBuffer<short>(count);
-        var currency = new ColumnBuffer<short>(count);
-        var qty = new ColumnBuffer<int>(count);
-        var amount = new ColumnBuffer<long>(count);
-        var b2b = new ColumnBuffer<bool>(count);
-        var city = modelColumns ? new ColumnBuffer<int>(count) : null;
-        var size = modelColumns ? new ColumnBuffer<short>(count) : null;
-        var batch = modelColumns ? new ColumnBuffer<int>(count) : null;
-        var promotions = modelColumns ? new ColumnBuffer<int>(count) : null;
-        for (var row = 0; row < count; row++)
-        {
-            var o = rank[staged.Order[row]];
-            var at = next[o]++;
-            id.Values[at] = staged.Id[row];
-            run.Values[at] = o;
-            day.Values[at] = staged.Day[row];
-            weekday.Values[at] = (byte)((staged.Day[row] + 1) % 7); // day number 0 (1 January 0001) was a Monday
-            status.Values[at] = staged.Status[row];
-            category.Values[at] = staged.Category[row];
-            state.Values[at] = staged.State[row];
-            fulfilment.Values[at] = staged.Fulfilment[row];
-            channel.Values[at] = staged.Channel[row];
-            service.Values[at] = staged.Service[row];
-            currency.Values[at] = staged.Currency[row];
-            if (staged.Currency[row] == NoCurrency)
-            {
-                currency.SetNull(at);
-            }
-            qty.Values[at] = staged.Qty[row];
-            if (staged.Amount[row] == NoAmount)
-            {
-                amount.SetNull(at);
-            }
-            else
-            {
-                amount.Values[at] = staged.Amount[row];
-            }
-            b2b.Values[at] = staged.B2B[row];
-            if (modelColumns)
-            {
-                SetCode(city!, at, staged.City![row]);
-                size!.Values[at] = staged.Size![row];
-                batch!.Values[at] = staged.Batch![row];
-                SetCode(promotions!, at, staged.Promotions![row]);
-            }
-        }
-
-        var currencyNames = currencies.Names;
-        var currencyCounts = new int[currencyNames.Count];
-        foreach (var c in currency.Values)
-        {
-            if (c != NoCurrency)
-            {
-                currencyCounts[c]++;
-            }
-        }
-        var main = currencyNames.Count == 0 ? null : currencyNames[Array.IndexOf(currencyCounts, currencyCounts.Max())];
-
-        List<DataFrameColumn> columns = [
-            FrameColumns.Int32(IdColumn, id),
-            FrameColumns.Int32(OrderColumn, run),
-            FrameColumns.Int32(DayColumn, day),
-            FrameColumns.Byte(WeekdayColumn, weekday),
-            FrameColumns.Byte(StatusGroupColumn, status),
-            FrameColumns.Int16(CategoryColumn, category),
-            FrameColumns.Int16(StateColumn, state),
-            FrameColumns.Int16(FulfilmentColumn, fulfilment),
-            FrameColumns.Int16(ChannelColumn, channel),
-            FrameColumns.Int16(ServiceColumn, service),
-            FrameColumns.Int16(CurrencyColumn, currency),
-            FrameColumns.Int32(QtyColumn, qty),
-            FrameColumns.Int64(AmountColumn, amount),
-            FrameColumns.Boolean(B2BColumn, b2b)];
-        if (modelColumns)
-        {
-            columns.AddRange([
-                FrameColumns.Int32(CityColumn, city!),
-                FrameColumns.Int16(SizeColumn, size!),
-                FrameColumns.Int32(BatchColumn, batch!),
-                FrameColumns.Int32(PromotionsColumn, promotions!)]);
-        }
-        var frame = new DataFrame(columns);
-
-        return new OrdersFrame(frame)
+        var staged = await StagedLinesReader.ReadAsync(connection, transaction, count, modelColumns, cancellationToken);
+        var placement = new OrderPlacement(staged);
+        var columns = new OrderColumns(staged, placement);
+        var codes = staged.Codes;
+        return new OrdersFrame(columns.ToFrame())
         {
             Version = version,
             StoredVersion = storedVersion,
             Count = count,
-            MinDate = count == 0 ? null : DateOnly.FromDayNumber(minDay),
-            FirstDayNumber = minDay,
-            RowsFromDay = rowsFromDay,
-            LongestOrderDays = longestOrder,
-            MaxDate = count == 0 ? null : DateOnly.FromDayNumber(maxDay),
-            IsSample = sample,
-            MainCurrency = main,
-            Categories = categories.Names,
-            States = states.Names,
-            Fulfilments = fulfilments.Names,
-            SalesChannels = channels.Names,
-            ServiceLevels = services.Names,
-            Currencies = currencyNames,
-            Cities = cities.Names,
-            Sizes = sizes.Names,
-            PromotionLists = promotionLists.Names,
+            MinDate = count == 0 ? null : DateOnly.FromDayNumber(staged.MinDay),
+            FirstDayNumber = staged.MinDay,
+            RowsFromDay = placement.RowsFromDay,
+            LongestOrderDays = placement.LongestOrderDays,
+            MaxDate = count == 0 ? null : DateOnly.FromDayNumber(staged.MaxDay),
+            IsSample = staged.IsSample,
+            MainCurrency = columns.MainCurrency(codes.Currencies.Names),
+            Categories = codes.Categories.Names,
+            States = codes.States.Names,
+            Fulfilments = codes.Fulfilments.Names,
+            SalesChannels = codes.Channels.Names,
+            ServiceLevels = codes.Services.Names,
+            Currencies = codes.Currencies.Names,
+            Cities = codes.Cities.Names,
+            Sizes = codes.Sizes.Names,
+            PromotionLists = codes.PromotionLists.Names,
         };
     }
 
     /// <summary>A null code for a missing text in an <c>Int32</c> code column (the column holds a null there).</summary>
-    private const int NoCode = -1;
-
-    private static void SetCode(ColumnBuffer<int> column, int row, int code)
-    {
-        column.Values[row] = code;
-        if (code == NoCode)
-        {
-            column.SetNull(row);
-        }
-    }
+    internal const int NoCode = -1;
 
     /// <summary>
     /// The lines as the models read them, in store order (by id), from a frame loaded with its model columns. A model
@@ -464,6 +226,19 @@ public sealed class OrdersFrame : IOrdersData
         lines.Sort((a, b) => a.Id.CompareTo(b.Id));
         return lines;
     }
+
+    /// <summary>The fused pass over the frame's buffers (<see cref="OrdersScan.Overview"/>).</summary>
+    Task<OverviewGroups?> IOrdersData.OverviewAsync(CompiledFilter f, OverviewLayout layout, CancellationToken cancellationToken) =>
+        Task.FromResult<OverviewGroups?>(OrdersScan.Overview(this, f, layout));
+
+    /// <summary>One scan of the lines per request (<see cref="OrdersScan.Run"/>).</summary>
+    /// <remarks>The cast matters: a bare <c>null</c> arm would give the switch the type ReadOnlyMemory&lt;short&gt; (null as an
+    /// empty array), and every request would be grouped by that empty column.</remarks>
+    Task<IReadOnlyList<GroupMeasures>?> IOrdersData.MeasureAsync(CompiledFilter f, IReadOnlyList<MeasuresRequest> requests, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<GroupMeasures>?>(requests.Select(q => OrdersScan.Run(
+            this, f, Ignore.None, q.Range.From.DayNumber, q.Range.To.DayNumber, q.Keys,
+            keyOfRow: q.By switch { LineGrouping.Category => Category, LineGrouping.State => State, _ => (ReadOnlyMemory<short>?)null },
+            keyOfDay: q.By == LineGrouping.Day ? q.KeyOfDay : null, firstDay: q.Range.From.DayNumber)).ToList());
 
     /// <summary>Day number of the earliest line (0 in an empty frame).</summary>
     private int FirstDayNumber { get; init; }

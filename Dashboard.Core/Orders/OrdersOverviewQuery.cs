@@ -1,5 +1,4 @@
 using Dashboard.Core.Analytics;
-using Dashboard.Core.Orders.Rollup;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Orders;
@@ -7,8 +6,9 @@ namespace Dashboard.Core.Orders;
 /// <summary>
 /// The query service of the orders overview: KPIs with the previous period, orders over time, weekday volume,
 /// sales by category and average monthly sales, all for one <see cref="OrderFilter"/>.
-/// The KPIs and the four charts are one fused pass over the buffers of the <see cref="OrdersFrame"/>
-/// (docs/decisions/0010-dataframes.md: the DataFrame's own Filter/GroupBy took 150-190 ms for the same work).
+/// The KPIs and the four charts are one fused pass, which the data does (<see cref="IOrdersData.OverviewAsync"/>): over the
+/// buffers of the <see cref="OrdersFrame"/> (docs/decisions/0010-dataframes.md: the DataFrame's own Filter/GroupBy took
+/// 150-190 ms for the same work), or over one slice of the store's rollup past the frame's size.
 /// </summary>
 public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<AnalyticsOptions> options)
 {
@@ -28,36 +28,22 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
     }
 
     public Task<OrdersOverview> GetAsync(OrderFilter filter, TimeGrain grain = TimeGrain.Day, CancellationToken cancellationToken = default) =>
-        frames.ReadAsync(s => s switch
-        {
-            OrdersFrame frame => Task.FromResult<OrdersOverview?>(Compute(frame, filter, grain)),
-            _ => ComputeAsync((OrdersRollup)s, filter, grain, cancellationToken),
-        }, cancellationToken);
+        frames.ReadAsync(s => ComposeAsync(s, filter, grain, (f, layout) => s.OverviewAsync(f, layout, cancellationToken)), cancellationToken);
 
-    /// <summary>The overview's KPIs (its one fused pass fills the charts' groups too, at no cost that matters).</summary>
-    public async Task<OverviewKpis?> GetKpisAsync(OrderFilter filter, CancellationToken cancellationToken = default) =>
-        (await GetAsync(filter, TimeGrain.Day, cancellationToken)).Kpis;
-
+    /// <summary>
+    /// The overview from a frame with its fused pass split into <paramref name="parts"/> (by default as the frame chooses):
+    /// what the tests check the parallel pass against. The frame answers at once, so this waits for nothing.
+    /// </summary>
     internal OrdersOverview Compute(OrdersFrame s, OrderFilter filter, TimeGrain grain, int? parts = null) =>
-        Compose(s, filter, grain, (f, layout) => OrdersScan.Overview(s, f, layout, parts));
+        ComposeAsync(s, filter, grain, (f, layout) => Task.FromResult<OverviewGroups?>(OrdersScan.Overview(s, f, layout, parts)))
+            .GetAwaiter().GetResult()!;
 
-    /// <summary>The overview from the store's rollup: one slice over the previous and the shown period; null when the store moved on.</summary>
-    private async Task<OrdersOverview?> ComputeAsync(OrdersRollup s, OrderFilter filter, TimeGrain grain, CancellationToken cancellationToken)
-    {
-        RollupSlice? slice = null;
-        if (RangeOf(s, filter) is { Days: > 0 } range)
-        {
-            slice = await s.ReadAsync(new CompiledFilter(s, filter), PreviousOf(range).From, range.To, byState: false, cancellationToken);
-            if (slice is null)
-            {
-                return null;
-            }
-        }
-        return Compose(s, filter, grain, (f, layout) => RollupScan.Overview(s, slice!, f, layout));
-    }
-
-    /// <summary>The overview around one fused pass, <paramref name="scan"/>, which fills the KPIs' and the charts' groups.</summary>
-    private OrdersOverview Compose(IOrdersData s, OrderFilter filter, TimeGrain grain, Func<CompiledFilter, OverviewLayout, OverviewGroups> scan)
+    /// <summary>
+    /// The overview around one fused pass, <paramref name="scan"/>, which fills the KPIs' and the charts' groups; null
+    /// when the store moved on from <paramref name="s"/> (the pass gave no groups).
+    /// </summary>
+    private async Task<OrdersOverview?> ComposeAsync(IOrdersData s, OrderFilter filter, TimeGrain grain,
+        Func<CompiledFilter, OverviewLayout, Task<OverviewGroups?>> scan)
     {
         var currency = filter.Currency ?? s.MainCurrency;
         var range = RangeOf(s, filter);
@@ -75,6 +61,27 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
         // One fused pass fills every chart; the layout maps each day of the range to its bucket, weekday and month.
         var buckets = Buckets(range, grain, WeekStartsOn, s);
         var months = Buckets(range, TimeGrain.Month, DayOfWeek.Monday, s);
+        if (await scan(f, Layout(range, buckets, months)) is not { } g)
+        {
+            return null;
+        }
+
+        return new OrdersOverview(
+            filter, currency, range,
+            KpisOf(s, range, g.Current[0], g.Previous[0]),
+            new OrdersOverTime(grain, WeekStartsOn, buckets.Select((b, i) =>
+                    new TimePoint(b.Start, b.End, b.Partial, g.Buckets[i].Orders, g.Buckets[i].Units, g.Buckets[i].Revenue))
+                // A day the weekday filter leaves out is not a day without orders: it is not drawn (nor listed) at all.
+                .Where(p => p.Start != p.End || filter.Weekdays.Count == 0 || filter.Weekdays.Contains(p.Start.DayOfWeek)).ToList()),
+            WeekdaysOf(g.Weekdays, filter),
+            CategoriesOf(s, g.Categories, filter),
+            MonthsOf(s, range, months, g.Months));
+    }
+
+    /// <summary>Each day of the range's bucket (of <paramref name="buckets"/>), weekday (Monday 0) and month, and the previous period.</summary>
+    private static OverviewLayout Layout(DateRange range, List<(DateOnly Start, DateOnly End, bool Partial)> buckets,
+        List<(DateOnly Start, DateOnly End, bool Partial)> months)
+    {
         var first = range.From.DayNumber;
         var bucketOfDay = new int[range.Days];
         var weekdayOfDay = new int[range.Days];
@@ -91,20 +98,9 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
             monthOfDay[d] = (date.Year - range.From.Year) * 12 + date.Month - range.From.Month;
         }
         var previous = PreviousOf(range);
-        var g = scan(f, new OverviewLayout(
+        return new OverviewLayout(
             first, range.To.DayNumber, previous.From.DayNumber, previous.To.DayNumber,
-            bucketOfDay, buckets.Count, weekdayOfDay, monthOfDay, months.Count));
-
-        return new OrdersOverview(
-            filter, currency, range,
-            KpisOf(s, range, g.Current[0], g.Previous[0]),
-            new OrdersOverTime(grain, WeekStartsOn, buckets.Select((b, i) =>
-                    new TimePoint(b.Start, b.End, b.Partial, g.Buckets[i].Orders, g.Buckets[i].Units, g.Buckets[i].Revenue))
-                // A day the weekday filter leaves out is not a day without orders: it is not drawn (nor listed) at all.
-                .Where(p => p.Start != p.End || filter.Weekdays.Count == 0 || filter.Weekdays.Contains(p.Start.DayOfWeek)).ToList()),
-            WeekdaysOf(g.Weekdays, filter),
-            CategoriesOf(s, g.Categories, filter),
-            MonthsOf(s, range, months, g.Months));
+            bucketOfDay, buckets.Count, weekdayOfDay, monthOfDay, months.Count);
     }
 
     /// <summary>The range the filter asks for, the data's own range standing in for a missing end; null when there is no data.</summary>

@@ -70,8 +70,8 @@ public sealed class PurchasesFrame
         _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
     };
 
-    private static string MarriedLabel(bool married) => married ? "Married" : "Single";
-    private static string StayLabel(int years) => years >= 4 ? "4+" : PurchaseFilter.Invariant(years);
+    internal static string MarriedLabel(bool married) => married ? "Married" : "Single";
+    internal static string StayLabel(int years) => years >= 4 ? "4+" : PurchaseFilter.Invariant(years);
 
     public static Task<PurchasesFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken = default) =>
         LoadAsync(db, version, modelColumns: false, cancellationToken);
@@ -88,31 +88,13 @@ public sealed class PurchasesFrame
         bool modelColumns, CancellationToken cancellationToken)
     {
         var count = await FrameStore.CountAsync(connection, transaction, "SELECT COUNT(*) FROM purchases WHERE purchase IS NOT NULL;", cancellationToken);
-        var dimensions = Enum.GetValues<PurchaseDimension>();
-        var codes = dimensions.ToDictionary(d => d, _ => new ColumnBuffer<short>(count));
-        var dictionaries = dimensions.ToDictionary(d => d, _ => new TextCodes());
-        var id = new ColumnBuffer<int>(count);
-        var purchase = new ColumnBuffer<int>(count);
-        var user = modelColumns ? new ColumnBuffer<int>(count) : null;
-        var product = modelColumns ? new ColumnBuffer<int>(count) : null;
-        var category2 = modelColumns ? new ColumnBuffer<short>(count) : null;
-        var category3 = modelColumns ? new ColumnBuffer<short>(count) : null;
-        var batch = modelColumns ? new ColumnBuffer<int>(count) : null;
-        var products = new TextCodes();
-        // Small numbers' labels, made once rather than per row.
-        var numbers = Enumerable.Range(0, 100).Select(PurchaseFilter.Invariant).ToArray();
-        string Number(long n) => n is >= 0 and < 100 ? numbers[n] : PurchaseFilter.Invariant(checked((int)n));
-
-        var sample = false;
-        var min = int.MaxValue;
-        var max = int.MinValue;
+        var columns = new PurchaseColumns(count, modelColumns);
         var r = 0;
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
             command.CommandText = $"""
-                SELECT id, age_band, gender, city_category, occupation, married, stay_years, product_category_1, purchase, is_sample
-                       {(modelColumns ? ", user_id, product_id, product_category_2, product_category_3, batch_id" : "")}
+                SELECT {PurchaseColumns.SelectedColumns(modelColumns)}
                 FROM purchases WHERE purchase IS NOT NULL ORDER BY id;
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -122,27 +104,7 @@ public sealed class PurchasesFrame
                 {
                     throw new InvalidOperationException("purchases changed inside a read transaction.");
                 }
-                id.Values[r] = checked((int)reader.GetInt64(0));
-                codes[PurchaseDimension.AgeBand].Values[r] = dictionaries[PurchaseDimension.AgeBand].Code(reader.GetString(1));
-                codes[PurchaseDimension.Gender].Values[r] = dictionaries[PurchaseDimension.Gender].Code(reader.GetString(2));
-                codes[PurchaseDimension.CityCategory].Values[r] = dictionaries[PurchaseDimension.CityCategory].Code(reader.GetString(3));
-                codes[PurchaseDimension.Occupation].Values[r] = dictionaries[PurchaseDimension.Occupation].Code(Number(reader.GetInt64(4)));
-                codes[PurchaseDimension.Married].Values[r] = dictionaries[PurchaseDimension.Married].Code(MarriedLabel(reader.GetBoolean(5)));
-                codes[PurchaseDimension.StayYears].Values[r] = dictionaries[PurchaseDimension.StayYears].Code(StayLabel(checked((int)reader.GetInt64(6))));
-                codes[PurchaseDimension.ProductCategory1].Values[r] = dictionaries[PurchaseDimension.ProductCategory1].Code(Number(reader.GetInt64(7)));
-                var p = checked((int)reader.GetInt64(8));
-                purchase.Values[r] = p;
-                min = Math.Min(min, p);
-                max = Math.Max(max, p);
-                sample |= reader.GetBoolean(9);
-                if (modelColumns)
-                {
-                    Set(user!, r, reader.IsDBNull(10) ? null : checked((int)reader.GetInt64(10)));
-                    Set(product!, r, reader.IsDBNull(11) ? null : products.WideCode(reader.GetString(11)));
-                    Set(category2!, r, reader.IsDBNull(12) ? null : checked((short)reader.GetInt64(12)));
-                    Set(category3!, r, reader.IsDBNull(13) ? null : checked((short)reader.GetInt64(13)));
-                    batch!.Values[r] = checked((int)reader.GetInt64(14));
-                }
+                columns.Read(reader, r);
                 r++;
             }
         }
@@ -151,63 +113,18 @@ public sealed class PurchasesFrame
             throw new InvalidOperationException("purchases changed inside a read transaction.");
         }
 
-        // Recode each dimension so that codes follow display order (age bands by age, numbers numerically).
-        var labels = new Dictionary<PurchaseDimension, IReadOnlyList<string>>();
-        foreach (var d in dimensions)
+        var labels = columns.RecodeInDisplayOrder();
+        return new PurchasesFrame(columns.ToFrame())
         {
-            var names = dictionaries[d].Names;
-            var ordered = Enumerable.Range(0, names.Count)
-                .OrderBy(i => SortKey(d, names[i])).ThenBy(i => names[i], StringComparer.Ordinal).ToList();
-            var remap = new short[ordered.Count];
-            for (var i = 0; i < ordered.Count; i++)
-            {
-                remap[ordered[i]] = (short)i;
-            }
-            foreach (ref var code in codes[d].Values)
-            {
-                code = remap[code];
-            }
-            labels[d] = ordered.Select(i => names[i]).ToList();
-        }
-
-        List<DataFrameColumn> columns =
-            [FrameColumns.Int32(IdColumn, id),
-             .. dimensions.Select(d => (DataFrameColumn)FrameColumns.Int16(ColumnOf(d), codes[d])),
-             FrameColumns.Int32(PurchaseColumn, purchase)];
-        if (modelColumns)
-        {
-            columns.AddRange([
-                FrameColumns.Int32(UserColumn, user!),
-                FrameColumns.Int32(ProductColumn, product!),
-                FrameColumns.Int16(ProductCategory2Column, category2!),
-                FrameColumns.Int16(ProductCategory3Column, category3!),
-                FrameColumns.Int32(BatchColumn, batch!)]);
-        }
-        var frame = new DataFrame(columns);
-        return new PurchasesFrame(frame)
-        {
-            Products = products.Names,
+            Products = columns.Products,
             Version = version,
             StoredVersion = storedVersion,
             Count = count,
-            IsSample = sample,
-            MinPurchase = count == 0 ? 0 : min,
-            MaxPurchase = count == 0 ? 0 : max,
+            IsSample = columns.IsSample,
+            MinPurchase = count == 0 ? 0 : columns.MinPurchase,
+            MaxPurchase = count == 0 ? 0 : columns.MaxPurchase,
             Labels = labels,
         };
-    }
-
-    private static void Set<T>(ColumnBuffer<T> column, int row, T? value)
-        where T : unmanaged
-    {
-        if (value is { } v)
-        {
-            column.Values[row] = v;
-        }
-        else
-        {
-            column.SetNull(row);
-        }
     }
 
     /// <summary>The product ids of the product column's codes (empty in the charts' frame).</summary>
@@ -257,12 +174,4 @@ public sealed class PurchasesFrame
         }
         return transactions;
     }
-
-    private static int SortKey(PurchaseDimension d, string label) => d switch
-    {
-        PurchaseDimension.AgeBand => AgeBands.All.ToList().IndexOf(label) is var i and >= 0 ? i : int.MaxValue,
-        PurchaseDimension.StayYears => label == "4+" ? 4 : int.TryParse(label, out var y) ? y : int.MaxValue,
-        PurchaseDimension.Occupation or PurchaseDimension.ProductCategory1 => int.TryParse(label, out var n) ? n : int.MaxValue,
-        _ => 0,
-    };
 }

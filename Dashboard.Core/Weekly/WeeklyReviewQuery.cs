@@ -1,6 +1,5 @@
 using Dashboard.Core.Analytics;
 using Dashboard.Core.Orders;
-using Dashboard.Core.Orders.Rollup;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Weekly;
@@ -21,7 +20,15 @@ public sealed class WeeklyReviewQuery(OrdersFrameCache frames, IOptions<Analytic
     public Task<WeeklyReview> GetAsync(DateOnly? week, OrderFilter filter, CancellationToken cancellationToken = default) =>
         frames.ReadAsync(s => ComposeAsync(s, week, filter with { From = null, To = null }, cancellationToken), cancellationToken);
 
-    /// <summary>The review from the frame or, past its size, from one slice of the rollup; null when the store moved on from <paramref name="s"/>.</summary>
+    /// <summary>
+    /// [d]: the group of day d of the five weeks from "four weeks earlier" to the week shown: days 0..6 four weeks earlier
+    /// are groups 14..20, 7..20 (the two weeks in between, not shown) group 21, 21..27 the week before 7..13, and 28..34
+    /// the week shown 0..6.
+    /// </summary>
+    private static readonly int[] KeyOfDay = Enumerable.Range(0, 35)
+        .Select(d => d / 7 == 4 ? d % 7 : d / 7 == 3 ? 7 + d % 7 : d / 7 == 0 ? 14 + d % 7 : 21).ToArray();
+
+    /// <summary>The review from the data's measures, all read at once; null when the store moved on from <paramref name="s"/>.</summary>
     private async Task<WeeklyReview?> ComposeAsync(IOrdersData s, DateOnly? week, OrderFilter filter, CancellationToken cancellationToken)
     {
         var currency = filter.Currency ?? s.MainCurrency;
@@ -29,57 +36,25 @@ public sealed class WeeklyReviewQuery(OrdersFrameCache frames, IOptions<Analytic
         {
             return new WeeklyReview(filter, currency, WeekStartsOn, null, null, null, null, null, [], [], [], [], []);
         }
-        var lastStart = WeekOf(max);
-        if (lastStart.AddDays(6) > max)
-        {
-            lastStart = lastStart.AddDays(-7);
-        }
-        DateOnly? lastComplete = lastStart >= min ? lastStart : null;
-        var firstWeek = WeekOf(min);
+        var lastComplete = LastCompleteWeek(min, max);
         var start = week is { } w ? WeekOf(w) : lastComplete ?? WeekOf(max);
-
-        var f = new CompiledFilter(s, filter);
         var thisWeek = new DateRange(start, start.AddDays(6));
         var previous = new DateRange(start.AddDays(-7), start.AddDays(-1));
         var earlier = new DateRange(start.AddDays(-28), start.AddDays(-22));
 
-        var keyOfDay = new int[35];
-        for (var d = 0; d < 35; d++)
+        MeasuresRequest[] requests =
+        [
+            new(new DateRange(earlier.From, thisWeek.To), LineGrouping.Day, 22, KeyOfDay),
+            new(thisWeek), new(previous), new(earlier),
+            new(thisWeek, LineGrouping.Category, s.Categories.Count), new(previous, LineGrouping.Category, s.Categories.Count),
+            new(thisWeek, LineGrouping.State, s.States.Count), new(previous, LineGrouping.State, s.States.Count),
+        ];
+        if (await s.MeasureAsync(new CompiledFilter(s, filter), requests, cancellationToken) is not
+            [var byDay, var week0, var week1, var week4, var categoriesNow, var categoriesBefore, var statesNow, var statesBefore])
         {
-            keyOfDay[d] = d / 7 == 4 ? d % 7 : d / 7 == 3 ? 7 + d % 7 : d / 7 == 0 ? 14 + d % 7 : 21;
+            return null;
         }
-        // The measures of a range, grouped by day (keyOfDay), category, state or not at all: over the frame's lines, or
-        // over one slice of the rollup that covers the five weeks.
-        Func<DateRange, int, By, GroupMeasures> run;
-        if (s is OrdersFrame frame)
-        {
-            run = (range, keys, by) => OrdersScan.Run(frame, f, Ignore.None, range.From.DayNumber, range.To.DayNumber, keys,
-                keyOfRow: by switch { By.Category => frame.Category, By.State => frame.State, _ => (ReadOnlyMemory<short>?)null },
-                keyOfDay: by == By.Day ? keyOfDay : null, firstDay: earlier.From.DayNumber);
-        }
-        else
-        {
-            var slice = await ((OrdersRollup)s).ReadAsync(f, earlier.From, thisWeek.To, byState: true, cancellationToken);
-            if (slice is null)
-            {
-                return null;
-            }
-            var firstDay = earlier.From.DayNumber;
-            run = (range, keys, by) => RollupScan.Run(slice, f, range.From.DayNumber, range.To.DayNumber, keys, (day, category, state) => by switch
-            {
-                By.Category => category,
-                By.State => state,
-                By.Day => keyOfDay[day - firstDay],
-                _ => 0,
-            });
-        }
-
-        // One pass over the five weeks from "four weeks earlier" to this week: days 0..6 this week, 7..13 the week
-        // before, 14..20 four weeks earlier, 21 the two weeks in between (not shown).
-        var byDay = run(new DateRange(earlier.From, thisWeek.To), 22, By.Day);
-        var m0 = run(thisWeek, 1, By.None)[0];
-        var m1 = run(previous, 1, By.None)[0];
-        var m4 = run(earlier, 1, By.None)[0];
+        var (m0, m1, m4) = (week0[0], week1[0], week4[0]);
         bool Covered(DateRange r) => r.To >= min && r.From <= max;
         decimal? V(DateRange r, decimal? value) => Covered(r) ? value : null;
 
@@ -96,10 +71,10 @@ public sealed class WeeklyReviewQuery(OrdersFrameCache frames, IOptions<Analytic
             byDay[i].Orders, byDay[7 + i].Orders, byDay[14 + i].Orders,
             byDay[i].Revenue, byDay[7 + i].Revenue, byDay[14 + i].Revenue)).ToList();
 
-        var categories = Movers(run, thisWeek, previous, s.Categories, By.Category);
-        var states = Movers(run, thisWeek, previous, s.States, By.State).Where(m => m.Name.Length > 0).ToList();
+        var categories = Movers(categoriesNow, categoriesBefore, s.Categories);
+        var states = Movers(statesNow, statesBefore, s.States).Where(m => m.Name.Length > 0).ToList();
         return new WeeklyReview(
-            filter, currency, WeekStartsOn, lastComplete, firstWeek,
+            filter, currency, WeekStartsOn, lastComplete, WeekOf(min),
             new WeekMeasures(thisWeek, m0), new WeekMeasures(previous, m1), new WeekMeasures(earlier, m4),
             kpis, days,
             categories.OrderByDescending(c => c.Revenue).ThenBy(c => c.Name, StringComparer.Ordinal).ToList(),
@@ -108,24 +83,22 @@ public sealed class WeeklyReviewQuery(OrdersFrameCache frames, IOptions<Analytic
         static decimal? Rate(OrderMeasures m) => m.Lines == 0 ? null : (decimal)m.CancelledLines / m.Lines;
     }
 
-    /// <summary>What a review's measures are grouped by.</summary>
-    private enum By
+    /// <summary>The first day of the data's last complete week; null when the data holds no complete week.</summary>
+    private DateOnly? LastCompleteWeek(DateOnly min, DateOnly max)
     {
-        None,
-        Day,
-        Category,
-        State,
+        var lastStart = WeekOf(max);
+        if (lastStart.AddDays(6) > max)
+        {
+            lastStart = lastStart.AddDays(-7);
+        }
+        return lastStart >= min ? lastStart : null;
     }
 
-    private static List<Mover> Movers(Func<DateRange, int, By, GroupMeasures> run, DateRange week, DateRange previous, IReadOnlyList<string> names, By by)
-    {
-        var now = run(week, names.Count, by);
-        var before = run(previous, names.Count, by);
-        return Enumerable.Range(0, names.Count)
+    private static List<Mover> Movers(GroupMeasures now, GroupMeasures before, IReadOnlyList<string> names) =>
+        Enumerable.Range(0, names.Count)
             .Where(i => now[i].Lines > 0 || before[i].Lines > 0)
             .Select(i => new Mover(names[i], now[i].Revenue, before[i].Revenue, now[i].Orders, before[i].Orders))
             .ToList();
-    }
 
     /// <summary>The biggest changes of revenue, either way: largest absolute change first, ties by name.</summary>
     private static List<Mover> TopMovers(IEnumerable<Mover> movers) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -19,25 +18,62 @@ public sealed class OverviewPageTests(BrowserAppFixture app)
     }
 
     [Fact]
-    public async Task TheOverviewDrawsFourCharts()
+    public async Task TheOverviewDrawsItsFourChartsWithTheNumbersOfTheData()
     {
         var page = await app.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         page.PageError += (_, e) => errors.Add(e);
-        var clock = Stopwatch.StartNew();
         await page.GotoAsync("/");
         await Ui.WaitForChartsAsync(page, 4);
-        Console.WriteLine($"Overview: four charts drawn {clock.ElapsedMilliseconds} ms after navigation (first visit)");
-        clock.Restart();
-        await page.ReloadAsync();
-        await Ui.WaitForChartsAsync(page, 4);
-        Console.WriteLine($"Overview: four charts drawn {clock.ElapsedMilliseconds} ms after navigation (reload)");
 
-        Assert.Empty(errors);
+        // Orders a day, 6 June .. 1 July: O1, O2, O3 (6-8 June), O4 (13), O7 (14), O5 (19), O6 (1 July).
+        Assert.Equal([1.0, 1, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+            Ys((await Ui.DrawnAsync(page, "over-time"))[0]));
+        // Orders by weekday, Monday first: O1, O4; O2, O7; O3; -; O6; -; O5.
+        Assert.Equal([2.0, 2, 1, 0, 1, 0, 1], Ys((await Ui.DrawnAsync(page, "weekdays"))[0]));
+        // Revenue (INR, not cancelled) by category, the largest first: 500 + 1200.50 + 600; 800 + 399.50; 900.
+        var categories = (await Ui.DrawnAsync(page, "categories"))[0];
+        Assert.Equal(["Set", "kurta", "Western Dress"], Xs(categories));
+        Assert.Equal([2300.5, 1199.5, 900], Ys(categories));
+        // Both months partial. Average order value: 3800 / 4 orders with sales (O1 O2 O4 O5), 600 / 1 (O6); revenue a
+        // day: 3800 / 25 days (6-30 June), 600 / 1.
+        var months = await Ui.DrawnAsync(page, "months");
+        Assert.Equal(["Jun 2022*", "Jul 2022*"], Xs(months[0]));
+        Assert.Equal([950.0, 600], Ys(months[0]));
+        Assert.Equal([152.0, 600], Ys(months[1]));
         Assert.Equal("7", (await page.Locator("[data-kpi=orders] .kpi-tile__value").InnerTextAsync()).Trim());
+        Assert.Empty(errors);
         await Screenshot(page, "overview");
     }
+
+    [Fact]
+    public async Task AFilterInTheLinkIsAppliedToEveryChart()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/?state=MAHARASHTRA");
+        await Ui.WaitForChartsAsync(page, 4);
+
+        // Lines 1, 2, 5, 6: O1 on Monday 6 June, O4 on Monday 13 June; the days shown are still the data's.
+        Assert.Equal([1.0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+            Ys((await Ui.DrawnAsync(page, "over-time"))[0]));
+        Assert.Equal([2.0, 0, 0, 0, 0, 0, 0], Ys((await Ui.DrawnAsync(page, "weekdays"))[0]));
+        // Set 500 + 1200.50; kurta 399.50 (line 2 is cancelled); no Western Dress in MAHARASHTRA.
+        var categories = (await Ui.DrawnAsync(page, "categories"))[0];
+        Assert.Equal(["Set", "kurta"], Xs(categories));
+        Assert.Equal([1700.5, 399.5], Ys(categories));
+        // June: 2100 / 2 orders with sales, 2100 / 25 days; July: no order with sales (no average), nothing a day.
+        var months = await Ui.DrawnAsync(page, "months");
+        Assert.Equal([1050.0, null], Ys(months[0]));
+        Assert.Equal([84.0, 0], Ys(months[1]));
+        Assert.Equal("2", (await page.Locator("[data-kpi=orders] .kpi-tile__value").InnerTextAsync()).Trim());
+        Assert.Contains("state=MAHARASHTRA", page.Url);
+    }
+
+    private static string[] Xs(JsonElement trace) => trace.GetProperty("x").EnumerateArray().Select(x => x.GetString() ?? "").ToArray();
+
+    private static double?[] Ys(JsonElement trace) =>
+        trace.GetProperty("y").EnumerateArray().Select(y => y.ValueKind == JsonValueKind.Null ? (double?)null : y.GetDouble()).ToArray();
 
     [Fact]
     public async Task SwitchingFromDaysToWeeksChangesTheSeries()

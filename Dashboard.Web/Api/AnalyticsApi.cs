@@ -31,6 +31,16 @@ public static class AnalyticsApi
         api.MapGet("/dataset", (DatasetSummaryQuery q, CancellationToken ct) => q.GetAsync(ct));
 
         var orders = api.MapGroup("/orders");
+        MapOrderCharts(orders);
+        MapWeeklyReview(orders);
+        MapOrderLines(orders);
+        MapPurchases(api.MapGroup("/purchases"));
+        return app;
+    }
+
+    /// <summary>The orders overview: its filters' values, the whole overview, and each chart's data as JSON and as CSV.</summary>
+    private static void MapOrderCharts(RouteGroupBuilder orders)
+    {
         orders.MapGet("/filters", (OrdersOverviewQuery q, CancellationToken ct) => q.GetFilterOptionsAsync(ct));
         orders.MapGet("/overview", (HttpRequest r, OrdersOverviewQuery q, CancellationToken ct) =>
             WithOrders(r, async (f, grain) => Results.Ok(await q.GetAsync(f, grain, ct))));
@@ -70,7 +80,10 @@ public static class AnalyticsApi
                 var o = await q.GetAsync(f, TimeGrain.Day, ct);
                 return Csv(ChartCsv.Months(o.Months, o.Currency), "average-monthly-sales");
             }));
+    }
 
+    private static void MapWeeklyReview(RouteGroupBuilder orders)
+    {
         orders.MapGet("/weekly-review", (HttpRequest r, WeeklyReviewQuery q, CancellationToken ct) =>
             WithWeek(r, async (week, f) => Results.Ok(await q.GetAsync(week, f, ct))));
         orders.MapGet("/weekly-review/days.csv", (HttpRequest r, WeeklyReviewQuery q, CancellationToken ct) =>
@@ -79,13 +92,19 @@ public static class AnalyticsApi
             WithWeek(r, async (week, f) => Csv(ChartCsv.Movers((await q.GetAsync(week, f, ct)).Categories, "category"), "weekly-review-categories")));
         orders.MapGet("/weekly-review/states.csv", (HttpRequest r, WeeklyReviewQuery q, CancellationToken ct) =>
             WithWeek(r, async (week, f) => Csv(ChartCsv.Movers((await q.GetAsync(week, f, ct)).StateMovers, "state"), "weekly-review-states")));
+    }
 
+    /// <summary>The order lines the filter selects, as Parquet and Arrow downloads.</summary>
+    private static void MapOrderLines(RouteGroupBuilder orders)
+    {
         orders.MapGet("/lines.parquet", (HttpRequest r, OrderLinesExport q, CancellationToken ct) =>
             WithOrders(r, async (f, _) => await DataFile(await q.GetAsync(f, ct), "order-lines", ExportFormat.Parquet, ct)));
         orders.MapGet("/lines.arrow", (HttpRequest r, OrderLinesExport q, CancellationToken ct) =>
             WithOrders(r, async (f, _) => await DataFile(await q.GetAsync(f, ct), "order-lines", ExportFormat.Arrow, ct)));
+    }
 
-        var purchases = api.MapGroup("/purchases");
+    private static void MapPurchases(RouteGroupBuilder purchases)
+    {
         purchases.MapGet("/transactions.parquet", async (HttpRequest r, PurchasesExport q, CancellationToken ct) =>
             await DataFile(await q.GetAsync(PurchaseFilter.Parse(QueryParsing.Pairs(r.Query)), ct), "purchases", ExportFormat.Parquet, ct));
         purchases.MapGet("/transactions.arrow", async (HttpRequest r, PurchasesExport q, CancellationToken ct) =>
@@ -104,7 +123,6 @@ public static class AnalyticsApi
                 ? Csv(ChartCsv.Breakdown((await q.GetAsync(PurchaseFilter.Parse(QueryParsing.Pairs(r.Query)), ct)).Breakdowns.Single(b => b.Dimension == d)),
                     $"purchases-by-{dimension.ToLowerInvariant()}")
                 : UnknownDimension(dimension));
-        return app;
     }
 
     /// <summary>The response header that says a series came at a coarser grain than asked, and which it was asked at.</summary>

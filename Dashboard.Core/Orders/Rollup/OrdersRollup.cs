@@ -174,6 +174,28 @@ public sealed class OrdersRollup : IOrdersData
         }
     }
 
+    /// <summary>The fused pass (<see cref="RollupScan.Overview"/>) over one slice of the shown and the previous period.</summary>
+    async Task<OverviewGroups?> IOrdersData.OverviewAsync(CompiledFilter f, OverviewLayout layout, CancellationToken cancellationToken) =>
+        await ReadAsync(f, DateOnly.FromDayNumber(layout.PreviousFirstDay), DateOnly.FromDayNumber(layout.LastDay), byState: false, cancellationToken)
+            is { } slice ? RollupScan.Overview(this, slice, f, layout) : null;
+
+    /// <summary>One slice from the first request's first day to the last one's last day, grouped as each request asks (<see cref="RollupScan.Run"/>).</summary>
+    async Task<IReadOnlyList<GroupMeasures>?> IOrdersData.MeasureAsync(CompiledFilter f, IReadOnlyList<MeasuresRequest> requests, CancellationToken cancellationToken)
+    {
+        var byState = requests.Any(q => q.By == LineGrouping.State);
+        if (await ReadAsync(f, requests.Min(q => q.Range.From), requests.Max(q => q.Range.To), byState, cancellationToken) is not { } slice)
+        {
+            return null;
+        }
+        return requests.Select(q => RollupScan.Run(slice, f, q.Range.From.DayNumber, q.Range.To.DayNumber, q.Keys, (day, category, state) => q.By switch
+        {
+            LineGrouping.Category => category,
+            LineGrouping.State => state,
+            LineGrouping.Day => q.KeyOfDay![day - q.Range.From.DayNumber],
+            _ => 0,
+        })).ToList();
+    }
+
     /// <summary>
     /// The order lines between two days (inclusive) that pass the filter but for its weekdays, in date order, handed to
     /// <paramref name="read"/> in one read transaction: the line-level downloads past the frame's size. Null when the
