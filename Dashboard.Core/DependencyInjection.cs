@@ -68,6 +68,9 @@ public static class DependencyInjection
             PublicUrl = section["PublicUrl"],
             DefaultTimeZone = section["DefaultTimeZone"],
         };
+        options.MaxSendsPerUserPerHour = Whole(section, nameof(options.MaxSendsPerUserPerHour), options.MaxSendsPerUserPerHour);
+        options.MaxSendsPerAddressPerHour = Whole(section, nameof(options.MaxSendsPerAddressPerHour), options.MaxSendsPerAddressPerHour);
+        options.MaxSubscriptionsPerUser = Whole(section, nameof(options.MaxSubscriptionsPerUser), options.MaxSubscriptionsPerUser);
         // A port that is not a number is reported by MailOptions.Problems() rather than stopping the app.
         options.Port = section["Smtp:Port"] switch
         {
@@ -82,6 +85,9 @@ public static class DependencyInjection
         services.AddSingleton<Digests.DigestLinks>();
         services.AddSingleton<Digests.UnsubscribeTokens>();
         services.AddSingleton<Digests.IMailTransport, Digests.SmtpMailTransport>();
+        services.AddSingleton<Mail.MailGuard>();
+        services.AddSingleton<Mail.ConfirmationTokens>();
+        services.AddSingleton<Mail.ConfirmedAddresses>();
         services.AddSingleton<Digests.DigestDelivery>();
         services.AddSingleton<Digests.DigestSubscriptions>();
         services.AddSingleton<Digests.DigestScheduler>();

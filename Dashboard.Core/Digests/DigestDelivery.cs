@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Dashboard.Core.Mail;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Weekly;
 using Microsoft.Extensions.Logging;
@@ -9,10 +10,10 @@ namespace Dashboard.Core.Digests;
 
 /// <summary>
 /// Builds one subscription's digest from <see cref="WeeklyReviewQuery"/> (the page's own query) and sends it. Used by the
-/// scheduler, by "Send me a test now" and by the <c>send-digest</c> verb.
+/// scheduler, by "Send me a test now" and by the <c>send-digest</c> verb, always through <see cref="MailGuard"/>.
 /// </summary>
 public sealed class DigestDelivery(
-    WeeklyReviewQuery query, DigestLinks links, UnsubscribeTokens tokens, IMailTransport transport, MailOptions options,
+    WeeklyReviewQuery query, DigestLinks links, UnsubscribeTokens tokens, MailGuard guard, MailOptions options,
     ILogger<DigestDelivery> logger)
 {
     /// <summary>The message for <paramref name="subscription"/> and the week starting <paramref name="week"/> (null: the data's last complete week).</summary>
@@ -27,20 +28,20 @@ public sealed class DigestDelivery(
             subscription.Id, start, charts.Count, stopwatch.Elapsed.TotalMilliseconds);
         var from = MailboxAddress.Parse(options.From ?? "dashboard@localhost");
         var request = new DigestRequest(
-            review, from, MailboxAddress.Parse(subscription.Email),
+            review, from, new MailboxAddress("", subscription.Email),
             links.Page(start, review.Filter), links.Unsubscribe(tokens.Create(subscription.Id)),
             isTest ? null : $"digest-{subscription.Id.ToString(CultureInfo.InvariantCulture)}-{start.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}@{from.Domain}",
             isTest);
         return DigestComposer.Compose(request, charts);
     }
 
-    /// <summary>Builds and sends; throws when the mail server refuses or cannot be reached.</summary>
-    public async Task<MimeMessage> SendAsync(DigestSubscription subscription, DateOnly? week, bool isTest = false, CancellationToken cancellationToken = default)
-    {
-        var message = await BuildAsync(subscription, week, isTest, cancellationToken);
-        await transport.SendAsync(message, cancellationToken);
-        return message;
-    }
+    /// <summary>
+    /// Builds and sends through <see cref="MailGuard"/>: only to a confirmed address, a test within the hourly limits.
+    /// Throws <see cref="MailRefusedException"/> when it may not go, and what the server throws when it refuses.
+    /// </summary>
+    public Task<MimeMessage> SendAsync(DigestSubscription subscription, DateOnly? week, bool isTest = false, CancellationToken cancellationToken = default) =>
+        guard.SendAsync(new MailIntent(subscription.UserId, subscription.Email, isTest ? MailKind.Test : MailKind.Scheduled),
+            c => BuildAsync(subscription, week, isTest, c), cancellationToken);
 
     private static IEnumerable<KeyValuePair<string, string?>> QueryPairs(string query) =>
         query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>

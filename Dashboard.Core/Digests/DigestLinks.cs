@@ -4,7 +4,7 @@ using Dashboard.Core.Orders;
 namespace Dashboard.Core.Digests;
 
 /// <summary>
-/// The digest's links: the weekly page for the digest's week and filters, and the unsubscribe link. They start with
+/// The digest's links: the weekly page for the digest's week and filters, the unsubscribe link and the link that confirms an address. They start with
 /// <c>Mail:PublicUrl</c>; without it, with the address the web app listens on (<see cref="Fallback"/>, set at start).
 /// </summary>
 public sealed class DigestLinks(MailOptions options)
@@ -30,4 +30,7 @@ public sealed class DigestLinks(MailOptions options)
     }
 
     public string Unsubscribe(string token) => BaseUrl + "digest/unsubscribe?token=" + Uri.EscapeDataString(token);
+
+    /// <summary>The link that confirms an address (<see cref="Mail.ConfirmedAddresses"/>).</summary>
+    public string Confirm(string token) => BaseUrl + "mail/confirm?token=" + Uri.EscapeDataString(token);
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Dashboard.Core.Digests;
 
 /// <summary>
-/// Sends each subscription's digest once per week. A pass (<see cref="RunDueAsync"/>, every half minute from the web app's
+/// Sends each subscription's digest once per week, to confirmed addresses only. A pass (<see cref="RunDueAsync"/>, every half minute from the web app's
 /// hosted service) first writes a <see cref="DigestSend"/> row for every digest whose moment has come (unique per
 /// subscription and reviewed week, so a second pass, a restart or a second instance finds it there), then claims and
 /// sends the rows that are due. A failed send is tried again after 1, 5, 15, 60 and 240 minutes, then marked failed.
@@ -55,10 +55,12 @@ public sealed class DigestScheduler(
         HashSet<(long, DateOnly)> existing;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            // A disabled user gets no more digests (their subscriptions are kept, for when they are enabled again).
+            // A disabled user gets no more digests (their subscriptions are kept, for when they are enabled again), and an
+            // address gets none before it is confirmed (docs/decisions/0015-mail-confirmed-addresses.md).
             subscriptions = await (from s in db.DigestSubscriptions
                                    join u in db.Users on s.UserId equals u.Id
                                    where !u.IsDisabled
+                                         && db.Set<Mail.MailRecipient>().Any(r => r.UserId == s.UserId && r.Address == s.Email && r.ConfirmedAt != null)
                                    select s).ToListAsync(cancellationToken);
             var recent = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-21);
             existing = (await db.DigestSends.Where(s => s.Week >= recent).Select(s => new { s.SubscriptionId, s.Week }).ToListAsync(cancellationToken))

@@ -1,15 +1,19 @@
 using Dashboard.Core.Data;
+using Dashboard.Core.Mail;
 using Dashboard.Core.Users;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 
 namespace Dashboard.Core.Digests;
 
 /// <summary>
 /// Subscriptions to the weekly digest: anyone signed in manages their own, admins everyone's. Every change is audited.
-/// The caller passes the acting user as the store has them now (see <c>CurrentUser.RequireAsync</c>).
+/// The caller passes the acting user as the store has them now (see <c>CurrentUser.RequireAsync</c>). An address is a
+/// bare address, confirmed by its owner before anything but the confirmation goes there (<see cref="ConfirmedAddresses"/>),
+/// and a user has at most <c>Mail:MaxSubscriptionsPerUser</c> subscriptions.
 /// </summary>
-public sealed class DigestSubscriptions(IDbContextFactory<DashboardDbContext> contexts, AuditLog audit, TimeProvider clock)
+public sealed class DigestSubscriptions(
+    IDbContextFactory<DashboardDbContext> contexts, AuditLog audit, TimeProvider clock, ConfirmedAddresses addresses, DigestDelivery delivery,
+    MailOptions options)
 {
     public static class Actions
     {
@@ -27,7 +31,8 @@ public sealed class DigestSubscriptions(IDbContextFactory<DashboardDbContext> co
                     join u in db.Users on s.UserId equals u.Id
                     where userId == null || s.UserId == userId
                     orderby u.UserName, s.Id
-                    select new SubscriptionView(s, u.UserName);
+                    select new SubscriptionView(s, u.UserName,
+                        db.Set<MailRecipient>().Any(r => r.UserId == s.UserId && r.Address == s.Email && r.ConfirmedAt != null));
         return await query.ToListAsync(cancellationToken);
     }
 
@@ -37,26 +42,13 @@ public sealed class DigestSubscriptions(IDbContextFactory<DashboardDbContext> co
         return await db.DigestSubscriptions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
     }
 
-    /// <summary>Adds or changes a subscription. Someone who is not an admin may only touch their own.</summary>
-    public async Task<DigestSubscription> SaveAsync(UserAccount actor, SubscriptionInput input, string? address = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Adds or changes a subscription, and sends its address a confirmation link when the owner gives it for the first time.
+    /// Someone who is not an admin may only touch their own.
+    /// </summary>
+    public async Task<SavedSubscription> SaveAsync(UserAccount actor, SubscriptionInput input, string? address = null, CancellationToken cancellationToken = default)
     {
-        if (input.UserId != actor.Id && !actor.Can(Role.Admin))
-        {
-            throw new SubscriptionRefusedException("Only an admin can manage someone else's subscription.");
-        }
-        var email = input.Email?.Trim() ?? "";
-        if (!MailboxAddress.TryParse(email, out var mailbox) || !mailbox.Address.Contains('@', StringComparison.Ordinal))
-        {
-            throw new SubscriptionRefusedException($"'{email}' is not an e-mail address.");
-        }
-        if (input.Hour is < 0 or > 23)
-        {
-            throw new SubscriptionRefusedException("The hour is 0 to 23.");
-        }
-        if (DigestSchedule.FindZone(input.TimeZone) is null)
-        {
-            throw new SubscriptionRefusedException($"'{input.TimeZone}' is not a time zone this server knows.");
-        }
+        var email = Validate(actor, input);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var owner = await db.Users.FirstOrDefaultAsync(u => u.Id == input.UserId, cancellationToken)
             ?? throw new SubscriptionRefusedException("There is no such user.");
@@ -73,6 +65,11 @@ public sealed class DigestSubscriptions(IDbContextFactory<DashboardDbContext> co
         }
         else
         {
+            if (await db.DigestSubscriptions.CountAsync(s => s.UserId == owner.Id, cancellationToken) >= options.MaxSubscriptionsPerUser)
+            {
+                throw new SubscriptionRefusedException(
+                    $"{owner.UserName} has {options.MaxSubscriptionsPerUser} subscriptions, the most this server allows (Mail:MaxSubscriptionsPerUser): change or remove one.");
+            }
             subscription = new DigestSubscription { UserId = owner.Id, Email = email, TimeZone = input.TimeZone, CreatedAt = now };
             db.DigestSubscriptions.Add(subscription);
         }
@@ -84,7 +81,48 @@ public sealed class DigestSubscriptions(IDbContextFactory<DashboardDbContext> co
         subscription.UpdatedAt = now;
         await StoreBusy.WriteAsync(() => db.SaveChangesAsync(cancellationToken), Refused);
         await audit.RecordAsync(actor.UserName, input.Id is null ? Actions.Subscribed : Actions.Changed, Describe(subscription, owner.UserName), address, cancellationToken);
-        return subscription;
+        return new SavedSubscription(subscription, await addresses.RequestAsync(owner.Id, email, resend: false, cancellationToken));
+    }
+
+    /// <summary>The address, bare and in lower case, once the actor may save <paramref name="input"/>.</summary>
+    private static string Validate(UserAccount actor, SubscriptionInput input)
+    {
+        if (input.UserId != actor.Id && !actor.Can(Role.Admin))
+        {
+            throw new SubscriptionRefusedException("Only an admin can manage someone else's subscription.");
+        }
+        var email = EmailAddress.Parse(input.Email, "E-mail address", out var problem) ?? throw new SubscriptionRefusedException(problem);
+        if (input.Hour is < 0 or > 23)
+        {
+            throw new SubscriptionRefusedException("The hour is 0 to 23.");
+        }
+        if (DigestSchedule.FindZone(input.TimeZone) is null)
+        {
+            throw new SubscriptionRefusedException($"'{input.TimeZone}' is not a time zone this server knows.");
+        }
+        return email;
+    }
+
+    /// <summary>"Send me a test now": the digest of the data's last complete week, to the actor's own, confirmed address, within the limits.</summary>
+    public async Task<MimeKit.MimeMessage> SendTestAsync(UserAccount actor, long id, string? address = null, CancellationToken cancellationToken = default)
+    {
+        var subscription = await OwnAsync(actor, id, cancellationToken);
+        var message = await delivery.SendAsync(subscription, week: null, isTest: true, cancellationToken);
+        await audit.RecordAsync(actor.UserName, Actions.TestSent, subscription.Email, address, cancellationToken);
+        return message;
+    }
+
+    /// <summary>Sends the confirmation link of a subscription's address again (within the limits); nothing when it is confirmed.</summary>
+    public async Task<AddressCheck> ResendConfirmationAsync(UserAccount actor, long id, CancellationToken cancellationToken = default)
+    {
+        var subscription = await OwnAsync(actor, id, cancellationToken);
+        return await addresses.RequestAsync(subscription.UserId, subscription.Email, resend: true, cancellationToken);
+    }
+
+    private async Task<DigestSubscription> OwnAsync(UserAccount actor, long id, CancellationToken cancellationToken)
+    {
+        var subscription = await FindAsync(id, cancellationToken) ?? throw new SubscriptionRefusedException("That subscription no longer exists.");
+        return subscription.UserId == actor.Id ? subscription : throw new SubscriptionRefusedException("That is not your subscription.");
     }
 
     /// <summary>Ends a subscription (its send history goes with it). Someone who is not an admin may only end their own.</summary>
@@ -106,6 +144,8 @@ public sealed class DigestSubscriptions(IDbContextFactory<DashboardDbContext> co
             return false;
         }
         await RemoveAsync(subscription, null, " through the link in the e-mail", address, cancellationToken);
+        // The address's owner said stop: this user's next use of it needs a new confirmation.
+        await addresses.WithdrawAsync(subscription.UserId, subscription.Email, address, cancellationToken);
         return true;
     }
 

@@ -5,7 +5,7 @@ namespace Dashboard.Core.Digests;
 /// <summary>
 /// The <c>Mail</c> section: <c>Mail:Smtp:Host</c>, <c>Port</c> (default 587), <c>UserName</c>, <c>Password</c> and
 /// <c>From</c>, and <c>Mail:PublicUrl</c>, the address the digest's links point to. STARTTLS is used whenever the server
-/// offers it (implicit TLS on port 465).
+/// offers it (implicit TLS on port 465), and the limits on what users can have sent.
 /// </summary>
 public sealed class MailOptions
 {
@@ -20,6 +20,18 @@ public sealed class MailOptions
     public string? PublicUrl { get; set; }
     /// <summary>The time zone a new subscription starts with (default: the server's).</summary>
     public string? DefaultTimeZone { get; set; }
+
+    /// <summary>
+    /// <c>Mail:MaxSendsPerUserPerHour</c>: the mails a user can have sent in an hour (confirmation links and test sends; a
+    /// scheduled digest counts but is never held back). Default 10.
+    /// </summary>
+    public int MaxSendsPerUserPerHour { get; set; } = 10;
+
+    /// <summary><c>Mail:MaxSendsPerAddressPerHour</c>: the same, per address, whoever asks. Default 5.</summary>
+    public int MaxSendsPerAddressPerHour { get; set; } = 5;
+
+    /// <summary><c>Mail:MaxSubscriptionsPerUser</c>: digest subscriptions one user can have. Default 10.</summary>
+    public int MaxSubscriptionsPerUser { get; set; } = 10;
 
     /// <summary>What keeps the digest from being sent, in words a person can act on; empty when nothing does.</summary>
     public IReadOnlyList<string> Problems()

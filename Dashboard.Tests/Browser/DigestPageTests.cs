@@ -56,13 +56,29 @@ public sealed class DigestPageTests(DigestBrowserFixture fixture) : IClassFixtur
         await page.Locator("h1").ClickAsync(new() { Force = true }); // a multi-select stays open until one clicks elsewhere
         await page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Hidden });
         await page.ClickAsync("[data-action=save-subscription]");
-        await page.Locator("[data-action=send-test]").WaitForAsync(new() { Timeout = 10000 });
+        await page.Locator("[data-action=resend-confirmation]").WaitForAsync(new() { Timeout = 10000 });
         Assert.Contains("category = Set", await page.Locator("[data-subscription]").InnerTextAsync());
         Assert.Contains("Mondays at 07:00", await page.Locator("[data-subscriptions]").InnerTextAsync());
+        Assert.Contains("A confirmation link was sent to manager@example.test", await page.Locator("[data-message]").InnerTextAsync());
+        Assert.Equal("false", await page.Locator("[data-confirmed]").GetAttributeAsync("data-confirmed"));
+
+        // The address's owner follows the link in the mail (without signing in); the page then offers the test.
+        var confirmation = await fixture.Sink.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == "manager@example.test")
+            && m.Subject == Dashboard.Core.Mail.ConfirmationMail.Subject);
+        var link = (confirmation.TextBody ?? "").Split('\n').Single(l => l.StartsWith("Confirm: ", StringComparison.Ordinal))["Confirm: ".Length..].Trim();
+        var owner = await fixture.App.NewPageAsync(user: null);
+        await owner.GotoAsync(new Uri(link).PathAndQuery);
+        await owner.ClickAsync("[data-action=confirm]");
+        await owner.Locator("h1", new() { HasText = "Your address is confirmed." }).WaitForAsync();
+        await owner.Context.CloseAsync();
+        await page.ReloadAsync();
+        await page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 20000 });
+        await page.Locator("[data-action=send-test]").WaitForAsync(new() { Timeout = 10000 });
 
         await page.ClickAsync("[data-action=send-test]");
 
-        var message = await fixture.Sink.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == "manager@example.test"));
+        var message = await fixture.Sink.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == "manager@example.test")
+            && m.Subject != Dashboard.Core.Mail.ConfirmationMail.Subject);
         Assert.StartsWith("[Test] Weekly review ", message.Subject);
         Assert.EndsWith("(category = Set)", message.Subject);
         await page.Locator("[data-message]").Filter(new() { HasText = "Sent" }).WaitForAsync(new() { Timeout = 10000 });

@@ -26,6 +26,7 @@ public sealed class SendDigestCommandTests : IAsyncLifetime
         var user = await provider.AddUserAsync("cli-manager", Role.Viewer);
         await provider.GetRequiredService<DigestSubscriptions>().SaveAsync(user,
             new SubscriptionInput(user.Id, "cli-manager@example.test", DayOfWeek.Monday, 7, "UTC", OrderFilter.None with { Categories = ["Set"] }));
+        await provider.ConfirmAsync(user.Id, "cli-manager@example.test");
     }
 
     public async Task DisposeAsync()

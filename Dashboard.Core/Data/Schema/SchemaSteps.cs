@@ -306,5 +306,28 @@ public static class SchemaSteps
             CREATE INDEX ix_rollup_shapes_day ON rollup_shapes (day);
             CREATE INDEX ix_rollup_shapes_shape ON rollup_shapes (shape);
             """) { Data = Orders.Rollup.RollupWriter.RebuildAll },
+        new(11, "addresses confirmed for a user's mail, and the mail sent, for the hourly limits", """
+            -- docs/decisions/0015-mail-confirmed-addresses.md. A recipient: an address a user gave, confirmed once the link
+            -- sent to it was followed; deleted when the address unsubscribes. A send: one row per mail to a user-given
+            -- address, counted per user and per address over the last hour (Unix milliseconds: both stores compare them).
+            CREATE TABLE mail_recipients (
+                id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                address TEXT NOT NULL,
+                requested_at TEXT NOT NULL,
+                confirmed_at TEXT NULL
+            );
+            CREATE UNIQUE INDEX ux_mail_recipients_user_address ON mail_recipients (user_id, address);
+
+            CREATE TABLE mail_sends (
+                id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                user_id INTEGER NOT NULL,
+                address TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                at_unix_ms INTEGER NOT NULL
+            );
+            CREATE INDEX ix_mail_sends_user ON mail_sends (user_id, at_unix_ms);
+            CREATE INDEX ix_mail_sends_address ON mail_sends (address, at_unix_ms);
+            """),
     ];
 }

@@ -1,9 +1,7 @@
-using Dashboard.Core;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Digests;
 using Dashboard.Core.Users;
 using Dashboard.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
@@ -21,29 +19,19 @@ public sealed class DigestSchedulerTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     /// <summary>One "process": the app's own services over the shared store, with the manual clock and a recording mailer.</summary>
-    private ServiceProvider Process(RecordingTransport transport)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Dashboard"] = _db.ConnectionString,
-            ["Mail:Smtp:Host"] = "127.0.0.1",
-            ["Mail:Smtp:From"] = "dashboard@example.test",
-            ["Mail:PublicUrl"] = "https://dashboard.example.test/",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDashboardCore(configuration, _db.Folder);
-        services.AddSingleton<TimeProvider>(_clock);
-        services.AddSingleton<IMailTransport>(transport);
-        return services.BuildServiceProvider();
-    }
+    private ServiceProvider Process(RecordingTransport transport) => MailServices.Process(_db, _clock, transport);
 
-    private async Task<DigestSubscription> Subscribe(ServiceProvider process, DayOfWeek day, int hour, string zone, string name = "manager")
+    private async Task<DigestSubscription> Subscribe(ServiceProvider process, DayOfWeek day, int hour, string zone, string name = "manager", bool confirm = true)
     {
         var users = process.GetRequiredService<UserService>();
         var user = (await users.ListAsync()).FirstOrDefault(u => u.UserName == name) ?? await users.CreateAsync(name, "a long password", Role.Viewer, "admin");
-        return await process.GetRequiredService<DigestSubscriptions>().SaveAsync(user,
+        var saved = await process.GetRequiredService<DigestSubscriptions>().SaveAsync(user,
             new SubscriptionInput(user.Id, $"{name}@example.test", day, hour, zone, OrderFilter.None with { Categories = ["Set"] }));
+        if (confirm)
+        {
+            await process.ConfirmAsync(user.Id, saved.Subscription.Email);
+        }
+        return saved.Subscription;
     }
 
     private static Task<int> Run(ServiceProvider process) => process.GetRequiredService<DigestScheduler>().RunDueAsync();
@@ -247,16 +235,47 @@ public sealed class DigestSchedulerTests : IDisposable
             mail.Sent.Select(m => m.To.Mailboxes.Single().Address));
     }
 
-    /// <summary>Keeps what it is given; can fail like a busy server, or hang like a server that stopped answering.</summary>
+    [Fact]
+    public async Task AnAddressGetsNoDigestBeforeItIsConfirmedNorAfterItUnsubscribed()
+    {
+        var mail = new RecordingTransport();
+        await using var process = Process(mail);
+        var subscription = await Subscribe(process, DayOfWeek.Monday, 7, "Europe/Berlin", confirm: false);
+
+        _clock.Set(2026, 11, 30, 6, 0);
+        Assert.Equal(0, await Run(process));
+        await process.ConfirmAsync(subscription.UserId, subscription.Email);
+        Assert.Equal(1, await Run(process));               // this week's moment, once confirmed
+        await process.GetRequiredService<DigestSubscriptions>().UnsubscribeAsync(subscription.Id);
+        var again = await Subscribe(process, DayOfWeek.Monday, 7, "Europe/Berlin", confirm: false);
+        _clock.Set(2026, 12, 7, 6, 0);
+        Assert.Equal(0, await Run(process));
+        await process.ConfirmAsync(again.UserId, again.Email);
+        Assert.Equal(1, await Run(process));
+
+        Assert.Equal(2, mail.Sent.Count);
+        Assert.Equal(2, mail.Confirmations);
+    }
+
+    /// <summary>
+    /// Keeps the digests it is given; can fail like a busy server, or hang like a server that stopped answering.
+    /// Confirmation links only pass through (counted): these tests are about digests.
+    /// </summary>
     private sealed class RecordingTransport : IMailTransport
     {
         public List<MimeMessage> Sent { get; } = [];
+        public int Confirmations { get; private set; }
         public int FailuresLeft { get; set; }
         public bool Hang { get; init; }
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
         {
+            if (message.Subject == Dashboard.Core.Mail.ConfirmationMail.Subject)
+            {
+                Confirmations++;
+                return;
+            }
             Entered.TrySetResult();
             if (Hang)
             {

@@ -3,7 +3,8 @@ using Dashboard.Core.Data;
 using Dashboard.Core.Digests;
 using Dashboard.Core.Users;
 using Dashboard.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace Dashboard.Tests.Integration.Digests;
 
@@ -17,13 +18,12 @@ public sealed class DigestSubscriptionsTests : IDisposable
     [Fact]
     public async Task SubscribingAndUnsubscribingWhileTheStoreIsHeldAreRefusedWithAReasonAndChangeNothing()
     {
-        var audit = new AuditLog(_db.Contexts(), TimeProvider.System, NullLogger<AuditLog>.Instance);
-        var users = new UserService(_db.Contexts(), new AuthOptions(), audit, TimeProvider.System);
-        var subscriptions = new DigestSubscriptions(_db.Contexts(), audit, TimeProvider.System);
-        var manager = await users.CreateAsync("manager", "a long password", Role.Viewer, "admin");
+        await using var process = MailServices.Process(_db, TimeProvider.System, new DiscardingTransport());
+        var subscriptions = process.GetRequiredService<DigestSubscriptions>();
+        var manager = await process.AddUserAsync("manager", Role.Viewer);
         SubscriptionInput Input(long? id = null) =>
             new(manager.Id, "manager@example.test", DayOfWeek.Monday, 8, "UTC", OrderFilter.None, id);
-        var kept = await subscriptions.SaveAsync(manager, Input());
+        var kept = (await subscriptions.SaveAsync(manager, Input())).Subscription;
 
         using (_db.HoldWriteLock())
         {
@@ -36,5 +36,10 @@ public sealed class DigestSubscriptionsTests : IDisposable
         Assert.Equal([kept.Id], (await subscriptions.ListAsync(manager.Id)).Select(s => s.Subscription.Id));
         await subscriptions.DeleteAsync(manager, kept.Id);
         Assert.Empty(await subscriptions.ListAsync(manager.Id));
+    }
+
+    private sealed class DiscardingTransport : IMailTransport
+    {
+        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Weekly;
 using Dashboard.Core.Digests;
+using Dashboard.Core.Mail;
 using Dashboard.Core.Users;
 using Dashboard.Tests.Integration.Analytics;
 using Dashboard.Tests.Support;
@@ -55,15 +56,16 @@ public sealed partial class DigestMailTests(DigestAppFactory factory) : IClassFi
     private async Task<(UserAccount User, DigestSubscription Subscription)> Subscribe(string name, OrderFilter filter)
     {
         var user = await factory.Services.AddUserAsync(name, Role.Viewer);
-        var subscription = await factory.Services.GetRequiredService<DigestSubscriptions>().SaveAsync(user,
+        var saved = await factory.Services.GetRequiredService<DigestSubscriptions>().SaveAsync(user,
             new SubscriptionInput(user.Id, $"{name}@example.test", DayOfWeek.Monday, 7, "UTC", filter));
-        return (user, subscription);
+        await factory.Services.ConfirmAsync(user.Id, saved.Subscription.Email);
+        return (user, saved.Subscription);
     }
 
     private async Task<MimeMessage> SendAndReceive(DigestSubscription subscription, DateOnly week)
     {
         await factory.Services.GetRequiredService<DigestDelivery>().SendAsync(subscription, week);
-        return await factory.Sink.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == subscription.Email));
+        return await factory.Sink.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == subscription.Email) && m.Subject != ConfirmationMail.Subject);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Plotly.Blazor.LayoutLib;
 using PlotLayout = Plotly.Blazor.Layout;
 using Plotly.Blazor.Traces;
@@ -19,8 +18,16 @@ public static class Plot
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>Data-derived text as plotly shows it literally (its pseudo-HTML reads entities back to characters).</summary>
-    public static string Label(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>
+    /// Data-derived text as plotly shows it literally. plotly.js (3.7, <c>svg_text_utils</c>) splits a label at anything
+    /// shaped <c>&lt;…&gt;</c> and reads <c>b</c>, <c>i</c>, <c>a</c>, <c>span</c>, <c>br</c> and a few more as markup; in the
+    /// text between, it turns numeric entities and only <c>&amp;amp;</c>, <c>&amp;lt;</c>, <c>&amp;gt;</c>,
+    /// <c>&amp;nbsp;</c>, <c>&amp;mu;</c>, <c>&amp;times;</c>, <c>&amp;plusmn;</c> and <c>&amp;deg;</c> back into
+    /// characters. So <c>&amp;</c> and <c>&lt;</c> (and <c>&gt;</c>, for symmetry) are escaped, and nothing else: an
+    /// HTML encoder's <c>&amp;quot;</c> would show as written, and non-Latin text needs no escaping.
+    /// </summary>
+    public static string Label(string? text) =>
+        (text ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     public static IList<object> Labels(IEnumerable<string> texts) => texts.Select(t => (object)Label(t)).ToList();
 

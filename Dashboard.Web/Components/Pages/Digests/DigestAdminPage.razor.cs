@@ -1,5 +1,6 @@
 using Dashboard.Core.Orders;
 using Dashboard.Core.Digests;
+using Dashboard.Core.Mail;
 using Dashboard.Core.Users;
 using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Components;
@@ -9,7 +10,8 @@ namespace Dashboard.Web.Components.Pages.Digests;
 
 /// <summary>
 /// Admins see and manage every digest subscription, add one for any user, and watch the sends: sent, waiting for a
-/// retry (with the error and the time of the next attempt) or failed, which they can retry at once.
+/// retry (with the error and the time of the next attempt) or failed, which they can retry at once. A subscription an
+/// admin adds goes to its address only once the address's owner confirms it, as any other.
 /// </summary>
 public sealed partial class DigestAdminPage
 {
@@ -64,7 +66,7 @@ public sealed partial class DigestAdminPage
     {
         var saved = await Subscriptions.SaveAsync(admin, input);
         ResetForm();
-        return $"Saved: the weekly review goes to {saved.Email} {DigestPages.When(saved)}.";
+        return $"Saved: the weekly review goes to {saved.Subscription.Email} {DigestPages.When(saved.Subscription)}" + DigestPages.AddressState(saved.Address);
     });
 
     private async Task DeleteAsync(SubscriptionView view)
@@ -94,7 +96,7 @@ public sealed partial class DigestAdminPage
             (_message, _messageIsError) = (await action(admin), false);
             Snackbar.Add(_message, Severity.Success);
         }
-        catch (SubscriptionRefusedException refused)
+        catch (Exception refused) when (refused is SubscriptionRefusedException or MailRefusedException)
         {
             (_message, _messageIsError) = (refused.Message, true);
         }

@@ -1,5 +1,6 @@
 using Dashboard.Core.Orders;
 using Dashboard.Core.Digests;
+using Dashboard.Core.Mail;
 using Dashboard.Core.Users;
 using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Components;
@@ -9,7 +10,8 @@ namespace Dashboard.Web.Components.Pages.Digests;
 
 /// <summary>
 /// Anyone signed in subscribes themselves to the weekly review by e-mail, with their own filters, day, hour and time
-/// zone; changes or ends a subscription; and sends themselves a test at once.
+/// zone; changes or ends a subscription; and sends themselves a test at once. Nothing but a confirmation link goes to an
+/// address before its owner follows the link.
 /// </summary>
 public sealed partial class DigestPage
 {
@@ -25,9 +27,6 @@ public sealed partial class DigestPage
     private DigestSubscriptions Subscriptions { get; set; } = default!;
 
     [Inject]
-    private DigestDelivery Delivery { get; set; } = default!;
-
-    [Inject]
     private MailOptions Mail { get; set; } = default!;
 
     [Inject]
@@ -35,9 +34,6 @@ public sealed partial class DigestPage
 
     [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
-
-    [Inject]
-    private AuditLog Audit { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -64,9 +60,8 @@ public sealed partial class DigestPage
     {
         var saved = await Subscriptions.SaveAsync(me, input with { UserId = me.Id });
         ResetForm();
-        return input.Id is null
-            ? $"Subscribed: the weekly review goes to {saved.Email} {DigestPages.When(saved)}."
-            : $"Saved: the weekly review goes to {saved.Email} {DigestPages.When(saved)}.";
+        var done = input.Id is null ? "Subscribed" : "Saved";
+        return $"{done}: the weekly review goes to {saved.Subscription.Email} {DigestPages.When(saved.Subscription)}" + DigestPages.AddressState(saved.Address);
     });
 
     private async Task DeleteAsync(SubscriptionView view)
@@ -89,12 +84,7 @@ public sealed partial class DigestPage
         {
             await ActAsync(async me =>
             {
-                if (view.Subscription.UserId != me.Id)
-                {
-                    throw new SubscriptionRefusedException("That is not your subscription.");
-                }
-                var message = await Delivery.SendAsync(view.Subscription, week: null, isTest: true);
-                await Audit.RecordAsync(me.UserName, DigestSubscriptions.Actions.TestSent, view.Subscription.Email);
+                var message = await Subscriptions.SendTestAsync(me, view.Subscription.Id);
                 return $"Sent \"{message.Subject}\" to {view.Subscription.Email}.";
             });
         }
@@ -104,6 +94,9 @@ public sealed partial class DigestPage
         }
     }
 
+    private Task ResendAsync(SubscriptionView view) => ActAsync(async me =>
+        "The weekly review goes to " + view.Subscription.Email + DigestPages.AddressState(await Subscriptions.ResendConfirmationAsync(me, view.Subscription.Id)));
+
     private async Task ActAsync(Func<UserAccount, Task<string>> action)
     {
         try
@@ -112,7 +105,7 @@ public sealed partial class DigestPage
             (_message, _messageIsError) = (await action(me), false);
             Snackbar.Add(_message, Severity.Success);
         }
-        catch (SubscriptionRefusedException refused)
+        catch (Exception refused) when (refused is SubscriptionRefusedException or MailRefusedException)
         {
             (_message, _messageIsError) = (refused.Message, true);
         }

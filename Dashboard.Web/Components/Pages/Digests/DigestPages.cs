@@ -1,6 +1,7 @@
 using Dashboard.Core.Orders;
 using Dashboard.Core.Weekly;
 using Dashboard.Core.Digests;
+using Dashboard.Core.Mail;
 
 namespace Dashboard.Web.Components.Pages.Digests;
 
@@ -12,6 +13,13 @@ internal static class DigestPages
 
     public static string When(DigestSubscription s) =>
         $"{s.Day}s at {s.Hour.ToString("00", System.Globalization.CultureInfo.InvariantCulture)}:00 ({s.TimeZone})";
+
+    /// <summary>The end of a sentence about a saved subscription: whether its address is confirmed, or where its link is.</summary>
+    public static string AddressState(AddressCheck check) =>
+        check.Confirmed ? "."
+        : check.LinkSent ? $". A confirmation link was sent to {check.Address}: nothing else goes there until it is followed."
+        : check.Problem is { } problem ? $". It waits for {check.Address} to be confirmed, and the link could not be sent now: {problem}"
+        : $". It waits for {check.Address} to be confirmed with the link sent to it earlier.";
 
     /// <summary>A new subscription: Monday 07:00 in the default time zone, no filters.</summary>
     public static SubscriptionInput NewInput(long userId, MailOptions mail) =>
