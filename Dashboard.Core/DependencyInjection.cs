@@ -125,6 +125,7 @@ public static class DependencyInjection
         services.AddSingleton<ModelTrainer>();
         services.AddSingleton<TrainingCoordinator>();
         services.AddSingleton<WhatIfService>();
+        services.AddSingleton<WhatIfValidator>();
         services.AddSingleton<BatchScoring>();
         return services;
     }
