@@ -131,6 +131,7 @@ public static class DependencyInjection
         services.AddSingleton<ModelTrainer>();
         services.AddSingleton<TrainingCoordinator>();
         services.AddSingleton<WhatIfService>();
+        services.AddSingleton<WhatIfValidator>();
         services.AddSingleton<BatchScoring>();
         return services;
     }

@@ -53,6 +53,37 @@ public sealed class WhatIfPageTests(ModelsBrowserFixture app) : IClassFixture<Mo
         Assert.True(Percent((await page.Locator("[data-result=risk]").InnerTextAsync()).Trim()) < before);
     }
 
+    [Theory]
+    [InlineData("53000000000000000000000000000", "largest amount one order line may have")]
+    [InlineData("79228162514264337593543950335", "largest amount one order line may have")]
+    [InlineData("-5", "must not be negative")]
+    public async Task AnAmountOutOfRangeIsRefusedBesideTheFieldAndThePageKeepsScoring(string typed, string reason)
+    {
+        var page = await app.NewPageAsync(1280, 1500);
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync("/what-if");
+        await Ui.WaitForChartsAsync(page, 2);
+        var amount = page.Locator("input[data-input=amount]");
+
+        await amount.FillAsync(typed);
+
+        var message = page.Locator(".mud-input-control:has(input[data-input=amount]) .mud-input-helper-text.mud-input-error");
+        await message.WaitForAsync(new() { Timeout = 5000 });
+        Assert.Contains(reason, await message.InnerTextAsync());
+        await page.Locator("[data-result=invalid-cancellation]").WaitForAsync(new() { Timeout = 5000 });
+
+        // The circuit lives on: a valid amount is scored again, and so is a change of another input after it.
+        await amount.FillAsync("650");
+        await page.Locator("[data-result=risk]").WaitForAsync(new() { Timeout = 5000 });
+        Assert.Equal(0, await message.CountAsync());
+        var before = (await page.Locator("[data-result=risk]").InnerTextAsync()).Trim();
+        var other = (await page.Locator("[data-input=fulfilment]").InnerTextAsync()).Trim() == "Merchant" ? "Amazon" : "Merchant";
+        await Ui.ChooseAsync(page, "[data-input=fulfilment]", other);
+        await page.WaitForFunctionAsync("b => document.querySelector('[data-result=risk]').innerText.trim() !== b", before, new() { Timeout = 5000 });
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public async Task TheModelsPageDrawsCalibrationResidualsAndImportance()
     {

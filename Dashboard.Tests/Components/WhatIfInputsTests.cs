@@ -50,7 +50,25 @@ public sealed class WhatIfInputsTests
         await panel.InvokeAsync(() => b2b.Instance.ValueChanged.InvokeAsync(true));
         Assert.True(form.B2B);
         Assert.Equal(2, changes);
-        Assert.Equal(new Dashboard.Core.Models.Features.CancellationInput { Fulfilment = "Merchant", Amount = 500m, B2B = true }, form.ToInput());
+        Assert.Equal(new CancellationRequest { Fulfilment = "Merchant", Amount = 500m, B2B = true, Weekday = DayOfWeek.Sunday }, form.ToRequest());
+    }
+
+    [Fact]
+    public async Task TheAmountShowsTheCheckedReasonBesideItAndNothingWhenThereIsNone()
+    {
+        await using var context = ComponentTest.Create();
+        var check = new WhatIfValidator(Dashboard.Core.Imports.ImportLimits.Default).Check(new CancellationForm { Amount = 53e27m }.ToRequest());
+        var panel = context.Render<OrderInputs>(p => p.Add(i => i.Form, new CancellationForm { Amount = 53e27m }).Add(i => i.Choices, Choices)
+            .Add(i => i.Errors, check.Errors));
+
+        // The message sits in the amount field's own control, under its input.
+        var message = panel.Find("input[data-input=amount]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error");
+        Assert.Contains("largest amount one order line may have (10,000,000, Imports:MaxLineAmount)", message!.TextContent);
+        Assert.Equal(check.ErrorOf(WhatIfValidator.Amount), message.TextContent.Trim());
+        Assert.Single(panel.FindAll(".mud-input-helper-text.mud-input-error"));
+
+        panel.Render(p => p.Add(i => i.Errors, new Dictionary<string, string[]>()));
+        Assert.Empty(panel.FindAll(".mud-input-helper-text.mud-input-error"));
     }
 
     [Fact]

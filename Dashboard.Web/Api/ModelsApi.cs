@@ -1,4 +1,3 @@
-using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Scoring;
 using Dashboard.Core.Models.Store;
 using Dashboard.Core.Users;
@@ -32,16 +31,33 @@ public static class ModelsApi
             return Results.Stream(async stream => await scoring.WritePurchasesAsync(stream, ct), "text/csv; charset=utf-8", "purchases-scored.csv");
         });
 
-        // POST /api/what-if/{cancellation,purchase}: the inputs as JSON, the prediction with each input's contribution.
+        // POST /api/what-if/{cancellation,purchase}: the inputs as JSON, the prediction with each input's contribution. A body
+        // that cannot be read, or an input out of range, is a 400 problem naming the inputs (decision 0015).
         var whatIf = app.MapGroup("/api/what-if").RequireAuthorization(p => p.RequireRole(Roles.Analyst));
         whatIf.MapGet("/choices", (WhatIfService service, CancellationToken ct) => service.ChoicesAsync(ct));
-        whatIf.MapPost("/cancellation", async (CancellationInput input, WhatIfService service, CancellationToken ct) =>
-            // promotion-ids is not an input of the model (it gives the outcome away): never scored from a request.
-            WhatIfService.Score(await service.ModelsAsync(ct), input with { PromotionIds = null }) is { } answer
-                ? Results.Ok(answer)
-                : NoModel("cancellation"));
-        whatIf.MapPost("/purchase", async (PurchaseInput input, WhatIfService service, CancellationToken ct) =>
-            WhatIfService.Score(await service.ModelsAsync(ct), input) is { } answer ? Results.Ok(answer) : NoModel("purchase"));
+        whatIf.MapPost("/cancellation", async (HttpContext http, WhatIfService service, WhatIfValidator validator, CancellationToken ct) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync<CancellationRequest>(http, ct);
+            if (problem is not null)
+                return problem;
+            var models = await service.ModelsAsync(ct);
+            if (models.Cancellation is null)
+                return NoModel("cancellation");
+            // promotion-ids is not an input of the model (it gives the outcome away): a request has no such field.
+            var input = validator.Check(request!);
+            return input.Input is { } valid ? Results.Ok(WhatIfService.Score(models, valid)) : Results.ValidationProblem(input.Errors);
+        });
+        whatIf.MapPost("/purchase", async (HttpContext http, WhatIfService service, WhatIfValidator validator, CancellationToken ct) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync<PurchaseRequest>(http, ct);
+            if (problem is not null)
+                return problem;
+            var models = await service.ModelsAsync(ct);
+            if (models.Purchase is null)
+                return NoModel("purchase");
+            var input = validator.Check(request!);
+            return input.Input is { } valid ? Results.Ok(WhatIfService.Score(models, valid)) : Results.ValidationProblem(input.Errors);
+        });
         return app;
     }
 

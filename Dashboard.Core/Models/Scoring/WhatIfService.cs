@@ -55,11 +55,11 @@ public sealed class WhatIfService(IDbContextFactory<DashboardDbContext> contexts
             await Distinct(l => l.Fulfilment),
             await Distinct(l => l.SalesChannel),
             await Distinct(l => l.ServiceLevel),
-            ["F", "M"],
+            WhatIfValidator.Genders,
             AgeBands.All,
-            ["A", "B", "C"],
-            Enumerable.Range(0, 21).ToArray(),
-            Enumerable.Range(1, 20).ToArray());
+            WhatIfValidator.CityCategories,
+            WhatIfValidator.Occupations,
+            WhatIfValidator.ProductCategories);
     }
 
     /// <summary>Scores with the models already in memory; null until a cancellation model is active.</summary>

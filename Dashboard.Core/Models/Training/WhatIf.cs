@@ -38,7 +38,8 @@ public static class WhatIf
         }
         if (input.Amount is { } amount && (inputs is null || inputs.Contains(CancellationFeatures.Amount)))
         {
-            foreach (var factor in (decimal[])[0.5m, 0.75m, 1.25m, 1.5m])
+            // A change a decimal cannot hold is not offered (the validation keeps amounts far below, but this answers any amount).
+            foreach (var factor in ((decimal[])[0.5m, 0.75m, 1.25m, 1.5m]).Where(f => f <= 1 || amount <= decimal.MaxValue / f))
             {
                 var changed = Math.Round(amount * factor, 2);
                 candidates.Add((CancellationFeatures.Amount, changed.ToString(System.Globalization.CultureInfo.InvariantCulture), input with { Amount = changed }));

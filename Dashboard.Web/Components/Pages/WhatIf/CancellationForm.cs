@@ -1,4 +1,5 @@
 using Dashboard.Core.Models.Features;
+using Dashboard.Core.Models.Scoring;
 
 namespace Dashboard.Web.Components.Pages.WhatIf;
 
@@ -22,7 +23,8 @@ public sealed class CancellationForm
         SalesChannel = i.SalesChannel, ServiceLevel = i.ServiceLevel, B2B = i.B2B, Weekday = i.Weekday,
     };
 
-    public CancellationInput ToInput() => new()
+    /// <summary>The question the form asks, for <see cref="WhatIfValidator"/> to check.</summary>
+    public CancellationRequest ToRequest() => new()
     {
         City = City, State = State, Amount = Amount, Category = Category, Size = Size, Fulfilment = Fulfilment,
         SalesChannel = SalesChannel, ServiceLevel = ServiceLevel, B2B = B2B, Weekday = Weekday,

@@ -1,4 +1,5 @@
 using Dashboard.Core.Models.Features;
+using Dashboard.Core.Models.Scoring;
 
 namespace Dashboard.Web.Components.Pages.WhatIf;
 
@@ -24,7 +25,8 @@ public sealed class PurchaseForm
         ProductCategory2 = i.ProductCategory2, ProductCategory3 = i.ProductCategory3,
     };
 
-    public PurchaseInput ToInput() => new()
+    /// <summary>The question the form asks, for <see cref="WhatIfValidator"/> to check.</summary>
+    public PurchaseRequest ToRequest() => new()
     {
         UserId = UserId, ProductId = string.IsNullOrWhiteSpace(ProductId) ? null : ProductId.Trim(), Gender = Gender, AgeBand = AgeBand,
         Occupation = Occupation, CityCategory = CityCategory, StayYears = StayYears, Married = Married, ProductCategory1 = ProductCategory1,

@@ -21,6 +21,8 @@ public sealed partial class WhatIfPage : ComponentBase, IDisposable
     private WhatIfChoices? _choices;
     private CancellationForm _order = new();
     private PurchaseForm _customer = new();
+    private WhatIfChecked<CancellationInput>? _orderCheck;
+    private WhatIfChecked<PurchaseInput>? _customerCheck;
     private CancellationWhatIf? _risk;
     private PurchaseWhatIf? _amount;
     private ChartFigure? _riskFigure;
@@ -31,6 +33,9 @@ public sealed partial class WhatIfPage : ComponentBase, IDisposable
 
     [Inject]
     private WhatIfService WhatIf { get; set; } = default!;
+
+    [Inject]
+    private WhatIfValidator Validator { get; set; } = default!;
 
     [Inject]
     private ActiveModels Active { get; set; } = default!;
@@ -51,10 +56,15 @@ public sealed partial class WhatIfPage : ComponentBase, IDisposable
         Rescore();
     }
 
+    private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
+
     private void Rescore()
     {
-        _risk = WhatIfService.Score(_models, _order.ToInput());
-        _amount = WhatIfService.Score(_models, _customer.ToInput());
+        // The API's check (decision 0015): an input out of range is shown beside its field and nothing is scored.
+        _orderCheck = Validator.Check(_order.ToRequest());
+        _customerCheck = Validator.Check(_customer.ToRequest());
+        _risk = _orderCheck.Input is { } order ? WhatIfService.Score(_models, order) : null;
+        _amount = _customerCheck.Input is { } customer ? WhatIfService.Score(_models, customer) : null;
         _riskFigure = _risk is null ? null : ModelFigures.Contributions(ModelFigures.Pairs(_risk.Prediction.Contributions), "log-odds");
         _amountFigure = _amount is null ? null
             : ModelFigures.Contributions(ModelFigures.Pairs(_amount.Prediction.Contributions), "amount", higherIsBad: false);
