@@ -52,6 +52,7 @@ public sealed class ImportCancelRaceTests
         var kept = db.Scalar("SELECT COUNT(*) FROM import_batches WHERE state = 'Succeeded'") == 1;
         Assert.Equal(stage == ImportStage.Committed, kept);
         Assert.Equal(!kept, cancel.Stopping); // the answer agrees with what happened
+        Assert.Equal(kept, cancel.Refusal?.Contains("kept", StringComparison.Ordinal) == true);
         Assert.Equal(kept, job.Succeeded);
         Assert.Equal(kept ? 2 : 0, db.Scalar("SELECT COUNT(*) FROM order_lines"));
         if (!kept)
