@@ -61,6 +61,13 @@ public sealed class DashboardStore : IDisposable
     /// <summary>A statement stopped by <see cref="StoreKind.Interrupt"/> (a cancelled import's).</summary>
     public static bool IsInterrupt(Exception e) => SqliteStore.IsInterrupt(e) || PostgreSqlStore.IsInterrupt(e);
 
+    /// <summary>
+    /// A row the store refuses for what it holds (a value it cannot keep, a constraint), which no retry changes; also a text
+    /// the driver cannot encode.
+    /// </summary>
+    public static bool IsRefusedRow(Exception e) =>
+        e is System.Text.EncoderFallbackException || SqliteStore.IsRefusedRow(e) || PostgreSqlStore.IsRefusedRow(e);
+
     /// <summary>A row that would repeat a unique key.</summary>
     public static bool IsUniqueViolation(Exception e) => SqliteStore.IsUniqueViolation(e) || PostgreSqlStore.IsUniqueViolation(e);
 

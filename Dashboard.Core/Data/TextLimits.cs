@@ -2,7 +2,9 @@ namespace Dashboard.Core.Data;
 
 /// <summary>
 /// How long user-supplied text may be where it is stored or shown (issue 12, defect 7): a sign-in with a 1 MB user name,
-/// a file name, an error that quotes a 1M-column header. Longer text is cut, with an ellipsis, never stored whole.
+/// a file name, an error that quotes a 1M-column header. Longer text is cut, with an ellipsis, never stored whole. And what
+/// neither store can hold as text — U+0000, which PostgreSQL refuses, and half a surrogate pair, which is no UTF-8 — is
+/// replaced by U+FFFD, the same on both stores (decision 0016).
 /// </summary>
 public static class TextLimits
 {
@@ -15,10 +17,21 @@ public static class TextLimits
     /// <summary>A column name or an address.</summary>
     public const int Short = 200;
 
-    /// <summary><paramref name="text"/>, or its first <paramref name="max"/> − 1 characters and "…".</summary>
+    /// <summary>The character that stands for one the stores cannot hold.</summary>
+    public const char Replacement = '\uFFFD';
+
+    /// <summary>
+    /// <paramref name="text"/>, or its first <paramref name="max"/> − 1 characters and "…"; either way with what the stores
+    /// cannot hold replaced by <see cref="Replacement"/>.
+    /// </summary>
     public static string? Shorten(string? text, int max)
     {
-        if (text is null || text.Length <= max)
+        if (text is null)
+        {
+            return null;
+        }
+        text = Storable(text);
+        if (text.Length <= max)
         {
             return text;
         }
@@ -28,5 +41,51 @@ public static class TextLimits
             cut--; // never split a surrogate pair
         }
         return string.Concat(text.AsSpan(0, cut), "…");
+    }
+
+    /// <summary><paramref name="text"/> with each U+0000 and each half of a surrogate pair replaced by <see cref="Replacement"/>.</summary>
+    public static string Storable(string text)
+    {
+        var first = FirstUnstorable(text);
+        if (first < 0)
+        {
+            return text;
+        }
+        return string.Create(text.Length, (text, first), static (chars, state) =>
+        {
+            var (source, from) = state;
+            source.AsSpan().CopyTo(chars);
+            for (var i = from; i < chars.Length; i++)
+            {
+                if (chars[i] == '\0')
+                {
+                    chars[i] = Replacement;
+                }
+                else if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+                {
+                    i++; // a whole pair
+                }
+                else if (char.IsSurrogate(chars[i]))
+                {
+                    chars[i] = Replacement;
+                }
+            }
+        });
+    }
+
+    private static int FirstUnstorable(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++; // a whole pair
+            }
+            else if (text[i] == '\0' || char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 }

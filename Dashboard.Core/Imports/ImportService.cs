@@ -5,6 +5,7 @@ using Dashboard.Core.Orders.Rollup;
 using Dashboard.Core.Data;
 using Dashboard.Core.Imports.Csv;
 using Dashboard.Core.Imports.Formats;
+using Dashboard.Core.Imports.Queue;
 using Dashboard.Core.Orders;
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,8 @@ public sealed class ImportService(
     DataVersion dataVersion,
     TimeProvider time,
     ILogger<ImportService> logger,
-    ImportLimits? limits = null)
+    ImportLimits? limits = null,
+    IImportStageObserver? stages = null)
 {
     private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
 
@@ -31,8 +33,13 @@ public sealed class ImportService(
     /// <summary>How many findings the summary itself lists (all are stored with the batch, up to a limit).</summary>
     public const int SummaryIssues = 20;
 
+    /// <summary>
+    /// Imports one file. <c>gate</c> decides the commit against a cancel (<see cref="ImportQueue"/>'s jobs): a cancel
+    /// through it that comes before the commit stops the import, even once every row is written. Without one, only the
+    /// cancellation token stops the import, while it reads rows.
+    /// </summary>
     public ImportSummary Import(Stream content, string fileName, ImportOptions? options = null,
-        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default, CommitGate? gate = null)
     {
         var run = new Run(TextLimits.Shorten(fileName, TextLimits.FileName)!, options ?? new ImportOptions());
         using var connection = store.OpenConnection();
@@ -48,9 +55,10 @@ public sealed class ImportService(
                 run.BatchId = StartBatch(connection, run.FileName, run.Format, run.Options.IsSample, BatchState.Running);
             }
             using var transaction = connection.BeginTransaction();
+            stages?.Reached(ImportStage.ReadingRows);
             WriteRows(connection, transaction, input, header, run, progress, cancellationToken);
             CheckRows(connection, transaction, run);
-            Keep(connection, transaction, run);
+            Keep(connection, transaction, run, gate);
             logger.LogInformation("Imported {File} as {Format}: {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {Seconds:F1} s",
                 run.FileName, run.Format, run.Counts.Inserted, run.Counts.Updated, run.Counts.Unchanged, run.Counts.Rejected, run.Clock.Elapsed.TotalSeconds);
             return Summary(run, BatchState.Succeeded, null);
@@ -130,18 +138,31 @@ public sealed class ImportService(
         }
     }
 
-    /// <summary>Commits the batch with its counts and findings (a dry run keeps nothing).</summary>
-    private void Keep(DbConnection connection, DbTransaction transaction, Run run)
+    /// <summary>
+    /// Commits the batch with its counts and findings (a dry run keeps nothing), unless a cancel came through
+    /// <paramref name="gate"/> first: then nothing is kept, as when the rows were being read.
+    /// </summary>
+    private void Keep(DbConnection connection, DbTransaction transaction, Run run, CommitGate? gate)
     {
+        stages?.Reached(ImportStage.FinishingBatch);
+        if (!run.Options.DryRun)
+        {
+            FinishBatch(connection, transaction, run.BatchId!.Value, BatchState.Succeeded, run.Counts, run.ContentHash, null);
+            dataVersion.Record(connection, transaction);
+        }
+        stages?.Reached(ImportStage.Committing);
+        if (gate?.TryPass() == false)
+        {
+            throw new OperationCanceledException("The import was cancelled before its commit.");
+        }
         if (run.Options.DryRun)
         {
             transaction.Rollback();
             return;
         }
-        FinishBatch(connection, transaction, run.BatchId!.Value, BatchState.Succeeded, run.Counts, run.ContentHash, null);
-        dataVersion.Record(connection, transaction);
         transaction.Commit();
         dataVersion.Bump();
+        stages?.Reached(ImportStage.Committed);
     }
 
     private static bool IsInterrupt(Exception e) =>

@@ -1,3 +1,4 @@
+using Dashboard.Core.Data;
 using System.Collections.Concurrent;
 using Dashboard.Core.Imports.Csv;
 using System.Globalization;
@@ -104,6 +105,14 @@ internal static class RowPipeline
         return null;
     }
 
+    /// <summary>
+    /// A NUL (U+0000) in a field: PostgreSQL cannot keep it as text, so neither store keeps the row (decision 0016). The
+    /// value is shown with the NUL replaced.
+    /// </summary>
+    private static RowError NulField(CsvRecordReader csv, CsvHeader header, int field) =>
+        RowError.For(field < header.Count ? header.Names[field] : $"field {field + 1}", TextLimits.Storable(csv.GetString(field)),
+            "the value holds a NUL character (U+0000), which the store cannot keep as text; the row is not kept");
+
     private static void Read<T>(ImportInput input, CsvHeader header, RowParser<T> parse, BlockingCollection<Chunk<T>> chunks, CancellationToken stop)
         where T : class
     {
@@ -133,6 +142,10 @@ internal static class RowPipeline
                 if (csv.RecordLength > MaxFieldLength && TooLongField(csv, header) is { } tooLong)
                 {
                     (value, error) = (null, tooLong);
+                }
+                else if (csv.FieldHolding('\0') is >= 0 and var nul)
+                {
+                    (value, error) = (null, NulField(csv, header, nul));
                 }
                 else if (!csv.EndsWithLineBreak && csv.FieldCount < header.Count)
                 {

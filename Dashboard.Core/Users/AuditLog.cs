@@ -13,7 +13,8 @@ namespace Dashboard.Core.Users;
 /// retries while another writer (an import) holds the store's write lock. <see cref="RecordAsync"/> waits for its entry
 /// to be written for at most <see cref="WaitForWrite"/>, then returns and leaves it to the writer, so that a sign-in or an
 /// upload never waits for an import and never fails because of one. <see cref="FlushAsync"/> at shut-down writes what is
-/// still queued.
+/// still queued. An entry is stored with what the store cannot hold as text replaced (U+0000, half a surrogate pair); one
+/// the store refuses all the same is set aside in the application log, and the entries after it are stored (decision 0016).
 /// </remarks>
 public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, TimeProvider clock, ILogger<AuditLog> logger)
 {
@@ -130,28 +131,16 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
             {
                 batch.Add(next);
             }
-            for (var attempt = 1; ; attempt++)
+            if (!await StoreAsync(batch))
             {
-                try
+                // One of them is refused: each on its own, so that the one the store refuses is set aside and no other waits for it.
+                foreach (var pending in batch)
                 {
-                    await using var db = await contexts.CreateDbContextAsync();
-                    db.Database.SetCommandTimeout(AttemptSeconds);
-                    foreach (var pending in batch)
+                    if (!await StoreAsync([pending]))
                     {
-                        pending.Entry.Id = 0;
-                        db.AuditLog.Add(pending.Entry);
+                        logger.LogError("Audit entry set aside: the store refuses it. {At:O} {User} {Action} {Detail} from {Address}",
+                            pending.Entry.At, pending.Entry.UserName ?? "(system)", pending.Entry.Action, pending.Entry.Detail, pending.Entry.Address);
                     }
-                    await db.SaveChangesAsync();
-                    break;
-                }
-                catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
-                {
-                    // Busy (an import holds the write lock) or any other failure: never drop an entry, try again.
-                    if (attempt % 30 == 1)
-                    {
-                        logger.LogWarning(e, "Could not store {Count} audit entries yet (attempt {Attempt}); retrying", batch.Count, attempt);
-                    }
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 * attempt)));
                 }
             }
             foreach (var pending in batch)
@@ -161,6 +150,55 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
             }
             batch.Clear();
         }
+    }
+
+    /// <summary>
+    /// Stores the entries in one transaction, trying again while the store is busy or unreachable; false when the store
+    /// refuses one of them (decision 0016), which no retry changes.
+    /// </summary>
+    private async Task<bool> StoreAsync(IReadOnlyList<Pending> entries)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var db = await contexts.CreateDbContextAsync();
+                db.Database.SetCommandTimeout(AttemptSeconds);
+                foreach (var pending in entries)
+                {
+                    pending.Entry.Id = 0;
+                    db.AuditLog.Add(pending.Entry);
+                }
+                await db.SaveChangesAsync();
+                return true;
+            }
+            catch (Exception e) when (Refused(e))
+            {
+                logger.LogWarning(e, "The store refuses {Count} audit entries", entries.Count);
+                return false;
+            }
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+            {
+                // Busy (an import holds the write lock) or out of reach: never drop an entry, try again.
+                if (attempt % 30 == 1)
+                {
+                    logger.LogWarning(e, "Could not store {Count} audit entries yet (attempt {Attempt}); retrying", entries.Count, attempt);
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 * attempt)));
+            }
+        }
+    }
+
+    private static bool Refused(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (DashboardStore.IsRefusedRow(inner))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The largest page <see cref="PageAsync"/> returns.</summary>

@@ -56,9 +56,10 @@ public sealed class TempDatabase : IDisposable
     public string ConnectionString => Store.ConnectionString;
     public DataVersion Version { get; } = new();
 
-    public ImportService Importer(StatusGroupMapping? mapping = null, DateTimeOffset? now = null, ImportLimits? limits = null) =>
+    public ImportService Importer(StatusGroupMapping? mapping = null, DateTimeOffset? now = null, ImportLimits? limits = null,
+        IImportStageObserver? stages = null) =>
         new(Store, mapping ?? new StatusGroupMapping(), Version, new FixedTime(now ?? new DateTimeOffset(2022, 7, 15, 12, 0, 0, TimeSpan.Zero)),
-            NullLogger<ImportService>.Instance, limits);
+            NullLogger<ImportService>.Instance, limits, stages);
 
     public ImportSummary Import(string csv, string fileName = "export.csv", ImportOptions? options = null) =>
         Importer().Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), fileName, options);

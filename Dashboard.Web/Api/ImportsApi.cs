@@ -75,8 +75,7 @@ public static class ImportsApi
             }
             if (!cancel.Stopping)
             {
-                return Results.Problem(job.State == ImportJobState.Finished ? "The job has already finished." : "A running undo cannot be stopped; it finishes in moments.",
-                    statusCode: StatusCodes.Status409Conflict);
+                return Results.Problem(cancel.Refusal, statusCode: StatusCodes.Status409Conflict);
             }
             await audit.RecordAsync(name, AuditLog.Actions.Cancel, $"{job.Kind} of {job.FileName} through the API", AuthSetup.Address(http));
             return Results.Accepted($"/api/imports/jobs/{job.Id}", Describe(job));

@@ -171,6 +171,9 @@ public sealed partial class PostgreSqlStore : StoreKind
 
     internal static bool IsUniqueViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    /// <summary>A data exception (class 22: e.g. 22021, a byte sequence text cannot hold) or an integrity one (class 23).</summary>
+    internal static bool IsRefusedRow(Exception e) => e is PostgresException { SqlState: ['2', '2' or '3', ..] };
+
     /// <summary>The operator's sentence for a start-up failure of this store; null when it is not one.</summary>
     internal static string? DescribeFailure(Exception e) => e switch
     {

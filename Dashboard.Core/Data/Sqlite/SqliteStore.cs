@@ -136,6 +136,9 @@ public sealed class SqliteStore : StoreKind
 
     internal static bool IsUniqueViolation(Exception e) => e is SqliteException { SqliteErrorCode: 19 };
 
+    /// <summary>A value too big, a constraint, a type mismatch, a parameter out of range.</summary>
+    internal static bool IsRefusedRow(Exception e) => e is SqliteException { SqliteErrorCode: 18 or 19 or 20 or 25 };
+
     /// <summary>The operator's sentence for a start-up failure of this store; null when it is not one.</summary>
     internal static string? DescribeFailure(Exception e) => e switch
     {

@@ -67,6 +67,22 @@ public sealed class CsvRecordReader : IDisposable
     /// <summary>The current record's characters, all fields together (no quotes or delimiters).</summary>
     public int RecordLength => _recordLength;
 
+    /// <summary>The first field of the current record that holds <paramref name="c"/>; -1 when none does (one scan of the record).</summary>
+    public int FieldHolding(char c)
+    {
+        var at = _record.AsSpan(0, _recordLength).IndexOf(c);
+        if (at < 0)
+        {
+            return -1;
+        }
+        var field = 0;
+        while (_fieldEnds[field] <= at)
+        {
+            field++;
+        }
+        return field;
+    }
+
     /// <summary>Reads the next record; false at the end of the input. A blank line is a record of one empty field.</summary>
     public bool Read()
     {

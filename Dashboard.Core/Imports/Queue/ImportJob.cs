@@ -52,7 +52,19 @@ public sealed class ImportJob
 
     internal CancellationToken CancellationToken => _cancel.Token;
 
-    internal void RequestCancel() => _cancel.Cancel();
+    /// <summary>Where the import decides between its commit and a cancel.</summary>
+    internal CommitGate Gate { get; } = new();
+
+    /// <summary>Stops the job unless its import has passed its commit (then false: the batch is kept).</summary>
+    internal bool RequestCancel()
+    {
+        if (!Gate.TryCancel())
+        {
+            return false;
+        }
+        _cancel.Cancel();
+        return true;
+    }
 
     internal void Finish()
     {

@@ -46,7 +46,8 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
     /// (blank lines included), and a long SQLite statement (an index build) is interrupted. Its transaction rolls back,
     /// so the stored rows are as they were; the uploaded file is deleted. Returns the job (its
     /// <see cref="ImportJob.Completion"/> completes once it has stopped) and whether it is stopping now: not when it had
-    /// finished already, cancelled earlier or not; null when there is no such job.
+    /// finished already, cancelled earlier or not, nor when its import had passed its commit (the batch is kept, and the
+    /// refusal says so: decision 0016); null when there is no such job.
     /// </summary>
     public JobCancel? Cancel(string jobId, string? by = null)
     {
@@ -55,16 +56,24 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
         {
             return null;
         }
-        if (job.State == ImportJobState.Finished || (job.Kind == ImportJobKind.Undo && job.State == ImportJobState.Running))
+        if (job.Kind == ImportJobKind.Undo && job.State == ImportJobState.Running)
         {
-            // Finished (whether or not it was cancelled before), or an undo that runs to its end in moments.
-            return new JobCancel(job, Stopping: false);
+            return new JobCancel(job, false, "A running undo cannot be stopped; it finishes in moments.");
+        }
+        if (job.State == ImportJobState.Finished)
+        {
+            return new JobCancel(job, false, "The job has already finished." + (job.Kind == ImportJobKind.Commit && job.Succeeded
+                ? $" Its batch {job.BatchId} was kept; undo the batch to take it back." : ""));
+        }
+        if (!job.RequestCancel())
+        {
+            return new JobCancel(job, false,
+                "The job has already finished its import: the batch was committed and is kept; undo the batch to take it back.");
         }
         job.CancelledBy ??= by;
-        job.RequestCancel();
         logger.LogInformation("{Kind} of {File} cancelled by {User}", job.Kind, job.FileName, by ?? "(unknown)");
         Raise(job);
-        return new JobCancel(job, Stopping: true);
+        return new JobCancel(job, true, null);
     }
 
     /// <summary>Refuses a file whose content is already being imported (queued or running).</summary>
@@ -168,7 +177,7 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
         });
         using var stream = new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         job.Summary = imports.Import(stream, upload.FileName,
-            new ImportOptions { DryRun = job.Kind == ImportJobKind.Preview, ProgressEvery = 2_000 }, progress, cancellationToken);
+            new ImportOptions { DryRun = job.Kind == ImportJobKind.Preview, ProgressEvery = 2_000 }, progress, cancellationToken, job.Gate);
         job.BatchId = job.Summary.BatchId;
     }
 
@@ -203,6 +212,6 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
     }
 }
 
-/// <summary>What a cancel did: <see cref="Stopping"/> when the job is being stopped, false when it had finished (or is an
-/// undo already running, which cannot be stopped).</summary>
-public sealed record JobCancel(ImportJob Job, bool Stopping);
+/// <summary>What a cancel did: <see cref="Stopping"/> when the job is being stopped and will keep nothing; otherwise
+/// <see cref="Refusal"/> says why not (it had finished, its batch was kept, or it is an undo already running).</summary>
+public sealed record JobCancel(ImportJob Job, bool Stopping, string? Refusal);

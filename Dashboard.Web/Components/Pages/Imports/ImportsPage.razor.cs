@@ -122,10 +122,15 @@ public sealed partial class ImportsPage : IDisposable
             return;
         }
         var user = await CurrentUser.RequireAsync(Role.Admin);
-        if (Queue.Cancel(job.Id, user.UserName) is { Stopping: true })
+        var cancel = Queue.Cancel(job.Id, user.UserName);
+        if (cancel is { Stopping: true })
         {
             await Audit.RecordAsync(user.UserName, AuditLog.Actions.Cancel, $"{job.Kind} of {job.FileName} on the Imports page");
             Say("Cancelled: nothing of this file was kept.");
+        }
+        else if (cancel?.Refusal is { } refusal)
+        {
+            Say(refusal);
         }
     }
 
