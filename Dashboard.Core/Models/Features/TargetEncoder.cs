@@ -6,7 +6,8 @@ namespace Dashboard.Core.Models.Features;
 /// Smoothed target encoding of a large categorical input: (Σy + m·prior) / (n + m) over the training rows with the
 /// same key, and the key's training count as a frequency. For the training rows themselves the encoding is fitted
 /// out-of-fold (each row's value comes from the other folds only), so a row never sees its own label. A key without
-/// training rows, or a missing key, encodes as NaN (missing), never as a guess.
+/// training rows, or a missing key, encodes as NaN (missing), never as a guess. Ours because ML.NET has no target encoding
+/// (its categorical transforms are one-hot and hashing, which cannot hold thousands of user and product ids in a few columns).
 /// </summary>
 public sealed class TargetEncoder
 {

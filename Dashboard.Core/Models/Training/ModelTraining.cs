@@ -8,8 +8,9 @@ namespace Dashboard.Core.Models.Training;
 
 /// <summary>
 /// Trains both model kinds for a task and judges them on held-out rows: the entry point for the background
-/// training service and the <c>train</c> command. Synchronous and CPU-bound (it uses every core): call it from a
-/// background thread. Progress runs from 0 to 1 across the stages; cancellation is checked between and within them.
+/// training service and the <c>train</c> command. Synchronous and CPU-bound: the trees (<see cref="TreeSettings.Threads"/>)
+/// and the SDCA regression train on one thread by default; the L-BFGS logistic regression uses ML.NET's default, one thread per
+/// core. Call it from a background thread. Progress runs from 0 to 1 across the stages; cancellation is checked between and within them.
 /// </summary>
 public static class ModelTraining
 {
