@@ -15,7 +15,7 @@ namespace Dashboard.Core.Users;
 /// effect at once; the answers are cached in memory, dropped on every change made here, and trusted for 10 seconds at
 /// most, so that a change by another process (the <c>reset-password</c> verb) counts too.
 /// </remarks>
-public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, AuthOptions options, AuditLog audit, TimeProvider clock)
+public sealed partial class UserService(IDbContextFactory<DashboardDbContext> contexts, AuthOptions options, AuditLog audit, TimeProvider clock)
 {
     private static readonly PasswordHasher<User> Hasher = new();
     /// <summary>How long a cached answer is trusted: changes made by another process (the CLI) count within it.</summary>
@@ -23,13 +23,7 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
     private readonly ConcurrentDictionary<long, (UserAccount? Account, long LoadedAt)> _cache = new();
     private readonly SemaphoreSlim _writes = new(1, 1);
     private long _generation;
-    /// <summary>Until when (Environment.TickCount64) a sign-in skips writing "last signed in": the store was busy.</summary>
-    private long _skipBookkeepingUntil;
     private volatile bool _anyUser;
-
-    /// <summary>A hash to verify against when the user name is unknown, so that the answer takes as long either way.</summary>
-    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(
-        new User { UserName = "", PasswordHash = "", SecurityStamp = "" }, Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
 
     public AuthOptions Options => options;
 
@@ -70,121 +64,6 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.OrderBy(u => u.UserName).ToListAsync(cancellationToken);
         return users.Select(UserAccount.From).ToList();
-    }
-
-    public async Task<SignInResult> SignInAsync(string userName, string password, string? address, CancellationToken cancellationToken = default)
-    {
-        var name = userName.Trim();
-        // The expensive part, the hash (PBKDF2), is computed before the lock that serialises the account writes, so that
-        // sign-ins run side by side: 30 at once queued for seconds behind each other's hashes (issue 12). The stored hash
-        // is compared again under the lock.
-        string? hashSeen = null;
-        var verdictSeen = PasswordVerificationResult.Failed;
-        // No user name is longer than the limit: a longer one is not looked up, and is kept only cut (issue 12).
-        if (name.Length <= TextLimits.UserName)
-        {
-            await using var read = await contexts.CreateDbContextAsync(cancellationToken);
-            hashSeen = await read.Users.Where(u => u.UserName == name).Select(u => u.PasswordHash).FirstOrDefaultAsync(cancellationToken);
-        }
-        if (hashSeen is null)
-        {
-            Hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
-            await audit.RecordAsync(name, AuditLog.Actions.SignInFailed, "unknown user name", address, cancellationToken);
-            return new SignInResult(SignInOutcome.WrongCredentials);
-        }
-        verdictSeen = Hasher.VerifyHashedPassword(null!, hashSeen, password);
-        PasswordVerificationResult Verdict(User u) =>
-            u.PasswordHash == hashSeen ? verdictSeen : Hasher.VerifyHashedPassword(u, u.PasswordHash, password);
-
-        // Audit entries are recorded after the lock is released: a sign-in must not hold the others up while its entry is stored.
-        var audits = new List<(string? User, string Action, string? Detail)>();
-        await _writes.WaitAsync(cancellationToken);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var user = await FindByNameAsync(db, name, cancellationToken);
-            var now = clock.GetUtcNow();
-            if (user is null)
-            {
-                audits.Add((name, AuditLog.Actions.SignInFailed, "unknown user name"));
-                return new SignInResult(SignInOutcome.WrongCredentials);
-            }
-            if (user.LockedUntil is { } lockedUntil && lockedUntil > now)
-            {
-                // The same work and the same answer as a wrong password, unless the password is right: a locked account
-                // must not tell a guesser that the name exists, nor that it is locked (issue 12).
-                var right = Verdict(user) != PasswordVerificationResult.Failed;
-                audits.Add((user.UserName, AuditLog.Actions.SignInFailed,
-                    right ? "account locked (right password)" : "account locked (wrong password)"));
-                return right ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil) : new SignInResult(SignInOutcome.WrongCredentials);
-            }
-            var verdict = Verdict(user);
-            if (verdict == PasswordVerificationResult.Failed)
-            {
-                user.FailedSignIns++;
-                // Even the attempt that locks the account answers "wrong credentials": only the right password learns of the lock.
-                var locks = user.FailedSignIns >= options.MaxFailedAttempts;
-                if (locks)
-                {
-                    user.LockedUntil = now + options.LockoutDuration;
-                    user.FailedSignIns = 0;
-                }
-                var result = new SignInResult(SignInOutcome.WrongCredentials);
-                await SaveAsync(db, cancellationToken);
-                audits.Add((user.UserName, AuditLog.Actions.SignInFailed, "wrong password"));
-                if (locks)
-                {
-                    audits.Add((user.UserName, AuditLog.Actions.LockedOut,
-                        $"{options.MaxFailedAttempts} wrong passwords in a row; locked for {options.LockoutDuration.TotalMinutes:0} minutes"));
-                }
-                return result;
-            }
-            if (user.IsDisabled)
-            {
-                audits.Add((user.UserName, AuditLog.Actions.SignInFailed, "account disabled"));
-                return new SignInResult(SignInOutcome.Disabled);
-            }
-            if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-            {
-                user.PasswordHash = Hasher.HashPassword(user, password);
-            }
-            var bookkeepingOnly = user.FailedSignIns == 0 && user.LockedUntil is null && verdict != PasswordVerificationResult.SuccessRehashNeeded;
-            user.FailedSignIns = 0;
-            user.LockedUntil = null;
-            user.LastSignInAt = now;
-            if (bookkeepingOnly && Environment.TickCount64 < Volatile.Read(ref _skipBookkeepingUntil))
-            {
-                // The store was busy a moment ago (an import): do not wait for it again.
-            }
-            else if (bookkeepingOnly)
-            {
-                // Only "last signed in" changes: it must not make a sign-in wait for an import's write lock (issue 12).
-                // If the store is busy for a second, it is skipped; the audit entry (queued, never lost) has the time.
-                db.Database.SetCommandTimeout(1);
-                try
-                {
-                    await SaveAsync(db, cancellationToken);
-                }
-                catch (UserChangeRefusedException)
-                {
-                    Volatile.Write(ref _skipBookkeepingUntil, Environment.TickCount64 + 5_000);
-                }
-            }
-            else
-            {
-                await SaveAsync(db, cancellationToken);
-            }
-            audits.Add((user.UserName, AuditLog.Actions.SignIn, null));
-            return new SignInResult(SignInOutcome.Success, UserAccount.From(user));
-        }
-        finally
-        {
-            _writes.Release();
-            foreach (var (user, action, detail) in audits)
-            {
-                await audit.RecordAsync(user, action, detail, address, CancellationToken.None);
-            }
-        }
     }
 
     /// <summary>Adds a user. <paramref name="actor"/> is who does it: an admin's name, or "configuration" / "setup page" for the first admin.</summary>
