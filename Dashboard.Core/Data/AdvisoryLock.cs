@@ -29,6 +29,12 @@ public sealed class AdvisoryLock : IDisposable
     /// <summary>Preparing the store at start: the status mapping, a first start's sample data and the first admin, written once.</summary>
     public const long Startup = 0x44617368_0004;
 
+    /// <summary>
+    /// Adding a user: the "no such user yet" checks and the insert, so that two instances cannot both add the first admin
+    /// (or one name twice) (<see cref="Users.UserService"/>).
+    /// </summary>
+    public const long Users = 0x44617368_0005;
+
     private readonly DbConnection _connection;
     private readonly long _key;
     private readonly bool _ownsConnection;

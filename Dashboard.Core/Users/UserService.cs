@@ -68,52 +68,18 @@ public sealed partial class UserService(IDbContextFactory<DashboardDbContext> co
 
     /// <summary>Adds a user. <paramref name="actor"/> is who does it: an admin's name, or "configuration" / "setup page" for the first admin.</summary>
     public async Task<UserAccount> CreateAsync(string userName, string password, Role role, string? actor, string? address = null,
-        CancellationToken cancellationToken = default)
-    {
-        var name = userName.Trim();
-        CheckUserName(name);
-        CheckPassword(name, password);
-        await _writes.WaitAsync(cancellationToken);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            if (await FindByNameAsync(db, name, cancellationToken) is not null)
-            {
-                throw new UserChangeRefusedException($"There is already a user named '{name}'.");
-            }
-            var user = new User
-            {
-                UserName = name,
-                PasswordHash = "",
-                Role = role,
-                SecurityStamp = NewStamp(),
-                CreatedAt = clock.GetUtcNow(),
-            };
-            user.PasswordHash = Hasher.HashPassword(user, password);
-            db.Users.Add(user);
-            await SaveAsync(db, cancellationToken);
-            _anyUser = true;
-            await audit.RecordAsync(actor, AuditLog.Actions.UserCreated, $"{name} ({role})", address, cancellationToken);
-            return UserAccount.From(user);
-        }
-        finally
-        {
-            _writes.Release();
-        }
-    }
+        CancellationToken cancellationToken = default) =>
+        (await AddAsync(userName, password, role, actor, address, onlyAsFirst: false, cancellationToken))!;
 
     /// <summary>
     /// The first admin, from the one-time setup page: refused once any user exists, so that the page cannot be used to
     /// add a second admin.
     /// </summary>
-    public async Task<UserAccount> CreateFirstAdminAsync(string userName, string password, string? address, CancellationToken cancellationToken = default)
-    {
-        if (await AnyUserAsync(cancellationToken))
-        {
-            throw new UserChangeRefusedException("An admin already exists: sign in instead.");
-        }
-        return await CreateAsync(userName, password, Role.Admin, actor: "setup page", address, cancellationToken);
-    }
+    public async Task<UserAccount> CreateFirstAdminAsync(string userName, string password, string? address, CancellationToken cancellationToken = default) =>
+        await AnyUserAsync(cancellationToken) ? throw FirstAdminExists()
+            : await AddAsync(userName, password, Role.Admin, actor: "setup page", address, onlyAsFirst: true, cancellationToken) ?? throw FirstAdminExists();
+
+    private static UserChangeRefusedException FirstAdminExists() => new("An admin already exists: sign in instead.");
 
     /// <summary>At start: creates the admin named in the settings when there is no user yet. Returns whether it did.</summary>
     public async Task<bool> EnsureConfiguredAdminAsync(CancellationToken cancellationToken = default)
@@ -126,8 +92,50 @@ public sealed partial class UserService(IDbContextFactory<DashboardDbContext> co
         {
             throw new InvalidOperationException("Auth:Admin:UserName is set but Auth:Admin:Password is not: set both (or neither, to use the setup page).");
         }
-        await CreateAsync(options.AdminUserName, options.AdminPassword, Role.Admin, actor: "configuration", address: null, cancellationToken);
-        return true;
+        return await AddAsync(options.AdminUserName, options.AdminPassword, Role.Admin, actor: "configuration", address: null,
+            onlyAsFirst: true, cancellationToken) is not null;
+    }
+
+    /// <summary>
+    /// Adds a user, or with <paramref name="onlyAsFirst"/> only while there is none (null otherwise). The checks and the
+    /// insert are one transaction, which instances sharing the store take in turn (decision 0015-users): SQLite's
+    /// transaction takes the write lock at its start, and on PostgreSQL <see cref="AdvisoryLock.Users"/> is held.
+    /// </summary>
+    private async Task<UserAccount?> AddAsync(string userName, string password, Role role, string? actor, string? address, bool onlyAsFirst,
+        CancellationToken cancellationToken)
+    {
+        var name = userName.Trim();
+        CheckUserName(name);
+        CheckPassword(name, password);
+        await _writes.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            using var adding = db.Database.IsNpgsql() ? AdvisoryLock.Take(db.Database.GetDbConnection(), AdvisoryLock.Users, cancellationToken) : null;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (onlyAsFirst && await db.Users.AnyAsync(cancellationToken))
+            {
+                _anyUser = true;
+                return null;
+            }
+            if (await FindByNameAsync(db, name, cancellationToken) is not null)
+            {
+                throw new UserChangeRefusedException($"There is already a user named '{name}'.");
+            }
+            var user = new User { UserName = name, PasswordHash = "", Role = role, SecurityStamp = NewStamp(), CreatedAt = clock.GetUtcNow() };
+            user.PasswordHash = Hasher.HashPassword(user, password);
+            db.Users.Add(user);
+            await SaveAsync(db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            _anyUser = true;
+            await audit.RecordAsync(actor, AuditLog.Actions.UserCreated, $"{name} ({role})", address, cancellationToken);
+            return UserAccount.From(user);
+        }
+        finally
+        {
+            _writes.Release();
+        }
     }
 
     public async Task<UserAccount> ChangePasswordAsync(long id, string currentPassword, string newPassword, string? address,
