@@ -37,13 +37,18 @@ public sealed partial class UserService(IDbContextFactory<DashboardDbContext> co
         return _anyUser = await db.Users.AnyAsync(cancellationToken);
     }
 
-    /// <summary>The user behind a cookie, as stored now; null when there is no such user.</summary>
-    public async ValueTask<UserAccount?> FindAsync(long id, CancellationToken cancellationToken = default)
+    /// <summary>The user behind a cookie, as stored now (or up to 10 s ago); null when there is no such user.</summary>
+    public async ValueTask<UserAccount?> FindAsync(long id, CancellationToken cancellationToken = default) =>
+        _cache.TryGetValue(id, out var cached) && Environment.TickCount64 - cached.LoadedAt < CacheFor.TotalMilliseconds
+            ? cached.Account
+            : await LoadAsync(id, cancellationToken);
+
+    /// <summary>
+    /// The user as stored this moment, past the cache: what a page action checks before it acts, since a change made by
+    /// another instance reaches the cache only within 10 s.
+    /// </summary>
+    public async Task<UserAccount?> LoadAsync(long id, CancellationToken cancellationToken = default)
     {
-        if (_cache.TryGetValue(id, out var cached) && Environment.TickCount64 - cached.LoadedAt < CacheFor.TotalMilliseconds)
-        {
-            return cached.Account;
-        }
         var generation = Volatile.Read(ref _generation);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
