@@ -158,7 +158,7 @@ public sealed partial class UserService(IDbContextFactory<DashboardDbContext> co
 
     /// <summary>
     /// Signs the user out: a new security stamp, so that the cookie just cleared, and any copy of it, stops working at its
-    /// next request (issue 12: a copied cookie still worked after sign-out). Other browsers signed in as the user are
+    /// next request (decision 0008): a copied cookie must not outlive the sign-out. Other browsers signed in as the user are
     /// signed out too: a cookie cannot be told apart from its copy.
     /// </summary>
     public async Task SignOutAsync(long id, string? address, CancellationToken cancellationToken = default) =>
