@@ -22,6 +22,7 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks load DB [rounds]                      (the orders frame's load against a bare SQLite read of its columns)
 //   Dashboard.Benchmarks duckdb FILE                           (DuckDB's read_parquet of a downloaded file: rows, types, amount sum)
 //   Dashboard.Benchmarks digest DB [runs]                      (one weekly digest's four ScottPlot charts rendered on the server)
+//   Dashboard.Benchmarks parse FILE.csv.gz [rounds]            (the row parsers alone on an export held in memory, against reading only)
 //   Dashboard.Benchmarks agree STORE_A STORE_B [--a-rollup] [--b-rollup] [--save FILE]
 //                                      (the overview's and the weekly review's JSON from two stores, or from one store's frame
 //                                       and its rollup, for the 60 filters below; a store: a SQLite file or a connection string;
@@ -56,6 +57,11 @@ if (args.Length >= 3 && args[0] == "parquet")
 if (args.Length >= 2 && args[0] == "load")
 {
     await LoadBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], culture) : 5);
+    return 0;
+}
+if (args.Length >= 2 && args[0] == "parse")
+{
+    ParseBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], culture) : 9);
     return 0;
 }
 if (args.Length >= 2 && args[0] == "duckdb")

@@ -51,6 +51,8 @@ public static class DependencyInjection
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        // Routing first: the rate limiter, authorization and antiforgery act on the endpoint's metadata, not on the path.
+        app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -17,4 +17,7 @@ public enum StoreWork
 
     /// <summary>Preparing the store at start: the status mapping, a first start's sample data and the first admin, written once.</summary>
     Startup,
+
+    /// <summary>Adding a user: the "no such user yet" checks and the insert, so that instances add one first admin.</summary>
+    Users,
 }

@@ -15,7 +15,7 @@ namespace Dashboard.Core.Users;
 /// effect at once; the answers are cached in memory, dropped on every change made here, and trusted for 10 seconds at
 /// most, so that a change by another process (the <c>reset-password</c> verb) counts too.
 /// </remarks>
-public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, AuthOptions options, AuditLog audit, TimeProvider clock)
+public sealed partial class UserService(IDbContextFactory<DashboardDbContext> contexts, AuthOptions options, AuditLog audit, TimeProvider clock)
 {
     private static readonly PasswordHasher<User> Hasher = new();
     /// <summary>How long a cached answer is trusted: changes made by another process (the CLI) count within it.</summary>
@@ -23,13 +23,7 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
     private readonly ConcurrentDictionary<long, (UserAccount? Account, long LoadedAt)> _cache = new();
     private readonly SemaphoreSlim _writes = new(1, 1);
     private long _generation;
-    /// <summary>Until when (Environment.TickCount64) a sign-in skips writing "last signed in": the store was busy.</summary>
-    private long _skipBookkeepingUntil;
     private volatile bool _anyUser;
-
-    /// <summary>A hash to verify against when the user name is unknown, so that the answer takes as long either way.</summary>
-    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(
-        new User { UserName = "", PasswordHash = "", SecurityStamp = "" }, Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
 
     public AuthOptions Options => options;
 
@@ -43,13 +37,18 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
         return _anyUser = await db.Users.AnyAsync(cancellationToken);
     }
 
-    /// <summary>The user behind a cookie, as stored now; null when there is no such user.</summary>
-    public async ValueTask<UserAccount?> FindAsync(long id, CancellationToken cancellationToken = default)
+    /// <summary>The user behind a cookie, as stored now (or up to 10 s ago); null when there is no such user.</summary>
+    public async ValueTask<UserAccount?> FindAsync(long id, CancellationToken cancellationToken = default) =>
+        _cache.TryGetValue(id, out var cached) && Environment.TickCount64 - cached.LoadedAt < CacheFor.TotalMilliseconds
+            ? cached.Account
+            : await LoadAsync(id, cancellationToken);
+
+    /// <summary>
+    /// The user as stored this moment, past the cache: what a page action checks before it acts, since a change made by
+    /// another instance reaches the cache only within 10 s.
+    /// </summary>
+    public async Task<UserAccount?> LoadAsync(long id, CancellationToken cancellationToken = default)
     {
-        if (_cache.TryGetValue(id, out var cached) && Environment.TickCount64 - cached.LoadedAt < CacheFor.TotalMilliseconds)
-        {
-            return cached.Account;
-        }
         var generation = Volatile.Read(ref _generation);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
@@ -72,169 +71,20 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
         return users.Select(UserAccount.From).ToList();
     }
 
-    public async Task<SignInResult> SignInAsync(string userName, string password, string? address, CancellationToken cancellationToken = default)
-    {
-        var name = userName.Trim();
-        // The expensive part, the hash (PBKDF2), is computed before the lock that serialises the account writes, so that
-        // sign-ins run side by side: 30 at once queued for seconds behind each other's hashes (issue 12). The stored hash
-        // is compared again under the lock.
-        string? hashSeen = null;
-        var verdictSeen = PasswordVerificationResult.Failed;
-        // No user name is longer than the limit: a longer one is not looked up, and is kept only cut (issue 12).
-        if (name.Length <= TextLimits.UserName)
-        {
-            await using var read = await contexts.CreateDbContextAsync(cancellationToken);
-            hashSeen = await read.Users.Where(u => u.UserName == name).Select(u => u.PasswordHash).FirstOrDefaultAsync(cancellationToken);
-        }
-        if (hashSeen is null)
-        {
-            Hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
-            await audit.RecordAsync(name, AuditLog.Actions.SignInFailed, "unknown user name", address, cancellationToken);
-            return new SignInResult(SignInOutcome.WrongCredentials);
-        }
-        verdictSeen = Hasher.VerifyHashedPassword(null!, hashSeen, password);
-        PasswordVerificationResult Verdict(User u) =>
-            u.PasswordHash == hashSeen ? verdictSeen : Hasher.VerifyHashedPassword(u, u.PasswordHash, password);
-
-        // Audit entries are recorded after the lock is released: a sign-in must not hold the others up while its entry is stored.
-        var audits = new List<(string? User, string Action, string? Detail)>();
-        await _writes.WaitAsync(cancellationToken);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var user = await FindByNameAsync(db, name, cancellationToken);
-            var now = clock.GetUtcNow();
-            if (user is null)
-            {
-                audits.Add((name, AuditLog.Actions.SignInFailed, "unknown user name"));
-                return new SignInResult(SignInOutcome.WrongCredentials);
-            }
-            if (user.LockedUntil is { } lockedUntil && lockedUntil > now)
-            {
-                // The same work and the same answer as a wrong password, unless the password is right: a locked account
-                // must not tell a guesser that the name exists, nor that it is locked (issue 12).
-                var right = Verdict(user) != PasswordVerificationResult.Failed;
-                audits.Add((user.UserName, AuditLog.Actions.SignInFailed,
-                    right ? "account locked (right password)" : "account locked (wrong password)"));
-                return right ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil) : new SignInResult(SignInOutcome.WrongCredentials);
-            }
-            var verdict = Verdict(user);
-            if (verdict == PasswordVerificationResult.Failed)
-            {
-                user.FailedSignIns++;
-                // Even the attempt that locks the account answers "wrong credentials": only the right password learns of the lock.
-                var locks = user.FailedSignIns >= options.MaxFailedAttempts;
-                if (locks)
-                {
-                    user.LockedUntil = now + options.LockoutDuration;
-                    user.FailedSignIns = 0;
-                }
-                var result = new SignInResult(SignInOutcome.WrongCredentials);
-                await SaveAsync(db, cancellationToken);
-                audits.Add((user.UserName, AuditLog.Actions.SignInFailed, "wrong password"));
-                if (locks)
-                {
-                    audits.Add((user.UserName, AuditLog.Actions.LockedOut,
-                        $"{options.MaxFailedAttempts} wrong passwords in a row; locked for {options.LockoutDuration.TotalMinutes:0} minutes"));
-                }
-                return result;
-            }
-            if (user.IsDisabled)
-            {
-                audits.Add((user.UserName, AuditLog.Actions.SignInFailed, "account disabled"));
-                return new SignInResult(SignInOutcome.Disabled);
-            }
-            if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-            {
-                user.PasswordHash = Hasher.HashPassword(user, password);
-            }
-            var bookkeepingOnly = user.FailedSignIns == 0 && user.LockedUntil is null && verdict != PasswordVerificationResult.SuccessRehashNeeded;
-            user.FailedSignIns = 0;
-            user.LockedUntil = null;
-            user.LastSignInAt = now;
-            if (bookkeepingOnly && Environment.TickCount64 < Volatile.Read(ref _skipBookkeepingUntil))
-            {
-                // The store was busy a moment ago (an import): do not wait for it again.
-            }
-            else if (bookkeepingOnly)
-            {
-                // Only "last signed in" changes: it must not make a sign-in wait for an import's write lock (issue 12).
-                // If the store is busy for a second, it is skipped; the audit entry (queued, never lost) has the time.
-                db.Database.SetCommandTimeout(1);
-                try
-                {
-                    await SaveAsync(db, cancellationToken);
-                }
-                catch (UserChangeRefusedException)
-                {
-                    Volatile.Write(ref _skipBookkeepingUntil, Environment.TickCount64 + 5_000);
-                }
-            }
-            else
-            {
-                await SaveAsync(db, cancellationToken);
-            }
-            audits.Add((user.UserName, AuditLog.Actions.SignIn, null));
-            return new SignInResult(SignInOutcome.Success, UserAccount.From(user));
-        }
-        finally
-        {
-            _writes.Release();
-            foreach (var (user, action, detail) in audits)
-            {
-                await audit.RecordAsync(user, action, detail, address, CancellationToken.None);
-            }
-        }
-    }
-
     /// <summary>Adds a user. <paramref name="actor"/> is who does it: an admin's name, or "configuration" / "setup page" for the first admin.</summary>
     public async Task<UserAccount> CreateAsync(string userName, string password, Role role, string? actor, string? address = null,
-        CancellationToken cancellationToken = default)
-    {
-        var name = userName.Trim();
-        CheckUserName(name);
-        CheckPassword(name, password);
-        await _writes.WaitAsync(cancellationToken);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            if (await FindByNameAsync(db, name, cancellationToken) is not null)
-            {
-                throw new UserChangeRefusedException($"There is already a user named '{name}'.");
-            }
-            var user = new User
-            {
-                UserName = name,
-                PasswordHash = "",
-                Role = role,
-                SecurityStamp = NewStamp(),
-                CreatedAt = clock.GetUtcNow(),
-            };
-            user.PasswordHash = Hasher.HashPassword(user, password);
-            db.Users.Add(user);
-            await SaveAsync(db, cancellationToken);
-            _anyUser = true;
-            await audit.RecordAsync(actor, AuditLog.Actions.UserCreated, $"{name} ({role})", address, cancellationToken);
-            return UserAccount.From(user);
-        }
-        finally
-        {
-            _writes.Release();
-        }
-    }
+        CancellationToken cancellationToken = default) =>
+        (await AddAsync(userName, password, role, actor, address, onlyAsFirst: false, cancellationToken))!;
 
     /// <summary>
     /// The first admin, from the one-time setup page: refused once any user exists, so that the page cannot be used to
     /// add a second admin.
     /// </summary>
-    public async Task<UserAccount> CreateFirstAdminAsync(string userName, string password, string? address, CancellationToken cancellationToken = default)
-    {
-        if (await AnyUserAsync(cancellationToken))
-        {
-            throw new UserChangeRefusedException("An admin already exists: sign in instead.");
-        }
-        return await CreateAsync(userName, password, Role.Admin, actor: "setup page", address, cancellationToken);
-    }
+    public async Task<UserAccount> CreateFirstAdminAsync(string userName, string password, string? address, CancellationToken cancellationToken = default) =>
+        await AnyUserAsync(cancellationToken) ? throw FirstAdminExists()
+            : await AddAsync(userName, password, Role.Admin, actor: "setup page", address, onlyAsFirst: true, cancellationToken) ?? throw FirstAdminExists();
+
+    private static UserChangeRefusedException FirstAdminExists() => new("An admin already exists: sign in instead.");
 
     /// <summary>At start: creates the admin named in the settings when there is no user yet. Returns whether it did.</summary>
     public async Task<bool> EnsureConfiguredAdminAsync(CancellationToken cancellationToken = default)
@@ -247,8 +97,50 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
         {
             throw new InvalidOperationException("Auth:Admin:UserName is set but Auth:Admin:Password is not: set both (or neither, to use the setup page).");
         }
-        await CreateAsync(options.AdminUserName, options.AdminPassword, Role.Admin, actor: "configuration", address: null, cancellationToken);
-        return true;
+        return await AddAsync(options.AdminUserName, options.AdminPassword, Role.Admin, actor: "configuration", address: null,
+            onlyAsFirst: true, cancellationToken) is not null;
+    }
+
+    /// <summary>
+    /// Adds a user, or with <paramref name="onlyAsFirst"/> only while there is none (null otherwise). The checks and the
+    /// insert are one transaction, which instances sharing the store take in turn (decision 0015-users): SQLite's
+    /// transaction takes the write lock at its start, and on PostgreSQL the <see cref="StoreWork.Users"/> lock is held.
+    /// </summary>
+    private async Task<UserAccount?> AddAsync(string userName, string password, Role role, string? actor, string? address, bool onlyAsFirst,
+        CancellationToken cancellationToken)
+    {
+        var name = userName.Trim();
+        CheckUserName(name);
+        CheckPassword(name, password);
+        await _writes.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            using var adding = db.Kind.Lock(db.Database.GetDbConnection(), StoreWork.Users, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (onlyAsFirst && await db.Users.AnyAsync(cancellationToken))
+            {
+                _anyUser = true;
+                return null;
+            }
+            if (await FindByNameAsync(db, name, cancellationToken) is not null)
+            {
+                throw new UserChangeRefusedException($"There is already a user named '{name}'.");
+            }
+            var user = new User { UserName = name, PasswordHash = "", Role = role, SecurityStamp = NewStamp(), CreatedAt = clock.GetUtcNow() };
+            user.PasswordHash = Hasher.HashPassword(user, password);
+            db.Users.Add(user);
+            await SaveAsync(db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            _anyUser = true;
+            await audit.RecordAsync(actor, AuditLog.Actions.UserCreated, $"{name} ({role})", address, cancellationToken);
+            return UserAccount.From(user);
+        }
+        finally
+        {
+            _writes.Release();
+        }
     }
 
     public async Task<UserAccount> ChangePasswordAsync(long id, string currentPassword, string newPassword, string? address,
@@ -266,7 +158,7 @@ public sealed class UserService(IDbContextFactory<DashboardDbContext> contexts, 
 
     /// <summary>
     /// Signs the user out: a new security stamp, so that the cookie just cleared, and any copy of it, stops working at its
-    /// next request (issue 12: a copied cookie still worked after sign-out). Other browsers signed in as the user are
+    /// next request (decision 0008): a copied cookie must not outlive the sign-out. Other browsers signed in as the user are
     /// signed out too: a cookie cannot be told apart from its copy.
     /// </summary>
     public async Task SignOutAsync(long id, string? address, CancellationToken cancellationToken = default) =>

@@ -38,11 +38,15 @@ public static class Principals
 
     /// <summary>
     /// The stored user behind <paramref name="principal"/> while its cookie is still good: the user exists, is not
-    /// disabled and the password has not changed since the cookie was issued. Null otherwise.
+    /// disabled and the password has not changed since the cookie was issued. Null otherwise. <paramref name="fresh"/>
+    /// reads the store past the cache (<see cref="UserService.LoadAsync"/>).
     /// </summary>
-    public static async ValueTask<UserAccount?> CurrentAsync(this UserService users, ClaimsPrincipal principal, CancellationToken cancellationToken = default)
+    public static async ValueTask<UserAccount?> CurrentAsync(this UserService users, ClaimsPrincipal principal, CancellationToken cancellationToken = default,
+        bool fresh = false)
     {
-        if (principal.UserId() is not { } id || await users.FindAsync(id, cancellationToken) is not { IsDisabled: false } user)
+        if (principal.UserId() is not { } id
+            || await (fresh ? new ValueTask<UserAccount?>(users.LoadAsync(id, cancellationToken)) : users.FindAsync(id, cancellationToken))
+                is not { IsDisabled: false } user)
         {
             return null;
         }

@@ -5,20 +5,24 @@ using Dashboard.Core.Users;
 namespace Dashboard.Web.Auth;
 
 /// <summary>
-/// Sign-in attempts per address, with ASP.NET Core's rate limiter (issue 12, defect 7): a fixed window of a minute,
-/// <see cref="AuthOptions.SignInAttemptsPerMinute"/> posts of the sign-in or change-password form per remote address,
-/// 429 beyond it. Nothing else is limited.
+/// Sign-in attempts per address, with ASP.NET Core's rate limiter: a fixed window of a minute,
+/// <see cref="AuthOptions.SignInAttemptsPerMinute"/> posts of the sign-in, change-password or setup form per remote
+/// address together, 429 beyond it. The limit is the <see cref="Policy"/> named on those pages' endpoints
+/// (<c>[EnableRateLimiting]</c>), not a list of paths: whatever spelling routing takes to a page is counted
+/// (decision 0015-users). Nothing else is limited.
 /// </summary>
 public static class SignInRateLimit
 {
-    private static readonly string[] LimitedPaths = [AuthSetup.LoginPath, "/account/password", AuthSetup.SetupPath];
+    /// <summary>The rate-limiting policy of the pages that check a password.</summary>
+    public const string Policy = "sign-in";
 
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, AuthOptions options)
     {
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => IsAttempt(http)
+            // Opening the page is not an attempt: only its form's post is.
+            o.AddPolicy(Policy, http => HttpMethods.IsPost(http.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(AuthSetup.Address(http) ?? "(no address)", _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.SignInAttemptsPerMinute,
@@ -38,7 +42,4 @@ public static class SignInRateLimit
         });
         return services;
     }
-
-    private static bool IsAttempt(HttpContext http) =>
-        HttpMethods.IsPost(http.Request.Method) && LimitedPaths.Any(p => http.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
 }

@@ -29,6 +29,12 @@ public sealed class AdvisoryLock : IDisposable
     /// <summary>Preparing the store at start: the status mapping, a first start's sample data and the first admin, written once.</summary>
     public const long Startup = 0x44617368_0004;
 
+    /// <summary>
+    /// Adding a user: the "no such user yet" checks and the insert, so that two instances cannot both add the first admin
+    /// (or one name twice) (<see cref="Dashboard.Core.Users.UserService"/>).
+    /// </summary>
+    public const long Users = 0x44617368_0005;
+
     /// <summary>The key of a kind of work.</summary>
     public static long KeyOf(StoreWork work) => work switch
     {
@@ -36,6 +42,7 @@ public sealed class AdvisoryLock : IDisposable
         StoreWork.Import => Import,
         StoreWork.Training => Training,
         StoreWork.Startup => Startup,
+        StoreWork.Users => Users,
         _ => throw new ArgumentOutOfRangeException(nameof(work), work, null),
     };
 

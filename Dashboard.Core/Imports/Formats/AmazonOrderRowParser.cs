@@ -59,119 +59,17 @@ internal sealed class AmazonOrderRowParser
 
     public OrderLine? Parse(CsvRecordReader row, out RowError? error)
     {
-        error = null;
-        if (row.FieldCount != ExpectedFields)
+        // Each step checks its columns in the order a reader of the row would, and the first wrong one is the answer.
+        if (!HasExpectedFields(row, out error)
+            || !TryReadSourceIndex(row, out var sourceIndex, out error)
+            || !TryReadKeys(row, out var orderId, out var sku, out error)
+            || !TryReadDate(row, out var date, out error)
+            || !TryReadStatus(row, out var status, out error)
+            || !TryReadQty(row, out var qty, out error)
+            || !TryReadAmount(row, out var currency, out var amountMinor, out error)
+            || !TryReadPostalCode(row, out var postalCode, out error)
+            || !TryReadB2B(row, out var b2b, out error))
         {
-            error = new RowError(null, null, $"The row has {row.FieldCount} fields; the header has {ExpectedFields}.");
-            return null;
-        }
-
-        int? sourceIndex = null;
-        if (_index >= 0 && !row[_index].IsEmpty)
-        {
-            if (!FieldParsing.TryParseWholeNumber(row[_index], out var index) || index is < 0 or > int.MaxValue)
-            {
-                error = RowError.For("index", row[_index], "not a whole number");
-                return null;
-            }
-            sourceIndex = (int)index;
-        }
-
-        var orderId = row[_orderId].Trim();
-        if (orderId.IsEmpty)
-        {
-            error = RowError.For("Order ID", orderId, "the order ID is missing");
-            return null;
-        }
-        var sku = row[_sku].Trim();
-        if (sku.IsEmpty)
-        {
-            error = RowError.For("SKU", sku, "the SKU is missing");
-            return null;
-        }
-
-        switch (FieldParsing.ParseMonthDayYear(row[_date].Trim(), out var date))
-        {
-            case DateParse.WrongFormat:
-                error = RowError.For("Date", row[_date], "not a date in the form MM-DD-YY");
-                return null;
-            case DateParse.NoSuchDate:
-                error = RowError.For("Date", row[_date], "no such date");
-                return null;
-        }
-        if (date > _latestAllowedDate)
-        {
-            error = RowError.For("Date", row[_date], "the date lies in the future");
-            return null;
-        }
-
-        var status = row[_status].Trim();
-        if (status.IsEmpty)
-        {
-            error = RowError.For("Status", status, "the status is missing");
-            return null;
-        }
-
-        if (!FieldParsing.TryParseWholeNumber(row[_qty].Trim(), out var qty) || qty is < 0 or > 1_000_000)
-        {
-            error = RowError.For("Qty", row[_qty], "not a whole number of units (0 or more)");
-            return null;
-        }
-
-        var currency = row[_currency].Trim();
-        var amountText = row[_amount].Trim();
-        long? amountMinor = null;
-        if (!amountText.IsEmpty)
-        {
-            var parsed = FieldParsing.ParseAmount(amountText, out var minor);
-            switch (parsed)
-            {
-                case AmountParse.NotANumber:
-                    error = RowError.For("Amount", amountText, "not a number");
-                    return null;
-                case AmountParse.Negative:
-                    error = RowError.For("Amount", amountText, "a negative amount");
-                    return null;
-                case AmountParse.ThousandsSeparator:
-                    error = RowError.For("Amount", amountText, "amounts are written without thousands separators (1234.50, not 1,234.50)");
-                    return null;
-                case AmountParse.TooManyDecimals:
-                    error = RowError.For("Amount", amountText, "more than two decimals");
-                    return null;
-            }
-            if (parsed == AmountParse.TooLarge || minor > _maxAmountMinor)
-            {
-                error = RowError.For("Amount", amountText, string.Create(CultureInfo.InvariantCulture,
-                    $"more than the largest amount one order line may have ({_maxAmount:#,0.##}, Imports:MaxLineAmount)"));
-                return null;
-            }
-            if (currency.IsEmpty)
-            {
-                error = RowError.For("currency", currency, "an amount without a currency");
-                return null;
-            }
-            amountMinor = minor;
-        }
-        if (!currency.IsEmpty && (currency.Length != 3 || !IsAsciiLetters(currency)))
-        {
-            error = RowError.For("currency", currency, "not a three-letter currency code");
-            return null;
-        }
-
-        int? postalCode = null;
-        if (_postal >= 0 && !row[_postal].Trim().IsEmpty)
-        {
-            if (!FieldParsing.TryParseWholeNumber(row[_postal].Trim(), out var postal) || postal is < 0 or > 99_999_999)
-            {
-                error = RowError.For("ship-postal-code", row[_postal], "not a postal code (digits)");
-                return null;
-            }
-            postalCode = (int)postal;
-        }
-
-        if (!FieldParsing.TryParseBool(row[_b2b].Trim(), out var b2b))
-        {
-            error = RowError.For("B2B", row[_b2b], "not True or False");
             return null;
         }
 
@@ -193,7 +91,7 @@ internal sealed class AmazonOrderRowParser
             Size = _pool.Get(row[_size].Trim()),
             Asin = _asin >= 0 ? _pool.Get(row[_asin].Trim()) : "",
             CourierStatus = _courier >= 0 ? NullIfEmpty(row[_courier].Trim()) : null,
-            Qty = (int)qty,
+            Qty = qty,
             Currency = currency.IsEmpty ? null : _pool.Get(currency).ToUpperInvariant(),
             AmountMinor = amountMinor,
             CityRaw = cityRaw,
@@ -209,6 +107,145 @@ internal sealed class AmazonOrderRowParser
         };
         line.ContentHash = Hash(line);
         return line;
+    }
+
+    private bool HasExpectedFields(CsvRecordReader row, out RowError? error)
+    {
+        error = row.FieldCount == ExpectedFields
+            ? null
+            : new RowError(null, null, $"The row has {row.FieldCount} fields; the header has {ExpectedFields}.");
+        return error is null;
+    }
+
+    /// <summary>The export's own row number, when it has the column: optional, a whole number when given.</summary>
+    private bool TryReadSourceIndex(CsvRecordReader row, out int? sourceIndex, out RowError? error)
+    {
+        (sourceIndex, error) = (null, null);
+        if (_index < 0 || row[_index].IsEmpty)
+        {
+            return true;
+        }
+        if (!FieldParsing.TryParseWholeNumber(row[_index], out var index) || index is < 0 or > int.MaxValue)
+        {
+            error = RowError.For("index", row[_index], "not a whole number");
+            return false;
+        }
+        sourceIndex = (int)index;
+        return true;
+    }
+
+    /// <summary>The order ID and the SKU, which together name the line: both required.</summary>
+    private bool TryReadKeys(CsvRecordReader row, out ReadOnlySpan<char> orderId, out ReadOnlySpan<char> sku, out RowError? error)
+    {
+        sku = default;
+        error = null;
+        orderId = row[_orderId].Trim();
+        if (orderId.IsEmpty)
+        {
+            error = RowError.For("Order ID", orderId, "the order ID is missing");
+            return false;
+        }
+        sku = row[_sku].Trim();
+        if (sku.IsEmpty)
+        {
+            error = RowError.For("SKU", sku, "the SKU is missing");
+            return false;
+        }
+        return true;
+    }
+
+    private bool TryReadDate(CsvRecordReader row, out DateOnly date, out RowError? error)
+    {
+        error = FieldParsing.ParseMonthDayYear(row[_date].Trim(), out date) switch
+        {
+            DateParse.WrongFormat => RowError.For("Date", row[_date], "not a date in the form MM-DD-YY"),
+            DateParse.NoSuchDate => RowError.For("Date", row[_date], "no such date"),
+            _ when date > _latestAllowedDate => RowError.For("Date", row[_date], "the date lies in the future"),
+            _ => null,
+        };
+        return error is null;
+    }
+
+    private bool TryReadStatus(CsvRecordReader row, out ReadOnlySpan<char> status, out RowError? error)
+    {
+        status = row[_status].Trim();
+        error = status.IsEmpty ? RowError.For("Status", status, "the status is missing") : null;
+        return error is null;
+    }
+
+    private bool TryReadQty(CsvRecordReader row, out int qty, out RowError? error)
+    {
+        (qty, error) = (0, null);
+        if (!FieldParsing.TryParseWholeNumber(row[_qty].Trim(), out var parsed) || parsed is < 0 or > 1_000_000)
+        {
+            error = RowError.For("Qty", row[_qty], "not a whole number of units (0 or more)");
+            return false;
+        }
+        qty = (int)parsed;
+        return true;
+    }
+
+    /// <summary>
+    /// The amount in minor units and its currency: the amount may be missing, but one that is given needs a currency,
+    /// and a currency that is given is three letters.
+    /// </summary>
+    private bool TryReadAmount(CsvRecordReader row, out ReadOnlySpan<char> currency, out long? amountMinor, out RowError? error)
+    {
+        (amountMinor, error) = (null, null);
+        currency = row[_currency].Trim();
+        var amountText = row[_amount].Trim();
+        if (!amountText.IsEmpty)
+        {
+            error = AmountError(FieldParsing.ParseAmount(amountText, out var minor), minor, amountText)
+                ?? (currency.IsEmpty ? RowError.For("currency", currency, "an amount without a currency") : null);
+            if (error is not null)
+            {
+                return false;
+            }
+            amountMinor = minor;
+        }
+        if (!currency.IsEmpty && (currency.Length != 3 || !IsAsciiLetters(currency)))
+        {
+            error = RowError.For("currency", currency, "not a three-letter currency code");
+            return false;
+        }
+        return true;
+    }
+
+    private RowError? AmountError(AmountParse parsed, long minor, ReadOnlySpan<char> amountText) => parsed switch
+    {
+        AmountParse.NotANumber => RowError.For("Amount", amountText, "not a number"),
+        AmountParse.Negative => RowError.For("Amount", amountText, "a negative amount"),
+        AmountParse.ThousandsSeparator => RowError.For("Amount", amountText, "amounts are written without thousands separators (1234.50, not 1,234.50)"),
+        AmountParse.TooManyDecimals => RowError.For("Amount", amountText, "more than two decimals"),
+        AmountParse.TooLarge => TooLarge(amountText),
+        _ when minor > _maxAmountMinor => TooLarge(amountText),
+        _ => null,
+    };
+
+    private RowError TooLarge(ReadOnlySpan<char> amountText) => RowError.For("Amount", amountText, string.Create(CultureInfo.InvariantCulture,
+        $"more than the largest amount one order line may have ({_maxAmount:#,0.##}, Imports:MaxLineAmount)"));
+
+    private bool TryReadPostalCode(CsvRecordReader row, out int? postalCode, out RowError? error)
+    {
+        (postalCode, error) = (null, null);
+        if (_postal < 0 || row[_postal].Trim().IsEmpty)
+        {
+            return true;
+        }
+        if (!FieldParsing.TryParseWholeNumber(row[_postal].Trim(), out var postal) || postal is < 0 or > 99_999_999)
+        {
+            error = RowError.For("ship-postal-code", row[_postal], "not a postal code (digits)");
+            return false;
+        }
+        postalCode = (int)postal;
+        return true;
+    }
+
+    private bool TryReadB2B(CsvRecordReader row, out bool b2b, out RowError? error)
+    {
+        error = FieldParsing.TryParseBool(row[_b2b].Trim(), out b2b) ? null : RowError.For("B2B", row[_b2b], "not True or False");
+        return error is null;
     }
 
     /// <summary>The hash of everything a re-import could change (not the derived status group, nor the batch).</summary>

@@ -39,119 +39,31 @@ internal sealed class PurchaseRowParser
 
     public PurchaseTransaction? Parse(CsvRecordReader row, int sourceRow, out RowError? error)
     {
-        error = null;
-        if (row.FieldCount != ExpectedFields)
+        // Each step checks its columns in the file's order, and the first wrong one is the answer.
+        if (!HasExpectedFields(row, out error)
+            || !TryReadUserId(row, out var userId, out error)
+            || !TryReadGender(row, out var gender, out error)
+            || !TryReadAgeBand(row, out var ageBand, out error)
+            || !TryReadWhole(row, _occupation, 0, 99, "Occupation", "expected an occupation code from 0 to 99", out var occupation, out error)
+            || !TryReadCityCategory(row, out var city, out error)
+            || !TryReadStay(row, out var stay, out error)
+            || !TryReadWhole(row, _marital, 0, 1, "Marital_Status", "expected 0 or 1", out var marital, out error)
+            || !TryReadWhole(row, _cat1, 1, 99, "Product_Category_1", "expected a product category from 1 to 99", out var category1, out error)
+            || !TryReadOptionalCategory(row, _cat2, "Product_Category_2", out var category2, out error)
+            || !TryReadOptionalCategory(row, _cat3, "Product_Category_3", out var category3, out error)
+            || !TryReadPurchase(row, out var purchase, out error))
         {
-            error = new RowError(null, null, $"The row has {row.FieldCount} fields; the header has {ExpectedFields}.");
             return null;
-        }
-
-        int? userId = null;
-        if (_userId >= 0 && !row[_userId].Trim().IsEmpty)
-        {
-            if (!FieldParsing.TryParseWholeNumber(row[_userId].Trim(), out var id) || id is < 0 or > int.MaxValue)
-            {
-                error = RowError.For("User_ID", row[_userId], "not a whole number");
-                return null;
-            }
-            userId = (int)id;
-        }
-        string? productId = null;
-        if (_productId >= 0 && !row[_productId].Trim().IsEmpty)
-        {
-            productId = _pool.Get(row[_productId].Trim());
-        }
-
-        var gender = row[_gender].Trim();
-        if (!(gender.Length == 1 && (char.ToUpperInvariant(gender[0]) is 'F' or 'M')))
-        {
-            error = RowError.For("Gender", gender, "expected F or M");
-            return null;
-        }
-
-        var age = row[_age].Trim();
-        string? ageBand = null;
-        foreach (var band in AgeBands.All)
-        {
-            if (age.SequenceEqual(band))
-            {
-                ageBand = band;
-            }
-        }
-        if (ageBand is null)
-        {
-            error = RowError.For("Age", age, $"expected an age band: {string.Join(", ", AgeBands.All)}");
-            return null;
-        }
-
-        if (!TryWhole(row, _occupation, 0, 99, out var occupation))
-        {
-            error = RowError.For("Occupation", row[_occupation], "expected an occupation code from 0 to 99");
-            return null;
-        }
-
-        var city = row[_city].Trim();
-        if (!(city.Length == 1 && char.ToUpperInvariant(city[0]) is 'A' or 'B' or 'C'))
-        {
-            error = RowError.For("City_Category", city, "expected A, B or C");
-            return null;
-        }
-
-        var stayText = row[_stay].Trim();
-        var stay = stayText is "4+" ? 4 : -1;
-        if (stay < 0 && !(TryWhole(row, _stay, 0, 4, out stay)))
-        {
-            error = RowError.For("Stay_In_Current_City_Years", stayText, "expected 0, 1, 2, 3 or 4+");
-            return null;
-        }
-
-        if (!TryWhole(row, _marital, 0, 1, out var marital))
-        {
-            error = RowError.For("Marital_Status", row[_marital], "expected 0 or 1");
-            return null;
-        }
-
-        if (!TryWhole(row, _cat1, 1, 99, out var category1))
-        {
-            error = RowError.For("Product_Category_1", row[_cat1], "expected a product category from 1 to 99");
-            return null;
-        }
-        if (!TryOptionalWhole(row, _cat2, out var category2))
-        {
-            error = RowError.For("Product_Category_2", row[_cat2], "expected a product category from 1 to 99, or nothing");
-            return null;
-        }
-        if (!TryOptionalWhole(row, _cat3, out var category3))
-        {
-            error = RowError.For("Product_Category_3", row[_cat3], "expected a product category from 1 to 99, or nothing");
-            return null;
-        }
-
-        int? purchase = null;
-        if (_purchase >= 0)
-        {
-            if (!TryWhole(row, _purchase, 0, int.MaxValue, out var amount))
-            {
-                error = RowError.For("Purchase", row[_purchase], "expected a whole amount of 0 or more");
-                return null;
-            }
-            if (amount > _maxPurchase)
-            {
-                error = RowError.For("Purchase", row[_purchase], string.Create(CultureInfo.InvariantCulture,
-                    $"more than the largest purchase accepted ({_maxPurchase:N0}, Imports:MaxPurchase)"));
-                return null;
-            }
-            purchase = amount;
         }
 
         return new PurchaseTransaction
         {
             UserId = userId,
-            ProductId = productId,
-            Gender = char.ToUpperInvariant(gender[0]) == 'F' ? "F" : "M",
+            ProductId = _productId >= 0 && !row[_productId].Trim().IsEmpty ? _pool.Get(row[_productId].Trim()) : null,
+            Gender = gender,
             AgeBand = ageBand,
             Occupation = occupation,
-            CityCategory = char.ToUpperInvariant(city[0]) switch { 'A' => "A", 'B' => "B", _ => "C" },
+            CityCategory = city,
             StayYears = stay,
             Married = marital == 1,
             ProductCategory1 = category1,
@@ -163,6 +75,123 @@ internal sealed class PurchaseRowParser
         };
     }
 
+    private bool HasExpectedFields(CsvRecordReader row, out RowError? error)
+    {
+        error = row.FieldCount == ExpectedFields
+            ? null
+            : new RowError(null, null, $"The row has {row.FieldCount} fields; the header has {ExpectedFields}.");
+        return error is null;
+    }
+
+    /// <summary>The customer's ID: optional (a file to score may leave it out), a whole number when given.</summary>
+    private bool TryReadUserId(CsvRecordReader row, out int? userId, out RowError? error)
+    {
+        (userId, error) = (null, null);
+        if (_userId < 0 || row[_userId].Trim().IsEmpty)
+        {
+            return true;
+        }
+        if (!TryWhole(row, _userId, 0, int.MaxValue, out var id))
+        {
+            error = RowError.For("User_ID", row[_userId], "not a whole number");
+            return false;
+        }
+        userId = id;
+        return true;
+    }
+
+    /// <summary>F or M in either case, as <c>"F"</c> or <c>"M"</c>.</summary>
+    private bool TryReadGender(CsvRecordReader row, out string gender, out RowError? error)
+    {
+        var text = row[_gender].Trim();
+        var letter = text.Length == 1 ? char.ToUpperInvariant(text[0]) : '\0';
+        gender = letter == 'F' ? "F" : "M";
+        error = letter is 'F' or 'M' ? null : RowError.For("Gender", text, "expected F or M");
+        return error is null;
+    }
+
+    /// <summary>One of the age bands as written (<see cref="AgeBands.All"/>), as the shared string.</summary>
+    private bool TryReadAgeBand(CsvRecordReader row, out string ageBand, out RowError? error)
+    {
+        var age = row[_age].Trim();
+        string? found = null;
+        foreach (var band in AgeBands.All)
+        {
+            if (age.SequenceEqual(band))
+            {
+                found = band;
+            }
+        }
+        ageBand = found ?? "";
+        error = found is null ? RowError.For("Age", age, $"expected an age band: {string.Join(", ", AgeBands.All)}") : null;
+        return error is null;
+    }
+
+    /// <summary>A, B or C in either case, as <c>"A"</c>, <c>"B"</c> or <c>"C"</c>.</summary>
+    private bool TryReadCityCategory(CsvRecordReader row, out string city, out RowError? error)
+    {
+        var text = row[_city].Trim();
+        var letter = text.Length == 1 ? char.ToUpperInvariant(text[0]) : '\0';
+        city = letter switch { 'A' => "A", 'B' => "B", _ => "C" };
+        error = letter is 'A' or 'B' or 'C' ? null : RowError.For("City_Category", text, "expected A, B or C");
+        return error is null;
+    }
+
+    /// <summary>Years in the current city: 0 to 4, where 4 is written <c>4+</c> (a plain 4 is taken too).</summary>
+    private bool TryReadStay(CsvRecordReader row, out int stay, out RowError? error)
+    {
+        var text = row[_stay].Trim();
+        stay = text is "4+" ? 4 : -1;
+        error = stay >= 0 || TryWhole(row, _stay, 0, 4, out stay) ? null : RowError.For("Stay_In_Current_City_Years", text, "expected 0, 1, 2, 3 or 4+");
+        return error is null;
+    }
+
+    /// <summary>The amount bought: a whole amount up to Imports:MaxPurchase; absent in a file to score.</summary>
+    private bool TryReadPurchase(CsvRecordReader row, out int? purchase, out RowError? error)
+    {
+        (purchase, error) = (null, null);
+        if (_purchase < 0)
+        {
+            return true;
+        }
+        if (!TryWhole(row, _purchase, 0, int.MaxValue, out var amount))
+        {
+            error = RowError.For("Purchase", row[_purchase], "expected a whole amount of 0 or more");
+            return false;
+        }
+        if (amount > _maxPurchase)
+        {
+            error = RowError.For("Purchase", row[_purchase], string.Create(CultureInfo.InvariantCulture,
+                $"more than the largest purchase accepted ({_maxPurchase:N0}, Imports:MaxPurchase)"));
+            return false;
+        }
+        purchase = amount;
+        return true;
+    }
+
+    private static bool TryReadWhole(CsvRecordReader row, int column, int min, int max, string name, string reason, out int value, out RowError? error)
+    {
+        error = TryWhole(row, column, min, max, out value) ? null : RowError.For(name, row[column], reason);
+        return error is null;
+    }
+
+    /// <summary>A product category from 1 to 99, or nothing.</summary>
+    private static bool TryReadOptionalCategory(CsvRecordReader row, int column, string name, out int? value, out RowError? error)
+    {
+        (value, error) = (null, null);
+        if (row[column].Trim().IsEmpty)
+        {
+            return true;
+        }
+        if (!TryWhole(row, column, 1, 99, out var parsed))
+        {
+            error = RowError.For(name, row[column], "expected a product category from 1 to 99, or nothing");
+            return false;
+        }
+        value = parsed;
+        return true;
+    }
+
     private static bool TryWhole(CsvRecordReader row, int column, int min, int max, out int value)
     {
         value = 0;
@@ -171,21 +200,6 @@ internal sealed class PurchaseRowParser
             return false;
         }
         value = (int)parsed;
-        return true;
-    }
-
-    private static bool TryOptionalWhole(CsvRecordReader row, int column, out int? value)
-    {
-        value = null;
-        if (row[column].Trim().IsEmpty)
-        {
-            return true;
-        }
-        if (!TryWhole(row, column, 1, 99, out var parsed))
-        {
-            return false;
-        }
-        value = parsed;
         return true;
     }
 }

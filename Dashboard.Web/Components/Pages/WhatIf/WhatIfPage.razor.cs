@@ -3,6 +3,8 @@ using Dashboard.Core.Analytics;
 using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Scoring;
 using Dashboard.Core.Models.Store;
+using Dashboard.Core.Users;
+using Dashboard.Web.Auth;
 using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Components.Pages.Models;
 using Microsoft.AspNetCore.Components;
@@ -43,6 +45,9 @@ public sealed partial class WhatIfPage : ComponentBase, IDisposable
     [Inject]
     private DatasetSummaryQuery Datasets { get; set; } = default!;
 
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         Active.Changed += OnModelsChanged;
@@ -70,8 +75,16 @@ public sealed partial class WhatIfPage : ComponentBase, IDisposable
             : ModelFigures.Contributions(ModelFigures.Pairs(_amount.Prediction.Contributions), "amount", higherIsBad: false);
     }
 
+    /// <summary>An input changed: scored while the user still has the page's role (decision 0015-users).</summary>
+    private async Task ScoreChangeAsync()
+    {
+        await CurrentUser.RequireAsync(Role.Analyst);
+        Rescore();
+    }
+
     private async Task AnotherOrder()
     {
+        await CurrentUser.RequireAsync(Role.Analyst);
         _orderSkip += 37;
         if (await WhatIf.OrderLineAsync(_orderSkip) is { } line)
             _order = CancellationForm.From(line);
@@ -80,14 +93,16 @@ public sealed partial class WhatIfPage : ComponentBase, IDisposable
 
     private async Task AnotherCustomer()
     {
+        await CurrentUser.RequireAsync(Role.Analyst);
         _customerSkip += 101;
         if (await WhatIf.CustomerAsync(_customerSkip) is { } customer)
             _customer = PurchaseForm.From(customer);
         Rescore();
     }
 
-    private void Apply(Core.Models.Training.WhatIfChange change)
+    private async Task ApplyAsync(Core.Models.Training.WhatIfChange change)
     {
+        await CurrentUser.RequireAsync(Role.Analyst);
         // The model keeps its levels upper-cased; the form offers the stored spelling.
         string Stored(IReadOnlyList<string>? choices) =>
             choices?.FirstOrDefault(c => string.Equals(c, change.Value, StringComparison.OrdinalIgnoreCase)) ?? change.Value;
