@@ -30,6 +30,12 @@ public interface IOrdersData
     IReadOnlyList<string> ServiceLevels { get; }
     IReadOnlyList<string> Currencies { get; }
 
+    /// <summary>
+    /// Hands the order lines <paramref name="filter"/> selects to the download's writer, a batch at a time as they are read,
+    /// all in this state of the store; false, with nothing handed over, when the store has moved on from it.
+    /// </summary>
+    Task<bool> StreamLinesAsync(OrderFilter filter, Lines.LinesDownload download, CancellationToken cancellationToken);
+
     /// <summary>The index of <paramref name="currency"/> in <paramref name="currencies"/> (ignoring case), or -2 when no line has it.</summary>
     internal static int CurrencyCode(IReadOnlyList<string> currencies, string? currency)
     {

@@ -119,6 +119,10 @@ public sealed class OrdersFrame : IOrdersData
     internal IReadOnlyList<string> Sizes { get; private init; } = [];
     internal IReadOnlyList<string> PromotionLists { get; private init; } = [];
 
+    /// <inheritdoc/>
+    public Task<bool> StreamLinesAsync(OrderFilter filter, Lines.LinesDownload download, CancellationToken cancellationToken) =>
+        Lines.FrameLines.StreamAsync(this, filter, download, cancellationToken);
+
     /// <summary>The names of a coded text column, by column name.</summary>
     public IReadOnlyList<string> NamesOf(string column) => column switch
     {
