@@ -24,9 +24,12 @@ internal static class FrameStore
         }
         try
         {
-            // One snapshot for every statement: PostgreSQL's default (read committed) gives each statement its own.
-            await using var transaction = await connection.BeginTransactionAsync(
-                db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Unspecified, cancellationToken);
+            // One snapshot for every statement: PostgreSQL's default (read committed) gives each statement its own. On SQLite
+            // a deferred BEGIN, which takes no lock: Microsoft.Data.Sqlite's default is IMMEDIATE, the store's write lock
+            // held for as long as the read lasts (decision 0015).
+            await using var transaction = db.Database.IsNpgsql()
+                ? await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
+                : ((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(deferred: true);
             return await read(connection, transaction, DataVersion.ReadStored(connection, transaction));
         }
         finally
