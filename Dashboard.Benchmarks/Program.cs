@@ -18,7 +18,8 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks models DB [--task T] [--promotion-ids] [--trees-only] [--trees L:T:R] [--export DIR]  (the models protocol)
 //   Dashboard.Benchmarks browser URL [runs]                    (Chromium: four overview charts drawn after navigation)
 //   Dashboard.Benchmarks csp URL [PATH ...]                     (Chromium: CSP violations and console errors on every page, both themes)
-//   Dashboard.Benchmarks parquet DB FILE                       (the whole order-lines download, as the endpoint writes it, read back by DuckDB)
+//   Dashboard.Benchmarks parquet DB FILE [--frame-max-lines N] (the whole order-lines download, as the endpoint writes it, its memory,
+//                                      and the file read back by DuckDB; past N lines the store's lines are read)
 //   Dashboard.Benchmarks load DB [rounds]                      (the orders frame's load against a bare SQLite read of its columns)
 //   Dashboard.Benchmarks duckdb FILE                           (DuckDB's read_parquet of a downloaded file: rows, types, amount sum)
 //   Dashboard.Benchmarks digest DB [runs]                      (one weekly digest's four ScottPlot charts rendered on the server)
@@ -50,7 +51,8 @@ if (args.Length >= 2 && args[0] == "models")
 }
 if (args.Length >= 3 && args[0] == "parquet")
 {
-    await ParquetCheck.WriteAsync(args[1], args[2]);
+    var maxLinesAt = Array.IndexOf(args, "--frame-max-lines");
+    await ParquetCheck.WriteAsync(args[1], args[2], maxLinesAt > 0 ? int.Parse(args[maxLinesAt + 1], culture) : new AnalyticsOptions().FrameMaxLines);
     ParquetCheck.Read(args[2]);
     return 0;
 }

@@ -1,3 +1,4 @@
+using Dashboard.Core.Analytics.Export;
 using Dashboard.Core.Analytics;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
@@ -160,6 +161,10 @@ public static class DependencyInjection
         services.AddSingleton<OrdersOverviewQuery>();
         services.AddSingleton<WeeklyReviewQuery>();
         services.AddSingleton<PurchasesQuery>();
+        services.AddOptions<DownloadOptions>().Bind(configuration.GetSection(DownloadOptions.SectionName))
+            .Validate(o => o.MaxParallel > 0 && o.BatchRows > 0,
+                $"{DownloadOptions.SectionName}:{nameof(DownloadOptions.MaxParallel)} and :{nameof(DownloadOptions.BatchRows)} must be whole numbers above 0.")
+            .ValidateOnStart();
         services.AddSingleton<OrderLinesExport>();
         services.AddSingleton<PurchasesExport>();
         return services;

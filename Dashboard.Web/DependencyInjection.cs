@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddHostedService<TrainingHostedService>();
         services.AddHostedService<DigestSchedulerService>();
         services.AddExceptionHandler<StoreBusyHandler>();
+        services.AddSingleton<DownloadSlots>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;
     }

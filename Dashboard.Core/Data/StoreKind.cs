@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using Dashboard.Core.Imports;
 using Dashboard.Core.Orders;
@@ -8,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Core.Data;
 
 /// <summary>
-/// What differs between the two stores, behind one type (decision 0015): connections, the bulk writers of an import, the
+/// What differs between the two stores, behind one type (decision 0016): connections, the bulk writers of an import, the
 /// lock that makes a kind of work run once at a time across instances, the isolation of a consistent read, the schema's
 /// dialect, and the few SQL differences. <see cref="DashboardStore"/> chooses the implementation once, from the settings:
 /// <see cref="Sqlite.SqliteStore"/> or <see cref="PostgreSql.PostgreSqlStore"/>, each in its own folder.
@@ -38,8 +37,11 @@ public abstract class StoreKind : IDisposable
     /// <summary>How the context maps .NET types to this store's columns.</summary>
     internal abstract void ConfigureConventions(ModelConfigurationBuilder conventions);
 
-    /// <summary>The isolation that gives every statement of one read transaction the same snapshot (a frame's count and rows).</summary>
-    internal abstract IsolationLevel SnapshotIsolation { get; }
+    /// <summary>
+    /// A read transaction whose statements all see one snapshot (a frame's count and rows, a download), taking no lock that
+    /// holds a writer back.
+    /// </summary>
+    internal abstract ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>Stops the statement running on <paramref name="connection"/>, if any (a cancelled import's); safe from another thread.</summary>
     internal abstract void Interrupt(DbConnection connection);

@@ -18,6 +18,9 @@ public interface IOrdersData
     /// <summary>Order lines.</summary>
     int Count { get; }
 
+    /// <summary>Where the lines are read from, for an operator's log: "in memory", or the store's daily rollup.</summary>
+    string Source { get; }
+
     DateOnly? MinDate { get; }
     DateOnly? MaxDate { get; }
 
@@ -43,6 +46,12 @@ public interface IOrdersData
     /// read together (the rollup reads one slice that covers them all); null when the store has moved on from this state.
     /// </summary>
     internal Task<IReadOnlyList<GroupMeasures>?> MeasureAsync(CompiledFilter f, IReadOnlyList<MeasuresRequest> requests, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hands the order lines <paramref name="filter"/> selects to the download's writer, a batch at a time as they are read,
+    /// all in this state of the store; false, with nothing handed over, when the store has moved on from it.
+    /// </summary>
+    Task<bool> StreamLinesAsync(OrderFilter filter, Lines.LinesDownload download, CancellationToken cancellationToken);
 
     /// <summary>The index of <paramref name="currency"/> in <paramref name="currencies"/> (ignoring case), or -2 when no line has it.</summary>
     internal static int CurrencyCode(IReadOnlyList<string> currencies, string? currency)

@@ -78,6 +78,7 @@ public sealed class OrdersFrame : IOrdersData
     /// <summary>The store's change count (<see cref="DataVersion.ReadStored"/>) the rows were read at.</summary>
     public long StoredVersion { get; private init; }
     public int Count { get; private init; }
+    public string Source => "in memory";
     public DateOnly? MinDate { get; private init; }
     public DateOnly? MaxDate { get; private init; }
     /// <summary>True when the lines are the built-in sample data.</summary>
@@ -115,6 +116,10 @@ public sealed class OrdersFrame : IOrdersData
     internal IReadOnlyList<string> Cities { get; private init; } = [];
     internal IReadOnlyList<string> Sizes { get; private init; } = [];
     internal IReadOnlyList<string> PromotionLists { get; private init; } = [];
+
+    /// <inheritdoc/>
+    public Task<bool> StreamLinesAsync(OrderFilter filter, Lines.LinesDownload download, CancellationToken cancellationToken) =>
+        Lines.FrameLines.StreamAsync(this, filter, download, cancellationToken);
 
     public static Task<OrdersFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken = default) =>
         LoadAsync(db, version, modelColumns: false, cancellationToken);

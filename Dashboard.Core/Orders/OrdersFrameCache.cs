@@ -17,8 +17,6 @@ public sealed class OrdersFrameCache(IDbContextFactory<DashboardDbContext> conte
 {
     protected override long VersionOf(IOrdersData data) => data.Version;
 
-    protected override long StoredVersionOf(IOrdersData data) => data.StoredVersion;
-
     protected override Task<IOrdersData> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken) =>
         FrameStore.ReadAsync<IOrdersData>(db, async (connection, transaction, storedVersion) =>
             await OrdersRollup.CountLinesAsync(connection, transaction, cancellationToken) > options.Value.FrameMaxLines

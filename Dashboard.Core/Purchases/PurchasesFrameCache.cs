@@ -10,8 +10,6 @@ public sealed class PurchasesFrameCache(IDbContextFactory<DashboardDbContext> co
 {
     protected override long VersionOf(PurchasesFrame frame) => frame.Version;
 
-    protected override long StoredVersionOf(PurchasesFrame frame) => frame.StoredVersion;
-
     protected override Task<PurchasesFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken) =>
         PurchasesFrame.LoadAsync(db, version, cancellationToken);
 }

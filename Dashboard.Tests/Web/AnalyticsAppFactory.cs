@@ -18,11 +18,16 @@ public class AnalyticsAppFactory : WebApplicationFactory<Program>
 
     protected AnalyticsAppFactory(AnalyticsFixture data) => _data = data;
 
+    /// <summary>The rows of a download's batch (Parquet row group, Arrow record batch) in this app.</summary>
+    public const int DownloadBatchRows = 4;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Store:Provider", _data.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Dashboard", _data.ConnectionString);
+        // Batches smaller than the fixture, so that every download is written in several (decision 0015).
+        builder.UseSetting("Downloads:BatchRows", DownloadBatchRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     protected override void Dispose(bool disposing)

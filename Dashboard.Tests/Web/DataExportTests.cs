@@ -5,6 +5,7 @@ using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
 using Dashboard.Core.Users;
 using Dashboard.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Parquet;
 using Parquet.Schema;
 
@@ -114,17 +115,90 @@ public abstract class DataExportTests(AnalyticsAppFactory factory)
         }
 
         using var arrow = new ArrowStreamReader(new MemoryStream(await GetBytes($"/api/purchases/transactions.arrow?{query}", "application/vnd.apache.arrow.stream")));
-        using var batch = await arrow.ReadNextRecordBatchAsync();
-        Assert.Equal(purchases.Count, batch.Length);
-        var amounts = (Int32Array)batch.Column("purchase");
-        Assert.Equal(summary.GetProperty("total").GetInt64(), Enumerable.Range(0, batch.Length).Sum(i => (long)amounts.GetValue(i)!.Value));
-        Assert.IsType<DictionaryArray>(batch.Column("age"));
+        var (rows, total) = (0, 0L);
+        while (await arrow.ReadNextRecordBatchAsync() is { } batch)
+        {
+            using (batch)
+            {
+                var amounts = (Int32Array)batch.Column("purchase");
+                total += Enumerable.Range(0, batch.Length).Sum(i => (long)amounts.GetValue(i)!.Value);
+                rows += batch.Length;
+                Assert.IsType<DictionaryArray>(batch.Column("age"));
+            }
+        }
+        Assert.Equal(purchases.Count, rows);
+        Assert.Equal(summary.GetProperty("total").GetInt64(), total);
+
+        var csv = (await GetText($"/api/purchases/transactions.csv?{query}")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(purchases.Count, csv.Length - 1);
+        Assert.Equal(summary.GetProperty("total").GetInt64(), csv.Skip(1).Sum(l => long.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task ADownloadLargerThanABatchIsWrittenABatchAtATime()
+    {
+        var parquet = await GetBytes("/api/orders/lines.parquet", "application/vnd.apache.parquet");
+        var lines = await ReadParquet(parquet);
+        Assert.True(lines.Count > AnalyticsAppFactory.DownloadBatchRows);
+        var batches = (lines.Count + AnalyticsAppFactory.DownloadBatchRows - 1) / AnalyticsAppFactory.DownloadBatchRows;
+        await using (var reader = await ParquetReader.CreateAsync(new MemoryStream(parquet)))
+        {
+            Assert.Equal(batches, reader.RowGroupCount);
+        }
+        using var arrow = new ArrowStreamReader(new MemoryStream(await GetBytes("/api/orders/lines.arrow", "application/vnd.apache.arrow.stream")));
+        var arrowBatches = 0;
+        while (await arrow.ReadNextRecordBatchAsync() is { } batch)
+        {
+            batch.Dispose();
+            arrowBatches++;
+        }
+        Assert.Equal(batches, arrowBatches);
+    }
+
+    [Theory]
+    [MemberData(nameof(OrderFilters))]
+    public async Task TheCsvLinesAreTheParquetLines(string query)
+    {
+        var parquet = await ReadParquet(await GetBytes($"/api/orders/lines.parquet?{query}", "application/vnd.apache.parquet"));
+        var csv = (await GetText($"/api/orders/lines.csv?{query}")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("order_id,sku,date,status,status_group,fulfilment,sales_channel,service_level,category,size,state,city,qty,currency,amount,b2b", csv[0]);
+        Assert.Equal(parquet.Count, csv.Length - 1);
+        Assert.Equal(parquet.Select(l => $"{l.OrderId},{l.Sku},{l.Date:yyyy-MM-dd}"), csv.Skip(1).Select(l => string.Join(',', l.Split(',')[..3])));
+    }
+
+    [Fact]
+    public async Task WhenEveryDownloadSlotIsTakenADownloadIsRefusedWith503AndRetryAfter()
+    {
+        var slots = factory.Services.GetRequiredService<Dashboard.Web.Api.DownloadSlots>();
+        var taken = new List<IDisposable>();
+        while (slots.TryTake() is { } slot)
+        {
+            taken.Add(slot);
+        }
+        using var client = await factory.SignedInClientAsync();
+        try
+        {
+            foreach (var file in new[] { "/api/orders/lines.parquet", "/api/orders/lines.csv", "/api/purchases/transactions.arrow" })
+            {
+                var busy = await client.GetAsync(file);
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+                Assert.True(busy.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+            }
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/orders/kpis")).StatusCode); // the rest of the API answers
+        }
+        finally
+        {
+            taken.ForEach(s => s.Dispose());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/orders/lines.parquet")).StatusCode);
     }
 
     [Fact]
     public async Task OnlyAnalystsMayDownloadTheRows()
     {
-        string[] files = ["/api/orders/lines.parquet", "/api/orders/lines.arrow", "/api/purchases/transactions.parquet", "/api/purchases/transactions.arrow"];
+        string[] files = ["/api/orders/lines.parquet", "/api/orders/lines.arrow", "/api/orders/lines.csv", "/api/purchases/transactions.parquet",
+            "/api/purchases/transactions.arrow", "/api/purchases/transactions.csv"];
         await factory.Services.AddUserAsync("export-viewer", Role.Viewer);
         await factory.Services.AddUserAsync("export-analyst", Role.Analyst);
         using var viewer = await factory.SignedInClientAsync("export-viewer");
@@ -225,6 +299,15 @@ public abstract class DataExportTests(AnalyticsAppFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private async Task<string> GetText(string url)
+    {
+        using var client = await factory.SignedInClientAsync();
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
     }
 
     private async Task<byte[]> GetBytes(string url, string contentType)

@@ -2,6 +2,7 @@ using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
 using Dashboard.Core.Weekly;
 using Dashboard.Core.Analytics;
+using Dashboard.Core.Analytics.Export;
 using Microsoft.AspNetCore.Authorization;
 using static Dashboard.Web.Auth.Principals;
 
@@ -18,7 +19,7 @@ public static class AnalyticsApi
 
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
-        // Viewers read the charts' data; the CSV, Parquet and Arrow exports are for analysts (issue 5's roles).
+        // Viewers read the charts' data; the CSV, Parquet and Arrow exports are for analysts (decision 0008).
         var api = app.MapGroup("/api").WithTags("Analytics").RequireAuthorization(p => p.RequireRole(Roles.Viewer));
         ((IEndpointConventionBuilder)api).Add(endpoint =>
         {
@@ -33,8 +34,9 @@ public static class AnalyticsApi
         var orders = api.MapGroup("/orders");
         MapOrderCharts(orders);
         MapWeeklyReview(orders);
-        MapOrderLines(orders);
-        MapPurchases(api.MapGroup("/purchases"));
+        var purchases = api.MapGroup("/purchases");
+        MapDownloads(orders, purchases);
+        MapPurchases(purchases);
         return app;
     }
 
@@ -94,21 +96,8 @@ public static class AnalyticsApi
             WithWeek(r, async (week, f) => Csv(ChartCsv.Movers((await q.GetAsync(week, f, ct)).StateMovers, "state"), "weekly-review-states")));
     }
 
-    /// <summary>The order lines the filter selects, as Parquet and Arrow downloads.</summary>
-    private static void MapOrderLines(RouteGroupBuilder orders)
-    {
-        orders.MapGet("/lines.parquet", (HttpRequest r, OrderLinesExport q, CancellationToken ct) =>
-            WithOrders(r, async (f, _) => await DataFile(await q.GetAsync(f, ct), "order-lines", ExportFormat.Parquet, ct)));
-        orders.MapGet("/lines.arrow", (HttpRequest r, OrderLinesExport q, CancellationToken ct) =>
-            WithOrders(r, async (f, _) => await DataFile(await q.GetAsync(f, ct), "order-lines", ExportFormat.Arrow, ct)));
-    }
-
     private static void MapPurchases(RouteGroupBuilder purchases)
     {
-        purchases.MapGet("/transactions.parquet", async (HttpRequest r, PurchasesExport q, CancellationToken ct) =>
-            await DataFile(await q.GetAsync(PurchaseFilter.Parse(QueryParsing.Pairs(r.Query)), ct), "purchases", ExportFormat.Parquet, ct));
-        purchases.MapGet("/transactions.arrow", async (HttpRequest r, PurchasesExport q, CancellationToken ct) =>
-            await DataFile(await q.GetAsync(PurchaseFilter.Parse(QueryParsing.Pairs(r.Query)), ct), "purchases", ExportFormat.Arrow, ct));
         purchases.MapGet("/filters", (PurchasesQuery q, CancellationToken ct) => q.GetFilterOptionsAsync(ct));
         purchases.MapGet("/summary", async (HttpRequest r, PurchasesQuery q, CancellationToken ct) =>
             Results.Ok(await q.GetAsync(PurchaseFilter.Parse(QueryParsing.Pairs(r.Query)), ct)));
@@ -125,6 +114,21 @@ public static class AnalyticsApi
                 : UnknownDimension(dimension));
     }
 
+    /// <summary>The rows themselves, in each <see cref="DownloadFormats"/> format.</summary>
+    private static void MapDownloads(RouteGroupBuilder orders, RouteGroupBuilder purchases)
+    {
+        foreach (var format in DownloadFormats)
+        {
+            orders.MapGet($"/lines.{format.Extension}", (HttpRequest r, OrderLinesExport q, DownloadSlots slots, CancellationToken ct) =>
+                WithOrders(r, (f, _) => Download(slots, format, "order-lines", (writer, c) => q.WriteAsync(f, writer, c), ct)));
+        }
+        foreach (var format in DownloadFormats)
+        {
+            purchases.MapGet($"/transactions.{format.Extension}", (HttpRequest r, PurchasesExport q, DownloadSlots slots, CancellationToken ct) =>
+                Download(slots, format, "purchases", (writer, c) => q.WriteAsync(PurchaseFilter.Parse(QueryParsing.Pairs(r.Query)), writer, c), ct));
+        }
+    }
+
     /// <summary>The response header that says a series came at a coarser grain than asked, and which it was asked at.</summary>
     public const string CoarsenedHeader = "X-Series-Coarsened-From";
 
@@ -132,39 +136,51 @@ public static class AnalyticsApi
 
     private static bool IsExport(string route) => ExportSuffixes.Any(suffix => route.EndsWith(suffix, StringComparison.Ordinal));
 
-    private enum ExportFormat
-    {
-        Parquet,
-        Arrow,
-    }
+    private static readonly DownloadFormat[] DownloadFormats = [DownloadFormat.Csv, DownloadFormat.Parquet, DownloadFormat.Arrow];
+
+    /// <summary>How long a download refused for want of a slot is asked to wait, in seconds.</summary>
+    public const int DownloadRetrySeconds = 10;
 
     /// <summary>
-    /// The rows as a file download. Written to a temporary file first (deleted when sent): the Parquet writer needs a
-    /// stream it can ask for its position, and the response gets a Content-Length.
+    /// The rows as a file download, in one of the <see cref="DownloadSlots"/> (503 with <c>Retry-After</c> when none is
+    /// free). Written batch by batch as the rows are read, to a temporary file (deleted when sent), then sent: the Parquet
+    /// writer needs a stream it can ask for its position, the response gets a Content-Length, and a download the store
+    /// changed under is refused (503) before any of it was sent.
     /// </summary>
-    private static async Task<IResult> DataFile(Dashboard.Core.Analytics.Export.DataTable table, string name, ExportFormat format, CancellationToken ct)
+    private static async Task<IResult> Download(DownloadSlots slots, DownloadFormat format, string name,
+        Func<ITableWriter, CancellationToken, Task> write, CancellationToken ct)
     {
+        using var slot = slots.TryTake();
+        if (slot is null)
+        {
+            return new DownloadsBusyResult();
+        }
         var file = new FileStream(Path.Combine(Path.GetTempPath(), $"dashboard-export-{Guid.NewGuid():N}.tmp"),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            if (format == ExportFormat.Parquet)
-            {
-                await Dashboard.Core.Analytics.Export.ParquetExport.WriteAsync(table, file, ct);
-            }
-            else
-            {
-                await Dashboard.Core.Analytics.Export.ArrowExport.WriteAsync(table, file, ct);
-            }
+            var writer = format.Writer(file);
+            await write(writer, ct);
+            await writer.CompleteAsync(ct);
             file.Position = 0;
-            return format == ExportFormat.Parquet
-                ? Results.Stream(file, Dashboard.Core.Analytics.Export.ParquetExport.ContentType, $"{name}.parquet")
-                : Results.Stream(file, Dashboard.Core.Analytics.Export.ArrowExport.ContentType, $"{name}.arrow");
+            return Results.Stream(file, format == DownloadFormat.Csv ? CsvType : format.ContentType, $"{name}.{format.Extension}");
         }
         catch
         {
             await file.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Every download slot is taken: 503, and when to ask again.</summary>
+    private sealed class DownloadsBusyResult : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = DownloadRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.ContentType = "text/plain; charset=utf-8";
+            return httpContext.Response.WriteAsync("Too many downloads are being written at once; try again in a few seconds.");
         }
     }
 

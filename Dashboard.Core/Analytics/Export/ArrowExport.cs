@@ -5,129 +5,189 @@ using Apache.Arrow.Types;
 namespace Dashboard.Core.Analytics.Export;
 
 /// <summary>
-/// Writes a <see cref="DataTable"/> as an Arrow IPC stream (Apache.Arrow): coded text as dictionary arrays (Int16
-/// indices over the frame's dictionary), dates as Date32, money as Decimal128(18, 2). Written by hand because
+/// Writes a download as an Arrow IPC stream (Apache.Arrow), one record batch a batch: coded text as dictionary arrays
+/// (Int16 indices over the frame's dictionary), dates as Date32, money as Decimal128(18, 2). Written by hand because
 /// Microsoft.Data.Analysis 0.23.1's <c>ToArrowRecordBatches</c> throws on string columns.
 /// </summary>
-public static class ArrowExport
+/// <remarks>
+/// The stream carries each dictionary once, with the first batch, and the C# writer does not replace it: every batch of
+/// a download codes its text against the same names (the whole dimension's, not the batch's), so the one dictionary
+/// holds for all of them.
+/// </remarks>
+public sealed class ArrowExport(Stream output) : ITableWriter
 {
     public const string ContentType = "application/vnd.apache.arrow.stream";
 
-    public static async Task WriteAsync(DataTable table, Stream output, CancellationToken cancellationToken = default)
+    private ArrowStreamWriter? _writer;
+    private Schema? _schema;
+    private DataTable? _first;
+    private bool _wroteRows;
+
+    public async Task WriteAsync(DataTable batch, CancellationToken cancellationToken)
     {
-        var fields = new List<Field>(table.Columns.Count);
-        var arrays = new List<IArrowArray>(table.Columns.Count);
-        foreach (var column in table.Columns)
+        if (_writer is null)
         {
-            var (field, array) = Build(column);
-            fields.Add(field);
-            arrays.Add(array);
+            _schema = new Schema(batch.Columns.Select(FieldOf).ToList(), null);
+            _writer = new ArrowStreamWriter(output, _schema, leaveOpen: true);
+            _first = batch with { Rows = 0 };
         }
-        var schema = new Schema(fields, null);
-        // One record batch: a dictionary is written once with the first batch, and the C# writer does not replace it.
-        using var batch = new RecordBatch(schema, arrays, table.Rows);
-        using var writer = new ArrowStreamWriter(output, schema, leaveOpen: true);
-        await writer.WriteRecordBatchAsync(batch, cancellationToken);
-        await writer.WriteEndAsync(cancellationToken);
+        if (batch.Rows > 0)
+        {
+            await WriteBatchAsync(batch, cancellationToken);
+            _wroteRows = true;
+        }
     }
 
-    private static (Field, IArrowArray) Build(DataTableColumn column)
+    public async Task CompleteAsync(CancellationToken cancellationToken)
     {
-        switch (column)
+        if (_writer is null || _first is null)
         {
-            case TextColumn t:
-            {
-                var b = new StringArray.Builder();
-                foreach (var v in t.Values)
-                {
-                    if (v is null)
-                    {
-                        b.AppendNull();
-                    }
-                    else
-                    {
-                        b.Append(v);
-                    }
-                }
-                return (new Field(t.Name, StringType.Default, nullable: true), b.Build());
-            }
-            case CodedTextColumn t:
-            {
-                var names = new StringArray.Builder();
-                foreach (var name in t.Names)
-                {
-                    names.Append(name);
-                }
-                var indices = new Int16Array.Builder().Reserve(t.Codes.Length);
-                foreach (var code in t.Codes)
-                {
-                    if (code < 0)
-                    {
-                        indices.AppendNull();
-                    }
-                    else
-                    {
-                        indices.Append(code);
-                    }
-                }
-                var type = new DictionaryType(Int16Type.Default, StringType.Default, false);
-                return (new Field(t.Name, type, nullable: true), new DictionaryArray(type, indices.Build(), names.Build()));
-            }
-            case DateColumn d:
-            {
-                var b = new Date32Array.Builder().Reserve(d.Values.Length);
-                foreach (var v in d.Values)
-                {
-                    b.Append(v);
-                }
-                return (new Field(d.Name, Date32Type.Default, nullable: false), b.Build());
-            }
-            case Int32Column i:
-                return (new Field(i.Name, Int32Type.Default, nullable: false), new Int32Array.Builder().AppendRange(i.Values).Build());
-            case Int64Column i:
-            {
-                var b = new Int64Array.Builder().Reserve(i.Values.Length);
-                foreach (var v in i.Values)
-                {
-                    if (v is { } value)
-                    {
-                        b.Append(value);
-                    }
-                    else
-                    {
-                        b.AppendNull();
-                    }
-                }
-                return (new Field(i.Name, Int64Type.Default, nullable: true), b.Build());
-            }
-            case BooleanColumn bools:
-            {
-                var b = new BooleanArray.Builder().Reserve(bools.Values.Length);
-                foreach (var v in bools.Values)
-                {
-                    b.Append(v);
-                }
-                return (new Field(bools.Name, BooleanType.Default, nullable: false), b.Build());
-            }
-            case MoneyColumn m:
-            {
-                var type = new Decimal128Type(MoneyColumn.Precision, MoneyColumn.Scale);
-                var b = new Decimal128Array.Builder(type).Reserve(m.Values.Length);
-                foreach (var v in m.Values)
-                {
-                    if (v is { } value)
-                    {
-                        b.Append(value);
-                    }
-                    else
-                    {
-                        b.AppendNull();
-                    }
-                }
-                return (new Field(m.Name, type, nullable: true), b.Build());
-            }
-            default:
-                throw new NotSupportedException(column.GetType().Name);
+            throw new InvalidOperationException("A download hands at least one batch, so that its file has its columns.");
         }
+        if (!_wroteRows)
+        {
+            await WriteBatchAsync(_first, cancellationToken); // an empty selection: one empty batch, as readers expect
+        }
+        await _writer.WriteEndAsync(cancellationToken);
+        _writer.Dispose();
+    }
+
+    private async Task WriteBatchAsync(DataTable batch, CancellationToken cancellationToken)
+    {
+        var arrays = batch.Columns.Select(c => ArrayOf(c, batch.Rows)).ToList();
+        using var records = new RecordBatch(_schema!, arrays, batch.Rows);
+        await _writer!.WriteRecordBatchAsync(records, cancellationToken);
+    }
+
+    private static Field FieldOf(DataTableColumn column) => column switch
+    {
+        TextColumn t => new Field(t.Name, StringType.Default, nullable: true),
+        CodedTextColumn t => new Field(t.Name, DictionaryOf(), nullable: true),
+        DateColumn d => new Field(d.Name, Date32Type.Default, nullable: false),
+        Int32Column i => new Field(i.Name, Int32Type.Default, nullable: false),
+        Int64Column i => new Field(i.Name, Int64Type.Default, nullable: true),
+        BooleanColumn b => new Field(b.Name, BooleanType.Default, nullable: false),
+        MoneyColumn m => new Field(m.Name, MoneyType(), nullable: true),
+        _ => throw new NotSupportedException(column.GetType().Name),
+    };
+
+    private static DictionaryType DictionaryOf() => new(Int16Type.Default, StringType.Default, false);
+
+    private static Decimal128Type MoneyType() => new(MoneyColumn.Precision, MoneyColumn.Scale);
+
+    private static IArrowArray ArrayOf(DataTableColumn column, int rows) => column switch
+    {
+        TextColumn t => Text(t.Values.AsSpan(0, rows)),
+        CodedTextColumn t => Coded(t.Codes.AsSpan(0, rows), t.Names),
+        DateColumn d => Dates(d.Values.AsSpan(0, rows)),
+        Int32Column i => Ints(i.Values.AsSpan(0, rows)),
+        Int64Column i => Longs(i.Values.AsSpan(0, rows)),
+        BooleanColumn b => Booleans(b.Values.AsSpan(0, rows)),
+        MoneyColumn m => Money(m.Values.AsSpan(0, rows)),
+        _ => throw new NotSupportedException(column.GetType().Name),
+    };
+
+    private static StringArray Text(ReadOnlySpan<string?> values)
+    {
+        var b = new StringArray.Builder();
+        foreach (var v in values)
+        {
+            if (v is null)
+            {
+                b.AppendNull();
+            }
+            else
+            {
+                b.Append(v);
+            }
+        }
+        return b.Build();
+    }
+
+    /// <summary>Indices over the whole dimension's names; a negative code is null.</summary>
+    private static DictionaryArray Coded(ReadOnlySpan<short> codes, IReadOnlyList<string> names)
+    {
+        var dictionary = new StringArray.Builder();
+        foreach (var name in names)
+        {
+            dictionary.Append(name);
+        }
+        var indices = new Int16Array.Builder().Reserve(codes.Length);
+        foreach (var code in codes)
+        {
+            if (code < 0)
+            {
+                indices.AppendNull();
+            }
+            else
+            {
+                indices.Append(code);
+            }
+        }
+        return new DictionaryArray(DictionaryOf(), indices.Build(), dictionary.Build());
+    }
+
+    private static Date32Array Dates(ReadOnlySpan<DateOnly> values)
+    {
+        var b = new Date32Array.Builder().Reserve(values.Length);
+        foreach (var v in values)
+        {
+            b.Append(v);
+        }
+        return b.Build();
+    }
+
+    private static Int32Array Ints(ReadOnlySpan<int> values)
+    {
+        var b = new Int32Array.Builder().Reserve(values.Length);
+        foreach (var v in values)
+        {
+            b.Append(v);
+        }
+        return b.Build();
+    }
+
+    private static Int64Array Longs(ReadOnlySpan<long?> values)
+    {
+        var b = new Int64Array.Builder().Reserve(values.Length);
+        foreach (var v in values)
+        {
+            if (v is { } value)
+            {
+                b.Append(value);
+            }
+            else
+            {
+                b.AppendNull();
+            }
+        }
+        return b.Build();
+    }
+
+    private static BooleanArray Booleans(ReadOnlySpan<bool> values)
+    {
+        var b = new BooleanArray.Builder().Reserve(values.Length);
+        foreach (var v in values)
+        {
+            b.Append(v);
+        }
+        return b.Build();
+    }
+
+    private static Decimal128Array Money(ReadOnlySpan<decimal?> values)
+    {
+        var b = new Decimal128Array.Builder(MoneyType()).Reserve(values.Length);
+        foreach (var v in values)
+        {
+            if (v is { } value)
+            {
+                b.Append(value);
+            }
+            else
+            {
+                b.AppendNull();
+            }
+        }
+        return b.Build();
     }
 }

@@ -1,8 +1,9 @@
 namespace Dashboard.Core.Analytics.Export;
 
 /// <summary>
-/// Typed columns of rows to hand over (Parquet, Arrow): the export's one model, built from a frame's selected rows
-/// and written by <see cref="ParquetExport"/> and <see cref="ArrowExport"/>. Formula-injection escaping is for CSV
-/// only: these formats carry typed values, so text goes out as it is stored.
+/// A batch of rows to hand over (CSV, Parquet, Arrow) as typed columns: the exports' one model, filled from a frame's
+/// selected rows or from the store's lines, and written by an <see cref="ITableWriter"/>. A column's arrays may be longer
+/// than <see cref="Rows"/> (a batch's buffers are reused); only the first <see cref="Rows"/> values are rows.
+/// Formula-injection escaping is for CSV only: Parquet and Arrow carry typed values, so text goes out as it is stored.
 /// </summary>
 public sealed record DataTable(int Rows, IReadOnlyList<DataTableColumn> Columns);

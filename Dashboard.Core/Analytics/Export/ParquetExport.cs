@@ -3,57 +3,86 @@ using Parquet.Schema;
 
 namespace Dashboard.Core.Analytics.Export;
 
-/// <summary>Writes a <see cref="DataTable"/> as Parquet (Parquet.Net): dates as DATE, money as DECIMAL(18,2), text dictionary-encoded by the writer.</summary>
-public static class ParquetExport
+/// <summary>
+/// Writes a download as Parquet (Parquet.Net), one row group a batch: dates as DATE, money as DECIMAL(18,2), text
+/// dictionary-encoded by the writer.
+/// </summary>
+public sealed class ParquetExport(Stream output) : ITableWriter
 {
     public const string ContentType = "application/vnd.apache.parquet";
-    private const int RowGroupRows = 262_144;
 
-    public static async Task WriteAsync(DataTable table, Stream output, CancellationToken cancellationToken = default)
+    private ParquetWriter? _writer;
+    private List<DataField> _fields = [];
+    private DataTable? _first;
+    private bool _wroteRows;
+
+    public async Task WriteAsync(DataTable batch, CancellationToken cancellationToken)
     {
-        var fields = table.Columns.Select(FieldOf).ToList();
-        var schema = new ParquetSchema(fields);
-        await using var writer = await ParquetWriter.CreateAsync(schema, output, cancellationToken: cancellationToken);
-        // At least one row group, so that an empty selection is still a valid file with its schema.
-        for (var start = 0; start == 0 || start < table.Rows; start += RowGroupRows)
+        if (_writer is null)
         {
-            var length = Math.Min(RowGroupRows, table.Rows - start);
-            using var group = writer.CreateRowGroup();
-            for (var c = 0; c < fields.Count; c++)
+            _fields = batch.Columns.Select(FieldOf).ToList();
+            _writer = await ParquetWriter.CreateAsync(new ParquetSchema(_fields), output, cancellationToken: cancellationToken);
+            _first = batch with { Rows = 0 };
+        }
+        if (batch.Rows > 0)
+        {
+            await WriteGroupAsync(batch, cancellationToken);
+            _wroteRows = true;
+        }
+    }
+
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (_writer is null || _first is null)
+        {
+            throw new InvalidOperationException("A download hands at least one batch, so that its file has its columns.");
+        }
+        if (!_wroteRows)
+        {
+            // At least one row group, so that an empty selection is still a valid file with its schema.
+            await WriteGroupAsync(_first, cancellationToken);
+        }
+        await _writer.DisposeAsync();
+    }
+
+    private async Task WriteGroupAsync(DataTable batch, CancellationToken cancellationToken)
+    {
+        using var group = _writer!.CreateRowGroup();
+        var rows = batch.Rows;
+        for (var c = 0; c < _fields.Count; c++)
+        {
+            var field = _fields[c];
+            switch (batch.Columns[c])
             {
-                var field = fields[c];
-                switch (table.Columns[c])
-                {
-                    case TextColumn t:
-                        await group.WriteAsync(field, new ArraySegment<string>(t.Values!, start, length));
-                        break;
-                    case CodedTextColumn t:
-                        var text = new string?[length];
-                        for (var i = 0; i < length; i++)
-                        {
-                            var code = t.Codes[start + i];
-                            text[i] = code < 0 ? null : t.Names[code];
-                        }
-                        await group.WriteAsync(field, (IReadOnlyCollection<string>)text!);
-                        break;
-                    case DateColumn d:
-                        await group.WriteAsync<DateOnly>(field, d.Values.AsMemory(start, length), cancellationToken: cancellationToken);
-                        break;
-                    case Int32Column i32:
-                        await group.WriteAsync<int>(field, i32.Values.AsMemory(start, length), cancellationToken: cancellationToken);
-                        break;
-                    case Int64Column i64:
-                        await group.WriteAsync<long>(field, i64.Values.AsMemory(start, length), cancellationToken: cancellationToken);
-                        break;
-                    case BooleanColumn b:
-                        await group.WriteAsync<bool>(field, b.Values.AsMemory(start, length), cancellationToken: cancellationToken);
-                        break;
-                    case MoneyColumn m:
-                        await group.WriteAsync<decimal>(field, m.Values.AsMemory(start, length), cancellationToken: cancellationToken);
-                        break;
-                    default:
-                        throw new NotSupportedException(table.Columns[c].GetType().Name);
-                }
+                case TextColumn t:
+                    await group.WriteAsync(field, new ArraySegment<string>(t.Values!, 0, rows));
+                    break;
+                case CodedTextColumn t:
+                    var text = new string?[rows];
+                    for (var i = 0; i < rows; i++)
+                    {
+                        var code = t.Codes[i];
+                        text[i] = code < 0 ? null : t.Names[code];
+                    }
+                    await group.WriteAsync(field, (IReadOnlyCollection<string>)text!);
+                    break;
+                case DateColumn d:
+                    await group.WriteAsync<DateOnly>(field, d.Values.AsMemory(0, rows), cancellationToken: cancellationToken);
+                    break;
+                case Int32Column i32:
+                    await group.WriteAsync<int>(field, i32.Values.AsMemory(0, rows), cancellationToken: cancellationToken);
+                    break;
+                case Int64Column i64:
+                    await group.WriteAsync<long>(field, i64.Values.AsMemory(0, rows), cancellationToken: cancellationToken);
+                    break;
+                case BooleanColumn b:
+                    await group.WriteAsync<bool>(field, b.Values.AsMemory(0, rows), cancellationToken: cancellationToken);
+                    break;
+                case MoneyColumn m:
+                    await group.WriteAsync<decimal>(field, m.Values.AsMemory(0, rows), cancellationToken: cancellationToken);
+                    break;
+                default:
+                    throw new NotSupportedException(batch.Columns[c].GetType().Name);
             }
         }
     }

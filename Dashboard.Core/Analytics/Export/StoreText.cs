@@ -1,56 +1,66 @@
-using Dashboard.Core.Analytics.Frames;
-using Dashboard.Core.Data;
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Analytics.Export;
 
 /// <summary>
-/// Reads what a frame does not keep (free text such as order IDs) for a frame's selected rows, by store row id, in the
-/// same state of the store as the frame: the read runs in one transaction that first checks the store's change count
-/// against the frame's. An export whose frame went stale meanwhile (an import or undo committed) asks for a new frame
-/// and reads again (<see cref="FrameCache{TFrame}.ReadAsync"/>), so a download never mixes two versions of the data.
+/// Reads what a frame does not keep (free text such as order IDs) for a batch of a frame's selected rows, by store row
+/// id, inside the read transaction whose store change count the caller has checked against the frame's: a download never
+/// mixes two versions of the data (<see cref="Frames.FrameCache{TFrame}.ReadAsync"/> retries with a new frame when the
+/// count differs). The ids are looked up a few hundred at a time, so that a batch costs the same whatever the store's size.
 /// </summary>
-internal static class StoreText
+internal sealed class StoreText : IAsyncDisposable
 {
-    /// <summary>
-    /// Runs <paramref name="sql"/> (its first column the row id, <c>@max</c> the largest id wanted) and hands each wanted
-    /// row to <paramref name="read"/> with its position in <paramref name="ids"/>. False, with nothing read, when the
-    /// store's change count is not <paramref name="storedVersion"/> or a wanted row is gone.
-    /// </summary>
-    public static async Task<bool> ReadAsync(IDbContextFactory<DashboardDbContext> contexts, long storedVersion, string sql, int[] ids,
-        Action<DbDataReader, int> read, CancellationToken cancellationToken)
+    private const int IdsPerQuery = 500;
+
+    private readonly DbCommand _command;
+    private readonly Dictionary<long, int> _positions = [];
+
+    /// <summary>A reader for <c>{selectWhere} id IN (…)</c>: the query up to its condition on <c>id</c>, its first column the row id.</summary>
+    public StoreText(DbConnection connection, DbTransaction transaction, string selectWhere)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await FrameStore.ReadAsync(db, async (connection, transaction, stored) =>
+        _command = connection.CreateCommand();
+        _command.Transaction = transaction;
+        _command.CommandText = $"{selectWhere} id IN ({string.Join(", ", Enumerable.Range(0, IdsPerQuery).Select(i => $"@i{i}"))});";
+        for (var i = 0; i < IdsPerQuery; i++)
         {
-            if (stored != storedVersion)
+            var parameter = _command.CreateParameter();
+            parameter.ParameterName = $"@i{i}";
+            parameter.Value = -1L;
+            _command.Parameters.Add(parameter);
+        }
+    }
+
+    /// <summary>Hands each row of <paramref name="ids"/> to <paramref name="read"/> with its position in <paramref name="ids"/>.</summary>
+    public async Task ReadAsync(ReadOnlyMemory<int> ids, Action<DbDataReader, int> read, CancellationToken cancellationToken)
+    {
+        for (var start = 0; start < ids.Length; start += IdsPerQuery)
+        {
+            var part = ids.Slice(start, Math.Min(IdsPerQuery, ids.Length - start));
+            _positions.Clear();
+            for (var i = 0; i < IdsPerQuery; i++)
             {
-                return false;
-            }
-            if (ids.Length == 0)
-            {
-                return true;
-            }
-            var position = new int[ids.Max() + 1];
-            Array.Fill(position, -1);
-            for (var i = 0; i < ids.Length; i++)
-            {
-                position[ids[i]] = i;
-            }
-            await using var command = connection.Command(sql, transaction).With("@max", (long)(position.Length - 1));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var found = 0;
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var at = position[reader.GetInt64(0)];
-                if (at >= 0)
+                var id = i < part.Length ? part.Span[i] : -1L;
+                _command.Parameters[i].Value = id;
+                if (i < part.Length)
                 {
-                    read(reader, at);
+                    _positions[id] = start + i;
+                }
+            }
+            var found = 0;
+            await using (var reader = await _command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    read(reader, _positions[reader.GetInt64(0)]);
                     found++;
                 }
             }
-            return found == ids.Length;
-        }, cancellationToken);
+            if (found != part.Length)
+            {
+                throw new InvalidOperationException("Rows changed inside a read transaction.");
+            }
+        }
     }
+
+    public ValueTask DisposeAsync() => _command.DisposeAsync();
 }

@@ -56,22 +56,40 @@ public abstract class FrameCache<TFrame>(IDbContextFactory<DashboardDbContext> c
             {
                 return result;
             }
-            // The store is newer than the frame: make the cache rebuild from it (CatchUp does when another process
-            // wrote; a change of this process not yet counted is moved on here).
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync(cancellationToken);
-            if (!dataVersion.CatchUp(connection) && DataVersion.ReadStored(connection, null) != StoredVersionOf(current))
-            {
-                dataVersion.Bump();
-            }
+            await RenewAsync(current, cancellationToken);
         }
         throw new Export.DataChangedException();
     }
 
-    protected abstract long VersionOf(TFrame frame);
+    /// <summary>
+    /// A reader found <paramref name="stale"/> behind the store. One change moves the data version on once: the watcher's
+    /// catch-up counts another process's change, the writer counts its own after its commit, and the readers that found
+    /// the same stale frame wait here for the one frame built after it instead of each moving the version on (decision 0015).
+    /// </summary>
+    private async Task RenewAsync(TFrame stale, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!ReferenceEquals(_current, stale))
+            {
+                return; // another reader (or a version change) has built a newer frame meanwhile
+            }
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(cancellationToken);
+            dataVersion.CatchUp(connection);
+            // Built at the version now current: a change of this process committed but not yet counted moves it on once,
+            // when its writer counts it, and the frame is built again then.
+            _current = await LoadAsync(db, dataVersion.Current, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
-    protected abstract long StoredVersionOf(TFrame frame);
+    protected abstract long VersionOf(TFrame frame);
 
     protected abstract Task<TFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken);
 }

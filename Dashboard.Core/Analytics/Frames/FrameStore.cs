@@ -23,8 +23,8 @@ internal static class FrameStore
         }
         try
         {
-            // One snapshot for every statement, in the store's own way.
-            await using var transaction = await connection.BeginTransactionAsync(db.Kind.SnapshotIsolation, cancellationToken);
+            // One snapshot for every statement, in the store's own way, holding no writer back.
+            await using var transaction = await db.Kind.BeginSnapshotAsync(connection, cancellationToken);
             return await read(connection, transaction, DataVersion.ReadStored(connection, transaction));
         }
         finally

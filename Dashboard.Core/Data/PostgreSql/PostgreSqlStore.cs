@@ -73,7 +73,9 @@ public sealed partial class PostgreSqlStore : StoreKind
     }
 
     /// <summary>One snapshot for every statement: PostgreSQL's default (read committed) gives each statement its own.</summary>
-    internal override IsolationLevel SnapshotIsolation => IsolationLevel.RepeatableRead;
+    /// <summary>Repeatable read: read committed, PostgreSQL's default, gives each statement its own snapshot.</summary>
+    internal override ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
 
     /// <summary>The server stops the backend's running statement; a second connection asks (with the same credentials).</summary>
     internal override void Interrupt(DbConnection connection) => CancelStatement(connection);

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using Dashboard.Core.Imports;
 using Dashboard.Core.Orders;
@@ -73,7 +72,12 @@ public sealed class SqliteStore : StoreKind
     }
 
     /// <summary>A SQLite read transaction sees one snapshot already (WAL).</summary>
-    internal override IsolationLevel SnapshotIsolation => IsolationLevel.Unspecified;
+    /// <summary>
+    /// A deferred BEGIN: SQLite's snapshot starts at the first read and takes no lock. Microsoft.Data.Sqlite's default is
+    /// IMMEDIATE, the store's write lock held for as long as the read lasts: sign-ins and imports waited behind downloads.
+    /// </summary>
+    internal override ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
 
     internal override void Interrupt(DbConnection connection) => SQLitePCL.raw.sqlite3_interrupt(((SqliteConnection)connection).Handle);
 

@@ -198,26 +198,31 @@ public sealed class OrdersRollup : IOrdersData
 
     /// <summary>
     /// The order lines between two days (inclusive) that pass the filter but for its weekdays, in date order, handed to
-    /// <paramref name="read"/> in one read transaction: the line-level downloads past the frame's size. Null when the
-    /// store has changed since this summary was read.
+    /// <paramref name="read"/> in one read transaction: the line-level downloads past the frame's size. False, with nothing
+    /// read, when the store has changed since this summary was read.
     /// </summary>
-    internal async Task<T?> ReadLinesAsync<T>(string columns, CompiledFilter f, DateOnly from, DateOnly to,
-        Func<DbDataReader, Task<T?>> read, CancellationToken cancellationToken) where T : class
+    internal async Task<bool> ReadLinesAsync(string columns, CompiledFilter f, DateOnly from, DateOnly to,
+        Func<DbDataReader, Task> read, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         return await FrameStore.ReadAsync(db, async (connection, transaction, stored) =>
         {
             if (stored != StoredVersion)
             {
-                return null;
+                return false;
             }
             var (where, parameters) = Where(f, from, to, lines: true);
             await using var command = connection.Command($"SELECT {columns} FROM order_lines WHERE {where} ORDER BY order_date, id;", transaction);
             parameters(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await read(reader);
+            await read(reader);
+            return true;
         }, cancellationToken);
     }
+
+    /// <inheritdoc/>
+    public Task<bool> StreamLinesAsync(OrderFilter filter, Lines.LinesDownload download, CancellationToken cancellationToken) =>
+        Lines.StoreLines.StreamAsync(this, filter, download, cancellationToken);
 
     /// <summary>
     /// The SQL condition of a date range and the filter's dimensions other than weekday, and category but for

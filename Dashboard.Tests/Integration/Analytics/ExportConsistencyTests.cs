@@ -1,4 +1,5 @@
 using Dashboard.Core.Analytics;
+using Dashboard.Core.Analytics.Export;
 using Microsoft.Extensions.Options;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
@@ -27,7 +28,7 @@ public abstract class ExportConsistencyTests(StoreProvider provider) : StoreTest
     {
         _db.Import(new AmazonCsv().Line("171-1", sku: "A-1", status: "Shipped").Line("171-2", sku: "B-1").ToString());
         var web = new DataVersion(); // the web process's own count: it has not seen the second import
-        var export = new OrderLinesExport(new OrdersFrameCache(_db.Contexts(), web, Options.Create(new AnalyticsOptions())), _db.Contexts());
+        var export = new OrderLinesExport(new OrdersFrameCache(_db.Contexts(), web, Options.Create(new AnalyticsOptions())), _db.Contexts(), Options.Create(new DownloadOptions()));
         Assert.Equal(2, (await export.GetAsync(OrderFilter.None)).Rows);
 
         _db.Import(new AmazonCsv().Line("171-1", sku: "A-1", status: "Cancelled").Line("171-3", sku: "C-1").ToString(), "second.csv");
@@ -46,7 +47,7 @@ public abstract class ExportConsistencyTests(StoreProvider provider) : StoreTest
         const string header = "User_ID,Product_ID,Gender,Age,Occupation,City_Category,Stay_In_Current_City_Years,Marital_Status,Product_Category_1,Product_Category_2,Product_Category_3,Purchase\n";
         _db.Import(header + "1000001,P00069042,F,0-17,10,A,2,0,3,,,8370\n", "first.csv");
         var web = new DataVersion();
-        var export = new PurchasesExport(new PurchasesFrameCache(_db.Contexts(), web), _db.Contexts());
+        var export = new PurchasesExport(new PurchasesFrameCache(_db.Contexts(), web), _db.Contexts(), Options.Create(new DownloadOptions()));
         Assert.Equal(1, (await export.GetAsync(PurchaseFilter.None)).Rows);
 
         _db.Import(header + "1000002,P00248942,M,26-35,16,C,4+,0,1,6,14,15200\n", "second.csv");

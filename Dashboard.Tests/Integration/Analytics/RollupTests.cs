@@ -29,7 +29,7 @@ public abstract class RollupTests(StoreProvider provider) : StoreTest(provider)
     {
         var options = Options.Create(new AnalyticsOptions { FrameMaxLines = rollup ? 0 : int.MaxValue });
         var cache = new OrdersFrameCache(db.Contexts(), db.Version, options);
-        return new(cache, new OrdersOverviewQuery(cache, options), new WeeklyReviewQuery(cache, options), new OrderLinesExport(cache, db.Contexts()));
+        return new(cache, new OrdersOverviewQuery(cache, options), new WeeklyReviewQuery(cache, options), new OrderLinesExport(cache, db.Contexts(), Options.Create(new DownloadOptions { BatchRows = 3 })));
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
