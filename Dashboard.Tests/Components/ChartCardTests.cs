@@ -61,7 +61,8 @@ public sealed class ChartCardTests
         var figure = OverviewFigures.Categories(Categories, "INR");
         var bars = Assert.IsType<Plotly.Blazor.Traces.Bar>(Assert.Single(figure.Data));
 
-        Assert.Equal("&lt;a href=&quot;https://evil.example&quot;&gt;kurta&lt;/a&gt;", bars.X[1]);
+        // plotly.js reads & < > as markup and decodes only a few entities (not &quot;): those three are escaped, quotes stay.
+        Assert.Equal("&lt;a href=\"https://evil.example\"&gt;kurta&lt;/a&gt;", bars.X[1]);
         Assert.DoesNotContain(bars.X.Cast<string>(), x => x.Contains('<'));
         Assert.Equal("<a href=\"https://evil.example\">kurta</a>", bars.CustomData[1]);
     }

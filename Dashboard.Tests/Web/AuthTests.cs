@@ -12,13 +12,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Web;
 
 /// <summary>
-/// Sign-in and roles enforced on the server (issue 5): every request is checked, whatever the page shows or hides.
+/// Sign-in and roles enforced on the server (decision 0008): every request is checked, whatever the page shows or hides.
 /// Over <see cref="AnalyticsFixture"/>'s small real database, with the admin from the settings (<see cref="TestUsers"/>).
 /// </summary>
 public abstract class AuthTests(AnalyticsAppFactory factory)
 {
     /// <summary>What anyone may reach without signing in; everything else must refuse an anonymous request.</summary>
-    private static readonly string[] Anonymous = ["/account/login", "/account/logout", "/setup", "/Error", "/digest/unsubscribe"]; // the last: the e-mail digest's link, whose signed token is the permission
+    private static readonly string[] Anonymous = ["/account/login", "/account/logout", "/setup", "/Error", "/digest/unsubscribe", "/mail/confirm"]; // the last two: links in e-mails, whose signed token is the permission
 
     private static readonly string[] ViewerPages = ["/", "/orders", "/weekly", "/purchases"];
     private static readonly string[] AnalystPages = ["/models", "/what-if"];
@@ -223,7 +223,7 @@ public abstract class AuthTests(AnalyticsAppFactory factory)
         using var stillWrong = await TestUsers.PostSignInAsync(client, "clumsy", "not-the-password");
         using var right = await TestUsers.PostSignInAsync(client, "clumsy", TestUsers.Password);
 
-        // Issue 12: until the right password is given, a locked account answers exactly as a wrong password does.
+        // Decision 0015: until the right password is given, a locked account answers exactly as a wrong password does.
         Assert.Contains("Wrong user name or password", await last.Content.ReadAsStringAsync());
         Assert.Contains("Wrong user name or password", await stillWrong.Content.ReadAsStringAsync());
         Assert.DoesNotContain("locked", await stillWrong.Content.ReadAsStringAsync());
