@@ -35,15 +35,6 @@ public sealed partial class DigestAdminPage
     [Inject]
     private OrdersOverviewQuery Orders { get; set; } = default!;
 
-    [Inject]
-    private CurrentUser CurrentUser { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
         _options = await Orders.GetFilterOptionsAsync();

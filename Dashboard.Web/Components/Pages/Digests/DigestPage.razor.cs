@@ -32,15 +32,6 @@ public sealed partial class DigestPage
     [Inject]
     private OrdersOverviewQuery Orders { get; set; } = default!;
 
-    [Inject]
-    private CurrentUser CurrentUser { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
         _me = await CurrentUser.GetAsync();

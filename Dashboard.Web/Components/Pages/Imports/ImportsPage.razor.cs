@@ -34,10 +34,7 @@ public sealed partial class ImportsPage : IDisposable
     [Inject] private UploadStaging Staging { get; set; } = default!;
     [Inject] private ImportHistoryQuery History { get; set; } = default!;
     [Inject] private ILogger<ImportsPage> Logger { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private AuditLog Audit { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

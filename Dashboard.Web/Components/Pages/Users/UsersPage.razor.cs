@@ -27,16 +27,6 @@ public sealed partial class UsersPage
     [Inject]
     private AuditLog Audit { get; set; } = default!;
 
-    [Inject]
-    private CurrentUser CurrentUser { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-
     protected override Task OnInitializedAsync() => RefreshAsync();
 
     private async Task RefreshAsync()
