@@ -34,7 +34,17 @@ internal sealed class BatchCounts
         }
     }
 
-    public void SeeDate(DateOnly date)
+    /// <summary>A line the writer is given: its date and currency counted.</summary>
+    public void See(Orders.OrderLine line)
+    {
+        SeeDate(line.Date);
+        if (line.Currency is { } currency)
+        {
+            Currencies.Add(currency);
+        }
+    }
+
+    private void SeeDate(DateOnly date)
     {
         if (FirstDate is null || date < FirstDate)
         {

@@ -72,11 +72,7 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
     {
         line.IsSample = _isSample;
         line.BatchId = _batchId;
-        _counts.SeeDate(line.Date);
-        if (line.Currency is { } currency)
-        {
-            _counts.Currencies.Add(currency);
-        }
+        _counts.See(line);
         var key = (line.OrderId, line.Sku);
         var first = rowNumber;
         if (_rows.TryGetValue(key, out var earlier))
