@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Web.Hosting;
 
 /// <summary>
-/// Builds the analytics DataFrames (orders and purchases) at start-up, before the app listens (issue 12: the first
+/// Builds the analytics DataFrames (orders and purchases) at start-up, before the app listens (decision 0015: the first
 /// request after a restart over millions of lines waited 58 s; now the port opens when the data is ready), and in the
 /// background after every data change, so that the first page view after an import does not pay for loading the rows.
 /// </summary>
@@ -82,8 +82,6 @@ internal sealed class FrameWarmer(
     });
 
     /// <summary>Where the order screens read from: an operator sees in the log when the store outgrew the frames.</summary>
-    private string Describe(IOrdersData data) => data is OrdersFrame
-        ? string.Create(CultureInfo.InvariantCulture, $"{data.Count:N0} order lines in memory")
-        : string.Create(CultureInfo.InvariantCulture,
-            $"{data.Count:N0} order lines, more than {AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.FrameMaxLines)} ({options.Value.FrameMaxLines:N0}): the order screens read the store's daily rollup");
+    private string Describe(IOrdersData data) => string.Create(CultureInfo.InvariantCulture,
+        $"{data.Count:N0} order lines, read from {data.Source} ({AnalyticsOptions.SectionName}:{nameof(AnalyticsOptions.FrameMaxLines)} is {options.Value.FrameMaxLines:N0})");
 }

@@ -30,6 +30,7 @@ public sealed class OrdersRollup : IOrdersData
     public long Version { get; private init; }
     public long StoredVersion { get; private init; }
     public int Count { get; private init; }
+    public string Source => "the store's daily rollup";
     public DateOnly? MinDate { get; private init; }
     public DateOnly? MaxDate { get; private init; }
     public string? MainCurrency { get; private init; }
