@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Playwright;
 
 /// <summary>
-/// Issue 3's browser figure: how long after navigation Chromium shows all four overview charts drawn by plotly, against
+/// The overview's browser figure (docs/BENCHMARKS.md): how long after navigation Chromium shows all four overview charts drawn by plotly, against
 /// a running (warm) dashboard, in two kinds of browser. A first visit: each run in a new private (incognito) context, so
 /// nothing is cached from the run before but the sign-in cookie. A returning user: one browser profile on disk, signed in
 /// once and visited once unmeasured, then a new tab each run, as a user's own Chromium keeps its HTTP cache and V8's code

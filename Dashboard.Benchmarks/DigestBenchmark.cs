@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 
 /// <summary>
-/// Server-side rendering of one weekly digest's four charts with ScottPlot (issue 14): the first digest of a process
+/// Server-side rendering of one weekly digest's four charts with ScottPlot (decision 0012): the first digest of a process
 /// (SkiaSharp's native library, fonts and JIT included) and then the median of repeated digests, each with its own
 /// review (the filters change), plus composing the whole MIME message around them.
 /// </summary>

@@ -11,14 +11,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 /// <summary>
-/// The acceptance check of the Parquet download (issue 16): the whole order-lines file, written by the code the
+/// The acceptance check of the Parquet download (decision 0010): the whole order-lines file, written by the code the
 /// <c>/api/orders/lines.parquet</c> endpoint runs, then read by an independent reader, DuckDB's <c>read_parquet</c>.
 /// </summary>
 internal static class ParquetCheck
 {
     /// <summary>
     /// Writes the file and prints its size, the time, and what the download cost in memory: the process's peak working
-    /// set and the GC heap's largest size after a collection (the rows are written a batch at a time, decision 0015).
+    /// set and the GC heap's largest size after a collection (the rows are written a batch at a time, decision 0023).
     /// </summary>
     public static async Task WriteAsync(string database, string file, int frameMaxLines)
     {

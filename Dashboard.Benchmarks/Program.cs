@@ -90,7 +90,7 @@ if (args.Length < 2 || args[0] != "overview")
 var db = args[1];
 var iterations = args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[2], culture) : 400;
 var withSql = !args.Contains("--no-sql");
-// DB is a SQLite file, or a PostgreSQL connection string (Host=…;Database=…), measured alike (issue 13); the SQL comparison is SQLite's.
+// DB is a SQLite file, or a PostgreSQL connection string (Host=…;Database=…), measured alike (decision 0013); the SQL comparison is SQLite's.
 var postgres = db.StartsWith("Host=", StringComparison.OrdinalIgnoreCase);
 withSql &= !postgres;
 var connectionString = postgres ? db : new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly }.ToString();
@@ -168,7 +168,7 @@ if (withSql && frame is OrdersFrame sqlFrame)
 }
 return 0;
 
-// Issue 13: the same data in SQLite and in PostgreSQL, or read from the frame and from the rollup, gives the same overview
+// Decision 0013: the same data in SQLite and in PostgreSQL, or read from the frame and from the rollup, gives the same overview
 // and weekly review, to the byte, for every benchmark filter.
 static async Task<int> Agree(string a, string b, bool aRollup, bool bRollup, string? save)
 {

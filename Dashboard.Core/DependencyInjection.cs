@@ -56,7 +56,7 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The weekly digest by e-mail (issue 14): the <c>Mail</c> settings, subscriptions, the sender and the scheduler.</summary>
+    /// <summary>The weekly digest by e-mail (decision 0012): the <c>Mail</c> settings, subscriptions, the sender and the scheduler.</summary>
     public static IServiceCollection AddDashboardDigests(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(Digests.MailOptions.SectionName);
@@ -81,7 +81,7 @@ public static class DependencyInjection
         services.AddSingleton(options);
         // One application name and one key ring, kept in the store, for the web app, the command line and every instance
         // that shares a PostgreSQL store: a sign-in cookie issued by one instance works on another, and an unsubscribe link
-        // made by `send-digest` works on the site (issue 13).
+        // made by `send-digest` works on the site (decision 0013).
         services.AddDataProtection().SetApplicationName("Dashboard").PersistKeysToDbContext<DashboardDbContext>();
         services.AddSingleton<Digests.DigestLinks>();
         services.AddSingleton<Digests.UnsubscribeTokens>();
@@ -118,7 +118,7 @@ public static class DependencyInjection
         var text => throw new InvalidOperationException($"{section.Path}:{key} is '{text}'; expected a positive whole number."),
     };
 
-    /// <summary>The model store, the training coordinator and the scoring services (issue 6).</summary>
+    /// <summary>The model store, the training coordinator and the scoring services (decisions 0005 and 0009).</summary>
     public static IServiceCollection AddDashboardModels(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(ModelsOptions.SectionName);
@@ -137,7 +137,7 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The query services of the analytics screens and the DataFrames they read (issue 3).</summary>
+    /// <summary>The query services of the analytics screens and the DataFrames they read (decision 0010).</summary>
     public static IServiceCollection AddDashboardAnalytics(this IServiceCollection services, IConfiguration configuration)
     {
         // Read here, not when first used: a wrong setting stops the start with one sentence, not the first page.
@@ -191,7 +191,7 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// What an import accepts at most (issue 12): <c>Uploads:MaxExpandedBytes</c>, <c>Uploads:MaxExpansionRatio</c>,
+    /// What an import accepts at most (decision 0015): <c>Uploads:MaxExpandedBytes</c>, <c>Uploads:MaxExpansionRatio</c>,
     /// <c>Imports:MaxLineAmount</c> and <c>Imports:MaxPurchase</c>; see <see cref="ImportLimits"/> for the defaults.
     /// </summary>
     public static ImportLimits ReadImportLimits(IConfiguration configuration)

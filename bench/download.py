@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Signs in to a running dashboard as a browser does and downloads one URL to a file (issue 16's Parquet check).
+"""Signs in to a running dashboard as a browser does and downloads one URL to a file (decision 0010's Parquet check).
 
 Usage: BENCH_USER=admin BENCH_PASSWORD=... bench/download.py http://127.0.0.1:5199 /api/orders/lines.parquet OUT
 Then: Dashboard.Benchmarks duckdb OUT   (DuckDB's read_parquet: rows, types, amount sum)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Sign-in latency while N downloads run in parallel (decision 0015), against a running dashboard.
+"""Sign-in latency while N downloads run in parallel (decision 0023), against a running dashboard.
 
 Usage: BENCH_USER=admin BENCH_PASSWORD=... bench/downloads-sign-in.py BASE_URL PATH N SERVER_PID
 Each download signs in first (its own cookies), then all N are started together; while they run, a fresh browser signs

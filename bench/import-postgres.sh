@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# PostgreSQL import benchmark (issue 13): the real Amazon export imported by a whole process into a fresh PostgreSQL
+# PostgreSQL import benchmark (decision 0013): the real Amazon export imported by a whole process into a fresh PostgreSQL
 # database (binary COPY into a staging table, then one upsert), then imported again (every line unchanged), against the
 # floor: psql's \copy of the same file into an unindexed table of text columns (no parsing, no validation, no upsert).
 # Same machine, same run; prints the median wall time of RUNS runs.

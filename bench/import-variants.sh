@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Amazon import under several publish settings, side by side (issue 16): each round imports the file into a fresh
+# The Amazon import under several publish settings, side by side (decision 0010): each round imports the file into a fresh
 # database with every published folder in turn, after one sqlite3 .import of the same file. Prints wall s, user CPU s
 # and peak KB per import. On a busy machine compare user CPU, not wall time.
 # Usage: bench/import-variants.sh CSV ROUNDS DIR...   (each DIR a `dotnet publish Dashboard.Web -c Release -o DIR [-p:...]`)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Import benchmark (issue 2): each real file imported by a whole process, against
+# Import benchmark (decisions 0003 and 0006): each real file imported by a whole process, against
 #   - the raw-text floor: sqlite3 DB ".mode csv" ".import FILE t" (no parsing, no validation, no upsert), and
 #   - pandas.read_csv + DataFrame.to_sql,
 # on the same machine in the same run. Prints the median wall time of RUNS runs and our peak memory.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Load check (issue 4): 50 concurrent clients request the orders overview API with changing filters while a
+"""Load check (decision 0011): 50 concurrent clients request the orders overview API with changing filters while a
 129k-line import runs in the same app (uploaded through POST /api/imports, run by the import queue).
 
 Reports: requests, failures, p50/p95/p99 of the overview, and the import's own time (the batch's `seconds`)
@@ -9,14 +9,14 @@ or after --max-seconds). Standard library only.
 Usage: bench/load.py APP_EXECUTABLE CSV_FILE [--clients 50] [--max-seconds 300]
 e.g.   bench/load.py Dashboard.Web/bin/Release/net10.0/Dashboard.Web /tmp/data/amazon-sale-report.csv
 
-Sign-in mode (issue 12): --signin [--seconds 60] [--clients 30] runs CLIENTS clients for SECONDS, each in its own
+Sign-in mode (decision 0015): --signin [--seconds 60] [--clients 30] runs CLIENTS clients for SECONDS, each in its own
 session: sign in (timed), read /api/dataset and an overview (for --session-seconds, default 0: once), then a new session. An import of CSV_FILE starts 2 s in.
 Reports failed requests, sign-in p50/p95/max and whether the upload's audit entry is in the store.
 --make-lines N writes an N-line Amazon export to CSV_FILE first (unique keys, the real format).
 """
 import argparse, http.cookiejar, json, os, random, re, shutil, socket, subprocess, sys, tempfile, threading, time, urllib.parse, urllib.request, urllib.error
 
-# Every request carries the cookie of the admin the script signs in as (issue 5: nothing is served without signing in).
+# Every request carries the cookie of the admin the script signs in as (decision 0008: nothing is served without signing in).
 ADMIN, PASSWORD = "load-admin", "load-password-1"
 urllib.request.install_opener(urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())))
 
@@ -65,7 +65,7 @@ def sign_in(base):
 
 
 def api_token(base):
-    """The antiforgery token every API request but a GET must carry in X-CSRF-TOKEN (issue 12); its cookie goes to the jar."""
+    """The antiforgery token every API request but a GET must carry in X-CSRF-TOKEN (decision 0015); its cookie goes to the jar."""
     with urllib.request.urlopen(base + "/api/antiforgery", timeout=30) as r:
         answer = json.load(r)
     return answer["headerName"], answer["token"]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Models benchmark (issues 6 and 15): the real-data protocol for both tasks on ML.NET, scikit-learn on the SAME split in the
+# Models benchmark (decisions 0005 and 0009): the real-data protocol for both tasks on ML.NET, scikit-learn on the SAME split in the
 # same run, the leakage check with promotion-ids switched on, and the trees' training time with one CPU-bound process beside
 # them. Usage: bench/models.sh [DATA_DIR]   (needs python3-sklearn python3-pandas for the comparison)
 set -euo pipefail

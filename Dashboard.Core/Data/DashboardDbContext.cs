@@ -33,7 +33,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
 
-    /// <summary>The store's way (decision 0015), from the options <see cref="DashboardStore.Configure"/> made.</summary>
+    /// <summary>The store's way (decision 0016), from the options <see cref="DashboardStore.Configure"/> made.</summary>
     internal StoreKind Kind => this.GetService<IDbContextOptions>().FindExtension<StoreKindExtension>()?.Kind
         ?? throw new InvalidOperationException("The context's options were not made by DashboardStore.Configure.");
 

@@ -8,7 +8,7 @@ namespace Dashboard.Core.Data;
 
 /// <summary>
 /// Where the store lives, and connections to it. The one place that builds a <see cref="StoreKind"/> from the settings
-/// (decision 0015): the rest of the code asks <see cref="Kind"/> for what differs between SQLite and PostgreSQL.
+/// (decision 0016): the rest of the code asks <see cref="Kind"/> for what differs between SQLite and PostgreSQL.
 /// </summary>
 public sealed class DashboardStore : IDisposable
 {

@@ -5,7 +5,7 @@ namespace Dashboard.Core.Data;
 /// <summary>
 /// ADO.NET commands written once for both stores: parameters are named <c>@name</c> (SQLite and Npgsql both read it).
 /// A flag is a <c>bool</c> parameter, <c>TRUE</c>/<c>FALSE</c> in SQL and read with <c>GetBoolean</c>: SQLite keeps it as 0/1,
-/// PostgreSQL as a boolean (decision 0012).
+/// PostgreSQL as a boolean (decision 0013).
 /// </summary>
 public static class Sql
 {

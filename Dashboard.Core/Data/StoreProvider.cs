@@ -7,6 +7,6 @@ public enum StoreProvider
     /// <summary>One file next to the app (the default): nothing to install.</summary>
     Sqlite,
 
-    /// <summary>A PostgreSQL database that several instances of the app share (decision 0012).</summary>
+    /// <summary>A PostgreSQL database that several instances of the app share (decision 0013).</summary>
     PostgreSql,
 }

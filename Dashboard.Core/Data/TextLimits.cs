@@ -1,10 +1,10 @@
 namespace Dashboard.Core.Data;
 
 /// <summary>
-/// How long user-supplied text may be where it is stored or shown (issue 12, defect 7): a sign-in with a 1 MB user name,
+/// How long user-supplied text may be where it is stored or shown (decision 0015): a sign-in with a 1 MB user name,
 /// a file name, an error that quotes a 1M-column header. Longer text is cut, with an ellipsis, never stored whole. And what
 /// neither store can hold as text — U+0000, which PostgreSQL refuses, and half a surrogate pair, which is no UTF-8 — is
-/// replaced by U+FFFD, the same on both stores (decision 0016).
+/// replaced by U+FFFD, the same on both stores (decision 0017).
 /// </summary>
 public static class TextLimits
 {

@@ -56,7 +56,7 @@ public sealed class DigestScheduler(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             // A disabled user gets no more digests (their subscriptions are kept, for when they are enabled again), and an
-            // address gets none before it is confirmed (docs/decisions/0015-mail-confirmed-addresses.md).
+            // address gets none before it is confirmed (docs/decisions/0019-mail-confirmed-addresses.md).
             subscriptions = await (from s in db.DigestSubscriptions
                                    join u in db.Users on s.UserId equals u.Id
                                    where !u.IsDisabled

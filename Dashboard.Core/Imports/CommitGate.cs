@@ -1,7 +1,7 @@
 namespace Dashboard.Core.Imports;
 
 /// <summary>
-/// The moment an import's batch is kept, decided once against a cancel (decision 0016). A cancel that comes first stops
+/// The moment an import's batch is kept, decided once against a cancel (decision 0017). A cancel that comes first stops
 /// the commit (the transaction rolls back); a commit that comes first is kept, and a cancel after it is refused and told
 /// that the batch was kept. Either way the answer to the cancel and the store agree.
 /// </summary>

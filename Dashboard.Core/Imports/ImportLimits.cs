@@ -1,7 +1,7 @@
 namespace Dashboard.Core.Imports;
 
 /// <summary>
-/// What an import accepts at most, whatever the file says (issue 12). Read from <c>Uploads:MaxExpandedBytes</c>,
+/// What an import accepts at most, whatever the file says (decision 0015). Read from <c>Uploads:MaxExpandedBytes</c>,
 /// <c>Uploads:MaxExpansionRatio</c> and <c>Imports:MaxLineAmount</c>; the defaults suit the real exports with a wide margin.
 /// </summary>
 public sealed record ImportLimits

@@ -106,7 +106,7 @@ internal static class RowPipeline
     }
 
     /// <summary>
-    /// A NUL (U+0000) in a field: PostgreSQL cannot keep it as text, so neither store keeps the row (decision 0016). The
+    /// A NUL (U+0000) in a field: PostgreSQL cannot keep it as text, so neither store keeps the row (decision 0017). The
     /// value is shown with the NUL replaced.
     /// </summary>
     private static RowError NulField(CsvRecordReader csv, CsvHeader header, int field) =>

@@ -9,7 +9,7 @@ namespace Dashboard.Core.Mail;
 /// <summary>
 /// Which addresses a user may have mail sent to: one gets a confirmation link the first time the user gives it, and
 /// nothing else until the link is followed; once confirmed it stays so for the user's later uses, until the address
-/// unsubscribes (docs/decisions/0015-mail-confirmed-addresses.md). The link goes through <see cref="MailGuard"/>, so it
+/// unsubscribes (docs/decisions/0019-mail-confirmed-addresses.md). The link goes through <see cref="MailGuard"/>, so it
 /// counts against the same limits as every other mail.
 /// </summary>
 public sealed class ConfirmedAddresses(

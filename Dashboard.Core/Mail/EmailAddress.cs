@@ -5,7 +5,7 @@ namespace Dashboard.Core.Mail;
 /// <summary>
 /// A bare e-mail address as a person types it into a form: <c>local@domain</c> and nothing else. No display name, no
 /// comment, no angle brackets, no list, no line break: what reaches a <c>To:</c> header is the address alone
-/// (docs/decisions/0015-mail-confirmed-addresses.md). Kept in lower case, so that one mailbox is one address for the
+/// (docs/decisions/0019-mail-confirmed-addresses.md). Kept in lower case, so that one mailbox is one address for the
 /// limits and the confirmation.
 /// </summary>
 public static partial class EmailAddress

@@ -6,7 +6,7 @@ using MimeKit;
 namespace Dashboard.Core.Mail;
 
 /// <summary>
-/// The one way out for mail to an address a user gave (docs/decisions/0015-mail-confirmed-addresses.md): only to a bare
+/// The one way out for mail to an address a user gave (docs/decisions/0019-mail-confirmed-addresses.md): only to a bare
 /// address (<see cref="EmailAddress"/>), only once confirmed (except the confirmation itself), and within the hourly
 /// limits per user and per address (<c>Mail:MaxSendsPerUserPerHour</c>, <c>Mail:MaxSendsPerAddressPerHour</c>). The
 /// sends are counted in the store, so the limits hold across instances. The message's recipients are set here, to the

@@ -234,7 +234,7 @@ public sealed record OrderFilter
     }
 
     /// <summary>
-    /// The first and last day a filter may name (issue 12): order data of this century. Every date the screens compute
+    /// The first and last day a filter may name (decision 0015): order data of this century. Every date the screens compute
     /// from one (the previous period, a week's end, the same week a period earlier) then stays far inside DateOnly's range.
     /// </summary>
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);

@@ -8,7 +8,7 @@ namespace Dashboard.Core.Orders;
 
 /// <summary>
 /// The order lines an <see cref="OrderFilter"/> selects, written as a download a batch at a time as they are read
-/// (decision 0015): from the frame, the lines of an order together, or past the frame's size
+/// (decision 0023): from the frame, the lines of an order together, or past the frame's size
 /// (<see cref="Analytics.AnalyticsOptions.FrameMaxLines"/>) from the store, in date order
 /// (<see cref="IOrdersData.StreamLinesAsync"/>). All of a download is read in one state of the store.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Dashboard.Core.Purchases;
 
 /// <summary>
 /// The labelled purchase transactions a <see cref="PurchaseFilter"/> selects, written as a download a batch at a time
-/// (decision 0015): rows from the frame, user and product IDs from the store by row id, in one read transaction at the
+/// (decision 0023): rows from the frame, user and product IDs from the store by row id, in one read transaction at the
 /// frame's change count.
 /// </summary>
 public sealed class PurchasesExport(PurchasesFrameCache frames, IDbContextFactory<DashboardDbContext> contexts, IOptions<DownloadOptions> options)

@@ -9,12 +9,12 @@ namespace Dashboard.Core.Users;
 /// retrains, each with who, when and from where. Written to the database and to the application log.
 /// </summary>
 /// <remarks>
-/// An entry is never lost to a busy store (issue 12, decision 0011): entries go through one writer, in order, which
+/// An entry is never lost to a busy store (decisions 0011 and 0015): entries go through one writer, in order, which
 /// retries while another writer (an import) holds the store's write lock. <see cref="RecordAsync"/> waits for its entry
 /// to be written for at most <see cref="WaitForWrite"/>, then returns and leaves it to the writer, so that a sign-in or an
 /// upload never waits for an import and never fails because of one. <see cref="FlushAsync"/> at shut-down writes what is
 /// still queued. An entry is stored with what the store cannot hold as text replaced (U+0000, half a surrogate pair); one
-/// the store refuses all the same is set aside in the application log, and the entries after it are stored (decision 0016).
+/// the store refuses all the same is set aside in the application log, and the entries after it are stored (decision 0017).
 /// </remarks>
 public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, TimeProvider clock, ILogger<AuditLog> logger)
 {
@@ -61,7 +61,7 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
     public async Task RecordAsync(string? userName, string action, string? detail = null, string? address = null,
         CancellationToken cancellationToken = default)
     {
-        // Anyone can type a user name at sign-in: what is kept and shown is bounded (issue 12).
+        // Anyone can type a user name at sign-in: what is kept and shown is bounded (decision 0015).
         userName = TextLimits.Shorten(userName, TextLimits.UserName);
         detail = TextLimits.Shorten(detail, TextLimits.Message);
         address = TextLimits.Shorten(address, TextLimits.Short);
@@ -154,7 +154,7 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
 
     /// <summary>
     /// Stores the entries in one transaction, trying again while the store is busy or unreachable; false when the store
-    /// refuses one of them (decision 0016), which no retry changes.
+    /// refuses one of them (decision 0017), which no retry changes.
     /// </summary>
     private async Task<bool> StoreAsync(IReadOnlyList<Pending> entries)
     {

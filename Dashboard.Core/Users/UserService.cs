@@ -103,7 +103,7 @@ public sealed partial class UserService(IDbContextFactory<DashboardDbContext> co
 
     /// <summary>
     /// Adds a user, or with <paramref name="onlyAsFirst"/> only while there is none (null otherwise). The checks and the
-    /// insert are one transaction, which instances sharing the store take in turn (decision 0015-users): SQLite's
+    /// insert are one transaction, which instances sharing the store take in turn (decision 0022): SQLite's
     /// transaction takes the write lock at its start, and on PostgreSQL the <see cref="StoreWork.Users"/> lock is held.
     /// </summary>
     private async Task<UserAccount?> AddAsync(string userName, string password, Role role, string? actor, string? address, bool onlyAsFirst,

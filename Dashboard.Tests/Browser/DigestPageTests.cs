@@ -39,7 +39,7 @@ public sealed class DigestBrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>Chromium: a manager subscribes to the weekly review by e-mail, sends a test, and the mail server receives it (issue 14).</summary>
+/// <summary>Chromium: a manager subscribes to the weekly review by e-mail, sends a test, and the mail server receives it (decision 0012).</summary>
 public sealed class DigestPageTests(DigestBrowserFixture fixture) : IClassFixture<DigestBrowserFixture>
 {
     [Fact]

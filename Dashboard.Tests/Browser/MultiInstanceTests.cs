@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.Browser;
 
 /// <summary>
-/// Issue 13, as a team runs it: two app processes on two ports over one PostgreSQL database, behind Debian's nginx with
+/// Decision 0013, as a team runs it: two app processes on two ports over one PostgreSQL database, behind Debian's nginx with
 /// the shipped configuration (<c>deploy/nginx-dashboard.conf</c>, only its ports changed), and Chromium signing in
 /// through nginx.
 /// </summary>

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Dashboard.Tests.Browser;
 
-/// <summary>Signing in in Chromium: each role sees exactly the navigation it may use (issue 5).</summary>
+/// <summary>Signing in in Chromium: each role sees exactly the navigation it may use (decision 0008).</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SignInTests(BrowserAppFixture app)
 {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Dashboard.Tests.Cli;
 
 /// <summary>
-/// <c>migrate-store --to</c> (issue 13): a SQLite store with every kind of row — two batches, one of which changed lines
+/// <c>migrate-store --to</c> (decision 0013): a SQLite store with every kind of row — two batches, one of which changed lines
 /// of the other (so undo has previous values to put back), purchases, a user and the audit log — copied into an empty
 /// PostgreSQL database, where the figures, the sign-in, an undo and the next import work as they did on SQLite.
 /// </summary>

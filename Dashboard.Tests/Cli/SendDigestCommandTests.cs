@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Cli;
 
-/// <summary><c>send-digest USER [--week]</c> through the built executable (issue 14).</summary>
+/// <summary><c>send-digest USER [--week]</c> through the built executable (decision 0012).</summary>
 public sealed class SendDigestCommandTests : IAsyncLifetime
 {
     private readonly AnalyticsFixture _data = new();

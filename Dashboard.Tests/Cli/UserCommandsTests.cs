@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Dashboard.Tests.Cli;
 
 /// <summary>
-/// The operator's way back in (issue 5): users added and passwords reset through the executable's verbs, with the
+/// The operator's way back in (decision 0008): users added and passwords reset through the executable's verbs, with the
 /// password on standard input, never on the command line.
 /// </summary>
 public sealed class UserCommandsTests : IDisposable

@@ -3,7 +3,7 @@ using Dashboard.Core.Data;
 namespace Dashboard.Tests.Support;
 
 /// <summary>
-/// A test class that runs on both stores (issue 13): the class is abstract and takes the provider; two sealed subclasses,
+/// A test class that runs on both stores (decision 0013): the class is abstract and takes the provider; two sealed subclasses,
 /// <c>…OnSqlite</c> and <c>…OnPostgreSql</c>, run every one of its tests on each.
 /// </summary>
 public abstract class StoreTest(StoreProvider provider)

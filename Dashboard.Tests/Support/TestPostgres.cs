@@ -6,7 +6,7 @@ using Npgsql;
 namespace Dashboard.Tests.Support;
 
 /// <summary>
-/// The PostgreSQL server the store tests also run against (issue 13): <c>DASHBOARD_TEST_POSTGRES</c>, or the role that
+/// The PostgreSQL server the store tests also run against (decision 0013): <c>DASHBOARD_TEST_POSTGRES</c>, or the role that
 /// <c>.ci/run</c> creates on loopback. Each test gets a database of its own, copied from a template that is migrated once
 /// per run (named after the schema steps, so a changed step makes a new one), and dropped afterwards.
 /// </summary>

@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.Support;
 
 /// <summary>
-/// Signing in, for every test that talks to the app over HTTP or in a browser (issue 5): the tests sign in as a real user
+/// Signing in, for every test that talks to the app over HTTP or in a browser (decision 0008): the tests sign in as a real user
 /// through the real sign-in form, so that each keeps testing what it did before sign-in existed.
 /// </summary>
 /// <remarks>

@@ -26,7 +26,7 @@ public class AnalyticsAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Store:Provider", _data.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Dashboard", _data.ConnectionString);
-        // Batches smaller than the fixture, so that every download is written in several (decision 0015).
+        // Batches smaller than the fixture, so that every download is written in several (decision 0023).
         builder.UseSetting("Downloads:BatchRows", DownloadBatchRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

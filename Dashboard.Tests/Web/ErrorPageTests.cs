@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Web;
 
-/// <summary>Outside Development a failure shows a reference, never a stack trace or SQL (issue 5).</summary>
+/// <summary>Outside Development a failure shows a reference, never a stack trace or SQL (decision 0008).</summary>
 public sealed class ErrorPageTests
 {
     [Fact]

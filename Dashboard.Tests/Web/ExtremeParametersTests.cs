@@ -5,7 +5,7 @@ using Dashboard.Tests.Support;
 namespace Dashboard.Tests.Web;
 
 /// <summary>
-/// Issue 12, defect 8: extreme but valid-looking parameters answer 400 with the reason, never 500, and a series is
+/// Decision 0015: extreme but valid-looking parameters answer 400 with the reason, never 500, and a series is
 /// capped by coarsening its grain, saying so.
 /// </summary>
 public sealed class ExtremeParametersTests(AnalyticsAppFactory factory) : IClassFixture<AnalyticsAppFactory>

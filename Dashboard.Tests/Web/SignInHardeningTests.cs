@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Dashboard.Tests.Web;
 
-/// <summary>Issue 12, defects 7 and 9: sign-in attempts are rate-limited per address, and a return URL never makes a 500.</summary>
+/// <summary>Decision 0015: sign-in attempts are rate-limited per address, and a return URL never makes a 500.</summary>
 public sealed class SignInHardeningTests(SignInHardeningTests.Factory factory) : IClassFixture<SignInHardeningTests.Factory>
 {
     public sealed class Factory : WebApplicationFactory<Program>
@@ -70,7 +70,7 @@ public sealed class SignInHardeningTests(SignInHardeningTests.Factory factory) :
     }
 }
 
-/// <summary>Issue 12, defect 9: a return URL outside ASCII after the right password (in a factory without the low rate limit).</summary>
+/// <summary>Decision 0015: a return URL outside ASCII after the right password (in a factory without the low rate limit).</summary>
 public sealed class ReturnUrlTests(Dashboard.Tests.Web.Imports.ImportsApiTests.Factory factory) : IClassFixture<Dashboard.Tests.Web.Imports.ImportsApiTests.Factory>
 {
     [Fact]

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Tests.Web;
 
 /// <summary>
-/// The What-if API checks every input against its range before scoring (docs/decisions/0015-whatif-input-ranges.md):
+/// The What-if API checks every input against its range before scoring (docs/decisions/0021-whatif-input-ranges.md):
 /// anything out of range, missing or unreadable is a 400 problem-details answer naming the field and the reason, never a
 /// 500 and never a silent default; a valid request is scored exactly as the models score it.
 /// </summary>
@@ -214,7 +214,7 @@ public sealed class WhatIfApiTests(TrainedModelsAppFactory app) : IClassFixture<
     [InlineData("size", "XXXXL")]
     public async Task AValueTheModelNeverSawIsScoredAsTheRareLevelNotRefused(string field, string unseen)
     {
-        // Decision 0015: an order's text inputs are open (the stores hold values the model kept only as "(other)"); an
+        // Decision 0021: an order's text inputs are open (the stores hold values the model kept only as "(other)"); an
         // unseen one is scored as the model's rare level, which is what "(other)" itself scores.
         using var client = await app.SignedInClientAsync(TestUsers.Admin);
         var body = Order();

@@ -5,7 +5,7 @@ namespace Dashboard.Web.Api;
 
 /// <summary>
 /// How many row downloads this instance writes at once (<see cref="DownloadOptions.MaxParallel"/>); one past it is
-/// answered 503 with <c>Retry-After</c> at once rather than queued (decision 0015).
+/// answered 503 with <c>Retry-After</c> at once rather than queued (decision 0023).
 /// </summary>
 public sealed class DownloadSlots(IOptions<DownloadOptions> options) : IDisposable
 {

@@ -8,7 +8,7 @@ namespace Dashboard.Web.Api;
 
 /// <summary>
 /// Reads a small JSON object from a request body with the app's JSON options, or says what is wrong with it as problem
-/// details (decision 0015): 413 past <see cref="MaxBytes"/>, 415 when it is not JSON, 400 naming every field that cannot
+/// details (decision 0021): 413 past <see cref="MaxBytes"/>, 415 when it is not JSON, 400 naming every field that cannot
 /// be read as its type (a number out of a decimal's range, NaN, text for a number), or the body when it is no JSON object.
 /// </summary>
 public static class JsonBody

@@ -32,7 +32,7 @@ public static class ModelsApi
         });
 
         // POST /api/what-if/{cancellation,purchase}: the inputs as JSON, the prediction with each input's contribution. A body
-        // that cannot be read, or an input out of range, is a 400 problem naming the inputs (decision 0015).
+        // that cannot be read, or an input out of range, is a 400 problem naming the inputs (decision 0021).
         var whatIf = app.MapGroup("/api/what-if").RequireAuthorization(p => p.RequireRole(Roles.Analyst));
         whatIf.MapGet("/choices", (WhatIfService service, CancellationToken ct) => service.ChoicesAsync(ct));
         whatIf.MapPost("/cancellation", async (HttpContext http, WhatIfService service, WhatIfValidator validator, CancellationToken ct) =>

@@ -62,7 +62,7 @@ public static class QueryParsing
 
     /// <summary>
     /// The finest grain, from <paramref name="grain"/> towards months, at which the series over
-    /// <paramref name="from"/>–<paramref name="to"/> has at most <see cref="MaxSeriesPoints"/> points (issue 12: a 5,000-year
+    /// <paramref name="from"/>–<paramref name="to"/> has at most <see cref="MaxSeriesPoints"/> points (decision 0015: a 5,000-year
     /// daily series was 173 MB of JSON).
     /// </summary>
     public static TimeGrain CoarsenToFit(TimeGrain grain, DateOnly from, DateOnly to)

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Dashboard.Web.Auth;
 
 /// <summary>
-/// Cookie sign-in against the users in the product's database, roles enforced on the server (issue 5):
+/// Cookie sign-in against the users in the product's database, roles enforced on the server (decision 0008):
 /// every endpoint needs a signed-in user unless it says otherwise (the fallback policy), pages and API groups name the
 /// role they need, and each request's cookie is checked against the store, so a disabled user or a changed password
 /// takes effect at once.

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 namespace Dashboard.Web.Auth;
 
 /// <summary>
-/// Refuses requests that do not come from the app itself (issue 12, defect 5). SameSite=Lax does not stop a page on
+/// Refuses requests that do not come from the app itself (decision 0015). SameSite=Lax does not stop a page on
 /// another port of the same host: to the browser it is the same <em>site</em>, so it sends the cookie. Two checks:
 /// <list type="bullet">
 /// <item>every request that may change something through the JSON API (any method but GET, HEAD and OPTIONS under

@@ -8,7 +8,7 @@ namespace Dashboard.Web.Auth;
 /// calls <see cref="RequireAsync"/> before it uploads, undoes, retrains or scores, so that hiding the button is not the
 /// only guard and a role taken away a second ago, on any instance, already counts. A refusal is an
 /// <see cref="UnauthorizedAccessException"/>, which <see cref="Components.Layout.PageActionGuard"/> answers "not allowed"
-/// without ending the circuit (decision 0015-users).
+/// without ending the circuit (decision 0022).
 /// </summary>
 public sealed class CurrentUser(AuthenticationStateProvider authentication, UserService users)
 {

@@ -9,7 +9,7 @@ namespace Dashboard.Web.Auth;
 /// <see cref="AuthOptions.SignInAttemptsPerMinute"/> posts of the sign-in, change-password or setup form per remote
 /// address together, 429 beyond it. The limit is the <see cref="Policy"/> named on those pages' endpoints
 /// (<c>[EnableRateLimiting]</c>), not a list of paths: whatever spelling routing takes to a page is counted
-/// (decision 0015-users). Nothing else is limited.
+/// (decision 0022). Nothing else is limited.
 /// </summary>
 public static class SignInRateLimit
 {

@@ -5,7 +5,7 @@ using Dashboard.Core.Data.Schema;
 
 namespace Dashboard.Web.Cli;
 
-/// <summary><c>migrate-store --to CONNECTION</c>: the configured store copied into an empty PostgreSQL database (issue 13).</summary>
+/// <summary><c>migrate-store --to CONNECTION</c>: the configured store copied into an empty PostgreSQL database (decision 0013).</summary>
 internal static class StoreMigrationCommand
 {
     public static Command Create()

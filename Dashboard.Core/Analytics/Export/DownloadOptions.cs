@@ -1,6 +1,6 @@
 namespace Dashboard.Core.Analytics.Export;
 
-/// <summary>Settings of the row downloads (CSV, Parquet, Arrow), bound from the <c>Downloads</c> section (decision 0015).</summary>
+/// <summary>Settings of the row downloads (CSV, Parquet, Arrow), bound from the <c>Downloads</c> section (decision 0023).</summary>
 public sealed class DownloadOptions
 {
     public const string SectionName = "Downloads";

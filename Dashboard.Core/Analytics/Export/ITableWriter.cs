@@ -2,7 +2,7 @@ namespace Dashboard.Core.Analytics.Export;
 
 /// <summary>
 /// Writes a download batch by batch as its rows are read, so that a download's memory is one batch whatever its size
-/// (decision 0015). The first batch fixes the columns; every batch after it has the same columns, in the same order.
+/// (decision 0023). The first batch fixes the columns; every batch after it has the same columns, in the same order.
 /// </summary>
 public interface ITableWriter
 {

@@ -64,7 +64,7 @@ public abstract class FrameCache<TFrame>(IDbContextFactory<DashboardDbContext> c
     /// <summary>
     /// A reader found <paramref name="stale"/> behind the store. One change moves the data version on once: the watcher's
     /// catch-up counts another process's change, the writer counts its own after its commit, and the readers that found
-    /// the same stale frame wait here for the one frame built after it instead of each moving the version on (decision 0015).
+    /// the same stale frame wait here for the one frame built after it instead of each moving the version on (decision 0023).
     /// </summary>
     private async Task RenewAsync(TFrame stale, CancellationToken cancellationToken)
     {

@@ -307,7 +307,7 @@ public static class SchemaSteps
             CREATE INDEX ix_rollup_shapes_shape ON rollup_shapes (shape);
             """) { Data = Orders.Rollup.RollupWriter.RebuildAll },
         new(11, "addresses confirmed for a user's mail, and the mail sent, for the hourly limits", """
-            -- docs/decisions/0015-mail-confirmed-addresses.md. A recipient: an address a user gave, confirmed once the link
+            -- docs/decisions/0019-mail-confirmed-addresses.md. A recipient: an address a user gave, confirmed once the link
             -- sent to it was followed; deleted when the address unsubscribes. A send: one row per mail to a user-given
             -- address, counted per user and per address over the last hour (Unix milliseconds: both stores compare them).
             CREATE TABLE mail_recipients (

@@ -47,7 +47,7 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
     /// so the stored rows are as they were; the uploaded file is deleted. Returns the job (its
     /// <see cref="ImportJob.Completion"/> completes once it has stopped) and whether it is stopping now: not when it had
     /// finished already, cancelled earlier or not, nor when its import had passed its commit (the batch is kept, and the
-    /// refusal says so: decision 0016); null when there is no such job.
+    /// refusal says so: decision 0017); null when there is no such job.
     /// </summary>
     public JobCancel? Cancel(string jobId, string? by = null)
     {

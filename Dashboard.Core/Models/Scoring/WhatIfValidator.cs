@@ -6,7 +6,7 @@ using Dashboard.Core.Purchases;
 namespace Dashboard.Core.Models.Scoring;
 
 /// <summary>
-/// The one check of a What-if question, for the API and the page alike (decision 0015): the amount within what an import
+/// The one check of a What-if question, for the API and the page alike (decision 0021): the amount within what an import
 /// accepts (<see cref="ImportLimits.MaxLineAmount"/>), the weekday 0–6, the purchase model's coded inputs within their
 /// ranges, the inputs a model cannot do without present. An order's text inputs are open: a value the model never saw
 /// is scored as its rare level, "(other)" (<see cref="CategoryIndex"/>), and an unknown city, user or product as having no

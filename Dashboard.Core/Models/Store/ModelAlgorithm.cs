@@ -6,6 +6,6 @@ public enum ModelAlgorithm
     /// <summary>Regularised linear regression (SDCA) or logistic regression (L-BFGS), on ML.NET.</summary>
     Linear,
 
-    /// <summary>Gradient-boosted trees (LightGbm on ML.NET; FastTree before issue 15 was finished).</summary>
+    /// <summary>Gradient-boosted trees (LightGbm on ML.NET; FastTree before decision 0009 moved the trees to LightGbm).</summary>
     Boosted,
 }

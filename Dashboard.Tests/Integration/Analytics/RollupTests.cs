@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Tests.Integration.Analytics;
 
 /// <summary>
-/// The daily rollup (issue 13): the order screens past <see cref="AnalyticsOptions.FrameMaxLines"/> answer from it what
+/// The daily rollup (decision 0013): the order screens past <see cref="AnalyticsOptions.FrameMaxLines"/> answer from it what
 /// they answer from the frame below it, distinct orders included, and every change of the lines keeps it equal to the
 /// rollup written afresh from them.
 /// </summary>

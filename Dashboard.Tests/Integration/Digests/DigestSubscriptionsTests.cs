@@ -8,7 +8,7 @@ using MimeKit;
 
 namespace Dashboard.Tests.Integration.Digests;
 
-/// <summary>Subscriptions while an import holds the store's write lock longer than a write may wait (issue 12, defect 3).</summary>
+/// <summary>Subscriptions while an import holds the store's write lock longer than a write may wait (decision 0015).</summary>
 public sealed class DigestSubscriptionsTests : IDisposable
 {
     private readonly TempDatabase _db = new(busyTimeoutSeconds: 1);

@@ -7,7 +7,7 @@ using Dashboard.Tests.Support;
 namespace Dashboard.Tests.Integration.Imports;
 
 /// <summary>
-/// Issue 12, defects 1, 2 and 4: a truncated or damaged gzip, a file cut short, a decompression bomb and amounts
+/// Decision 0015: a truncated or damaged gzip, a file cut short, a decompression bomb and amounts
 /// beyond any real order line are refused with a reason, and every refused file leaves the stored tables as they were
 /// (hashed, not counted).
 /// </summary>

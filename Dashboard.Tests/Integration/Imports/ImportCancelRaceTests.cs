@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Dashboard.Tests.Integration.Imports;
 
 /// <summary>
-/// A cancel that tells the truth (decision 0016): an import is stopped at each of its stages and cancelled there. Either
+/// A cancel that tells the truth (decision 0017): an import is stopped at each of its stages and cancelled there. Either
 /// the cancel is taken ("stopping") and nothing is kept, or it is refused because the batch was kept — never "stopping"
 /// and then a kept batch.
 /// </summary>

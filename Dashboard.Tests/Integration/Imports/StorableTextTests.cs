@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Dashboard.Tests.Integration.Imports;
 
 /// <summary>
-/// Text the stores can hold (decision 0016): PostgreSQL refuses U+0000 in text, and neither store can keep half a surrogate
+/// Text the stores can hold (decision 0017): PostgreSQL refuses U+0000 in text, and neither store can keep half a surrogate
 /// pair as UTF-8. A data row holding a NUL is rejected with the reason; a name or an audit detail has such characters
 /// replaced by U+FFFD; an entry the store refuses anyway is set aside and never holds up the ones after it. The same on
 /// both stores.

@@ -152,7 +152,7 @@ public class TrainingCoordinatorTests
     }
 
     /// <summary>
-    /// Issue 13: two app instances (each its own coordinator and connection pool) over one PostgreSQL database, their
+    /// Decision 0013: two app instances (each its own coordinator and connection pool) over one PostgreSQL database, their
     /// training loops running; <see cref="Waited"/> once either waited for the other's run.
     /// </summary>
     private sealed class TwoInstances : IAsyncDisposable

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Tests.Integration.Models;
 
 /// <summary>
-/// Issue 16: the models read their rows from the frames (loaded with their model columns), and get exactly what the
+/// Decision 0010: the models read their rows from the frames (loaded with their model columns), and get exactly what the
 /// store holds, field by field, in store order: nulls stay nulls, and a line's promotion-ids text comes back.
 /// </summary>
 public class TrainingRowsTests

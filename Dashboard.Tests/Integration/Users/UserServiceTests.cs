@@ -68,7 +68,7 @@ public abstract class UserServiceTests : StoreTest, IDisposable
         Assert.Equal(SignInOutcome.WrongCredentials, (await _users.SignInAsync("ana", "nope-1", null)).Outcome);
         Assert.Equal(SignInOutcome.WrongCredentials, (await _users.SignInAsync("ana", "nope-2", null)).Outcome);
         var third = await _users.SignInAsync("ana", "nope-3", null);
-        Assert.Equal(SignInOutcome.WrongCredentials, third.Outcome); // issue 12: the lock shows only to the right password
+        Assert.Equal(SignInOutcome.WrongCredentials, third.Outcome); // decision 0015: the lock shows only to the right password
 
         _clock.Advance(TimeSpan.FromMinutes(9));
         var right = await _users.SignInAsync("ana", "password-1", null);
@@ -267,7 +267,7 @@ public abstract class UserServiceTests : StoreTest, IDisposable
     [Fact]
     public async Task AChangeThatCannotGetTheStoreInTimeIsRefusedWithAReasonAndChangesNothing()
     {
-        // Neighbours of issue 12's defect 3: an admin's change, a password change and a wrong password's count, each while
+        // Neighbours of the lock-wait rule (decision 0015): an admin's change, a password change and a wrong password's count, each while
         // an import holds the write lock longer than a write may wait (1 s here, 30 s in the app).
         using var db = NewDatabase(busyTimeoutSeconds: 1);
         var audit = new AuditLog(db.Contexts(), _clock, NullLogger<AuditLog>.Instance);

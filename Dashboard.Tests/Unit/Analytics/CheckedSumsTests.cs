@@ -2,7 +2,7 @@ using Dashboard.Core.Orders;
 
 namespace Dashboard.Tests.Unit.Analytics;
 
-/// <summary>Issue 12, defect 4: a revenue total can never wrap to a negative number.</summary>
+/// <summary>Decision 0015: a revenue total can never wrap to a negative number.</summary>
 public class CheckedSumsTests
 {
     [Fact]

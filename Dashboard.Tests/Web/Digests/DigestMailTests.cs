@@ -45,7 +45,7 @@ public sealed class DigestAppFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>
-/// A digest through a real SMTP exchange over loopback (issue 14): the subject names the week and the filters, the KPIs are
+/// A digest through a real SMTP exchange over loopback (decision 0012): the subject names the week and the filters, the KPIs are
 /// the weekly-review API's numbers, the charts are inline PNGs of the expected size, the page link opens the same review,
 /// and the unsubscribe link works without signing in.
 /// </summary>
@@ -177,7 +177,7 @@ public sealed partial class DigestMailTests(DigestAppFactory factory) : IClassFi
     private static partial Regex ImageSources();
 }
 
-/// <summary>Without mail settings the digest pages say what is missing, and the app runs on (issue 14).</summary>
+/// <summary>Without mail settings the digest pages say what is missing, and the app runs on (decision 0012).</summary>
 public sealed class DigestWithoutMailTests(AnalyticsAppFactory factory) : IClassFixture<AnalyticsAppFactory>
 {
     [Fact]

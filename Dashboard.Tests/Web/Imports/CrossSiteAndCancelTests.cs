@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Web.Imports;
 
 /// <summary>
-/// Issue 12, defects 5, 2 and 9: the JSON API refuses what does not come from the app itself (a signed-in admin's
+/// Decision 0015: the JSON API refuses what does not come from the app itself (a signed-in admin's
 /// cookie is not enough), the circuit checks Origin, a job can be cancelled over the API, and an upload over the limit
 /// is a 413 however it is sent.
 /// </summary>

@@ -65,7 +65,7 @@ public sealed partial class WhatIfPage : ComponentBase, IDisposable
 
     private void Rescore()
     {
-        // The API's check (decision 0015): an input out of range is shown beside its field and nothing is scored.
+        // The API's check (decision 0021): an input out of range is shown beside its field and nothing is scored.
         _orderCheck = Validator.Check(_order.ToRequest());
         _customerCheck = Validator.Check(_customer.ToRequest());
         _risk = _orderCheck.Input is { } order ? WhatIfService.Score(_models, order) : null;
@@ -75,7 +75,7 @@ public sealed partial class WhatIfPage : ComponentBase, IDisposable
             : ModelFigures.Contributions(ModelFigures.Pairs(_amount.Prediction.Contributions), "amount", higherIsBad: false);
     }
 
-    /// <summary>An input changed: scored while the user still has the page's role (decision 0015-users).</summary>
+    /// <summary>An input changed: scored while the user still has the page's role (decision 0022).</summary>
     private async Task ScoreChangeAsync()
     {
         await CurrentUser.RequireAsync(Role.Analyst);
