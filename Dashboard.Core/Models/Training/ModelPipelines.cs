@@ -1,4 +1,6 @@
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;
 
@@ -31,25 +33,23 @@ internal static class ModelPipelines
     }
 
     public static LightGbmBinaryTrainer BinaryTrees(MLContext ml, TreeSettings s, int seed) =>
-        ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-        {
-            LabelColumnName = nameof(MlRow.Positive),
-            FeatureColumnName = "Features",
-            NumberOfLeaves = s.Leaves,
-            NumberOfIterations = s.Trees,
-            LearningRate = s.LearningRate,
-            MinimumExampleCountPerLeaf = s.MinExamplesPerLeaf,
-            UseCategoricalSplit = true,
-            EarlyStoppingRound = s.EarlyStoppingRounds,
-            NumberOfThreads = s.Threads,
-            Seed = seed,
-            Deterministic = true,
-        });
+        ml.BinaryClassification.Trainers.LightGbm(
+            Trees<LightGbmBinaryTrainer.Options, BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>,
+                CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>(s, seed, nameof(MlRow.Positive)));
 
     public static LightGbmRegressionTrainer RegressionTrees(MLContext ml, TreeSettings s, int seed) =>
-        ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+        ml.Regression.Trainers.LightGbm(
+            Trees<LightGbmRegressionTrainer.Options, RegressionPredictionTransformer<LightGbmRegressionModelParameters>, LightGbmRegressionModelParameters>(
+                s, seed, nameof(MlRow.Label)));
+
+    /// <summary>The options both tree trainers share: the settings' shape and pace, early stopping on the validation rows, LightGbm's
+    /// own categorical splits over the one-hot blocks, and a seeded, deterministic build.</summary>
+    private static TOptions Trees<TOptions, TTransformer, TModel>(TreeSettings s, int seed, string label)
+        where TOptions : LightGbmTrainerBase<TOptions, float, TTransformer, TModel>.OptionsBase, new()
+        where TTransformer : ISingleFeaturePredictionTransformer<TModel>
+        where TModel : class => new()
         {
-            LabelColumnName = nameof(MlRow.Label),
+            LabelColumnName = label,
             FeatureColumnName = "Features",
             NumberOfLeaves = s.Leaves,
             NumberOfIterations = s.Trees,
@@ -60,5 +60,5 @@ internal static class ModelPipelines
             NumberOfThreads = s.Threads,
             Seed = seed,
             Deterministic = true,
-        });
+        };
 }
