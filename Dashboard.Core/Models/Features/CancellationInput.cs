@@ -7,17 +7,20 @@ namespace Dashboard.Core.Models.Features;
 /// <see cref="OrderLine.CourierStatus"/> and <see cref="OrderLine.Qty"/> are deliberately absent (they are written
 /// after the outcome); <see cref="PromotionIds"/> is read only when the leakage demonstration switches it on.
 /// </summary>
-public sealed record CancellationInput
+public sealed record CancellationInput : CancellationFields
 {
-    public string? City { get; init; }
-    public string? State { get; init; }
-    /// <summary>The line amount in the currency's major unit (rupees).</summary>
-    public decimal? Amount { get; init; }
-    public string? Category { get; init; }
-    public string? Size { get; init; }
-    public string? Fulfilment { get; init; }
-    public string? SalesChannel { get; init; }
-    public string? ServiceLevel { get; init; }
+    public CancellationInput()
+    {
+    }
+
+    /// <summary>A checked question: its descriptive <paramref name="fields"/> as they are, with the inputs a question must give.</summary>
+    public CancellationInput(CancellationFields fields, bool b2b, DayOfWeek weekday)
+        : base(fields)
+    {
+        B2B = b2b;
+        Weekday = weekday;
+    }
+
     public bool B2B { get; init; }
     public DayOfWeek Weekday { get; init; }
     public string? PromotionIds { get; init; }

@@ -7,17 +7,8 @@ namespace Dashboard.Core.Models.Scoring;
 /// A What-if question about one order line as it arrives (the API's body, the page's form): every input may be missing
 /// or out of range until <see cref="WhatIfValidator"/> has checked it and made a <see cref="CancellationInput"/> of it.
 /// </summary>
-public sealed record CancellationRequest
+public sealed record CancellationRequest : CancellationFields
 {
-    public string? City { get; init; }
-    public string? State { get; init; }
-    /// <summary>The line amount in the currency's major unit (rupees). Required.</summary>
-    public decimal? Amount { get; init; }
-    public string? Category { get; init; }
-    public string? Size { get; init; }
-    public string? Fulfilment { get; init; }
-    public string? SalesChannel { get; init; }
-    public string? ServiceLevel { get; init; }
     /// <summary>Required.</summary>
     [JsonPropertyName(WhatIfValidator.B2B)]
     public bool? B2B { get; init; }

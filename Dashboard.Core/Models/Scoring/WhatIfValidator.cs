@@ -52,12 +52,7 @@ public sealed class WhatIfValidator(ImportLimits limits)
             errors[B2B] = [Required];
         if (errors.Count > 0)
             return new WhatIfChecked<CancellationInput>(null, errors);
-        return new WhatIfChecked<CancellationInput>(new CancellationInput
-        {
-            City = request.City, State = request.State, Amount = request.Amount, Category = request.Category, Size = request.Size,
-            Fulfilment = request.Fulfilment, SalesChannel = request.SalesChannel, ServiceLevel = request.ServiceLevel,
-            B2B = request.B2B!.Value, Weekday = request.Weekday!.Value,
-        }, errors);
+        return new WhatIfChecked<CancellationInput>(new CancellationInput(request, request.B2B!.Value, request.Weekday!.Value), errors);
     }
 
     public WhatIfChecked<PurchaseInput> Check(PurchaseRequest request)
