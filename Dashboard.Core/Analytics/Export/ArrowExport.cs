@@ -127,67 +127,28 @@ public sealed class ArrowExport(Stream output) : ITableWriter
         return new DictionaryArray(DictionaryOf(), indices.Build(), dictionary.Build());
     }
 
-    private static Date32Array Dates(ReadOnlySpan<DateOnly> values)
-    {
-        var b = new Date32Array.Builder().Reserve(values.Length);
-        foreach (var v in values)
-        {
-            b.Append(v);
-        }
-        return b.Build();
-    }
+    private static Date32Array Dates(ReadOnlySpan<DateOnly> values) => Fill(new Date32Array.Builder().Reserve(values.Length), values, (b, v) => b.Append(v)).Build();
 
-    private static Int32Array Ints(ReadOnlySpan<int> values)
-    {
-        var b = new Int32Array.Builder().Reserve(values.Length);
-        foreach (var v in values)
-        {
-            b.Append(v);
-        }
-        return b.Build();
-    }
+    private static Int32Array Ints(ReadOnlySpan<int> values) => new Int32Array.Builder().Reserve(values.Length).Append(values).Build();
 
-    private static Int64Array Longs(ReadOnlySpan<long?> values)
-    {
-        var b = new Int64Array.Builder().Reserve(values.Length);
-        foreach (var v in values)
+    private static Int64Array Longs(ReadOnlySpan<long?> values) => Fill(new Int64Array.Builder().Reserve(values.Length), values, (b, v) => b.Append(v)).Build();
+
+    private static BooleanArray Booleans(ReadOnlySpan<bool> values) => Fill(new BooleanArray.Builder().Reserve(values.Length), values, (b, v) => b.Append(v)).Build();
+
+    private static Decimal128Array Money(ReadOnlySpan<decimal?> values) => Fill(new Decimal128Array.Builder(MoneyType()).Reserve(values.Length), values, (b, v) =>
         {
             if (v is { } value)
-            {
                 b.Append(value);
-            }
             else
-            {
                 b.AppendNull();
-            }
-        }
-        return b.Build();
-    }
+        }).Build();
 
-    private static BooleanArray Booleans(ReadOnlySpan<bool> values)
+    /// <summary>Appends each of <paramref name="values"/> to <paramref name="builder"/> (reserved to their count by the caller).</summary>
+    private static TBuilder Fill<TBuilder, TValue>(TBuilder builder, ReadOnlySpan<TValue> values, Action<TBuilder, TValue> append)
+        where TBuilder : IArrowArrayBuilder
     {
-        var b = new BooleanArray.Builder().Reserve(values.Length);
         foreach (var v in values)
-        {
-            b.Append(v);
-        }
-        return b.Build();
-    }
-
-    private static Decimal128Array Money(ReadOnlySpan<decimal?> values)
-    {
-        var b = new Decimal128Array.Builder(MoneyType()).Reserve(values.Length);
-        foreach (var v in values)
-        {
-            if (v is { } value)
-            {
-                b.Append(value);
-            }
-            else
-            {
-                b.AppendNull();
-            }
-        }
-        return b.Build();
+            append(builder, v);
+        return builder;
     }
 }
