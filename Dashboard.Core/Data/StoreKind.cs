@@ -65,9 +65,9 @@ public abstract class StoreKind : IDisposable
     /// <summary>A transaction that takes the store's write lock at once (SQLite's BEGIN IMMEDIATE).</summary>
     internal abstract DbTransaction BeginWrite(DbConnection connection);
 
-    internal abstract IBatchWriter<OrderLine> OrderLineWriter(DbConnection connection, DbTransaction transaction, BatchCounts counts, bool isSample, long batchId);
+    internal abstract IBatchWriter<OrderLine> OrderLineWriter(DbConnection connection, DbTransaction transaction, BatchContext batch);
 
-    internal abstract IBatchWriter<PurchaseTransaction> PurchaseWriter(DbConnection connection, DbTransaction transaction, BatchCounts counts, bool isSample, long batchId);
+    internal abstract IBatchWriter<PurchaseTransaction> PurchaseWriter(DbConnection connection, DbTransaction transaction, BatchContext batch);
 
     /// <summary>Rows of one table read elsewhere written into this store's table (<see cref="StoreCopy"/>), ids kept.</summary>
     internal abstract void CopyTable(DbDataReader rows, DbConnection connection, DbTransaction transaction, string table);

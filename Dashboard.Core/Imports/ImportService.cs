@@ -188,7 +188,7 @@ public sealed class ImportService(
             {
                 RollupWriter.Begin(store.Kind, connection, transaction);
             }
-            using (var writer = store.Kind.OrderLineWriter(connection, transaction, counts, options.IsSample, batchId))
+            using (var writer = store.Kind.OrderLineWriter(connection, transaction, new BatchContext(counts, options.IsSample, batchId)))
             {
                 RowPipeline.Run(input, header, (CsvRecordReader row, int _, out RowError? error) => parser.Parse(row, out error),
                     writer, counts, options, progress, cancellationToken);
@@ -206,7 +206,7 @@ public sealed class ImportService(
         else
         {
             var parser = new PurchaseRowParser(header, _limits.MaxPurchase);
-            using var writer = store.Kind.PurchaseWriter(connection, transaction, counts, options.IsSample, batchId);
+            using var writer = store.Kind.PurchaseWriter(connection, transaction, new BatchContext(counts, options.IsSample, batchId));
             RowPipeline.Run(input, header, (CsvRecordReader row, int rowNumber, out RowError? error) => parser.Parse(row, rowNumber - 1, out error),
                 writer, counts, options, progress, cancellationToken);
         }

@@ -28,9 +28,7 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
 
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
-    private readonly BatchCounts _counts;
-    private readonly bool _isSample;
-    private readonly long _batchId;
+    private readonly BatchContext _batch;
     /// <summary>The first and the last row of this file that named each key, to report repeats as SQLite's writer does.</summary>
     private readonly Dictionary<(string OrderId, string Sku), (int First, int Last)> _rows = [];
     /// <summary>The rows a later row of the same key replaced: removed from the staging table before anything is written.</summary>
@@ -40,15 +38,13 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
     /// <summary>The indexes of an empty table, dropped for a first load and built once at the end; null when lines are stored.</summary>
     private readonly TableIndexes? _indexesToBuild;
 
-    public PostgreSqlOrderLineWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchCounts counts, bool isSample, long batchId)
+    public PostgreSqlOrderLineWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchContext batch)
     {
         _connection = connection;
         _transaction = transaction;
-        _counts = counts;
-        _isSample = isSample;
-        _batchId = batchId;
+        _batch = batch;
 
-        if (!isSample)
+        if (!batch.IsSample)
         {
             connection.Execute($"DELETE FROM order_lines WHERE {SampleLines};", transaction);
         }
@@ -70,15 +66,15 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
 
     public void Write(OrderLine line, int rowNumber)
     {
-        line.IsSample = _isSample;
-        line.BatchId = _batchId;
-        _counts.See(line);
+        line.IsSample = _batch.IsSample;
+        line.BatchId = _batch.Id;
+        _batch.Counts.See(line);
         var key = (line.OrderId, line.Sku);
         var first = rowNumber;
         if (_rows.TryGetValue(key, out var earlier))
         {
-            _counts.Duplicates++;
-            _counts.AddIssue(new ImportIssueSummary(IssueKind.Duplicate, rowNumber, "Order ID, SKU", $"{line.OrderId}, {line.Sku}",
+            _batch.Counts.Duplicates++;
+            _batch.Counts.AddIssue(new ImportIssueSummary(IssueKind.Duplicate, rowNumber, "Order ID, SKU", $"{line.OrderId}, {line.Sku}",
                 $"repeats row {earlier.Last}; the later row is kept"));
             _replaced.Add(earlier.Last);
             first = earlier.First;
@@ -127,7 +123,7 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
         DropReplacedRows();
         AddPromotionLists();
         Classify();
-        if (_counts.Inserted + _counts.Updated == 0)
+        if (_batch.Counts.Inserted + _batch.Counts.Updated == 0)
         {
             _indexesToBuild?.Rebuild(_connection, _transaction);
             return;
@@ -165,26 +161,26 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
         using var classify = _connection.Command($"""
             SELECT o.id IS NULL, o.content_hash = s.content_hash, o.status, s.status, count(*) FROM {Stored}
             GROUP BY 1, 2, 3, 4;
-            """, _transaction).With("@sample", _isSample);
+            """, _transaction).With("@sample", _batch.IsSample);
         using var reader = classify.ExecuteReader();
         while (reader.Read())
         {
             var lines = checked((int)reader.GetInt64(4));
             if (reader.GetBoolean(0))
             {
-                _counts.Inserted += lines;
+                _batch.Counts.Inserted += lines;
             }
             else if (reader.GetBoolean(1))
             {
-                _counts.Unchanged += lines;
+                _batch.Counts.Unchanged += lines;
             }
             else
             {
-                _counts.Updated += lines;
+                _batch.Counts.Updated += lines;
                 var (from, to) = (reader.GetString(2), reader.GetString(3));
                 if (!string.Equals(from, to, StringComparison.Ordinal))
                 {
-                    _counts.StatusChanges[(from, to)] = _counts.StatusChanges.GetValueOrDefault((from, to)) + lines;
+                    _batch.Counts.StatusChanges[(from, to)] = _batch.Counts.StatusChanges.GetValueOrDefault((from, to)) + lines;
                 }
             }
         }
@@ -193,7 +189,7 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
     /// <summary>For undo: each line this batch changes, as it was before (a dry run, batch 0, and sample data skip it).</summary>
     private void SavePrevious()
     {
-        if (_counts.Updated == 0 || _batchId <= 0 || _isSample)
+        if (_batch.Counts.Updated == 0 || _batch.Id <= 0 || _batch.IsSample)
         {
             return;
         }
@@ -203,7 +199,7 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
             FROM import_lines s JOIN order_lines o ON o.order_id = s.order_id AND o.sku = s.sku AND o.is_sample = @sample
             WHERE o.content_hash <> s.content_hash
             ON CONFLICT DO NOTHING;
-            """, _transaction).With("@batch", _batchId).With("@sample", _isSample);
+            """, _transaction).With("@batch", _batch.Id).With("@sample", _batch.IsSample);
         save.ExecuteNonQuery();
     }
 
@@ -228,7 +224,7 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
               ON CONFLICT (order_id, sku) DO UPDATE SET
                   {string.Join(", ", ColumnNames.Where(c => c is not "order_id" and not "sku").Select(c => $"{c} = excluded.{c}"))}
               WHERE order_lines.content_hash <> excluded.content_hash;
-              """, _transaction).With("@sample", _isSample).With("@batch", _batchId);
+              """, _transaction).With("@sample", _batch.IsSample).With("@batch", _batch.Id);
         write.ExecuteNonQuery();
     }
 

@@ -11,17 +11,13 @@ namespace Dashboard.Core.Data.PostgreSql;
 /// </summary>
 internal sealed class PostgreSqlPurchaseWriter : IBatchWriter<PurchaseTransaction>
 {
-    private readonly BatchCounts _counts;
-    private readonly bool _isSample;
-    private readonly long _batchId;
+    private readonly BatchContext _batch;
     private NpgsqlBinaryImporter? _copy;
 
-    public PostgreSqlPurchaseWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchCounts counts, bool isSample, long batchId)
+    public PostgreSqlPurchaseWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchContext batch)
     {
-        _counts = counts;
-        _isSample = isSample;
-        _batchId = batchId;
-        if (!isSample)
+        _batch = batch;
+        if (!batch.IsSample)
         {
             connection.Execute("DELETE FROM purchases WHERE is_sample = TRUE;", transaction);
         }
@@ -49,10 +45,10 @@ internal sealed class PostgreSqlPurchaseWriter : IBatchWriter<PurchaseTransactio
         copy.WriteNumber(purchase.ProductCategory3);
         copy.WriteNumber(purchase.Purchase);
         copy.Write(purchase.IsToScore, NpgsqlDbType.Boolean);
-        copy.Write(_isSample, NpgsqlDbType.Boolean);
-        copy.Write(_batchId, NpgsqlDbType.Bigint);
+        copy.Write(_batch.IsSample, NpgsqlDbType.Boolean);
+        copy.Write(_batch.Id, NpgsqlDbType.Bigint);
         copy.Write((long)purchase.SourceRow, NpgsqlDbType.Bigint);
-        _counts.Inserted++;
+        _batch.Counts.Inserted++;
     }
 
     public void Complete()

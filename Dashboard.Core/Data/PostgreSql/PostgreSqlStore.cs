@@ -111,11 +111,11 @@ public sealed partial class PostgreSqlStore : StoreKind
 
     internal override DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
 
-    internal override IBatchWriter<OrderLine> OrderLineWriter(DbConnection connection, DbTransaction transaction, BatchCounts counts, bool isSample, long batchId) =>
-        new PostgreSqlOrderLineWriter((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, counts, isSample, batchId);
+    internal override IBatchWriter<OrderLine> OrderLineWriter(DbConnection connection, DbTransaction transaction, BatchContext batch) =>
+        new PostgreSqlOrderLineWriter((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, batch);
 
-    internal override IBatchWriter<PurchaseTransaction> PurchaseWriter(DbConnection connection, DbTransaction transaction, BatchCounts counts, bool isSample, long batchId) =>
-        new PostgreSqlPurchaseWriter((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, counts, isSample, batchId);
+    internal override IBatchWriter<PurchaseTransaction> PurchaseWriter(DbConnection connection, DbTransaction transaction, BatchContext batch) =>
+        new PostgreSqlPurchaseWriter((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, batch);
 
     internal override void CopyTable(DbDataReader rows, DbConnection connection, DbTransaction transaction, string table) =>
         PostgreSqlTableCopy.Copy(rows, (NpgsqlConnection)connection, table);

@@ -17,9 +17,7 @@ internal sealed class SqliteOrderLineWriter : IBatchWriter<OrderLine>
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly TableIndexes? _indexesToBuild;
-    private readonly BatchCounts _counts;
-    private readonly bool _isSample;
-    private readonly long _batchId;
+    private readonly BatchContext _batch;
     private readonly Dictionary<(string OrderId, string Sku), Known> _known = [];
     private readonly BulkStatement _insert;
     private readonly BulkStatement _update;
@@ -32,15 +30,13 @@ internal sealed class SqliteOrderLineWriter : IBatchWriter<OrderLine>
     private readonly BulkStatement _insertPromotionList;
     private readonly DateTexts _dates = new();
 
-    public SqliteOrderLineWriter(SqliteConnection connection, SqliteTransaction transaction, BatchCounts counts, bool isSample, long batchId)
+    public SqliteOrderLineWriter(SqliteConnection connection, SqliteTransaction transaction, BatchContext batch)
     {
         _connection = connection;
         _transaction = transaction;
-        _counts = counts;
-        _isSample = isSample;
-        _batchId = batchId;
+        _batch = batch;
 
-        if (!isSample)
+        if (!batch.IsSample)
         {
             Execute(connection, transaction, $"DELETE FROM order_lines WHERE {SampleLines};");
         }
@@ -52,7 +48,7 @@ internal sealed class SqliteOrderLineWriter : IBatchWriter<OrderLine>
         {
             _lookUp = new BulkStatement(connection,
                 "SELECT id, content_hash, status FROM order_lines WHERE order_id = ? AND sku = ? AND is_sample = ?;");
-            _lookUp.Bind(3, isSample);
+            _lookUp.Bind(3, batch.IsSample);
         }
 
         _insertPromotionList = new BulkStatement(connection, "INSERT INTO promotion_lists (ids) VALUES (?);");
@@ -62,7 +58,7 @@ internal sealed class SqliteOrderLineWriter : IBatchWriter<OrderLine>
             $"UPDATE order_lines SET {string.Join(", ", ColumnNames.Select(c => $"{c} = ?"))} WHERE id = ?;");
         // For undo: the line as it was before this batch, copied once, in the batch's own transaction. A dry run
         // (batch 0) and sample data (never undone) skip it.
-        if (batchId > 0 && !isSample)
+        if (batch.Id > 0 && !batch.IsSample)
         {
             _savePrevious = new BulkStatement(connection,
                 $"INSERT OR IGNORE INTO order_line_versions (changed_by_batch_id, id, {Columns}) SELECT ?, id, {Columns} FROM order_lines WHERE id = ?;");
@@ -71,9 +67,9 @@ internal sealed class SqliteOrderLineWriter : IBatchWriter<OrderLine>
 
     public void Write(OrderLine line, int rowNumber)
     {
-        line.IsSample = _isSample;
-        line.BatchId = _batchId;
-        _counts.See(line);
+        line.IsSample = _batch.IsSample;
+        line.BatchId = _batch.Id;
+        _batch.Counts.See(line);
 
         var key = (line.OrderId, line.Sku);
         if (!_known.TryGetValue(key, out var known) && (known = LookUp(line.OrderId, line.Sku)) is not null)
@@ -85,15 +81,15 @@ internal sealed class SqliteOrderLineWriter : IBatchWriter<OrderLine>
             Bind(_insert, line);
             var id = _insert.Execute();
             _known[key] = new Known(id, line.ContentHash, line.Status) { RowInThisFile = rowNumber, Outcome = Outcome.Inserted };
-            _counts.Inserted++;
+            _batch.Counts.Inserted++;
             return;
         }
 
         if (known.RowInThisFile > 0)
         {
             // A repeat inside this file: the later row wins, and the key is still counted once.
-            _counts.Duplicates++;
-            _counts.AddIssue(new ImportIssueSummary(IssueKind.Duplicate, rowNumber, "Order ID, SKU", $"{line.OrderId}, {line.Sku}",
+            _batch.Counts.Duplicates++;
+            _batch.Counts.AddIssue(new ImportIssueSummary(IssueKind.Duplicate, rowNumber, "Order ID, SKU", $"{line.OrderId}, {line.Sku}",
                 $"repeats row {known.RowInThisFile}; the later row is kept"));
         }
         known.RowInThisFile = rowNumber;
@@ -101,7 +97,7 @@ internal sealed class SqliteOrderLineWriter : IBatchWriter<OrderLine>
         {
             if (_savePrevious is not null && known.Outcome != Outcome.Inserted && !known.PreviousSaved)
             {
-                _savePrevious.Bind(1, _batchId);
+                _savePrevious.Bind(1, _batch.Id);
                 _savePrevious.Bind(2, known.Id);
                 _savePrevious.Execute();
                 known.PreviousSaved = true;
@@ -129,22 +125,22 @@ internal sealed class SqliteOrderLineWriter : IBatchWriter<OrderLine>
         switch (known.Outcome)
         {
             case Outcome.Updated:
-                _counts.Updated--;
+                _batch.Counts.Updated--;
                 CountStatusChange(known.StoredStatus, known.CountedStatus, -1);
                 break;
             case Outcome.Unchanged:
-                _counts.Unchanged--;
+                _batch.Counts.Unchanged--;
                 break;
         }
         if (known.CurrentHash == known.StoredHash)
         {
             known.Outcome = Outcome.Unchanged;
-            _counts.Unchanged++;
+            _batch.Counts.Unchanged++;
             return;
         }
         known.Outcome = Outcome.Updated;
         known.CountedStatus = known.CurrentStatus;
-        _counts.Updated++;
+        _batch.Counts.Updated++;
         CountStatusChange(known.StoredStatus, known.CurrentStatus, +1);
     }
 
@@ -155,14 +151,14 @@ internal sealed class SqliteOrderLineWriter : IBatchWriter<OrderLine>
             return;
         }
         var change = (from, to);
-        var lines = _counts.StatusChanges.GetValueOrDefault(change) + delta;
+        var lines = _batch.Counts.StatusChanges.GetValueOrDefault(change) + delta;
         if (lines == 0)
         {
-            _counts.StatusChanges.Remove(change);
+            _batch.Counts.StatusChanges.Remove(change);
         }
         else
         {
-            _counts.StatusChanges[change] = lines;
+            _batch.Counts.StatusChanges[change] = lines;
         }
     }
 

@@ -13,23 +13,19 @@ internal sealed class SqlitePurchaseWriter : IBatchWriter<PurchaseTransaction>
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly TableIndexes? _indexesToBuild;
-    private readonly BatchCounts _counts;
-    private readonly bool _isSample;
-    private readonly long _batchId;
+    private readonly BatchContext _batch;
     private readonly BulkStatement _insertOne;
     private readonly BulkStatement _insertMany;
     private readonly PurchaseTransaction[] _pending = new PurchaseTransaction[RowsPerStatement];
     private int _pendingCount;
 
-    public SqlitePurchaseWriter(SqliteConnection connection, SqliteTransaction transaction, BatchCounts counts, bool isSample, long batchId)
+    public SqlitePurchaseWriter(SqliteConnection connection, SqliteTransaction transaction, BatchContext batch)
     {
         _connection = connection;
         _transaction = transaction;
-        _counts = counts;
-        _isSample = isSample;
-        _batchId = batchId;
+        _batch = batch;
 
-        if (!isSample)
+        if (!batch.IsSample)
         {
             using var delete = connection.CreateCommand();
             delete.Transaction = transaction;
@@ -59,7 +55,7 @@ internal sealed class SqlitePurchaseWriter : IBatchWriter<PurchaseTransaction>
     public void Write(PurchaseTransaction purchase, int rowNumber)
     {
         _pending[_pendingCount++] = purchase;
-        _counts.Inserted++;
+        _batch.Counts.Inserted++;
         if (_pendingCount == RowsPerStatement)
         {
             for (var i = 0; i < _pendingCount; i++)
@@ -86,8 +82,8 @@ internal sealed class SqlitePurchaseWriter : IBatchWriter<PurchaseTransaction>
         insert.Bind(offset + 11, purchase.ProductCategory3);
         insert.Bind(offset + 12, purchase.Purchase);
         insert.Bind(offset + 13, purchase.IsToScore);
-        insert.Bind(offset + 14, _isSample);
-        insert.Bind(offset + 15, _batchId);
+        insert.Bind(offset + 14, _batch.IsSample);
+        insert.Bind(offset + 15, _batch.Id);
         insert.Bind(offset + 16, purchase.SourceRow);
     }
 

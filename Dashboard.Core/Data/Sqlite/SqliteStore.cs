@@ -93,11 +93,11 @@ public sealed class SqliteStore : StoreKind
 
     internal override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
 
-    internal override IBatchWriter<OrderLine> OrderLineWriter(DbConnection connection, DbTransaction transaction, BatchCounts counts, bool isSample, long batchId) =>
-        new SqliteOrderLineWriter((SqliteConnection)connection, (SqliteTransaction)transaction, counts, isSample, batchId);
+    internal override IBatchWriter<OrderLine> OrderLineWriter(DbConnection connection, DbTransaction transaction, BatchContext batch) =>
+        new SqliteOrderLineWriter((SqliteConnection)connection, (SqliteTransaction)transaction, batch);
 
-    internal override IBatchWriter<PurchaseTransaction> PurchaseWriter(DbConnection connection, DbTransaction transaction, BatchCounts counts, bool isSample, long batchId) =>
-        new SqlitePurchaseWriter((SqliteConnection)connection, (SqliteTransaction)transaction, counts, isSample, batchId);
+    internal override IBatchWriter<PurchaseTransaction> PurchaseWriter(DbConnection connection, DbTransaction transaction, BatchContext batch) =>
+        new SqlitePurchaseWriter((SqliteConnection)connection, (SqliteTransaction)transaction, batch);
 
     /// <summary><c>migrate-store</c> copies into PostgreSQL only.</summary>
     internal override void CopyTable(DbDataReader rows, DbConnection connection, DbTransaction transaction, string table) =>
