@@ -1,10 +1,6 @@
-using Dashboard.Core.Orders;
 using Dashboard.Core.Digests;
-using Dashboard.Core.Mail;
 using Dashboard.Core.Users;
-using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages.Digests;
 
@@ -13,45 +9,26 @@ namespace Dashboard.Web.Components.Pages.Digests;
 /// retry (with the error and the time of the next attempt) or failed, which they can retry at once. A subscription an
 /// admin adds goes to its address only once the address's owner confirms it, as any other.
 /// </summary>
-public sealed partial class DigestAdminPage
+public sealed partial class DigestAdminPage : SubscriptionPage
 {
     private IReadOnlyList<SubscriptionView>? _subscriptions;
     private IReadOnlyList<DigestSendView>? _sends;
     private IReadOnlyList<UserAccount>? _users;
-    private OrderFilterOptions? _options;
-    private SubscriptionInput? _input;
-    private string? _message;
-    private bool _messageIsError;
-
-    [Inject]
-    private DigestSubscriptions Subscriptions { get; set; } = default!;
 
     [Inject]
     private UserService Users { get; set; } = default!;
 
-    [Inject]
-    private MailOptions Mail { get; set; } = default!;
+    protected override Role ActingRole => Role.Admin;
 
-    [Inject]
-    private OrdersOverviewQuery Orders { get; set; } = default!;
+    protected override long NewSubscriber => _users?.FirstOrDefault()?.Id ?? 0;
 
-    protected override async Task OnInitializedAsync()
-    {
-        _options = await Orders.GetFilterOptionsAsync();
-        _users = await Users.ListAsync();
-        ResetForm();
-        await RefreshAsync();
-    }
+    protected override async Task LoadAsync() => _users = await Users.ListAsync();
 
-    private async Task RefreshAsync()
+    protected override async Task RefreshAsync()
     {
         _subscriptions = await Subscriptions.ListAsync();
         _sends = await Subscriptions.SendsAsync(500);
     }
-
-    private void ResetForm() => _input = DigestPages.NewInput(_users?.FirstOrDefault()?.Id ?? 0, Mail);
-
-    private void Edit(SubscriptionView view) => _input = DigestPages.InputOf(view.Subscription);
 
     private Task SaveAsync(SubscriptionInput input) => ActAsync(async admin =>
     {
@@ -78,20 +55,4 @@ public sealed partial class DigestAdminPage
         await Subscriptions.RetryAsync(admin, view.Send.Id);
         return $"The digest to {view.Email} is sent again within a minute.";
     });
-
-    private async Task ActAsync(Func<UserAccount, Task<string>> action)
-    {
-        try
-        {
-            var admin = await CurrentUser.RequireAsync(Role.Admin);
-            (_message, _messageIsError) = (await action(admin), false);
-            Snackbar.Add(_message, Severity.Success);
-        }
-        catch (Exception refused) when (refused is SubscriptionRefusedException or MailRefusedException)
-        {
-            (_message, _messageIsError) = (refused.Message, true);
-        }
-        await RefreshAsync();
-    }
-
-    }
+}

@@ -1,10 +1,6 @@
-using Dashboard.Core.Orders;
 using Dashboard.Core.Digests;
-using Dashboard.Core.Mail;
 using Dashboard.Core.Users;
 using Dashboard.Web.Auth;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages.Digests;
 
@@ -13,39 +9,20 @@ namespace Dashboard.Web.Components.Pages.Digests;
 /// zone; changes or ends a subscription; and sends themselves a test at once. Nothing but a confirmation link goes to an
 /// address before its owner follows the link.
 /// </summary>
-public sealed partial class DigestPage
+public sealed partial class DigestPage : SubscriptionPage
 {
     private IReadOnlyList<SubscriptionView>? _subscriptions;
-    private OrderFilterOptions? _options;
-    private SubscriptionInput? _input;
     private UserAccount? _me;
-    private string? _message;
-    private bool _messageIsError;
     private bool _sending;
 
-    [Inject]
-    private DigestSubscriptions Subscriptions { get; set; } = default!;
+    protected override Role ActingRole => Role.Viewer;
 
-    [Inject]
-    private MailOptions Mail { get; set; } = default!;
+    protected override long NewSubscriber => _me?.Id ?? 0;
 
-    [Inject]
-    private OrdersOverviewQuery Orders { get; set; } = default!;
+    protected override async Task LoadAsync() => _me = await CurrentUser.GetAsync();
 
-    protected override async Task OnInitializedAsync()
-    {
-        _me = await CurrentUser.GetAsync();
-        _options = await Orders.GetFilterOptionsAsync();
-        ResetForm();
-        await RefreshAsync();
-    }
-
-    private async Task RefreshAsync() =>
+    protected override async Task RefreshAsync() =>
         _subscriptions = _me is null ? [] : await Subscriptions.ListAsync(_me.Id);
-
-    private void ResetForm() => _input = DigestPages.NewInput(_me?.Id ?? 0, Mail);
-
-    private void Edit(SubscriptionView view) => _input = DigestPages.InputOf(view.Subscription);
 
     private Task SaveAsync(SubscriptionInput input) => ActAsync(async me =>
     {
@@ -87,25 +64,4 @@ public sealed partial class DigestPage
 
     private Task ResendAsync(SubscriptionView view) => ActAsync(async me =>
         "The weekly review goes to " + view.Subscription.Email + DigestPages.AddressState(await Subscriptions.ResendConfirmationAsync(me, view.Subscription.Id)));
-
-    private async Task ActAsync(Func<UserAccount, Task<string>> action)
-    {
-        try
-        {
-            var me = await CurrentUser.RequireAsync(Role.Viewer);
-            (_message, _messageIsError) = (await action(me), false);
-            Snackbar.Add(_message, Severity.Success);
-        }
-        catch (Exception refused) when (refused is SubscriptionRefusedException or MailRefusedException)
-        {
-            (_message, _messageIsError) = (refused.Message, true);
-        }
-        catch (Exception e) when (e is MailKit.CommandException or MailKit.ProtocolException or System.Net.Sockets.SocketException
-                                      or IOException or TimeoutException or InvalidOperationException or MailKit.Security.AuthenticationException)
-        {
-            (_message, _messageIsError) = ("The mail server did not take the message: " + e.Message, true);
-        }
-        await RefreshAsync();
-    }
-
-    }
+}
