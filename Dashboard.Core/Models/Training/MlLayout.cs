@@ -4,7 +4,9 @@ using Microsoft.ML.Data;
 
 namespace Dashboard.Core.Models.Training;
 
-/// <summary>How the columns of a <see cref="FeatureSchema"/> are laid out in <see cref="MlRow"/> and in the "Features" vector.</summary>
+/// <summary>How the columns of a <see cref="FeatureSchema"/> are laid out for ML.NET, in one place: the input columns (label, the key
+/// columns K0, K1, … and the "Numeric" vector) that both <see cref="MlData"/> (training, batches) and <see cref="MlRow"/> (single
+/// requests) present, and the slots of the "Features" vector.</summary>
 internal sealed class MlLayout
 {
     public MlLayout(FeatureSchema schema)
@@ -33,13 +35,20 @@ internal sealed class MlLayout
         Categorical = categorical;
         Numeric = numeric;
         SlotFeature = [.. slots];
+        NumericWidth = Math.Max(1, numeric.Count);
+        KeyCounts = [.. Enumerable.Range(0, Math.Max(1, categorical.Count))
+            .Select(k => k < categorical.Count ? (ulong)schema.Features[categorical[k]].LevelCount + 1 : 1UL)];
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumn(nameof(MlRow.Label), NumberDataViewType.Single);
+        builder.AddColumn(nameof(MlRow.Positive), BooleanDataViewType.Instance);
+        for (var k = 0; k < KeyCounts.Length; k++)
+            builder.AddColumn("K" + k, new KeyDataViewType(typeof(uint), KeyCounts[k]));
+        builder.AddColumn(nameof(MlRow.Numeric), new VectorDataViewType(NumberDataViewType.Single, NumericWidth));
+        InputSchema = builder.ToSchema();
         Definition = SchemaDefinition.Create(typeof(MlRow));
         for (var k = 0; k < MlRow.MaxCategorical; k++)
-        {
-            var count = k < categorical.Count ? schema.Features[categorical[k]].LevelCount + 1 : 1;
-            Definition["K" + k].ColumnType = new KeyDataViewType(typeof(uint), (ulong)count);
-        }
-        Definition[nameof(MlRow.Numeric)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Math.Max(1, numeric.Count));
+            Definition["K" + k].ColumnType = new KeyDataViewType(typeof(uint), k < KeyCounts.Length ? KeyCounts[k] : 1);
+        Definition[nameof(MlRow.Numeric)].ColumnType = InputSchema[nameof(MlRow.Numeric)].Type;
     }
 
     public FeatureSchema Schema { get; }
@@ -48,31 +57,65 @@ internal sealed class MlLayout
     public IReadOnlyList<int> Numeric { get; }
     /// <summary>The feature each slot of the "Features" vector belongs to.</summary>
     public int[] SlotFeature { get; }
+    /// <summary>The key count of each key column (levels + 1: the last key is a missing or unknown level).</summary>
+    public ulong[] KeyCounts { get; }
+    public int NumericWidth { get; }
+    /// <summary>The input columns of <see cref="MlData"/>; <see cref="Definition"/> gives <see cref="MlRow"/> the same types.</summary>
+    public DataViewSchema InputSchema { get; }
     public SchemaDefinition Definition { get; }
+
+    /// <summary>What the input column at <paramref name="index"/> holds, and for a key column its number.</summary>
+    public (MlColumn Role, int Key) ColumnRole(int index) => index switch
+    {
+        0 => (MlColumn.Label, 0),
+        1 => (MlColumn.Positive, 0),
+        _ when index - 2 < KeyCounts.Length => (MlColumn.Key, index - 2),
+        _ => (MlColumn.Numeric, 0),
+    };
 
     public MlRow Row(ReadOnlySpan<float> features, double label = 0)
     {
-        var row = new MlRow { Label = (float)label, Positive = label > 0.5, Numeric = new float[Math.Max(1, Numeric.Count)] };
+        var row = new MlRow { Label = (float)label, Positive = label > 0.5, Numeric = new float[NumericWidth] };
         for (var k = 0; k < Categorical.Count; k++)
         {
-            var f = Categorical[k];
-            var levels = Schema.Features[f].LevelCount;
-            var code = features[f];
-            row.SetKey(k, float.IsNaN(code) || code < 0 || code >= levels ? (uint)levels + 1 : (uint)code + 1);
+            // the engine's reader adds one to a key field; a key past the count reads as missing, like 0
+            var key = Key(features[Categorical[k]], k);
+            row.SetKey(k, key == 0 ? (uint)KeyCounts[k] : key - 1);
         }
         for (var j = 0; j < Numeric.Count; j++)
             row.Numeric[j] = features[Numeric[j]];
         return row;
     }
 
-    public IDataView Load(MLContext ml, IEnumerable<MlRow> rows) => ml.Data.LoadFromEnumerable(rows, Definition);
-
-    public IDataView Load(MLContext ml, FeatureMatrix x, IReadOnlyList<double>? y = null, IReadOnlyList<int>? indices = null)
+    /// <summary>The rows <paramref name="indices"/> (all, in order, when null) of <paramref name="x"/> as ML.NET's input, built column by column.</summary>
+    public MlData Data(FeatureMatrix x, IReadOnlyList<double>? y = null, IReadOnlyList<int>? indices = null)
     {
-        var rows = indices is null
-            ? Enumerable.Range(0, x.Rows).Select(i => Row(x.Row(i), y?[i] ?? 0)).ToArray()
-            : indices.Select(i => Row(x.Row(i), y?[i] ?? 0)).ToArray();
-        return Load(ml, rows);
+        var count = indices?.Count ?? x.Rows;
+        var labels = new float[count];
+        var keys = KeyCounts.Select(_ => new uint[count]).ToArray();
+        var numeric = new float[count * NumericWidth];
+        for (var i = 0; i < count; i++)
+        {
+            var r = indices?[i] ?? i;
+            labels[i] = (float)(y?[r] ?? 0);
+            var row = x.Row(r);
+            for (var k = 0; k < Categorical.Count; k++)
+                keys[k][i] = Key(row[Categorical[k]], k);
+            for (var j = 0; j < Numeric.Count; j++)
+                numeric[i * NumericWidth + j] = row[Numeric[j]];
+        }
+        return new MlData(this, labels, keys, numeric);
+    }
+
+    /// <summary>
+    /// The key ML.NET reads for a category code in key column <paramref name="k"/>: code + 2, so slot 0 of the input's one-hot
+    /// block is never set, and 0 (no slot set) for a missing or unknown level. That is the layout every model since the move to
+    /// ML.NET was trained on: the typed row's reader adds one to a key field, which stored code + 1 (decision 0024).
+    /// </summary>
+    private uint Key(float code, int k)
+    {
+        var levels = KeyCounts[k] - 1;
+        return float.IsNaN(code) || code < 0 || code >= levels ? 0 : (uint)code + 2;
     }
 
     /// <summary>The shared transforms: one-hot keys (<c>MapKeyToVector</c>), missing-value indicators plus mean replacement for

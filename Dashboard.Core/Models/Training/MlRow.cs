@@ -3,8 +3,9 @@ using Dashboard.Core.Models.Features;
 namespace Dashboard.Core.Models.Training;
 
 /// <summary>
-/// One row as ML.NET reads it. The categorical features of a <see cref="FeatureSchema"/> become key columns K0, K1, … (key
-/// = level code + 1, the last key = missing), the numeric ones one vector column. The keys come from our
+/// One row as a single-request engine reads it (training and batches read <see cref="MlData"/>). The categorical features of a
+/// <see cref="FeatureSchema"/> become key fields K0, K1, … (ML.NET reads a key field as its value + 1: <see cref="MlLayout.Row"/>
+/// stores what makes it read the key <see cref="MlData"/> holds), the numeric ones one vector field. The keys come from our
 /// <see cref="CategoryIndex"/> because ML.NET's <c>ValueToKey</c> has no minimum count (rare levels go to "(other)" here).
 /// </summary>
 internal sealed class MlRow

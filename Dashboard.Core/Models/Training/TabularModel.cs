@@ -99,22 +99,30 @@ internal sealed class TabularModel
             Task == TabularTask.BinaryClassification ? ExplanationScale.LogOdds : ExplanationScale.Identity);
     }
 
-    /// <summary>Scores many rows with one <c>Transform</c> over a data view: probabilities or values.</summary>
-    public double[] PredictBatch(IEnumerable<MlRow> rows)
+    /// <summary>Scores many rows with one <c>Transform</c> over their <see cref="MlData"/>: probabilities or values.</summary>
+    public double[] PredictBatch(FeatureMatrix rows)
     {
-        var scored = Model.Transform(Layout.Load(_ml, rows));
+        var scored = Model.Transform(Layout.Data(rows));
         var column = Task == TabularTask.BinaryClassification ? "Probability" : "Score";
         return scored.GetColumn<float>(column).Select(v => (double)v).ToArray();
     }
 
-    public double[] PredictBatch(IEnumerable<float[]> rows) => PredictBatch(rows.Select(r => Layout.Row(r)));
+    public double[] PredictBatch(IEnumerable<float[]> rows)
+    {
+        var all = rows.ToArray();
+        var width = Layout.Schema.Count;
+        var values = new float[all.Length * width];
+        for (var i = 0; i < all.Length; i++)
+            all[i].CopyTo(values, i * width);
+        return PredictBatch(new FeatureMatrix(Layout.Schema, values, all.Length));
+    }
 
     /// <summary>ML.NET's own zip (<c>mlContext.Model.Save</c>), with the explanations' data as one more entry; <paramref name="extra"/>
     /// adds the feature pipeline of the task.</summary>
     public byte[] Save(IReadOnlyDictionary<string, byte[]> extra)
     {
         using var stream = new MemoryStream();
-        _ml.Model.Save(Model, Layout.Load(_ml, Array.Empty<MlRow>()).Schema, stream);
+        _ml.Model.Save(Model, Layout.InputSchema, stream);
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
         {
             Write(zip, MetaEntry, JsonSerializer.SerializeToUtf8Bytes(Meta, Json));
@@ -165,7 +173,7 @@ internal sealed class TabularModel
             ? -Evaluation.ClassificationMetrics.ComputeRocAuc(labels, predictions)
             : Evaluation.RegressionMetrics.Compute(labels, predictions).Rmse;
         var width = sample.Columns;
-        var baseline = Metric(PredictBatch(Enumerable.Range(0, sample.Rows).Select(i => Layout.Row(sample.Row(i)))));
+        var baseline = Metric(PredictBatch(sample));
         var random = new Random(seed);
         var result = new List<FeatureImportance>();
         foreach (var input in Layout.Schema.Features.Select((f, i) => (Input: inputOf(f.Name), Index: i)).GroupBy(p => p.Input))
@@ -183,7 +191,7 @@ internal sealed class TabularModel
                         values[i * width + c] = sample[order[i], c];
                 }
                 var shuffled = new FeatureMatrix(sample.Schema, values, sample.Rows);
-                loss += Metric(PredictBatch(Enumerable.Range(0, sample.Rows).Select(i => Layout.Row(shuffled.Row(i))))) - baseline;
+                loss += Metric(PredictBatch(shuffled)) - baseline;
             }
             result.Add(new FeatureImportance(input.Key, double.IsFinite(loss) ? Math.Max(0, loss / rounds) : 0));
         }

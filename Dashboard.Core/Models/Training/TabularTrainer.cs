@@ -23,7 +23,7 @@ internal static class TabularTrainer
         if (settings.L2.Count > 1)
         {
             var cvRows = Sample(x.Rows, settings.MaxCrossValidationRows, seed);
-            var cvData = ml.Data.Cache(layout.Load(ml, x, y, cvRows));
+            var cvData = ml.Data.Cache(layout.Data(x, y, cvRows));
             var bestLoss = double.PositiveInfinity;
             for (var g = 0; g < settings.L2.Count; g++)
             {
@@ -41,7 +41,7 @@ internal static class TabularTrainer
             }
         }
         cancellationToken.ThrowIfCancellationRequested();
-        var data = ml.Data.Cache(layout.Load(ml, x, y));
+        var data = ml.Data.Cache(layout.Data(x, y));
         var model = ModelPipelines.Linear(ml, layout, task, best).Fit(data);
         var means = FeatureMeans(ml, model, data, layout);
         progress?.Report(1);
@@ -59,10 +59,10 @@ internal static class TabularTrainer
         var validationCount = Math.Clamp((int)(x.Rows * settings.ValidationFraction), 1, Math.Max(1, x.Rows - 1));
         var validationRows = order[..validationCount];
         var fitRows = order[validationCount..];
-        var fitRowsView = layout.Load(ml, x, y, fitRows);
+        var fitRowsView = layout.Data(x, y, fitRows);
         var featurizer = layout.Featurizer(ml, normalise: false).Fit(fitRowsView);
         var fitData = ml.Data.Cache(featurizer.Transform(fitRowsView));
-        var validationData = ml.Data.Cache(featurizer.Transform(layout.Load(ml, x, y, validationRows)));
+        var validationData = ml.Data.Cache(featurizer.Transform(layout.Data(x, y, validationRows)));
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(0.05);
 
@@ -86,7 +86,7 @@ internal static class TabularTrainer
         }
         var kind = $"boosted trees (LightGbm, {ensemble.Trees.Count} trees)";
         progress?.Report(0.9);
-        var sample = Vectors(ml, featurizer.Transform(layout.Load(ml, x, y, Sample(x.Rows, ExplanationSampleRows, seed))));
+        var sample = Vectors(ml, featurizer.Transform(layout.Data(x, y, Sample(x.Rows, ExplanationSampleRows, seed))));
         var nodeValues = TreeAttribution.NodeValues(ensemble, sample);
         progress?.Report(1);
         return new TabularModel(ml, model, layout, new TabularMeta(TabularModel.FormatVersion, task, kind, null, nodeValues));

@@ -202,6 +202,22 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
         Assert.Equal(0, wrong);
     }
 
+    /// <summary>The batch view and the single-row engine present each level, a missing one (blank) and one never seen the same way:
+    /// they feed the same one-hot slots to both models (decision 0024).</summary>
+    [Fact]
+    public void BatchAndSingleRequestsAgreeOnMissingAndUnseenLevelsForBothModels()
+    {
+        var inputs = SyntheticData.Orders(60, 26).Select(CancellationInput.From)
+            .SelectMany(i => new[] { i, i with { Size = null, Category = " ", Fulfilment = null, Amount = null }, i with { Category = "never seen", State = "NOWHERE" } })
+            .ToArray();
+        foreach (var model in new[] { trained.Result.Linear.Model, trained.Result.Trees.Model })
+        {
+            var batch = model.PredictProbabilities(inputs);
+            for (var i = 0; i < inputs.Length; i++)
+                Assert.Equal(model.PredictProbability(inputs[i]), batch[i], 6);
+        }
+    }
+
     [Fact]
     public void BatchScoringThroughTransformAgreesWithSingleRequests()
     {
