@@ -24,7 +24,7 @@ public sealed class DigestDelivery(
         var review = await query.GetAsync(week, filter, cancellationToken);
         var start = review.Week?.Week.From ?? week ?? query.WeekOf(DateOnly.FromDateTime(DateTime.UtcNow));
         // Subscriptions keep no culture of their own: every digest is written in the default display culture.
-        var culture = await display.DefaultAsync(cancellationToken);
+        var culture = await display.DefaultAsync();
         var stopwatch = Stopwatch.StartNew();
         var charts = DigestComposer.HasData(review) ? DigestCharts.Render(review, new DisplayNumbers(culture)) : [];
         logger.LogInformation("Digest charts for subscription {Id}, week {Week}: {Count} in {Ms:F1} ms",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Analytics;
+using Dashboard.Core.Data;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Display;
@@ -10,16 +11,39 @@ namespace Dashboard.Core.Display;
 /// </summary>
 /// <param name="options">The <c>Display</c> section.</param>
 /// <param name="summary">What is stored, for the data's main currency.</param>
+/// <param name="dataVersion">Changes when the data does, and with it perhaps the main currency.</param>
 /// <param name="server">The process's own culture, read at start (inside a request the current culture is the reader's).</param>
-public sealed class DisplayCulture(IOptions<DisplayOptions> options, DatasetSummaryQuery summary, CultureInfo server)
+public sealed class DisplayCulture(IOptions<DisplayOptions> options, DatasetSummaryQuery summary, DataVersion dataVersion, CultureInfo server)
 {
     private readonly CultureInfo? _configured = DisplayCultures.Find(options.Value.Culture);
+    private readonly Lock _gate = new();
+    private (long Version, Task<CultureInfo> Culture)? _default;
 
     /// <summary>The server's culture, the default where neither the setting nor the data picks one.</summary>
     public CultureInfo Server => server;
 
-    public async Task<CultureInfo> DefaultAsync(CancellationToken cancellationToken = default) =>
-        _configured ?? For((await summary.GetAsync(cancellationToken)).MainCurrency);
+    /// <summary>
+    /// The default for the stored data. Every request asks (the request culture's last provider), so one look at the
+    /// data serves every request until the data changes, however many arrive while it is read.
+    /// </summary>
+    public Task<CultureInfo> DefaultAsync()
+    {
+        if (_configured is { } configured)
+        {
+            return Task.FromResult(configured);
+        }
+        var version = dataVersion.Current;
+        lock (_gate)
+        {
+            if (_default is not { } known || known.Version != version || known.Culture.IsFaulted)
+            {
+                _default = known = (version, ReadAsync());
+            }
+            return known.Culture;
+        }
+    }
+
+    private async Task<CultureInfo> ReadAsync() => For((await summary.GetAsync()).MainCurrency);
 
     /// <summary>The default for data whose main currency is <paramref name="currency"/>, when nothing is configured.</summary>
     public CultureInfo For(string? currency) => _configured ?? (currency == "INR" ? DisplayCultures.India : server);

@@ -31,7 +31,7 @@ public static class DisplayCultureSetup
         [
             new CookieRequestCultureProvider(),
             new CustomRequestCultureProvider(async http =>
-                await display.DefaultAsync(http.RequestAborted) is { Name.Length: > 0 } culture ? new ProviderCultureResult(culture.Name) : null),
+                await display.DefaultAsync() is { Name.Length: > 0 } culture ? new ProviderCultureResult(culture.Name) : null),
         ];
         app.UseRequestLocalization(options);
         return app;

@@ -30,7 +30,7 @@ public sealed class DisplayCultureDefaultTests
             await db.SaveChangesAsync();
         }
         var display = new DisplayCulture(Options.Create(new DisplayOptions { Culture = configured }),
-            new DatasetSummaryQuery(database.Contexts(), database.Version), Server);
+            new DatasetSummaryQuery(database.Contexts(), database.Version), database.Version, Server);
         return await display.DefaultAsync();
     }
 
@@ -51,11 +51,32 @@ public sealed class DisplayCultureDefaultTests
         Assert.Equal("de-DE", (await DefaultFor("de-DE", ("INR", 3))).Name);
 
     [Fact]
+    public async Task TheDefaultFollowsTheDataWhenItChanges()
+    {
+        using var database = new TempDatabase();
+        var display = new DisplayCulture(Options.Create(new DisplayOptions()),
+            new DatasetSummaryQuery(database.Contexts(), database.Version), database.Version, Server);
+        async Task Add(string currency, int lines)
+        {
+            await using var db = database.Context();
+            db.OrderLines.AddRange(Enumerable.Range(0, lines).Select(i => AnalyticsFixture.Line($"{currency}{i}", "A", "2022-06-06",
+                StatusGroup.Delivered, "Set", "GOA", "Amazon", "Amazon.in", "Standard", 1, currency, 10000)));
+            await db.SaveChangesAsync();
+            database.Version.Bump();
+        }
+
+        await Add("INR", 2);
+        Assert.Equal("en-IN", (await display.DefaultAsync()).Name);
+        await Add("USD", 3);
+        Assert.Same(Server, await display.DefaultAsync());
+    }
+
+    [Fact]
     public void TheMenuOffersTheConfiguredTheIndianAndTheServersCultureOnce()
     {
         using var database = new TempDatabase();
         var display = new DisplayCulture(Options.Create(new DisplayOptions { Culture = "fr-CA" }),
-            new DatasetSummaryQuery(database.Contexts(), database.Version), CultureInfo.InvariantCulture);
+            new DatasetSummaryQuery(database.Contexts(), database.Version), database.Version, CultureInfo.InvariantCulture);
 
         var names = display.Choices.Select(c => c.Name).ToList();
         Assert.Equal(["fr-CA", "en-IN", "en-US", "en-GB", "de-DE", "fr-FR"], names);
