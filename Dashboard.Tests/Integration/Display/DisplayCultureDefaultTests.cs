@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Analytics;
+using Dashboard.Core.Data;
 using Dashboard.Core.Display;
 using Dashboard.Core.Orders;
 using Dashboard.Tests.Integration.Analytics;
@@ -13,9 +14,12 @@ public sealed class DisplayCultureDefaultTests
 {
     private static readonly CultureInfo Server = CultureInfo.GetCultureInfo("en-GB");
 
-    private static async Task<CultureInfo> DefaultFor(string? configured, params (string? Currency, int Lines)[] lines)
+    private static Task<CultureInfo> DefaultFor(string? configured, params (string? Currency, int Lines)[] lines) =>
+        DefaultFor(StoreProvider.Sqlite, configured, lines);
+
+    private static async Task<CultureInfo> DefaultFor(StoreProvider provider, string? configured, params (string? Currency, int Lines)[] lines)
     {
-        using var database = new TempDatabase();
+        using var database = new TempDatabase(provider: provider);
         await using (var db = database.Context())
         {
             var n = 0;
@@ -34,9 +38,11 @@ public sealed class DisplayCultureDefaultTests
         return await display.DefaultAsync();
     }
 
-    [Fact]
-    public async Task DataMostlyInRupeesIsShownInEnIn() =>
-        Assert.Equal("en-IN", (await DefaultFor(null, ("INR", 3), ("USD", 2), (null, 4))).Name);
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.PostgreSql)]
+    public async Task DataMostlyInRupeesIsShownInEnIn(StoreProvider provider) =>
+        Assert.Equal("en-IN", (await DefaultFor(provider, null, ("INR", 3), ("USD", 2), (null, 4))).Name);
 
     [Fact]
     public async Task DataMostlyInAnotherCurrencyIsShownInTheServersCulture() =>
