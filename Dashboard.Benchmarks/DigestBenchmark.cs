@@ -42,7 +42,7 @@ internal static class DigestBenchmark
         Console.WriteLine($"Week {reviews[0].Week?.Week.From:yyyy-MM-dd}; {reviews[0].Categories.Count} categories, {reviews[0].StateMovers.Count} state movers");
 
         var cold = Stopwatch.StartNew();
-        var first = DigestCharts.Render(reviews[0]);
+        var first = DigestCharts.Render(reviews[0], new Dashboard.Core.Display.DisplayNumbers(Dashboard.Core.Display.DisplayCultures.India));
         cold.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"First digest of the process (cold: Skia native load, fonts, JIT): 4 charts in {cold.Elapsed.TotalMilliseconds:F1} ms, {first.Sum(c => c.Png.Length) / 1024.0:F0} KB of PNG"));
@@ -61,10 +61,10 @@ internal static class DigestBenchmark
         {
             var review = reviews[i % reviews.Count];
             var t = Stopwatch.GetTimestamp();
-            var rendered = DigestCharts.Render(review);
+            var rendered = DigestCharts.Render(review, new Dashboard.Core.Display.DisplayNumbers(Dashboard.Core.Display.DisplayCultures.India));
             charts.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             var request = new DigestRequest(review, MailboxAddress.Parse("dashboard@example.test"), MailboxAddress.Parse("manager@example.test"),
-                "https://dashboard.example.test/weekly", "https://dashboard.example.test/digest/unsubscribe?token=x");
+                "https://dashboard.example.test/weekly", "https://dashboard.example.test/digest/unsubscribe?token=x", Culture: Dashboard.Core.Display.DisplayCultures.India);
             using var message = DigestComposer.Compose(request, rendered);
             using var bytes = new MemoryStream();
             message.WriteTo(bytes);

@@ -53,6 +53,22 @@ public static class DependencyInjection
         services.AddSingleton<AuditLog>();
         services.AddSingleton<UserService>();
         services.AddDashboardDigests(configuration);
+        services.AddDashboardDisplay(configuration);
+        return services;
+    }
+
+    /// <summary>The display culture (<c>Display</c> section): numbers for people, never for files.</summary>
+    public static IServiceCollection AddDashboardDisplay(this IServiceCollection services, IConfiguration configuration)
+    {
+        // The process's culture, read here rather than inside a request, where the current culture is the reader's.
+        var server = System.Globalization.CultureInfo.CurrentCulture;
+        // Bound from the configuration given (BindConfiguration would want an IConfiguration service, which the verbs' and
+        // the tests' service collections do not register).
+        services.AddOptions<Display.DisplayOptions>().Bind(configuration.GetSection(Display.DisplayOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Display.DisplayOptions>, Display.DisplayOptionsValidator>();
+        services.AddSingleton(sp => new Display.DisplayCulture(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Display.DisplayOptions>>(), sp.GetRequiredService<DatasetSummaryQuery>(),
+            sp.GetRequiredService<DataVersion>(), server));
         return services;
     }
 

@@ -52,6 +52,7 @@ public static class DependencyInjection
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        app.UseDisplayCulture();
         // Routing first: the rate limiter, authorization and antiforgery act on the endpoint's metadata, not on the path.
         app.UseRouting();
         app.UseRateLimiter();
@@ -62,6 +63,7 @@ public static class DependencyInjection
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapAntiforgeryToken();
+        app.MapDisplayCulture();
         app.MapAnalyticsApi();
         app.MapImportsApi();
         app.MapModelsApi();

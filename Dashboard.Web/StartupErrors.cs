@@ -13,6 +13,7 @@ public static class StartupErrors
     public static string? Describe(Exception e) => DashboardStore.DescribeFailure(e) ?? e switch
     {
         DbException d => $"The store could not be used: {d.Message}.",
+        Microsoft.Extensions.Options.OptionsValidationException o => string.Join(" ", o.Failures),
         ArgumentException when e.StackTrace?.Contains("Dashboard.", StringComparison.Ordinal) == true
             => $"A setting could not be read (is ConnectionStrings:Dashboard a connection string?): {e.Message}",
         InvalidOperationException or FormatException when e.StackTrace?.Contains("Dashboard.", StringComparison.Ordinal) == true

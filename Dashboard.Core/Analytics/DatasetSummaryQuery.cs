@@ -39,12 +39,16 @@ public sealed class DatasetSummaryQuery(IDbContextFactory<DashboardDbContext> co
             .ToListAsync(cancellationToken);
         var labelled = purchases.FirstOrDefault(p => !p.ToScore);
         var toScore = purchases.FirstOrDefault(p => p.ToScore);
+        var mainCurrency = await db.OrderLines.Where(x => x.Currency != null)
+            .GroupBy(x => x.Currency).Select(g => new { Currency = g.Key, Lines = g.Count() })
+            .OrderByDescending(g => g.Lines).ThenBy(g => g.Currency).Select(g => g.Currency).FirstOrDefaultAsync(cancellationToken);
         var batches = await db.ImportBatches.CountAsync(b => b.State == BatchState.Succeeded && !b.IsSample, cancellationToken);
 
         return new DatasetSummary(
             new DatasetPart(orderRows, sampleRows > 0, distinctOrders, from, to),
             new DatasetPart(labelled?.Rows ?? 0, labelled?.Sample > 0),
             new DatasetPart(toScore?.Rows ?? 0, toScore?.Sample > 0),
-            batches);
+            batches,
+            mainCurrency);
     }
 }

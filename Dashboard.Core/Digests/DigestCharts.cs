@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Core.Display;
 using Dashboard.Core.Weekly;
 using ScottPlot;
 
@@ -26,16 +27,23 @@ public static class DigestCharts
     /// </summary>
     static DigestCharts() => Fonts.Default = "DejaVu Sans";
 
-    /// <summary>The charts of a review whose week has data (none otherwise: the digest then says there is no data).</summary>
-    public static IReadOnlyList<DigestChart> Render(WeeklyReview review) =>
+    /// <summary>
+    /// The charts of a review whose week has data (none otherwise: the digest then says there is no data), their value
+    /// axes written by <paramref name="numbers"/> (₹2 Cr, ₹50 L in en-IN).
+    /// </summary>
+    public static IReadOnlyList<DigestChart> Render(WeeklyReview review, DisplayNumbers numbers) =>
     [
-        Days(review),
-        Categories(review),
-        Movers("category-movers", "Categories that moved most (revenue change)", review.CategoryMovers, review.Currency),
-        Movers("state-movers", "States that moved most (revenue change)", review.StateMovers, review.Currency),
+        Days(review, numbers),
+        Categories(review, numbers),
+        Movers("category-movers", "Categories that moved most (revenue change)", review.CategoryMovers, review.Currency, numbers),
+        Movers("state-movers", "States that moved most (revenue change)", review.StateMovers, review.Currency, numbers),
     ];
 
-    private static DigestChart Days(WeeklyReview review)
+    /// <summary>ScottPlot's own tick positions, their labels in the display culture.</summary>
+    private static void Ticks(IAxis axis, Func<double, string> label) =>
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = label };
+
+    private static DigestChart Days(WeeklyReview review, DisplayNumbers numbers)
     {
         var plot = NewPlot("Orders by day");
         var bars = new List<Bar>();
@@ -51,12 +59,13 @@ public static class DigestCharts
             [.. review.Days.Select(d => d.Index * 4 + 1.0)],
             [.. review.Days.Select(d => d.Date.ToString("ddd d MMM", Invariant))]);
         plot.YLabel("Orders");
+        Ticks(plot.Axes.Left, v => numbers.CompactNumber(v));
         Legend(plot, ("This week", Primary), ("Week before", Muted), ("4 weeks earlier", Tertiary));
         plot.Axes.Margins(bottom: 0);
         return Png(plot, "days", "Orders by day");
     }
 
-    private static DigestChart Categories(WeeklyReview review)
+    private static DigestChart Categories(WeeklyReview review, DisplayNumbers numbers)
     {
         var plot = NewPlot($"Revenue by category ({review.Currency})");
         var categories = review.Categories.Take(12).Reverse().ToList(); // the largest at the top
@@ -69,12 +78,13 @@ public static class DigestCharts
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
         plot.Axes.Left.SetTicks([.. categories.Select((_, i) => i * 3 + 0.5)], [.. categories.Select(c => c.Name)]);
+        Ticks(plot.Axes.Bottom, v => numbers.CompactAmount((decimal)v, review.Currency, v % 1 == 0 ? 0 : 2));
         Legend(plot, ("This week", Primary), ("Week before", Muted));
         plot.Axes.Margins(left: 0);
         return Png(plot, "categories", "Revenue by category");
     }
 
-    private static DigestChart Movers(string id, string title, IReadOnlyList<Mover> movers, string? currency)
+    private static DigestChart Movers(string id, string title, IReadOnlyList<Mover> movers, string? currency, DisplayNumbers numbers)
     {
         var plot = NewPlot($"{title}, {currency}");
         var ordered = movers.Reverse().ToList(); // the biggest mover at the top
@@ -88,6 +98,7 @@ public static class DigestCharts
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
         plot.Axes.Left.SetTicks([.. ordered.Select((_, i) => (double)i)], [.. ordered.Select(m => m.Name)]);
+        Ticks(plot.Axes.Bottom, v => numbers.CompactAmountChange((decimal)v, currency, v % 1 == 0 ? 0 : 2));
         plot.Add.VerticalLine(0, 1, Colors.Gray);
         return Png(plot, id, title);
     }

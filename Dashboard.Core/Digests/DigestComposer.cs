@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using Dashboard.Core.Display;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Weekly;
 using MimeKit;
@@ -70,17 +71,19 @@ public static class DigestComposer
         }
         else
         {
+            var numbers = request.Numbers;
             sb.AppendLine(Invariant, $"Amounts in {review.Currency}. Change against the week before and against the same week four weeks earlier.");
             sb.AppendLine();
             foreach (var kpi in review.Kpis)
             {
                 var f = WeeklyReviewFormat.Format(kpi.Name);
-                sb.AppendLine(Invariant, $"{kpi.Name}: {WeeklyReviewFormat.Value(kpi.Value, f)}");
-                sb.AppendLine(Invariant, $"    week before: {WeeklyReviewFormat.Value(kpi.PreviousWeek, f)}, change {WeeklyReviewFormat.Change(kpi.VsPreviousWeek, f)}");
-                sb.AppendLine(Invariant, $"    4 weeks earlier: {WeeklyReviewFormat.Value(kpi.FourWeeksEarlier, f)}, change {WeeklyReviewFormat.Change(kpi.VsFourWeeksEarlier, f)}");
+                var c = review.Currency;
+                sb.AppendLine(Invariant, $"{kpi.Name}: {WeeklyReviewFormat.Value(kpi.Value, f, numbers, c)}");
+                sb.AppendLine(Invariant, $"    week before: {WeeklyReviewFormat.Value(kpi.PreviousWeek, f, numbers, c)}, change {WeeklyReviewFormat.Change(kpi.VsPreviousWeek, f, numbers, c)}");
+                sb.AppendLine(Invariant, $"    4 weeks earlier: {WeeklyReviewFormat.Value(kpi.FourWeeksEarlier, f, numbers, c)}, change {WeeklyReviewFormat.Change(kpi.VsFourWeeksEarlier, f, numbers, c)}");
             }
-            MoversText(sb, "Categories that moved most", review.CategoryMovers);
-            MoversText(sb, "States that moved most", review.StateMovers);
+            MoversText(sb, "Categories that moved most", review.CategoryMovers, numbers, review.Currency);
+            MoversText(sb, "States that moved most", review.StateMovers, numbers, review.Currency);
             sb.AppendLine();
             sb.AppendLine(Invariant, $"The charts ({string.Join(", ", charts.Select(c => c.Title))}) are in the HTML version of this e-mail.");
         }
@@ -90,7 +93,7 @@ public static class DigestComposer
         return sb.ToString();
     }
 
-    private static void MoversText(StringBuilder sb, string title, IReadOnlyList<Mover> movers)
+    private static void MoversText(StringBuilder sb, string title, IReadOnlyList<Mover> movers, DisplayNumbers numbers, string? currency)
     {
         sb.AppendLine();
         sb.AppendLine(title + ":");
@@ -100,7 +103,7 @@ public static class DigestComposer
         }
         foreach (var m in movers)
         {
-            sb.AppendLine(Invariant, $"    {m.Name}: {m.PreviousRevenue.ToString("N2", Invariant)} -> {m.Revenue.ToString("N2", Invariant)}, {WeeklyReviewFormat.MoverChange(m)}; orders {m.PreviousOrders.ToString("N0", Invariant)} -> {m.Orders.ToString("N0", Invariant)}");
+            sb.AppendLine(Invariant, $"    {m.Name}: {numbers.Amount(m.PreviousRevenue, currency)} -> {numbers.Amount(m.Revenue, currency)}, {WeeklyReviewFormat.MoverChange(m, numbers, currency)}; orders {numbers.Count(m.PreviousOrders)} -> {numbers.Count(m.Orders)}");
         }
     }
 
@@ -120,6 +123,7 @@ public static class DigestComposer
     private static string HtmlBody(DigestRequest request, IReadOnlyList<DigestChart> charts)
     {
         var review = request.Review;
+        var numbers = request.Numbers;
         const string cell = "padding:4px 8px;border-bottom:1px solid #e0e0e0;text-align:right;";
         const string head = "padding:4px 8px;border-bottom:2px solid #9e9e9e;text-align:right;";
         var sb = new StringBuilder();
@@ -148,19 +152,20 @@ public static class DigestComposer
             foreach (var kpi in review.Kpis)
             {
                 var f = WeeklyReviewFormat.Format(kpi.Name);
+                string V(decimal? value) => Html.Encode(WeeklyReviewFormat.Value(value, f, numbers, review.Currency));
                 sb.Append("<tr data-kpi=\"").Append(Html.Encode(kpi.Name)).Append("\"><td style=\"").Append(cell).Append("text-align:left;font-weight:bold;\">")
                     .Append(Html.Encode(kpi.Name)).Append("</td>");
-                sb.Append("<td style=\"").Append(cell).Append("font-weight:bold;\">").Append(Html.Encode(WeeklyReviewFormat.Value(kpi.Value, f))).Append("</td>");
-                sb.Append("<td style=\"").Append(cell).Append("\">").Append(Html.Encode(WeeklyReviewFormat.Value(kpi.PreviousWeek, f))).Append("</td>");
-                AppendChange(sb, cell, kpi.VsPreviousWeek, kpi.Name, f);
-                sb.Append("<td style=\"").Append(cell).Append("\">").Append(Html.Encode(WeeklyReviewFormat.Value(kpi.FourWeeksEarlier, f))).Append("</td>");
-                AppendChange(sb, cell, kpi.VsFourWeeksEarlier, kpi.Name, f);
+                sb.Append("<td style=\"").Append(cell).Append("font-weight:bold;\">").Append(V(kpi.Value)).Append("</td>");
+                sb.Append("<td style=\"").Append(cell).Append("\">").Append(V(kpi.PreviousWeek)).Append("</td>");
+                AppendChange(sb, cell, kpi.VsPreviousWeek, kpi.Name, Html.Encode(WeeklyReviewFormat.Change(kpi.VsPreviousWeek, f, numbers, review.Currency)));
+                sb.Append("<td style=\"").Append(cell).Append("\">").Append(V(kpi.FourWeeksEarlier)).Append("</td>");
+                AppendChange(sb, cell, kpi.VsFourWeeksEarlier, kpi.Name, Html.Encode(WeeklyReviewFormat.Change(kpi.VsFourWeeksEarlier, f, numbers, review.Currency)));
                 sb.Append("</tr>");
             }
             sb.Append("</table>");
 
-            MoversHtml(sb, "Categories that moved most", review.CategoryMovers, cell, head);
-            MoversHtml(sb, "States that moved most", review.StateMovers, cell, head);
+            MoversHtml(sb, "Categories that moved most", review.CategoryMovers, cell, head, numbers, review.Currency);
+            MoversHtml(sb, "States that moved most", review.StateMovers, cell, head, numbers, review.Currency);
             foreach (var chart in charts)
             {
                 sb.Append("<h2 style=\"font-size:16px;margin:20px 0 6px;\">").Append(Html.Encode(chart.Title)).Append("</h2>");
@@ -177,13 +182,13 @@ public static class DigestComposer
         return sb.ToString();
     }
 
-    private static void AppendChange(StringBuilder sb, string cell, KpiValue value, string name, string format)
+    private static void AppendChange(StringBuilder sb, string cell, KpiValue value, string name, string encodedText)
     {
         var colour = WeeklyReviewFormat.Direction(value, name) switch { "up" => "#2e7d32", "down" => "#c62828", _ => "#616161" };
-        sb.Append("<td style=\"").Append(cell).Append("color:").Append(colour).Append(";\">").Append(Html.Encode(WeeklyReviewFormat.Change(value, format))).Append("</td>");
+        sb.Append("<td style=\"").Append(cell).Append("color:").Append(colour).Append(";\">").Append(encodedText).Append("</td>");
     }
 
-    private static void MoversHtml(StringBuilder sb, string title, IReadOnlyList<Mover> movers, string cell, string head)
+    private static void MoversHtml(StringBuilder sb, string title, IReadOnlyList<Mover> movers, string cell, string head, DisplayNumbers numbers, string? currency)
     {
         sb.Append("<h2 style=\"font-size:16px;margin:20px 0 6px;\">").Append(Html.Encode(title)).Append("</h2>");
         if (movers.Count == 0)
@@ -198,10 +203,10 @@ public static class DigestComposer
         {
             var colour = m.RevenueChange >= 0 ? "#2e7d32" : "#c62828";
             sb.Append("<tr><td style=\"").Append(cell).Append("text-align:left;\">").Append(Html.Encode(m.Name)).Append("</td>");
-            sb.Append("<td style=\"").Append(cell).Append("\">").Append(m.PreviousRevenue.ToString("N2", Invariant)).Append("</td>");
-            sb.Append("<td style=\"").Append(cell).Append("\">").Append(m.Revenue.ToString("N2", Invariant)).Append("</td>");
-            sb.Append("<td style=\"").Append(cell).Append("color:").Append(colour).Append(";\">").Append(Html.Encode(WeeklyReviewFormat.MoverChange(m))).Append("</td>");
-            sb.Append("<td style=\"").Append(cell).Append("\">").Append(m.PreviousOrders.ToString("N0", Invariant)).Append(" → ").Append(m.Orders.ToString("N0", Invariant)).Append("</td></tr>");
+            sb.Append("<td style=\"").Append(cell).Append("\">").Append(Html.Encode(numbers.Amount(m.PreviousRevenue, currency))).Append("</td>");
+            sb.Append("<td style=\"").Append(cell).Append("\">").Append(Html.Encode(numbers.Amount(m.Revenue, currency))).Append("</td>");
+            sb.Append("<td style=\"").Append(cell).Append("color:").Append(colour).Append(";\">").Append(Html.Encode(WeeklyReviewFormat.MoverChange(m, numbers, currency))).Append("</td>");
+            sb.Append("<td style=\"").Append(cell).Append("\">").Append(Html.Encode(numbers.Count(m.PreviousOrders))).Append(" → ").Append(Html.Encode(numbers.Count(m.Orders))).Append("</td></tr>");
         }
         sb.Append("</table>");
     }

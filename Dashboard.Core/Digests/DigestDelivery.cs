@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Dashboard.Core.Display;
 using Dashboard.Core.Mail;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Weekly;
@@ -14,7 +15,7 @@ namespace Dashboard.Core.Digests;
 /// </summary>
 public sealed class DigestDelivery(
     WeeklyReviewQuery query, DigestLinks links, UnsubscribeTokens tokens, MailGuard guard, MailOptions options,
-    ILogger<DigestDelivery> logger)
+    DisplayCulture display, ILogger<DigestDelivery> logger)
 {
     /// <summary>The message for <paramref name="subscription"/> and the week starting <paramref name="week"/> (null: the data's last complete week).</summary>
     public async Task<MimeMessage> BuildAsync(DigestSubscription subscription, DateOnly? week, bool isTest = false, CancellationToken cancellationToken = default)
@@ -22,8 +23,10 @@ public sealed class DigestDelivery(
         var filter = FilterOf(subscription);
         var review = await query.GetAsync(week, filter, cancellationToken);
         var start = review.Week?.Week.From ?? week ?? query.WeekOf(DateOnly.FromDateTime(DateTime.UtcNow));
+        // Subscriptions keep no culture of their own: every digest is written in the default display culture.
+        var culture = await display.DefaultAsync();
         var stopwatch = Stopwatch.StartNew();
-        var charts = DigestComposer.HasData(review) ? DigestCharts.Render(review) : [];
+        var charts = DigestComposer.HasData(review) ? DigestCharts.Render(review, new DisplayNumbers(culture)) : [];
         logger.LogInformation("Digest charts for subscription {Id}, week {Week}: {Count} in {Ms:F1} ms",
             subscription.Id, start, charts.Count, stopwatch.Elapsed.TotalMilliseconds);
         var from = MailboxAddress.Parse(options.From ?? "dashboard@localhost");
@@ -31,7 +34,7 @@ public sealed class DigestDelivery(
             review, from, new MailboxAddress("", subscription.Email),
             links.Page(start, review.Filter), links.Unsubscribe(tokens.Create(subscription.Id)),
             isTest ? null : $"digest-{subscription.Id.ToString(CultureInfo.InvariantCulture)}-{start.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}@{from.Domain}",
-            isTest);
+            isTest, culture);
         return DigestComposer.Compose(request, charts);
     }
 

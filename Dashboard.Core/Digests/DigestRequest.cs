@@ -1,9 +1,11 @@
+using System.Globalization;
+using Dashboard.Core.Display;
 using Dashboard.Core.Weekly;
 using MimeKit;
 
 namespace Dashboard.Core.Digests;
 
-/// <summary>What one digest is about and where its links go.</summary>
+/// <summary>What one digest is about, where its links go, and the culture that writes its numbers (invariant when none).</summary>
 public sealed record DigestRequest(
     WeeklyReview Review,
     MailboxAddress From,
@@ -11,4 +13,8 @@ public sealed record DigestRequest(
     string PageUrl,
     string UnsubscribeUrl,
     string? MessageId = null,
-    bool IsTest = false);
+    bool IsTest = false,
+    CultureInfo? Culture = null)
+{
+    public DisplayNumbers Numbers => new(Culture ?? CultureInfo.InvariantCulture);
+}

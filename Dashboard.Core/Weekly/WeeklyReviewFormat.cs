@@ -1,16 +1,14 @@
-using System.Globalization;
+using Dashboard.Core.Display;
 using Dashboard.Core.Orders;
 
 namespace Dashboard.Core.Weekly;
 
 /// <summary>
 /// How the weekly review writes its numbers, shared by the page and the e-mail digest so that both show the same
-/// figures to the unit.
+/// figures to the unit, in the reader's display culture.
 /// </summary>
 public static class WeeklyReviewFormat
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
     /// <summary>The .NET format of a KPI: N0 for counts, N2 for money, P1 for the cancellation rate.</summary>
     public static string Format(string kpi) => kpi switch
     {
@@ -19,11 +17,17 @@ public static class WeeklyReviewFormat
         _ => "N0",
     };
 
-    public static string Value(decimal? value, string format) => value is not { } v
+    /// <summary>A KPI's value in full as <paramref name="numbers"/> write it: money with <paramref name="currency"/>'s symbol.</summary>
+    public static string Value(decimal? value, string format, DisplayNumbers numbers, string? currency) => value is not { } v
         ? "–"
-        : format == "P1" ? (v * 100).ToString("0.0", Invariant) + "%" : v.ToString(format, Invariant);
+        : format switch
+        {
+            "P1" => (v * 100).ToString("0.0", numbers.Culture) + "%",
+            "N2" => numbers.Amount(v, currency),
+            _ => numbers.Count((long)v),
+        };
 
-    public static string Change(KpiValue kpi, string format)
+    public static string Change(KpiValue kpi, string format, DisplayNumbers numbers, string? currency)
     {
         if (kpi.Change is not { } change)
         {
@@ -31,10 +35,10 @@ public static class WeeklyReviewFormat
         }
         if (format == "P1")
         {
-            return (change * 100).ToString("+0.0;-0.0;0.0", Invariant) + " pp";
+            return (change * 100).ToString("+0.0;-0.0;0.0", numbers.Culture) + " pp";
         }
-        var text = change.ToString(format == "N2" ? "+#,##0.00;-#,##0.00;0.00" : "+#,##0;-#,##0;0", Invariant);
-        return kpi.ChangeRatio is { } ratio ? $"{text} ({ratio.ToString("+0.0%;-0.0%;0.0%", Invariant)})" : text;
+        var text = format == "N2" ? numbers.AmountChange(change, currency) : Signed(change, numbers);
+        return kpi.ChangeRatio is { } ratio ? $"{text} ({Ratio(ratio, numbers)})" : text;
     }
 
     /// <summary>"up" or "down" for a change that is good or bad news (a rising cancellation rate is "up" as bad news), or "".</summary>
@@ -45,10 +49,15 @@ public static class WeeklyReviewFormat
         _ => name == "Cancellation rate" ? "up" : "down",
     };
 
-    /// <summary>A mover's change of revenue with its ratio, e.g. <c>+1,200.50 (+92.3%)</c>.</summary>
-    public static string MoverChange(Mover mover) =>
-        mover.RevenueChange.ToString("+#,##0.00;-#,##0.00;0.00", Invariant)
-        + (mover.RevenueChangeRatio is { } r ? $" ({r.ToString("+0.0%;-0.0%;0.0%", Invariant)})" : "");
+    /// <summary>A mover's change of revenue with its ratio, e.g. <c>+₹1,200.50 (+92.3%)</c>.</summary>
+    public static string MoverChange(Mover mover, DisplayNumbers numbers, string? currency) =>
+        numbers.AmountChange(mover.RevenueChange, currency) + (mover.RevenueChangeRatio is { } r ? $" ({Ratio(r, numbers)})" : "");
+
+    /// <summary>A change as a signed percentage with one decimal: <c>+92.3%</c>.</summary>
+    public static string Ratio(double ratio, DisplayNumbers numbers) => ratio.ToString("+0.0%;-0.0%;0.0%", numbers.Culture);
+
+    private static string Signed(decimal change, DisplayNumbers numbers) =>
+        (change > 0 ? numbers.Culture.NumberFormat.PositiveSign : "") + numbers.Count((long)change);
 
     /// <summary>The filters in words, e.g. <c>category = Set; state = MAHARASHTRA</c>; empty when nothing is filtered.</summary>
     public static string Describe(OrderFilter filter) =>

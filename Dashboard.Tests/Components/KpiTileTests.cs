@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using Dashboard.Core.Orders;
 using Dashboard.Web.Components.Shared;
@@ -12,13 +13,58 @@ public sealed class KpiTileTests
         await using var context = ComponentTest.Create();
         var tile = context.Render<KpiTile>(p => p
             .Add(t => t.Label, "Revenue").Add(t => t.Name, "revenue").Add(t => t.Kpi, new KpiValue(1250.5m, 1000m))
-            .Add(t => t.ValueFormat, "N2").Add(t => t.Prefix, "INR"));
+            .Add(t => t.Currency, "INR"));
 
-        Assert.Equal("INR 1,250.50", tile.Find(".kpi-tile__value").TextContent.Trim());
+        Assert.Equal("₹1,250.50", tile.Find(".kpi-tile__value").TextContent.Trim());
         var change = tile.Find(".kpi-tile__change");
         Assert.Contains("kpi-tile__change--good", change.ClassName);
-        Assert.Contains("▲ INR +250.5", change.TextContent);
+        Assert.Contains("▲ +₹250.50", change.TextContent);
         Assert.Contains("(+25.1%)", change.TextContent);
+    }
+
+    [Fact]
+    public async Task InEnInACroreOfRevenueReadsInCroresWithTheFullValueOnHover()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-IN");
+        try
+        {
+            await using var context = ComponentTest.Create();
+            var tile = context.Render<KpiTile>(p => p
+                .Add(t => t.Label, "Revenue").Add(t => t.Name, "revenue").Add(t => t.Kpi, new KpiValue(78590043.30m, 78590043.30m - 7330000m))
+                .Add(t => t.Currency, "INR"));
+
+            var value = tile.Find(".kpi-tile__value");
+            Assert.Equal("₹7.86 Cr", value.TextContent.Trim());
+            Assert.Equal("₹7,85,90,043.30", value.GetAttribute("title"));
+            var change = tile.Find(".kpi-tile__change span");
+            Assert.Equal("▲ +₹73.3 L", change.TextContent.Trim());
+            Assert.Equal("+₹73,30,000.00", change.GetAttribute("title"));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
+    public async Task ElsewhereTheSameRevenueReadsInMillions()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-US");
+        try
+        {
+            await using var context = ComponentTest.Create();
+            var tile = context.Render<KpiTile>(p => p
+                .Add(t => t.Label, "Revenue").Add(t => t.Kpi, new KpiValue(78590043.30m, null)).Add(t => t.Currency, "INR"));
+
+            Assert.Equal("₹78.6M", tile.Find(".kpi-tile__value").TextContent.Trim());
+            Assert.Equal("₹78,590,043.30", tile.Find(".kpi-tile__value").GetAttribute("title"));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]

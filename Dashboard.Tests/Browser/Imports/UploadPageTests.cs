@@ -131,20 +131,20 @@ public sealed class UploadPageTests(UploadAppFixture app) : IClassFixture<Upload
         await Screenshot(page, "real-transfer");
         await page.Locator("[data-summary=preview]").WaitForAsync(new() { Timeout = 300000 });
         await Screenshot(page, "real-preview");
-        Assert.Equal("128,975", await Count(page, "read"));
+        Assert.Equal("1,28,975", await Count(page, "read")); // rupee data: Indian grouping by default
         await page.Locator("[data-commit]").ClickAsync();
         await page.WaitForFunctionAsync(
             "() => Number(document.querySelector('[data-rows-read]')?.dataset.rowsRead ?? 0) > 0", null, new() { Timeout = 60000 });
         await Screenshot(page, "real-rows");
         await page.Locator("[data-summary=result]").WaitForAsync(new() { Timeout = 300000 });
         await Screenshot(page, "real-committed");
-        Assert.Equal("128,968", await Count(page, "inserted"));
+        Assert.Equal("1,28,968", await Count(page, "inserted"));
 
         // Leave the fixture's data as the other tests expect it.
         var batch = await page.Locator("[data-undo]").First.GetAttributeAsync("data-undo");
         await page.Locator($"[data-undo=\"{batch}\"]").ClickAsync();
         await Ui.ConfirmAsync(page, "Undo the import");
         await page.Locator("[data-message]").WaitForAsync(new() { Timeout = 60000 });
-        Assert.Contains("128,968 lines removed", await page.Locator("[data-message]").InnerTextAsync());
+        Assert.Contains("1,28,968 lines removed", await page.Locator("[data-message]").InnerTextAsync());
     }
 }

@@ -1,3 +1,4 @@
+using Dashboard.Core.Display;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -85,6 +86,8 @@ public sealed partial class DigestMailTests(DigestAppFactory factory) : IClassFi
         var html = message.HtmlBody ?? "";
         var kpis = api.GetProperty("kpis").EnumerateArray().ToList();
         Assert.Equal(5, kpis.Count);
+        // The data is in INR and no Display:Culture is set: the digest is written in en-IN.
+        var numbers = new DisplayNumbers(DisplayCultures.India);
         foreach (var kpi in kpis)
         {
             var name = kpi.GetProperty("name").GetString()!;
@@ -92,14 +95,14 @@ public sealed partial class DigestMailTests(DigestAppFactory factory) : IClassFi
             var value = Decimal(kpi.GetProperty("value"));
             var previous = Decimal(kpi.GetProperty("previousWeek"));
             var earlier = Decimal(kpi.GetProperty("fourWeeksEarlier"));
-            Assert.Contains($"{name}: {WeeklyReviewFormat.Value(value, format)}\n", text);
-            Assert.Contains($"week before: {WeeklyReviewFormat.Value(previous, format)}, change {WeeklyReviewFormat.Change(new KpiValue(value, previous), format)}", text);
-            Assert.Contains($"4 weeks earlier: {WeeklyReviewFormat.Value(earlier, format)}, change", text);
+            Assert.Contains($"{name}: {WeeklyReviewFormat.Value(value, format, numbers, "INR")}\n", text);
+            Assert.Contains($"week before: {WeeklyReviewFormat.Value(previous, format, numbers, "INR")}, change {WeeklyReviewFormat.Change(new KpiValue(value, previous), format, numbers, "INR")}", text);
+            Assert.Contains($"4 weeks earlier: {WeeklyReviewFormat.Value(earlier, format, numbers, "INR")}, change", text);
             Assert.Contains($"data-kpi=\"{name}\"", html);
         }
         // ... and the numbers themselves, worked out by hand: O4's Set line (1,200.50) against O1's (500.00).
         Assert.Contains("Orders: 1\n", text);
-        Assert.Contains("Revenue: 1,200.50\n    week before: 500.00, change +700.50 (+140.1%)", text);
+        Assert.Contains("Revenue: ₹1,200.50\n    week before: ₹500.00, change +₹700.50 (+140.1%)", text);
         Assert.Equal(1200.50m, Decimal(kpis.Single(k => k.GetProperty("name").GetString() == "Revenue").GetProperty("value")));
 
         // The charts: inline PNGs referred to by cid, nothing fetched from elsewhere.

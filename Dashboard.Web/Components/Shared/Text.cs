@@ -1,9 +1,13 @@
 using System.Globalization;
+using Dashboard.Core.Display;
 using Dashboard.Core.Orders;
 
 namespace Dashboard.Web.Components.Shared;
 
-/// <summary>Small, culture-invariant text helpers shared by the pages.</summary>
+/// <summary>
+/// Small text helpers shared by the pages: dates and query strings invariant, numbers and amounts in the display culture
+/// (the circuit's current culture; <see cref="DisplayNumbers"/>).
+/// </summary>
 public static class Text
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -29,9 +33,12 @@ public static class Text
     /// <summary>A moment in UTC, to the minute: <c>2026-11-28 14:05</c>.</summary>
     public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Invariant);
 
-    public static string Number(long? value) => value?.ToString("N0", Invariant) ?? "–";
+    public static string Number(long? value) => DisplayNumbers.Current.Count(value);
 
-    public static string Number(decimal? value, string format = "N0") => value?.ToString(format, Invariant) ?? "–";
+    public static string Number(decimal? value, string format = "N0") => value?.ToString(format, CultureInfo.CurrentCulture) ?? "–";
 
-    public static string Number(double? value, string format = "N2") => value?.ToString(format, Invariant) ?? "–";
+    public static string Number(double? value, string format = "N2") => value?.ToString(format, CultureInfo.CurrentCulture) ?? "–";
+
+    /// <summary>An amount in full with its currency's symbol: <c>₹7,85,90,043.30</c> in en-IN.</summary>
+    public static string Amount(decimal? value, string? currency) => DisplayNumbers.Current.Amount(value, currency);
 }

@@ -162,7 +162,7 @@ public sealed partial class ImportsPage : IDisposable
         var result = job.UndoResult;
         if (result is { Succeeded: true })
         {
-            Say(string.Create(CultureInfo.InvariantCulture,
+            Say(string.Create(CultureInfo.CurrentCulture,
                 $"Batch {batch.Id} undone: {result.LinesRemoved:N0} lines removed, {result.LinesRestored:N0} lines put back as they were, {result.PurchasesRemoved:N0} purchases removed."));
             Snackbar.Add($"Batch {batch.Id} undone.", Severity.Success);
         }

@@ -29,7 +29,7 @@ public static class ModelFigures
             max = Math.Max(max, bins.Max(b => Math.Max(b.MeanPredicted, b.ObservedRate)));
             var line = Plot.Line(Label(model), Plot.Values(bins.Select(b => b.MeanPredicted)), Plot.Values(bins.Select(b => b.ObservedRate)),
                 Colour(model.Algorithm), markers: true);
-            line.TextArray = bins.Select(b => string.Create(Invariant, $"decile {b.Decile}, {b.Count:N0} lines")).ToList();
+            line.TextArray = bins.Select(b => string.Create(CultureInfo.CurrentCulture, $"decile {b.Decile}, {b.Count:N0} lines")).ToList();
             line.HoverTemplate = "predicted %{x:.1%}<br>observed %{y:.1%}<br>%{text}<extra>" + Label(model) + "</extra>";
             traces.Add(line);
         }

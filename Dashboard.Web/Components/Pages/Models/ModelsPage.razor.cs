@@ -97,11 +97,11 @@ public sealed partial class ModelsPage : ComponentBase, IDisposable
         StateHasChanged();
     });
 
-    private static string Metric(double? value, string format) => value is { } v && !double.IsNaN(v) ? v.ToString(format, Invariant) : "–";
+    private static string Metric(double? value, string format) => value is { } v && !double.IsNaN(v) ? v.ToString(format, CultureInfo.CurrentCulture) : "–";
 
     private static string When(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant);
 
-    private static string Percent(double fraction) => (fraction * 100).ToString("0", Invariant) + "%";
+    private static string Percent(double fraction) => (fraction * 100).ToString("0", CultureInfo.CurrentCulture) + "%";
 
     public void Dispose() => Training.Changed -= OnTrainingChanged;
 }

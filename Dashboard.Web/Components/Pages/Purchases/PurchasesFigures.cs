@@ -27,7 +27,7 @@ public static class PurchasesFigures
         var bins = summary.Histogram;
         var bars = Plot.Bar("Transactions", Plot.Values(bins.Select(b => (b.From + b.To) / 2.0)), Plot.Values(bins.Select(b => (long)b.Count)), ChartPalette.Primary);
         bars.Width = (decimal)summary.BinWidth;
-        bars.TextArray = bins.Select(b => string.Create(Invariant, $"{b.From:N0} – {b.To - 1:N0}")).ToList();
+        bars.TextArray = bins.Select(b => string.Create(CultureInfo.CurrentCulture, $"{b.From:N0} – {b.To - 1:N0}")).ToList();
         bars.HoverTemplate = "Purchase %{text}<br>%{y:,d} transactions<extra></extra>";
         var layout = Plot.Layout(Plot.LinearAxis("Purchase amount"), Plot.ValueAxis("Transactions"), top: 24);
         layout.BarGap = 0.02m;
@@ -53,7 +53,7 @@ public static class PurchasesFigures
         var bars = Plot.Bar("Mean purchase", Plot.Labels(breakdown.Groups.Select(g => g.Value)), Plot.Values(breakdown.Groups.Select(g => g.Mean)),
             Plot.Colours(ChartPalette.Selection(breakdown.Groups.Select(g => g.Selected).ToList())));
         bars.CustomData = Plot.Keys(breakdown.Groups.Select(g => g.Value));
-        bars.TextArray = breakdown.Groups.Select(g => g.Count.ToString("N0", Invariant)).ToList();
+        bars.TextArray = breakdown.Groups.Select(g => g.Count.ToString("N0", CultureInfo.CurrentCulture)).ToList();
         bars.HoverTemplate = "%{x}<br>Mean purchase: %{y:,.2f}<br>%{text} transactions<extra>click to filter</extra>";
         return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(), Plot.ValueAxis("Mean purchase"), top: 8));
     }

@@ -1,33 +1,34 @@
 using System.Globalization;
+using Dashboard.Core.Display;
 using Dashboard.Core.Weekly;
 using Dashboard.Web.Components.Charts;
 using Plotly.Blazor.LayoutLib;
 
 namespace Dashboard.Web.Components.Pages.Weekly;
 
-/// <summary>The weekly review's figures, drawn from <see cref="WeeklyReview"/>.</summary>
+/// <summary>
+/// The weekly review's figures, drawn from <see cref="WeeklyReview"/>; axis ticks and hovers written on the server in the
+/// display culture (<see cref="AxisTicks"/>), by default the current one.
+/// </summary>
 public static class WeeklyReviewFigures
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static ChartFigure Days(WeeklyReview review)
+    public static ChartFigure Days(WeeklyReview review, DisplayNumbers? numbers = null)
     {
+        var n = numbers ?? DisplayNumbers.Current;
         var x = Plot.Labels(review.Days.Select(d => d.Date.ToString("ddd d MMM", Invariant)));
         Plotly.Blazor.Traces.Bar Bars(string name, IEnumerable<int> y, string colour, int? daysBack)
         {
-            var bars = Plot.Bar(name, x, Plot.Values(y.Select(v => (long)v)), colour);
-            if (daysBack is { } back)
-            {
-                bars.TextArray = review.Days.Select(d => d.Date.AddDays(-back).ToString("ddd d MMM", Invariant)).ToList();
-                bars.HoverTemplate = $"%{{text}}<br>{name}: %{{y:,d}} orders<extra></extra>";
-            }
-            else
-            {
-                bars.HoverTemplate = $"%{{x}}<br>{name}: %{{y:,d}} orders<extra></extra>";
-            }
+            var values = y.ToList();
+            var bars = Plot.Bar(name, x, Plot.Values(values.Select(v => (long)v)), colour);
+            bars.TextArray = review.Days.Select((d, i) =>
+                $"{d.Date.AddDays(-(daysBack ?? 0)).ToString("ddd d MMM", Invariant)}<br>{name}: {n.Count(values[i])} orders").ToList();
+            bars.HoverTemplate = "%{text}<extra></extra>";
             return bars;
         }
-        var layout = Plot.Layout(Plot.CategoryAxis(), Plot.ValueAxis("Orders"), legend: true);
+        var all = review.Days.SelectMany(d => new double[] { d.Orders, d.PreviousWeekOrders, d.FourWeeksEarlierOrders });
+        var layout = Plot.Layout(Plot.CategoryAxis(), AxisTicks.Apply(Plot.ValueAxis("Orders"), all, AxisTicks.Count(n)), legend: true);
         layout.BarMode = BarModeEnum.Group;
         return new ChartFigure(
             [
@@ -38,27 +39,35 @@ public static class WeeklyReviewFigures
             layout);
     }
 
-    public static ChartFigure Categories(WeeklyReview review)
+    public static ChartFigure Categories(WeeklyReview review, DisplayNumbers? numbers = null)
     {
+        var n = numbers ?? DisplayNumbers.Current;
         var x = Plot.Labels(review.Categories.Select(c => c.Name));
-        var currency = Plot.Label(review.Currency);
+        var currency = review.Currency;
         var thisWeek = Plot.Bar("This week", x, Plot.Values(review.Categories.Select(c => c.Revenue)), ChartPalette.Primary);
-        thisWeek.HoverTemplate = $"%{{x}}<br>This week: {currency} %{{y:,.2f}}<extra></extra>";
+        thisWeek.TextArray = review.Categories.Select(c => $"This week: {n.Amount(c.Revenue, Plot.Label(currency))}").ToList();
+        thisWeek.HoverTemplate = "%{x}<br>%{text}<extra></extra>";
         var before = Plot.Bar("Week before", x, Plot.Values(review.Categories.Select(c => c.PreviousRevenue)), ChartPalette.Muted);
-        before.HoverTemplate = $"%{{x}}<br>Week before: {currency} %{{y:,.2f}}<extra></extra>";
-        var layout = Plot.Layout(Plot.CategoryAxis(tickAngle: -35), Plot.ValueAxis($"Revenue ({review.Currency})"), legend: true, bottom: 90);
+        before.TextArray = review.Categories.Select(c => $"Week before: {n.Amount(c.PreviousRevenue, Plot.Label(currency))}").ToList();
+        before.HoverTemplate = "%{x}<br>%{text}<extra></extra>";
+        var all = review.Categories.SelectMany(c => new[] { (double)c.Revenue, (double)c.PreviousRevenue });
+        var axis = AxisTicks.Apply(Plot.ValueAxis($"Revenue ({currency})"), all, AxisTicks.Money(n, Plot.Label(currency)));
+        var layout = Plot.Layout(Plot.CategoryAxis(tickAngle: -35), axis, legend: true, bottom: 90);
         layout.BarMode = BarModeEnum.Group;
         layout.Legend[0].Y = -0.45m;
         return new ChartFigure([thisWeek, before], layout);
     }
 
-    public static ChartFigure Movers(IReadOnlyList<Mover> movers, string? currency)
+    public static ChartFigure Movers(IReadOnlyList<Mover> movers, string? currency, DisplayNumbers? numbers = null)
     {
+        var n = numbers ?? DisplayNumbers.Current;
         var bars = Plot.Bar("Change of revenue", Plot.Labels(movers.Select(m => m.Name)), Plot.Values(movers.Select(m => m.RevenueChange)),
             Plot.Colours(movers.Select(m => m.RevenueChange >= 0 ? ChartPalette.Up : ChartPalette.Down)));
-        bars.TextArray = movers.Select(m => string.Create(Invariant,
-            $"{Plot.Label(currency)} {m.PreviousRevenue:N2} → {m.Revenue:N2}{(m.RevenueChangeRatio is { } r ? $" ({r:+0.0%;-0.0%})" : "")}<br>orders {m.PreviousOrders:N0} → {m.Orders:N0}")).ToList();
+        bars.TextArray = movers.Select(m =>
+            $"{n.Amount(m.PreviousRevenue, Plot.Label(currency))} → {n.Amount(m.Revenue, Plot.Label(currency))}{(m.RevenueChangeRatio is { } r ? $" ({WeeklyReviewFormat.Ratio(r, n)})" : "")}<br>orders {n.Count(m.PreviousOrders)} → {n.Count(m.Orders)}").ToList();
         bars.HoverTemplate = "%{x}<br>%{text}<extra></extra>";
-        return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(tickAngle: -35), Plot.ValueAxis($"Revenue change ({currency})", fromZero: false), bottom: 100));
+        var axis = AxisTicks.Apply(Plot.ValueAxis($"Revenue change ({currency})", fromZero: false), movers.Select(m => (double)m.RevenueChange),
+            AxisTicks.Money(n, Plot.Label(currency), signed: true));
+        return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(tickAngle: -35), axis, bottom: 100));
     }
 }

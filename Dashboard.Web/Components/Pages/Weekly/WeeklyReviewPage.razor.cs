@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Core.Display;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Weekly;
 using Dashboard.Web.Api;
@@ -57,12 +58,12 @@ public sealed partial class WeeklyReviewPage : UrlStatePage
 
     private async Task Print() => await JS.InvokeVoidAsync("print");
 
-    // The e-mail digest writes the same numbers the same way (WeeklyReviewFormat).
+    // The e-mail digest writes the same numbers the same way (WeeklyReviewFormat), in full, in the display culture.
     private static string Format(string kpi) => WeeklyReviewFormat.Format(kpi);
 
-    private static string Value(decimal? value, string format) => WeeklyReviewFormat.Value(value, format);
+    private string Value(decimal? value, string format) => WeeklyReviewFormat.Value(value, format, DisplayNumbers.Current, _review?.Currency);
 
-    private static string Change(KpiValue kpi, string format) => WeeklyReviewFormat.Change(kpi, format);
+    private string Change(KpiValue kpi, string format) => WeeklyReviewFormat.Change(kpi, format, DisplayNumbers.Current, _review?.Currency);
 
     private static string Direction(KpiValue kpi, string name) => WeeklyReviewFormat.Direction(kpi, name);
 }

@@ -129,11 +129,11 @@ public sealed partial class WhatIfPage : ComponentBase, IDisposable
     });
 
 
-    private static string Pct(double? p) => p is { } v ? v.ToString("0.0%", Invariant) : "–";
+    private static string Pct(double? p) => p is { } v ? v.ToString("0.0%", CultureInfo.CurrentCulture) : "–";
 
-    private static string Money(double? v) => v is { } x ? x.ToString("N0", Invariant) : "–";
+    private static string Money(double? v) => v is { } x ? x.ToString("N0", CultureInfo.CurrentCulture) : "–";
 
-    private static string Change(double change) => (change * 100).ToString("+0.0;-0.0", Invariant) + " pp";
+    private static string Change(double change) => (change * 100).ToString("+0.0;-0.0", CultureInfo.CurrentCulture) + " pp";
 
     private static string InputName(string input) => input.Replace('_', ' ');
 
