@@ -1,6 +1,7 @@
 using Dashboard.Core;
 using Dashboard.Core.Data;
 using Dashboard.Core.Sample;
+using Dashboard.Core.Settings;
 using System.Text.Json.Serialization;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
@@ -18,8 +19,8 @@ public static class DependencyInjection
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddDashboardAuth();
-        services.AddCrossSiteProtection(configuration);
-        services.AddSignInRateLimit(Core.DependencyInjection.ReadAuthOptions(configuration));
+        services.AddCrossSiteProtection();
+        services.AddSignInRateLimit();
         services.AddHostedService<FrameWarmer>();
         services.AddHostedService<DataVersionWatcher>();
         services.AddHostedService<ImportQueueWorker>();
@@ -38,6 +39,7 @@ public static class DependencyInjection
     /// </summary>
     public static async Task PrepareStoreAsync(this WebApplication app)
     {
+        app.Services.CheckSettings(); // every wrong setting at once, before the store is touched (the host's own check comes later)
         using var starting = app.Services.GetRequiredService<DashboardStore>().Kind.LockOnOwnConnection(StoreWork.Startup);
         app.Services.GetRequiredService<StoreInitializer>().Initialize();
         await app.Services.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dashboard.Core;
 using Dashboard.Core.Data;
+using Dashboard.Core.Settings;
 
 namespace Dashboard.Web.Cli;
 
@@ -21,13 +22,15 @@ internal static class VerbHost
         verb.SetAction(async parse =>
         {
             using var host = Build(parse.GetValue(Settings) ?? []);
+            host.Services.CheckSettings(); // a verb's host never starts, so ValidateOnStart would not run
             host.Services.GetRequiredService<StoreInitializer>().Initialize();
             return await run(parse, host.Services);
         });
         return verb;
     }
 
-    private static IHost Build(string[] settings)
+    /// <summary>The verb's host, built and not started; nothing is checked or opened yet.</summary>
+    public static IHost Build(string[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {

@@ -5,6 +5,7 @@ using Dashboard.Core.Users;
 using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Components.Pages.Digests;
 
@@ -27,7 +28,9 @@ public sealed partial class DigestPage
     private DigestSubscriptions Subscriptions { get; set; } = default!;
 
     [Inject]
-    private MailOptions Mail { get; set; } = default!;
+    private IOptions<MailOptions> MailSettings { get; set; } = default!;
+
+    private MailOptions Mail => MailSettings.Value;
 
     [Inject]
     private OrdersOverviewQuery Orders { get; set; } = default!;
