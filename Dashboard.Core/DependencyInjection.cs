@@ -17,6 +17,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Dashboard.Core.Settings;
+using Dashboard.Core.Logging;
 
 namespace Dashboard.Core;
 
@@ -29,6 +30,7 @@ public static class DependencyInjection
     public static IServiceCollection AddDashboardCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddSettingsSource(configuration);
+        services.AddLogRedaction();
         services.AddSettings<StoreOptions>(StoreOptions.SectionName)
             .Configure<IConfiguration>((o, c) => o.ConnectionString = c.GetConnectionString(StoreOptions.ConnectionStringName));
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();

@@ -16,6 +16,7 @@ public static class DependencyInjection
     public static IServiceCollection AddDashboardWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddDashboardCore(configuration, environment.ContentRootPath);
+        services.AddDashboardWebSettings();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddDashboardAuth();
@@ -30,6 +31,14 @@ public static class DependencyInjection
         services.AddExceptionHandler<StoreBusyHandler>();
         services.AddSingleton<DownloadSlots>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        return services;
+    }
+
+    /// <summary>The web app's own sections of the settings (the core's are added by AddDashboardCore); also for <c>check-config</c>.</summary>
+    public static IServiceCollection AddDashboardWebSettings(this IServiceCollection services)
+    {
+        services.AddSettings<SecurityOptions>(SecurityOptions.SectionName);
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dashboard.Core.Settings;
 
 namespace Dashboard.Core.Data;
 
@@ -15,6 +16,7 @@ public sealed class StoreOptions
     public StoreProvider Provider { get; set; } = StoreProvider.Sqlite;
 
     /// <summary>From <c>ConnectionStrings:Dashboard</c>, outside this section.</summary>
+    [SettingPath(ConnectionStringSetting)]
     public string? ConnectionString { get; set; }
 
     /// <summary>The connection string as the provider reads it; throws <see cref="ArgumentException"/> for one it cannot read.</summary>

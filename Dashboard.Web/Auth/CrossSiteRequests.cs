@@ -1,4 +1,3 @@
-using Dashboard.Core.Settings;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 
@@ -25,8 +24,6 @@ public static class CrossSiteRequests
     public static IServiceCollection AddCrossSiteProtection(this IServiceCollection services)
     {
         services.AddAntiforgery(o => o.HeaderName = TokenHeader);
-        services.AddSettings<SecurityOptions>(SecurityOptions.SectionName);
-        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
         services.AddSingleton(sp => new AllowedOrigins(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.Origins));
         return services;
     }

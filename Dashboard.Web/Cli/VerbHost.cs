@@ -30,7 +30,7 @@ internal static class VerbHost
     }
 
     /// <summary>The verb's host, built and not started; nothing is checked or opened yet.</summary>
-    public static IHost Build(string[] settings)
+    public static IHost Build(string[] settings, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -41,6 +41,7 @@ internal static class VerbHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 }
