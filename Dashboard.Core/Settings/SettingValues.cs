@@ -8,7 +8,7 @@ namespace Dashboard.Core.Settings;
 /// The values of a section that cannot become their property's type, found by walking the options class as the binder
 /// does (a property's <see cref="ConfigurationKeyNameAttribute"/> names its key, a dictionary's entries are its values).
 /// The conversion is the binder's own (the type's <see cref="TypeConverter"/>), except that an enum must be one of its
-/// names or defined values. An empty value counts as not given.
+/// names or defined values. An empty value is wrong for anything but text (the binder refuses it too).
 /// </summary>
 public static class SettingValues
 {
@@ -49,9 +49,9 @@ public static class SettingValues
                 Walk(section.GetSection(KeyOf(property)), property.PropertyType, problems);
             }
         }
-        else if (section.Value is { Length: > 0 } text && !Converts(text, Nullable.GetUnderlyingType(type) ?? type))
+        else if (section.Value is { } text && !Converts(text, Nullable.GetUnderlyingType(type) ?? type))
         {
-            problems.Add($"{section.Path} is '{text}'; expected {Expected(Nullable.GetUnderlyingType(type) ?? type)}.");
+            problems.Add($"{section.Path} is {(text.Length == 0 ? "empty" : $"'{text}'")}; expected {Expected(Nullable.GetUnderlyingType(type) ?? type)}.");
         }
     }
 
