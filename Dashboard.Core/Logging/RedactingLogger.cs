@@ -14,7 +14,11 @@ internal sealed class RedactingLogger(ILogger inner) : ILogger
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        if (state is IReadOnlyList<KeyValuePair<string, object?>> values && values.Any(v => Text(v.Value) is { } text && LogRedaction.HasSecret(text)))
+        if (!inner.IsEnabled(logLevel))
+        {
+            return; // nothing would write it: no need to look (LogInformation and the like do not ask first)
+        }
+        if (state is IReadOnlyList<KeyValuePair<string, object?>> values && HasSecret(values))
         {
             var redacted = new RedactedLogState(
                 [.. values.Select(v => v.Key == "{OriginalFormat}" || Text(v.Value) is not { } text ? v : new(v.Key, LogRedaction.Redact(text)))],
@@ -23,6 +27,18 @@ internal sealed class RedactingLogger(ILogger inner) : ILogger
             return;
         }
         inner.Log(logLevel, eventId, state, exception, formatter);
+    }
+
+    private static bool HasSecret(IReadOnlyList<KeyValuePair<string, object?>> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (Text(values[i].Value) is { } text && LogRedaction.HasSecret(text))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string? Text(object? value) => value switch
