@@ -1,6 +1,7 @@
 using Dashboard.Core;
 using Dashboard.Core.Data;
 using Dashboard.Core.Sample;
+using Dashboard.Core.Settings;
 using System.Text.Json.Serialization;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
@@ -15,11 +16,12 @@ public static class DependencyInjection
     public static IServiceCollection AddDashboardWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddDashboardCore(configuration, environment.ContentRootPath);
+        services.AddDashboardWebSettings();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddDashboardAuth();
-        services.AddCrossSiteProtection(configuration);
-        services.AddSignInRateLimit(Core.DependencyInjection.ReadAuthOptions(configuration));
+        services.AddCrossSiteProtection();
+        services.AddSignInRateLimit();
         services.AddHostedService<FrameWarmer>();
         services.AddHostedService<DataVersionWatcher>();
         services.AddHostedService<ImportQueueWorker>();
@@ -32,12 +34,21 @@ public static class DependencyInjection
         return services;
     }
 
+    /// <summary>The web app's own sections of the settings (the core's are added by AddDashboardCore); also for <c>check-config</c>.</summary>
+    public static IServiceCollection AddDashboardWebSettings(this IServiceCollection services)
+    {
+        services.AddSettings<SecurityOptions>(SecurityOptions.SectionName);
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
+        return services;
+    }
+
     /// <summary>
     /// Brings the store up to date and, on a first start with no data, writes the sample data; instances that share a
     /// store do this one after another (<see cref="StoreWork.Startup"/>).
     /// </summary>
     public static async Task PrepareStoreAsync(this WebApplication app)
     {
+        app.Services.CheckSettings(); // every wrong setting at once, before the store is touched (the host's own check comes later)
         using var starting = app.Services.GetRequiredService<DashboardStore>().Kind.LockOnOwnConnection(StoreWork.Startup);
         app.Services.GetRequiredService<StoreInitializer>().Initialize();
         await app.Services.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync();

@@ -1,10 +1,12 @@
 using System.Data.Common;
 using Dashboard.Core.Data;
+using Dashboard.Core.Settings;
 
 namespace Dashboard.Web;
 
 /// <summary>
-/// What an operator is told when the app or a verb cannot start: a wrong setting, or a store it cannot reach or open,
+/// What an operator is told when the app or a verb cannot start: wrong settings (each problem a sentence naming its
+/// setting, as the options' validation gives it), or a store it cannot reach or open,
 /// in one sentence on stderr (and exit code 1), instead of an unhandled exception's stack trace.
 /// </summary>
 public static class StartupErrors
@@ -12,10 +14,8 @@ public static class StartupErrors
     /// <summary>The sentence for a start-up failure we can explain; null for anything else (a bug: let it surface whole).</summary>
     public static string? Describe(Exception e) => DashboardStore.DescribeFailure(e) ?? e switch
     {
+        _ when SettingsException.Of(e) is { } problems => string.Join(" ", problems),
         DbException d => $"The store could not be used: {d.Message}.",
-        Microsoft.Extensions.Options.OptionsValidationException o => string.Join(" ", o.Failures),
-        ArgumentException when e.StackTrace?.Contains("Dashboard.", StringComparison.Ordinal) == true
-            => $"A setting could not be read (is ConnectionStrings:Dashboard a connection string?): {e.Message}",
         InvalidOperationException or FormatException when e.StackTrace?.Contains("Dashboard.", StringComparison.Ordinal) == true
             => e.Message,
         _ => null,

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Dashboard.Core.Settings;
+
 namespace Dashboard.Core.Analytics;
 
 /// <summary>Settings of the analytics screens, bound from the <c>Analytics</c> section of appsettings.json.</summary>
@@ -13,5 +16,6 @@ public sealed class AnalyticsOptions
     /// they read the store's daily rollup instead (<see cref="Orders.Rollup.OrdersRollup"/>; decision 0013), and line-level
     /// downloads read the lines from the store. Default 5,000,000.
     /// </summary>
+    [Range(0, int.MaxValue, ErrorMessage = SettingRules.NotNegative)]
     public int FrameMaxLines { get; set; } = 5_000_000;
 }

@@ -30,14 +30,6 @@ public sealed class DashboardStore : IDisposable
     /// <summary>Where the store is, for messages: the SQLite file, or PostgreSQL's host and database (never the password).</summary>
     public string Location => Kind.Location;
 
-    /// <summary>Reads <c>Store:Provider</c>: <c>Sqlite</c> (also when unset) or <c>PostgreSQL</c>.</summary>
-    public static StoreProvider ParseProvider(string? text) => text?.Trim().ToUpperInvariant() switch
-    {
-        null or "" or "SQLITE" => StoreProvider.Sqlite,
-        "POSTGRESQL" or "POSTGRES" or "NPGSQL" => StoreProvider.PostgreSql,
-        _ => throw new InvalidOperationException($"Store:Provider is '{text}'; expected Sqlite or PostgreSQL."),
-    };
-
     public DbConnection OpenConnection() => Kind.OpenConnection();
 
     public Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) => Kind.OpenConnectionAsync(cancellationToken);

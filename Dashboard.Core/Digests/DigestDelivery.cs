@@ -6,6 +6,7 @@ using Dashboard.Core.Orders;
 using Dashboard.Core.Weekly;
 using Microsoft.Extensions.Logging;
 using MimeKit;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Digests;
 
@@ -14,9 +15,11 @@ namespace Dashboard.Core.Digests;
 /// scheduler, by "Send me a test now" and by the <c>send-digest</c> verb, always through <see cref="MailGuard"/>.
 /// </summary>
 public sealed class DigestDelivery(
-    WeeklyReviewQuery query, DigestLinks links, UnsubscribeTokens tokens, MailGuard guard, MailOptions options,
+    WeeklyReviewQuery query, DigestLinks links, UnsubscribeTokens tokens, MailGuard guard, IOptions<MailOptions> mailSettings,
     DisplayCulture display, ILogger<DigestDelivery> logger)
 {
+    private readonly MailOptions _options = mailSettings.Value;
+
     /// <summary>The message for <paramref name="subscription"/> and the week starting <paramref name="week"/> (null: the data's last complete week).</summary>
     public async Task<MimeMessage> BuildAsync(DigestSubscription subscription, DateOnly? week, bool isTest = false, CancellationToken cancellationToken = default)
     {
@@ -29,7 +32,7 @@ public sealed class DigestDelivery(
         var charts = DigestComposer.HasData(review) ? DigestCharts.Render(review, new DisplayNumbers(culture)) : [];
         logger.LogInformation("Digest charts for subscription {Id}, week {Week}: {Count} in {Ms:F1} ms",
             subscription.Id, start, charts.Count, stopwatch.Elapsed.TotalMilliseconds);
-        var from = MailboxAddress.Parse(options.From ?? "dashboard@localhost");
+        var from = MailboxAddress.Parse(_options.From ?? "dashboard@localhost");
         var request = new DigestRequest(
             review, from, new MailboxAddress("", subscription.Email),
             links.Page(start, review.Filter), links.Unsubscribe(tokens.Create(subscription.Id)),

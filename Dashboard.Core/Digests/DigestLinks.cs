@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Orders;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Digests;
 
@@ -7,8 +8,10 @@ namespace Dashboard.Core.Digests;
 /// The digest's links: the weekly page for the digest's week and filters, the unsubscribe link and the link that confirms an address. They start with
 /// <c>Mail:PublicUrl</c>; without it, with the address the web app listens on (<see cref="Fallback"/>, set at start).
 /// </summary>
-public sealed class DigestLinks(MailOptions options)
+public sealed class DigestLinks(IOptions<MailOptions> mailSettings)
 {
+    private readonly MailOptions _options = mailSettings.Value;
+
     /// <summary>The web app's own address, when <c>Mail:PublicUrl</c> is not set.</summary>
     public string? Fallback { get; set; }
 
@@ -16,7 +19,7 @@ public sealed class DigestLinks(MailOptions options)
     {
         get
         {
-            var url = options.PublicUrl is { Length: > 0 } configured ? configured : Fallback ?? "http://localhost:5080/";
+            var url = _options.PublicUrl is { Length: > 0 } configured ? configured : Fallback ?? "http://localhost:5080/";
             return url.EndsWith('/') ? url : url + "/";
         }
     }

@@ -2,6 +2,7 @@ using Dashboard.Core.Weekly;
 using Dashboard.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Digests;
 
@@ -17,9 +18,11 @@ namespace Dashboard.Core.Digests;
 /// digest late, not the three it missed. A moment before the subscription was made is not sent.
 /// </remarks>
 public sealed class DigestScheduler(
-    IDbContextFactory<DashboardDbContext> contexts, DigestDelivery delivery, WeeklyReviewQuery query, MailOptions options,
+    IDbContextFactory<DashboardDbContext> contexts, DigestDelivery delivery, WeeklyReviewQuery query, IOptions<MailOptions> mailSettings,
     TimeProvider clock, ILogger<DigestScheduler> logger)
 {
+    private readonly MailOptions _options = mailSettings.Value;
+
     public static readonly TimeSpan[] Backoff =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
 
@@ -31,7 +34,7 @@ public sealed class DigestScheduler(
     /// <summary>Writes the rows of digests that fell due and sends what is due; returns how many were sent.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken = default)
     {
-        if (!options.IsConfigured)
+        if (!_options.IsConfigured)
         {
             return 0;
         }

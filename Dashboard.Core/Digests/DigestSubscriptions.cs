@@ -2,6 +2,7 @@ using Dashboard.Core.Data;
 using Dashboard.Core.Mail;
 using Dashboard.Core.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Digests;
 
@@ -13,8 +14,10 @@ namespace Dashboard.Core.Digests;
 /// </summary>
 public sealed class DigestSubscriptions(
     IDbContextFactory<DashboardDbContext> contexts, AuditLog audit, TimeProvider clock, ConfirmedAddresses addresses, DigestDelivery delivery,
-    MailOptions options)
+    IOptions<MailOptions> mailSettings)
 {
+    private readonly MailOptions _options = mailSettings.Value;
+
     public static class Actions
     {
         public const string Subscribed = "digest subscribed";
@@ -65,10 +68,10 @@ public sealed class DigestSubscriptions(
         }
         else
         {
-            if (await db.DigestSubscriptions.CountAsync(s => s.UserId == owner.Id, cancellationToken) >= options.MaxSubscriptionsPerUser)
+            if (await db.DigestSubscriptions.CountAsync(s => s.UserId == owner.Id, cancellationToken) >= _options.MaxSubscriptionsPerUser)
             {
                 throw new SubscriptionRefusedException(
-                    $"{owner.UserName} has {options.MaxSubscriptionsPerUser} subscriptions, the most this server allows (Mail:MaxSubscriptionsPerUser): change or remove one.");
+                    $"{owner.UserName} has {_options.MaxSubscriptionsPerUser} subscriptions, the most this server allows (Mail:MaxSubscriptionsPerUser): change or remove one.");
             }
             subscription = new DigestSubscription { UserId = owner.Id, Email = email, TimeZone = input.TimeZone, CreatedAt = now };
             db.DigestSubscriptions.Add(subscription);

@@ -2,7 +2,7 @@ namespace Dashboard.Core.Imports;
 
 /// <summary>
 /// What an import accepts at most, whatever the file says (decision 0015). Read from <c>Uploads:MaxExpandedBytes</c>,
-/// <c>Uploads:MaxExpansionRatio</c> and <c>Imports:MaxLineAmount</c>; the defaults suit the real exports with a wide margin.
+/// <c>Uploads:MaxExpansionRatio</c>, <c>Imports:MaxLineAmount</c> and <c>Imports:MaxPurchase</c>; the defaults suit the real exports with a wide margin.
 /// </summary>
 public sealed record ImportLimits
 {
@@ -30,4 +30,13 @@ public sealed record ImportLimits
     public int MaxPurchase { get; init; } = 10_000_000;
 
     public static ImportLimits Default { get; } = new();
+
+    /// <summary>The limits the settings give: <c>Uploads:MaxExpandedBytes</c>, <c>Uploads:MaxExpansionRatio</c>, <c>Imports:*</c>.</summary>
+    public static ImportLimits From(Queue.UploadOptions uploads, ImportsOptions imports) => Default with
+    {
+        MaxExpandedBytes = uploads.MaxExpandedBytes,
+        MaxExpansionRatio = uploads.MaxExpansionRatio,
+        MaxLineAmount = imports.MaxLineAmount,
+        MaxPurchase = imports.MaxPurchase,
+    };
 }

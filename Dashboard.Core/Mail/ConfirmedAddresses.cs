@@ -3,6 +3,7 @@ using Dashboard.Core.Digests;
 using Dashboard.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Mail;
 
@@ -13,9 +14,11 @@ namespace Dashboard.Core.Mail;
 /// counts against the same limits as every other mail.
 /// </summary>
 public sealed class ConfirmedAddresses(
-    IDbContextFactory<DashboardDbContext> contexts, MailGuard guard, ConfirmationTokens tokens, DigestLinks links, MailOptions options,
+    IDbContextFactory<DashboardDbContext> contexts, MailGuard guard, ConfirmationTokens tokens, DigestLinks links, IOptions<MailOptions> mailSettings,
     AuditLog audit, TimeProvider clock)
 {
+    private readonly MailOptions _options = mailSettings.Value;
+
     public static class Actions
     {
         public const string LinkSent = "mail confirmation sent";
@@ -60,7 +63,7 @@ public sealed class ConfirmedAddresses(
         }
         var userName = await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).FirstAsync(cancellationToken);
         var link = links.Confirm(tokens.Create(row.Id));
-        var from = MailboxAddress.Parse(options.From ?? "dashboard@localhost");
+        var from = MailboxAddress.Parse(_options.From ?? "dashboard@localhost");
         try
         {
             await guard.SendAsync(new MailIntent(userId, bare, MailKind.Confirmation),

@@ -2,6 +2,7 @@ using Dashboard.Core.Data;
 using Dashboard.Core.Digests;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Mail;
 
@@ -12,8 +13,10 @@ namespace Dashboard.Core.Mail;
 /// sends are counted in the store, so the limits hold across instances. The message's recipients are set here, to the
 /// address alone.
 /// </summary>
-public sealed class MailGuard(IDbContextFactory<DashboardDbContext> contexts, IMailTransport transport, MailOptions options, TimeProvider clock)
+public sealed class MailGuard(IDbContextFactory<DashboardDbContext> contexts, IMailTransport transport, IOptions<MailOptions> mailSettings, TimeProvider clock)
 {
+    private readonly MailOptions _options = mailSettings.Value;
+
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
     /// <summary>
@@ -64,10 +67,10 @@ public sealed class MailGuard(IDbContextFactory<DashboardDbContext> contexts, IM
         }
         var byUser = await sends.CountAsync(s => s.UserId == intent.UserId && s.AtUnixMs > since, cancellationToken);
         var byAddress = await sends.CountAsync(s => s.Address == intent.Address && s.AtUnixMs > since, cancellationToken);
-        var refusal = byAddress > options.MaxSendsPerAddressPerHour
-            ? $"{intent.Address} has had {options.MaxSendsPerAddressPerHour} mails from this server in the last hour, the most it sends to one address (Mail:MaxSendsPerAddressPerHour). Try again later."
-            : byUser > options.MaxSendsPerUserPerHour
-                ? $"This account has had {options.MaxSendsPerUserPerHour} mails sent in the last hour, the most the server sends for one user (Mail:MaxSendsPerUserPerHour). Try again later."
+        var refusal = byAddress > _options.MaxSendsPerAddressPerHour
+            ? $"{intent.Address} has had {_options.MaxSendsPerAddressPerHour} mails from this server in the last hour, the most it sends to one address (Mail:MaxSendsPerAddressPerHour). Try again later."
+            : byUser > _options.MaxSendsPerUserPerHour
+                ? $"This account has had {_options.MaxSendsPerUserPerHour} mails sent in the last hour, the most the server sends for one user (Mail:MaxSendsPerUserPerHour). Try again later."
                 : null;
         if (refusal is not null)
         {

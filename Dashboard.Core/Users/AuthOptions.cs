@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Dashboard.Core.Settings;
+using Microsoft.Extensions.Configuration;
+
 namespace Dashboard.Core.Users;
 
 /// <summary>The <c>Auth</c> section of the settings.</summary>
@@ -6,12 +10,19 @@ public sealed class AuthOptions
     public const string SectionName = "Auth";
 
     /// <summary>Wrong passwords in a row before an account is locked (<c>Auth:Lockout:MaxFailedAttempts</c>, default 5).</summary>
+    [ConfigurationKeyName("Lockout:MaxFailedAttempts")]
+    [Range(1, int.MaxValue, ErrorMessage = SettingRules.Positive)]
     public int MaxFailedAttempts { get; set; } = 5;
 
-    /// <summary>How long a locked account stays locked (<c>Auth:Lockout:Minutes</c>, default 15).</summary>
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>How long, in minutes, a locked account stays locked (<c>Auth:Lockout:Minutes</c>, default 15).</summary>
+    [ConfigurationKeyName("Lockout:Minutes")]
+    [Range(1, int.MaxValue, ErrorMessage = SettingRules.Positive)]
+    public int LockoutMinutes { get; set; } = 15;
+
+    public TimeSpan LockoutDuration => TimeSpan.FromMinutes(LockoutMinutes);
 
     /// <summary>The shortest password accepted (<c>Auth:MinPasswordLength</c>, default 8).</summary>
+    [Range(1, int.MaxValue, ErrorMessage = SettingRules.Positive)]
     public int MinPasswordLength { get; set; } = 8;
 
     /// <summary>
@@ -19,6 +30,7 @@ public sealed class AuthOptions
     /// (<c>Auth:SignInAttemptsPerMinute</c>, default 10). Lockout protects one account; this protects the store and the
     /// audit log from a flood of attempts at many names.
     /// </summary>
+    [Range(1, int.MaxValue, ErrorMessage = SettingRules.Positive)]
     public int SignInAttemptsPerMinute { get; set; } = 10;
 
     /// <summary>
@@ -26,7 +38,9 @@ public sealed class AuthOptions
     /// or <c>Auth__Admin__UserName</c>/<c>Auth__Admin__Password</c> in the environment). Without them the app offers a
     /// one-time setup page instead.
     /// </summary>
+    [ConfigurationKeyName("Admin:UserName")]
     public string? AdminUserName { get; set; }
 
+    [ConfigurationKeyName("Admin:Password")]
     public string? AdminPassword { get; set; }
 }

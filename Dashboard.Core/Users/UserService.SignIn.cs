@@ -115,10 +115,10 @@ public sealed partial class UserService
         List<(string? User, string Action, string? Detail)> audits, CancellationToken cancellationToken)
     {
         user.FailedSignIns++;
-        var locks = user.FailedSignIns >= options.MaxFailedAttempts;
+        var locks = user.FailedSignIns >= _options.MaxFailedAttempts;
         if (locks)
         {
-            user.LockedUntil = now + options.LockoutDuration;
+            user.LockedUntil = now + _options.LockoutDuration;
             user.FailedSignIns = 0;
         }
         await SaveAsync(db, cancellationToken);
@@ -126,7 +126,7 @@ public sealed partial class UserService
         if (locks)
         {
             audits.Add((user.UserName, AuditLog.Actions.LockedOut,
-                $"{options.MaxFailedAttempts} wrong passwords in a row; locked for {options.LockoutDuration.TotalMinutes:0} minutes"));
+                $"{_options.MaxFailedAttempts} wrong passwords in a row; locked for {_options.LockoutDuration.TotalMinutes:0} minutes"));
         }
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Dashboard.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Users;
 
@@ -15,8 +16,10 @@ namespace Dashboard.Core.Users;
 /// effect at once; the answers are cached in memory, dropped on every change made here, and trusted for 10 seconds at
 /// most, so that a change by another process (the <c>reset-password</c> verb) counts too.
 /// </remarks>
-public sealed partial class UserService(IDbContextFactory<DashboardDbContext> contexts, AuthOptions options, AuditLog audit, TimeProvider clock)
+public sealed partial class UserService(IDbContextFactory<DashboardDbContext> contexts, IOptions<AuthOptions> authSettings, AuditLog audit, TimeProvider clock)
 {
+    private readonly AuthOptions _options = authSettings.Value;
+
     private static readonly PasswordHasher<User> Hasher = new();
     /// <summary>How long a cached answer is trusted: changes made by another process (the CLI) count within it.</summary>
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
@@ -25,7 +28,7 @@ public sealed partial class UserService(IDbContextFactory<DashboardDbContext> co
     private long _generation;
     private volatile bool _anyUser;
 
-    public AuthOptions Options => options;
+    public AuthOptions Options => _options;
 
     public async Task<bool> AnyUserAsync(CancellationToken cancellationToken = default)
     {
@@ -89,15 +92,12 @@ public sealed partial class UserService(IDbContextFactory<DashboardDbContext> co
     /// <summary>At start: creates the admin named in the settings when there is no user yet. Returns whether it did.</summary>
     public async Task<bool> EnsureConfiguredAdminAsync(CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(options.AdminUserName) || await AnyUserAsync(cancellationToken))
+        // Both or neither: checked at start (AuthOptionsValidator).
+        if (string.IsNullOrWhiteSpace(_options.AdminUserName) || string.IsNullOrEmpty(_options.AdminPassword) || await AnyUserAsync(cancellationToken))
         {
             return false;
         }
-        if (string.IsNullOrEmpty(options.AdminPassword))
-        {
-            throw new InvalidOperationException("Auth:Admin:UserName is set but Auth:Admin:Password is not: set both (or neither, to use the setup page).");
-        }
-        return await AddAsync(options.AdminUserName, options.AdminPassword, Role.Admin, actor: "configuration", address: null,
+        return await AddAsync(_options.AdminUserName, _options.AdminPassword, Role.Admin, actor: "configuration", address: null,
             onlyAsFirst: true, cancellationToken) is not null;
     }
 
@@ -261,9 +261,9 @@ public sealed partial class UserService(IDbContextFactory<DashboardDbContext> co
 
     private void CheckPassword(string userName, string password)
     {
-        if (password.Length < options.MinPasswordLength)
+        if (password.Length < _options.MinPasswordLength)
         {
-            throw new UserChangeRefusedException($"A password has at least {options.MinPasswordLength} characters.");
+            throw new UserChangeRefusedException($"A password has at least {_options.MinPasswordLength} characters.");
         }
         if (string.Equals(password, userName, StringComparison.OrdinalIgnoreCase))
         {

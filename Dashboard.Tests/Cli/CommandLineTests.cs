@@ -35,7 +35,7 @@ public class CommandLineTests
     [Theory]
     [InlineData("Host=127.0.0.1;Port=1;Database=dashboard;Username=dashboard;Password=x", "PostgreSQL", "PostgreSQL could not be reached")]
     [InlineData("Data Source=/proc/no-such-folder/dashboard.db", "Sqlite", "The SQLite database could not be opened")]
-    [InlineData("Data Source=dashboard.db", "Oracle", "Store:Provider is 'Oracle'; expected Sqlite or PostgreSQL")]
+    [InlineData("Data Source=dashboard.db", "Oracle", "Store:Provider is 'Oracle'; expected one of Sqlite, PostgreSql.")]
     [InlineData("Data Source=dashboard.db", "Sqlite", "Analytics:FrameMaxLines is '5e6'; expected a whole number", "--Analytics:FrameMaxLines=5e6")]
     [InlineData("Data Source=dashboard.db", "Sqlite", "Analytics:WeekStartsOn is 'Funday'; expected a day name", "--Analytics:WeekStartsOn=Funday")]
     public async Task AStoreThatCannotBeReachedOrASettingThatIsWrongIsOneClearLineNotAStackTrace(string connection, string provider, string expected,

@@ -30,7 +30,7 @@ public sealed class MigrateStoreTests
         Assert.Equal((1, 1), (second.Inserted, second.Updated));
         Assert.True(sqlite.Import(Purchases, "train.csv").Succeeded);
         var audit = new AuditLog(sqlite.Contexts(), TimeProvider.System, NullLogger<AuditLog>.Instance);
-        await new UserService(sqlite.Contexts(), new AuthOptions(), audit, TimeProvider.System).CreateAsync("ana", "a long password", Role.Admin, "setup");
+        await new UserService(sqlite.Contexts(), Microsoft.Extensions.Options.Options.Create(new AuthOptions()), audit, TimeProvider.System).CreateAsync("ana", "a long password", Role.Admin, "setup");
         Assert.True(await audit.FlushAsync(TimeSpan.FromSeconds(30)));
         var before = await Figures(sqlite);
 
@@ -52,7 +52,7 @@ public sealed class MigrateStoreTests
             using var postgres = new Existing(target);
             Assert.Equal(before, await Figures(postgres.Database));
             Assert.Equal(sqlite.TablesHash(), postgres.Database.TablesHash());
-            var users = new UserService(postgres.Database.Contexts(), new AuthOptions(),
+            var users = new UserService(postgres.Database.Contexts(), Microsoft.Extensions.Options.Options.Create(new AuthOptions()),
                 new AuditLog(postgres.Database.Contexts(), TimeProvider.System, NullLogger<AuditLog>.Instance), TimeProvider.System);
             Assert.Equal(SignInOutcome.Success, (await users.SignInAsync("ANA", "a long password", null)).Outcome);
 

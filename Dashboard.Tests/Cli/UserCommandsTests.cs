@@ -19,7 +19,7 @@ public sealed class UserCommandsTests : IDisposable
     {
         var contexts = _db.Contexts();
         var audit = new AuditLog(contexts, TimeProvider.System, NullLogger<AuditLog>.Instance);
-        return new UserService(contexts, new AuthOptions(), audit, TimeProvider.System);
+        return new UserService(contexts, Microsoft.Extensions.Options.Options.Create(new AuthOptions()), audit, TimeProvider.System);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class PageActionGuardTests : IDisposable
     private UserService NewUsers()
     {
         var contexts = _db.Contexts();
-        return new UserService(contexts, new AuthOptions(), new AuditLog(contexts, TimeProvider.System, NullLogger<AuditLog>.Instance), TimeProvider.System);
+        return new UserService(contexts, Microsoft.Extensions.Options.Options.Create(new AuthOptions()), new AuditLog(contexts, TimeProvider.System, NullLogger<AuditLog>.Instance), TimeProvider.System);
     }
 
     /// <summary>A circuit signed in as <paramref name="user"/> with the claims its cookie carries.</summary>

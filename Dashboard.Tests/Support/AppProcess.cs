@@ -35,9 +35,11 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the app over <paramref name="connectionString"/> with extra <paramref name="environment"/> settings, and a
-    /// Chromium unless <paramref name="browser"/> is false (a second instance of a test that already has one).
+    /// Chromium unless <paramref name="browser"/> is false (a second instance of a test that already has one). Every line
+    /// the app writes, on stdout and stderr, goes to <paramref name="log"/> when given.
     /// </summary>
-    public static async Task<AppProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? environment = null, bool browser = true)
+    public static async Task<AppProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? environment = null, bool browser = true,
+        ConcurrentQueue<string>? log = null)
     {
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
         var exe = WebExecutable.Path;
@@ -57,8 +59,8 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
         var app = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {exe}.");
-        app.OutputDataReceived += (_, _) => { };
-        app.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[app] " + e.Data); } };
+        app.OutputDataReceived += (_, e) => { if (e.Data is not null) { log?.Enqueue(e.Data); } };
+        app.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[app] " + e.Data); log?.Enqueue(e.Data); } };
         app.BeginOutputReadLine();
         app.BeginErrorReadLine();
 

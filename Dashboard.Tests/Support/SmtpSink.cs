@@ -8,7 +8,7 @@ namespace Dashboard.Tests.Support;
 
 /// <summary>
 /// A small SMTP server for the tests, on 127.0.0.1 and a free port: it speaks enough of RFC 5321 (EHLO/HELO, MAIL, RCPT,
-/// DATA with dot-stuffing, RSET, NOOP, QUIT) for MailKit, offers no STARTTLS and no AUTH, and keeps every message it
+/// DATA with dot-stuffing, RSET, NOOP, QUIT) for MailKit, offers no STARTTLS, offers AUTH PLAIN and lets any password in (<see cref="Passwords"/>), and keeps every message it
 /// accepts. <see cref="RefuseNext"/> makes it answer the next messages' MAIL FROM with a temporary failure.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
@@ -18,6 +18,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly Task _accepting;
     private readonly ConcurrentQueue<MimeMessage> _messages = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private readonly ConcurrentQueue<string> _signIns = new();
     private int _refuse;
     private int _disposed;
 
@@ -32,6 +33,9 @@ public sealed class SmtpSink : IAsyncDisposable
     public int Port { get; }
 
     public IReadOnlyCollection<MimeMessage> Messages => _messages;
+
+    /// <summary>The passwords clients signed in with (AUTH PLAIN, offered to every client and never refused).</summary>
+    public IReadOnlyCollection<string> Passwords => _signIns;
 
     /// <summary>Settings that send the app's mail here (as configuration keys).</summary>
     public Dictionary<string, string> Settings(string publicUrl = "http://localhost/") => new()
@@ -97,6 +101,7 @@ public sealed class SmtpSink : IAsyncDisposable
                     case "EHLO":
                         await writer.WriteLineAsync("250-localhost");
                         await writer.WriteLineAsync("250-8BITMIME");
+                        await writer.WriteLineAsync("250-AUTH PLAIN");
                         await writer.WriteLineAsync("250 SIZE 52428800");
                         break;
                     case "HELO":
@@ -127,6 +132,17 @@ public sealed class SmtpSink : IAsyncDisposable
                         _messages.Enqueue(message);
                         _arrived.Release();
                         await writer.WriteLineAsync("250 2.0.0 queued");
+                        break;
+                    case "AUTH":
+                        // AUTH PLAIN with its credentials on the line, or on the next one: any user and password is let in.
+                        var credentials = line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, _, var initial] ? initial : null;
+                        if (credentials is null)
+                        {
+                            await writer.WriteLineAsync("334 ");
+                            credentials = await reader.ReadLineAsync(_stop.Token);
+                        }
+                        _signIns.Enqueue(Encoding.UTF8.GetString(Convert.FromBase64String(credentials ?? "")).Split('\0')[^1]);
+                        await writer.WriteLineAsync("235 2.7.0 ok");
                         break;
                     case "RSET":
                     case "NOOP":

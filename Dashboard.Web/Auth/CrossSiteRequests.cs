@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Auth;
 
@@ -20,14 +21,10 @@ public static class CrossSiteRequests
     public const string TokenHeader = "X-CSRF-TOKEN";
     public const string TokenPath = "/api/antiforgery";
 
-    public static IServiceCollection AddCrossSiteProtection(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCrossSiteProtection(this IServiceCollection services)
     {
         services.AddAntiforgery(o => o.HeaderName = TokenHeader);
-        var allowed = (configuration["Security:AllowedOrigins"] ?? "")
-            .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(o => o.TrimEnd('/'))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        services.AddSingleton(new AllowedOrigins(allowed));
+        services.AddSingleton(sp => new AllowedOrigins(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.Origins));
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Dashboard.Core.Users;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Auth;
 
@@ -16,7 +17,7 @@ public static class SignInRateLimit
     /// <summary>The rate-limiting policy of the pages that check a password.</summary>
     public const string Policy = "sign-in";
 
-    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, AuthOptions options)
+    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services)
     {
         services.AddRateLimiter(o =>
         {
@@ -25,7 +26,7 @@ public static class SignInRateLimit
             o.AddPolicy(Policy, http => HttpMethods.IsPost(http.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(AuthSetup.Address(http) ?? "(no address)", _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = options.SignInAttemptsPerMinute,
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.SignInAttemptsPerMinute,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 })

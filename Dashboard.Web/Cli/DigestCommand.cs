@@ -43,7 +43,7 @@ internal static class DigestCommand
 
     private static async Task<int> SendAsync(IServiceProvider services, string userName, DateOnly? week)
     {
-        var mail = services.GetRequiredService<MailOptions>();
+        var mail = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value;
         if (mail.Problems() is { Count: > 0 } problems)
         {
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { user = userName, sent = 0, error = "E-mail is not set up.", missing = problems }, CliJson.Options));

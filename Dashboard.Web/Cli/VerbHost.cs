@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dashboard.Core;
 using Dashboard.Core.Data;
+using Dashboard.Core.Settings;
 
 namespace Dashboard.Web.Cli;
 
@@ -21,13 +22,15 @@ internal static class VerbHost
         verb.SetAction(async parse =>
         {
             using var host = Build(parse.GetValue(Settings) ?? []);
+            host.Services.CheckSettings(); // a verb's host never starts, so ValidateOnStart would not run
             host.Services.GetRequiredService<StoreInitializer>().Initialize();
             return await run(parse, host.Services);
         });
         return verb;
     }
 
-    private static IHost Build(string[] settings)
+    /// <summary>The verb's host, built and not started; nothing is checked or opened yet.</summary>
+    public static IHost Build(string[] settings, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -38,6 +41,7 @@ internal static class VerbHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 }

@@ -1,6 +1,7 @@
 using Dashboard.Core.Digests;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Hosting;
 
@@ -10,9 +11,11 @@ namespace Dashboard.Web.Hosting;
 /// <c>Mail:PublicUrl</c> is not set.
 /// </summary>
 public sealed class DigestSchedulerService(
-    DigestScheduler scheduler, MailOptions options, DigestLinks links, IServer server, IHostApplicationLifetime lifetime, TimeProvider clock,
+    DigestScheduler scheduler, IOptions<MailOptions> mailSettings, DigestLinks links, IServer server, IHostApplicationLifetime lifetime, TimeProvider clock,
     ILogger<DigestSchedulerService> logger) : BackgroundService
 {
+    private readonly MailOptions _options = mailSettings.Value;
+
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -20,12 +23,12 @@ public sealed class DigestSchedulerService(
         {
             lifetime.ApplicationStarted.Register(() =>
                 links.Fallback ??= server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault());
-            if (options.Problems() is { Count: > 0 } problems)
+            if (_options.Problems() is { Count: > 0 } problems)
             {
                 logger.LogWarning("The weekly digest is not sent: {Problems}", string.Join(" ", problems));
                 return;
             }
-            if (string.IsNullOrEmpty(options.PublicUrl))
+            if (string.IsNullOrEmpty(_options.PublicUrl))
             {
                 logger.LogWarning("Mail:PublicUrl is not set: the digest's links use the address the app listens on.");
             }

@@ -105,7 +105,7 @@ public abstract class FirstAdminTests(StoreProvider provider) : StoreTest(provid
     {
         var contexts = _db.Contexts();
         var options = new AuthOptions { AdminUserName = configuredAdmin, AdminPassword = configuredAdmin is null ? null : "configured-password-1" };
-        return new UserService(contexts, options, new AuditLog(contexts, TimeProvider.System, NullLogger<AuditLog>.Instance), TimeProvider.System);
+        return new UserService(contexts, Microsoft.Extensions.Options.Options.Create(options), new AuditLog(contexts, TimeProvider.System, NullLogger<AuditLog>.Instance), TimeProvider.System);
     }
 }
 

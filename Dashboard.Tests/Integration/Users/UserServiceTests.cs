@@ -19,7 +19,7 @@ public abstract class UserServiceTests : StoreTest, IDisposable
         _db = NewDatabase();
         var contexts = _db.Contexts();
         _audit = new AuditLog(contexts, _clock, NullLogger<AuditLog>.Instance);
-        _users = new UserService(contexts, new AuthOptions { MaxFailedAttempts = 3, LockoutDuration = TimeSpan.FromMinutes(10) }, _audit, _clock);
+        _users = new UserService(contexts, Microsoft.Extensions.Options.Options.Create(new AuthOptions { MaxFailedAttempts = 3, LockoutMinutes = 10 }), _audit, _clock);
     }
 
     public void Dispose() => _db.Dispose();
@@ -271,7 +271,7 @@ public abstract class UserServiceTests : StoreTest, IDisposable
         // an import holds the write lock longer than a write may wait (1 s here, 30 s in the app).
         using var db = NewDatabase(busyTimeoutSeconds: 1);
         var audit = new AuditLog(db.Contexts(), _clock, NullLogger<AuditLog>.Instance);
-        var users = new UserService(db.Contexts(), new AuthOptions { MaxFailedAttempts = 3 }, audit, _clock);
+        var users = new UserService(db.Contexts(), Microsoft.Extensions.Options.Options.Create(new AuthOptions { MaxFailedAttempts = 3 }), audit, _clock);
         var ana = await users.CreateAsync("ana", "password-1", Role.Viewer, actor: "admin");
 
         if (Provider == StoreProvider.PostgreSql)

@@ -193,7 +193,7 @@ public sealed class DigestWithoutMailTests(AnalyticsAppFactory factory) : IClass
         Assert.Contains("data-mail-missing", page);
         Assert.Contains("Mail:Smtp:Host is not set", page);
         Assert.Contains("Mail:Smtp:From is not set", page);
-        Assert.False(factory.Services.GetRequiredService<MailOptions>().IsConfigured);
+        Assert.False(factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value.IsConfigured);
         Assert.Equal(0, await factory.Services.GetRequiredService<DigestScheduler>().RunDueAsync());
     }
 }

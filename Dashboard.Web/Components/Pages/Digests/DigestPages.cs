@@ -29,7 +29,7 @@ internal static class DigestPages
         new(s.UserId, s.Email, s.Day, s.Hour, s.TimeZone, DigestDelivery.FilterOf(s), s.Id);
 
     private static string DefaultZone(MailOptions mail) =>
-        mail.DefaultTimeZone is { Length: > 0 } configured && DigestSchedule.FindZone(configured) is not null ? configured
+        mail.DefaultTimeZone is { Length: > 0 } configured ? configured // a known zone: checked at start (MailOptionsValidator)
         : DigestSchedule.FindZone(TimeZoneInfo.Local.Id) is not null ? TimeZoneInfo.Local.Id
         : "UTC";
 }

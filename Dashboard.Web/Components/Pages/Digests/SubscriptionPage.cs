@@ -3,6 +3,7 @@ using Dashboard.Core.Mail;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Users;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages.Digests;
@@ -18,10 +19,12 @@ public abstract class SubscriptionPage : InteractivePage
     protected DigestSubscriptions Subscriptions { get; set; } = default!;
 
     [Inject]
-    protected MailOptions Mail { get; set; } = default!;
+    private IOptions<MailOptions> MailSettings { get; set; } = default!;
 
     [Inject]
     private OrdersOverviewQuery Orders { get; set; } = default!;
+
+    protected MailOptions Mail => MailSettings.Value;
 
     protected OrderFilterOptions? Options { get; private set; }
 
