@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Dashboard.Core.Orders;
-using Dashboard.Core.Data;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 /// <summary>
 /// Where the orders frame's load time goes: the bare SQLite read of the same columns (in Order ID order and in row

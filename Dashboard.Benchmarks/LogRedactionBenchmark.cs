@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dashboard.Core.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,12 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text;
-using Dashboard.Core.Data;
 using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Training;
-using Dashboard.Core.Orders;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 /// <summary>
 /// The real-data protocol on a database holding the imported real files (bench/models.sh makes one): purchase (random 80/20

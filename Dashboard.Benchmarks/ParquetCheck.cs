@@ -1,13 +1,7 @@
 using Dashboard.Core.Analytics;
 using Microsoft.Extensions.Options;
-using System.Diagnostics;
-using System.Globalization;
 using Dashboard.Core.Analytics.Export;
-using Dashboard.Core.Orders;
-using Dashboard.Core.Data;
 using DuckDB.NET.Data;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 /// <summary>

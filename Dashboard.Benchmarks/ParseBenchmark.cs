@@ -1,9 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.IO.Compression;
 using Dashboard.Core.Imports.Csv;
 using Dashboard.Core.Imports.Formats;
-using Dashboard.Core.Orders;
 
 /// <summary>
 /// The row parsers alone on a real export, held in memory: each round reads every record and parses it, and a floor

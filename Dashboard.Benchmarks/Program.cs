@@ -1,11 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using Dashboard.Core.Analytics;
-using Dashboard.Core.Orders;
 using Dashboard.Core.Weekly;
-using Dashboard.Core.Data;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
