@@ -2,7 +2,7 @@ namespace Dashboard.Core.Display;
 
 /// <summary>
 /// How numbers are shown to people, bound from the <c>Display</c> section. Files and the JSON API stay culture-invariant
-/// whatever it says (docs/decisions/XXXX-culture-display-culture.md).
+/// whatever it says (docs/decisions/0025-display-culture.md).
 /// </summary>
 public sealed class DisplayOptions
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Core.Logging;
 
 /// <summary>
-/// Keeps secrets out of every log line, whatever the level and the provider (decision XXXX-settings-options-at-start):
+/// Keeps secrets out of every log line, whatever the level and the provider (decision 0026-settings-options-at-start):
 /// the value of a URL's <c>token=</c> (or <c>password=</c>, <c>key=</c>, …) query parameter and a connection string's
 /// password are masked in a log entry's values and message. ASP.NET Core's request log ("Request starting GET
 /// /mail/confirm?token=…") would otherwise write the links of our mails (confirmation, unsubscribe) whole.

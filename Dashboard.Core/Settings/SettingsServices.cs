@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Core.Settings;
 
 /// <summary>
-/// How every section of the settings reaches the code (docs/decisions/XXXX-settings-options-at-start.md): an options class bound with
+/// How every section of the settings reaches the code (docs/decisions/0026-settings-options-at-start.md): an options class bound with
 /// <c>BindConfiguration</c>, whose values are checked before they are bound (<see cref="SettingValueCheck{T}"/>: a value
 /// the binder cannot convert is a sentence naming the setting, not the binder's exception), whose DataAnnotations are
 /// checked with the setting's path as its name (<see cref="SettingAnnotations{T}"/>), plus any <c>IValidateOptions</c>

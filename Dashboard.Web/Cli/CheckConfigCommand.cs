@@ -6,7 +6,7 @@ namespace Dashboard.Web.Cli;
 
 /// <summary>
 /// <c>check-config</c>: the settings as the app would use them, checked as at start, without opening the store
-/// (decision XXXX-settings-options-at-start). Prints <c>{"settings": {"Section:Key": value, ...}}</c> with secrets masked
+/// (decision 0026-settings-options-at-start). Prints <c>{"settings": {"Section:Key": value, ...}}</c> with secrets masked
 /// and exits 0; or prints <c>{"problems": [...]}</c>, each problem also a line on stderr, and exits 1.
 /// </summary>
 internal static class CheckConfigCommand
