@@ -59,7 +59,10 @@ public static class OverviewFigures
             bars.HoverTemplate = hover;
             trace = bars;
         }
-        return new ChartFigure([trace], Plot.Layout(axis, Plot.ValueAxis(MetricLabel(metric, currency))));
+        return new ChartFigure([trace], Plot.Layout(axis, Plot.ValueAxis(MetricLabel(metric, currency))))
+        {
+            XName = data.Grain switch { TimeGrain.Day => "Day", TimeGrain.Week => "Week starting", _ => "Month starting" },
+        };
     }
 
     public static ChartFigure Weekdays(IReadOnlyList<WeekdayPoint> data, OrderMetric metric, string? currency)
@@ -70,7 +73,7 @@ public static class OverviewFigures
             Plot.Colours(ChartPalette.Selection(data.Select(d => d.Selected).ToList())));
         bars.CustomData = Plot.Keys(data.Select(d => OrderFilter.WeekdayKeyOf(d.Day)));
         bars.HoverTemplate = $"%{{x}}<br>{Plot.Label(label)}: %{{y:{HoverFormat(metric)}}}<extra>click to filter</extra>";
-        return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(), Plot.ValueAxis(label)));
+        return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(), Plot.ValueAxis(label))) { XName = "Weekday" };
     }
 
     public static ChartFigure Categories(IReadOnlyList<CategoryPoint> data, string? currency)
@@ -80,7 +83,7 @@ public static class OverviewFigures
         bars.CustomData = Plot.Keys(data.Select(c => c.Category));
         bars.TextArray = data.Select(c => string.Create(Invariant, $"{c.Orders:N0} orders, {c.Units:N0} units")).ToList();
         bars.HoverTemplate = $"%{{x}}<br>Revenue: {Plot.Label(currency)} %{{y:,.2f}}<br>%{{text}}<extra>click to filter</extra>";
-        return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(tickAngle: -35), Plot.ValueAxis($"Revenue ({currency})"), bottom: 90));
+        return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(tickAngle: -35), Plot.ValueAxis($"Revenue ({currency})"), bottom: 90)) { XName = "Category" };
     }
 
     public static ChartFigure Months(IReadOnlyList<MonthPoint> data, string? currency)
@@ -101,6 +104,6 @@ public static class OverviewFigures
         second.Side = SideEnum.Right;
         second.ShowGrid = false;
         layout.YAxis.Add(second);
-        return new ChartFigure([aov, perDay], layout);
+        return new ChartFigure([aov, perDay], layout) { XName = "Month" };
     }
 }

@@ -35,7 +35,7 @@ public static class WeeklyReviewFigures
                 Bars("Week before", review.Days.Select(d => d.PreviousWeekOrders), ChartPalette.Muted, 7),
                 Bars("4 weeks earlier", review.Days.Select(d => d.FourWeeksEarlierOrders), ChartPalette.Tertiary, 28),
             ],
-            layout);
+            layout) { XName = "Day" };
     }
 
     public static ChartFigure Categories(WeeklyReview review)
@@ -49,16 +49,16 @@ public static class WeeklyReviewFigures
         var layout = Plot.Layout(Plot.CategoryAxis(tickAngle: -35), Plot.ValueAxis($"Revenue ({review.Currency})"), legend: true, bottom: 90);
         layout.BarMode = BarModeEnum.Group;
         layout.Legend[0].Y = -0.45m;
-        return new ChartFigure([thisWeek, before], layout);
+        return new ChartFigure([thisWeek, before], layout) { XName = "Category" };
     }
 
-    public static ChartFigure Movers(IReadOnlyList<Mover> movers, string? currency)
+    public static ChartFigure Movers(IReadOnlyList<Mover> movers, string? currency, string what)
     {
         var bars = Plot.Bar("Change of revenue", Plot.Labels(movers.Select(m => m.Name)), Plot.Values(movers.Select(m => m.RevenueChange)),
             Plot.Colours(movers.Select(m => m.RevenueChange >= 0 ? ChartPalette.Up : ChartPalette.Down)));
         bars.TextArray = movers.Select(m => string.Create(Invariant,
             $"{Plot.Label(currency)} {m.PreviousRevenue:N2} → {m.Revenue:N2}{(m.RevenueChangeRatio is { } r ? $" ({r:+0.0%;-0.0%})" : "")}<br>orders {m.PreviousOrders:N0} → {m.Orders:N0}")).ToList();
         bars.HoverTemplate = "%{x}<br>%{text}<extra></extra>";
-        return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(tickAngle: -35), Plot.ValueAxis($"Revenue change ({currency})", fromZero: false), bottom: 100));
+        return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(tickAngle: -35), Plot.ValueAxis($"Revenue change ({currency})", fromZero: false), bottom: 100)) { XName = what };
     }
 }
