@@ -21,11 +21,12 @@ public sealed class AxePageTests(AccessibilityFixture app, ITestOutputHelper out
         var page = await app.PageOfAsync(user);
         var found = new List<string>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var axeBefore = Axe.Spent;
         foreach (var path in AxePages.Of(user))
         {
             await AxePages.OpenAsync(page, path);
             found.AddRange(await EveryThemeAndWidthAsync(page, $"{user} {path}"));
-            output.WriteLine($"{path}: {clock.Elapsed.TotalSeconds:0.0} s (axe: {Axe.Spent.TotalSeconds:0.0} s)");
+            output.WriteLine($"{path}: {clock.Elapsed.TotalSeconds:0.0} s (axe: {(Axe.Spent - axeBefore).TotalSeconds:0.0} s)");
         }
         foreach (var (name, open) in AxePages.OpenStates(user, app.Folder))
         {
@@ -80,7 +81,7 @@ public sealed class AxePageTests(AccessibilityFixture app, ITestOutputHelper out
         }
         await page.Keyboard.PressAsync("Escape");
         await page.Locator(".mud-dialog").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 10000 });
-        Assert.Equal("Disable", (await disable.InnerTextAsync()).Trim()); // nothing was done
+        Assert.Equal("Disable", (await disable.TextContentAsync())?.Trim()); // nothing was done
     }
 
     private static async Task<IReadOnlyList<string>> EveryThemeAndWidthAsync(IPage page, string label)
