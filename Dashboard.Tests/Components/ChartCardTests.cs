@@ -102,14 +102,5 @@ public sealed class ChartCardTests
         Assert.Equal([ChartPalette.Muted, ChartPalette.Selected, ChartPalette.Muted], colours);
     }
 
-    /// <summary>Relative luminance of a #rrggbb colour (WCAG), 0 for black to 1 for white.</summary>
-    private static double Luminance(string hex)
-    {
-        double Channel(int at)
-        {
-            var c = Convert.ToInt32(hex.Substring(at, 2), 16) / 255.0;
-            return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
-        }
-        return 0.2126 * Channel(1) + 0.7152 * Channel(3) + 0.0722 * Channel(5);
-    }
+    private static double Luminance(string hex) => Contrast.Luminance(hex);
 }

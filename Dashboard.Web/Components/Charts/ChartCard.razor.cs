@@ -8,9 +8,10 @@ using Plotly.Blazor.Interop;
 namespace Dashboard.Web.Components.Charts;
 
 /// <summary>
-/// The one chart card: a title, the chart's tools (CSV and PNG for analysts) and a Plotly.Blazor chart. The chart is
-/// drawn once and then updated with <c>React</c> when a new <see cref="ChartFigure"/> or the theme arrives, never
-/// redrawn with the page. Clicks on bars or points come back as <see cref="ChartClick"/>.
+/// The one chart card: a figure with a title, the chart's tools (CSV and PNG for analysts), a Plotly.Blazor chart, a sentence
+/// that sums it up and its numbers as a table on request (<see cref="ChartData"/>). The chart is drawn once and then updated
+/// with <c>React</c> when a new <see cref="ChartFigure"/> or the theme arrives, never redrawn with the page. Clicks on bars or
+/// points, and Enter on a row of the table, come back as <see cref="ChartClick"/>.
 /// </summary>
 public sealed partial class ChartCard : ComponentBase
 {
@@ -26,6 +27,9 @@ public sealed partial class ChartCard : ComponentBase
     private ChartFigure? _drawn;
     private bool _drawnDark;
     private bool _plotted;
+    private string _summary = "";
+    private ChartTable? _table;
+    private ChartFigure? _tabled;
 
     /// <summary>The heading. Required.</summary>
     [Parameter, EditorRequired]
@@ -51,6 +55,10 @@ public sealed partial class ChartCard : ComponentBase
     [Parameter]
     public RenderFragment? Tools { get; set; }
 
+    /// <summary>The heading's element: <c>h2</c> under a page's <c>h1</c>, <c>h3</c> under a section's <c>h2</c>. Default: <c>h2</c>.</summary>
+    [Parameter]
+    public string HeadingTag { get; set; } = "h2";
+
     /// <summary>Raised when a bar or point is clicked. Default: no handler (and no click subscription).</summary>
     [Parameter]
     public EventCallback<ChartClick> OnPointClick { get; set; }
@@ -59,7 +67,41 @@ public sealed partial class ChartCard : ComponentBase
     [CascadingParameter(Name = ThemeCascade.DarkMode)]
     public bool Dark { get; set; }
 
-    protected override void OnParametersSet() => ChartTheme.Apply(Figure, Dark);
+    private string TitleId => _id + "-title";
+    private string SummaryId => _id + "-summary";
+    private string TableId => _id + "-table";
+
+    protected override void OnParametersSet()
+    {
+        ChartTheme.Apply(Figure, Dark);
+        ChartSeries.Distinguish(Figure);
+        _summary = ChartData.Summary(Title, Figure);
+        if (_table is not null && !ReferenceEquals(_tabled, Figure))
+        {
+            ShowTable();
+        }
+    }
+
+    private void ToggleTable()
+    {
+        if (_table is null)
+        {
+            ShowTable();
+        }
+        else
+        {
+            _table = null;
+        }
+    }
+
+    private void ShowTable()
+    {
+        _table = ChartData.Table(Figure, Figure.XName);
+        _tabled = Figure;
+    }
+
+    /// <summary>A row's first cell does what a click on its bar does.</summary>
+    private Task FilterByAsync(ChartRow row) => OnPointClick.InvokeAsync(new ChartClick(0, row.Index, row.Key));
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

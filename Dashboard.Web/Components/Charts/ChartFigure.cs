@@ -8,4 +8,8 @@ namespace Dashboard.Web.Components.Charts;
 /// changes. A new instance means new data: the card then calls <c>React</c>. A figure is never changed in place, but for
 /// the theme's colours, which the card sets (<see cref="ChartTheme"/>).
 /// </summary>
-public sealed record ChartFigure(IList<ITrace> Data, PlotLayout Layout);
+public sealed record ChartFigure(IList<ITrace> Data, PlotLayout Layout)
+{
+    /// <summary>The heading of the data table's first column (what the x values are). Default: the x axis' title, or "Date"/"Value".</summary>
+    public string? XName { get; init; }
+}

@@ -14,6 +14,8 @@ public static class ChartTheme
         (ChartPalette.Selected, ChartPalette.SelectedDark),
         (ChartPalette.Muted, ChartPalette.MutedDark),
         (ChartPalette.Partial, ChartPalette.PartialDark),
+        (ChartPalette.Up, ChartPalette.UpDark),
+        (ChartPalette.Down, ChartPalette.DownDark),
     ];
 
     /// <summary>Sets the theme's colours on the figure's layout and bars (either way: a figure can change theme again).</summary>

@@ -11,6 +11,7 @@ public sealed partial class MainLayout
     private bool _drawerOpen = true;
     private bool _dark;
     private IJSObjectReference? _module;
+    private ElementReference _main;
 
     [CascadingParameter(Name = ThemeCascade.InitialDarkMode)]
     private bool InitialDark { get; set; }
@@ -18,6 +19,11 @@ public sealed partial class MainLayout
     protected override void OnInitialized() => _dark = InitialDark;
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+
+    // This page's own address with the fragment: a bare "#content" would resolve against <base href="/"> to the overview.
+    private string SkipHref => Navigation.Uri.Split('#')[0] + "#content";
+
+    private async Task SkipToContentAsync() => await _main.FocusAsync();
 
     private async Task ToggleThemeAsync()
     {

@@ -73,7 +73,10 @@ public static class OverviewFigures
             bars.HoverTemplate = hover;
             trace = bars;
         }
-        return new ChartFigure([trace], Plot.Layout(axis, Axis(MetricLabel(metric, currency), values, metric, currency, numbers)));
+        return new ChartFigure([trace], Plot.Layout(axis, Axis(MetricLabel(metric, currency), values, metric, currency, numbers)))
+        {
+            XName = data.Grain switch { TimeGrain.Day => "Day", TimeGrain.Week => "Week starting", _ => "Month starting" },
+        };
     }
 
     public static ChartFigure Weekdays(IReadOnlyList<WeekdayPoint> data, OrderMetric metric, string? currency, DisplayNumbers? numbers = null)
@@ -86,7 +89,7 @@ public static class OverviewFigures
         bars.CustomData = Plot.Keys(data.Select(d => OrderFilter.WeekdayKeyOf(d.Day)));
         bars.TextArray = values.Select(v => Full(metric, v, currency, numbers)).ToList();
         bars.HoverTemplate = $"%{{x}}<br>{Plot.Label(label)}: %{{text}}<extra>click to filter</extra>";
-        return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(), Axis(label, values, metric, currency, numbers)));
+        return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(), Axis(label, values, metric, currency, numbers))) { XName = "Weekday" };
     }
 
     public static ChartFigure Categories(IReadOnlyList<CategoryPoint> data, string? currency, DisplayNumbers? numbers = null)
@@ -99,7 +102,7 @@ public static class OverviewFigures
             $"Revenue: {numbers.Amount(c.Revenue, Plot.Label(currency))}<br>{numbers.Count(c.Orders)} orders, {numbers.Count(c.Units)} units").ToList();
         bars.HoverTemplate = "%{x}<br>%{text}<extra>click to filter</extra>";
         return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(tickAngle: -35),
-            Axis($"Revenue ({currency})", data.Select(c => (double)c.Revenue), OrderMetric.Revenue, currency, numbers), bottom: 90));
+            Axis($"Revenue ({currency})", data.Select(c => (double)c.Revenue), OrderMetric.Revenue, currency, numbers), bottom: 90)) { XName = "Category" };
     }
 
     public static ChartFigure Months(IReadOnlyList<MonthPoint> data, string? currency, DisplayNumbers? numbers = null)
@@ -122,6 +125,6 @@ public static class OverviewFigures
         second.Side = SideEnum.Right;
         second.ShowGrid = false;
         layout.YAxis.Add(second);
-        return new ChartFigure([aov, perDay], layout);
+        return new ChartFigure([aov, perDay], layout) { XName = "Month" };
     }
 }

@@ -55,6 +55,6 @@ public static class PurchasesFigures
         bars.CustomData = Plot.Keys(breakdown.Groups.Select(g => g.Value));
         bars.TextArray = breakdown.Groups.Select(g => g.Count.ToString("N0", CultureInfo.CurrentCulture)).ToList();
         bars.HoverTemplate = "%{x}<br>Mean purchase: %{y:,.2f}<br>%{text} transactions<extra>click to filter</extra>";
-        return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(), Plot.ValueAxis("Mean purchase"), top: 8));
+        return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(), Plot.ValueAxis("Mean purchase"), top: 8)) { XName = Title(breakdown.Dimension) };
     }
 }

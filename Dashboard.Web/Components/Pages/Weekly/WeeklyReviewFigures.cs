@@ -36,7 +36,7 @@ public static class WeeklyReviewFigures
                 Bars("Week before", review.Days.Select(d => d.PreviousWeekOrders), ChartPalette.Muted, 7),
                 Bars("4 weeks earlier", review.Days.Select(d => d.FourWeeksEarlierOrders), ChartPalette.Tertiary, 28),
             ],
-            layout);
+            layout) { XName = "Day" };
     }
 
     public static ChartFigure Categories(WeeklyReview review, DisplayNumbers? numbers = null)
@@ -55,10 +55,10 @@ public static class WeeklyReviewFigures
         var layout = Plot.Layout(Plot.CategoryAxis(tickAngle: -35), axis, legend: true, bottom: 90);
         layout.BarMode = BarModeEnum.Group;
         layout.Legend[0].Y = -0.45m;
-        return new ChartFigure([thisWeek, before], layout);
+        return new ChartFigure([thisWeek, before], layout) { XName = "Category" };
     }
 
-    public static ChartFigure Movers(IReadOnlyList<Mover> movers, string? currency, DisplayNumbers? numbers = null)
+    public static ChartFigure Movers(IReadOnlyList<Mover> movers, string? currency, string what, DisplayNumbers? numbers = null)
     {
         var n = numbers ?? DisplayNumbers.Current;
         var bars = Plot.Bar("Change of revenue", Plot.Labels(movers.Select(m => m.Name)), Plot.Values(movers.Select(m => m.RevenueChange)),
@@ -68,6 +68,6 @@ public static class WeeklyReviewFigures
         bars.HoverTemplate = "%{x}<br>%{text}<extra></extra>";
         var axis = AxisTicks.Apply(Plot.ValueAxis($"Revenue change ({currency})", fromZero: false), movers.Select(m => (double)m.RevenueChange),
             AxisTicks.Money(n, Plot.Label(currency), signed: true));
-        return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(tickAngle: -35), axis, bottom: 100));
+        return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(tickAngle: -35), axis, bottom: 100)) { XName = what };
     }
 }

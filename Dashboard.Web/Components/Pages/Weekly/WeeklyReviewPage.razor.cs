@@ -41,8 +41,8 @@ public sealed partial class WeeklyReviewPage : UrlStatePage
         _figures = new Figures(
             WeeklyReviewFigures.Days(_review),
             WeeklyReviewFigures.Categories(_review),
-            WeeklyReviewFigures.Movers(_review.CategoryMovers, _review.Currency),
-            WeeklyReviewFigures.Movers(_review.StateMovers, _review.Currency));
+            WeeklyReviewFigures.Movers(_review.CategoryMovers, _review.Currency, "Category"),
+            WeeklyReviewFigures.Movers(_review.StateMovers, _review.Currency, "State"));
     }
 
     private Task Go(DateOnly week, OrderFilter filter)
