@@ -28,6 +28,8 @@ public static class DependencyInjection
         services.AddHostedService<DigestSchedulerService>();
         services.AddExceptionHandler<StoreBusyHandler>();
         services.AddSingleton<DownloadSlots>();
+        services.AddDashboardHealth();
+        services.AddDashboardTelemetry(configuration);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;
     }
@@ -52,6 +54,7 @@ public static class DependencyInjection
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        app.UseShutdownDrain();
         // Routing first: the rate limiter, authorization and antiforgery act on the endpoint's metadata, not on the path.
         app.UseRouting();
         app.UseRateLimiter();
@@ -60,6 +63,8 @@ public static class DependencyInjection
         app.UseCrossSiteProtection();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
+        app.MapDashboardHealth();
+        app.MapDashboardMetrics();
         app.MapAccountEndpoints();
         app.MapAntiforgeryToken();
         app.MapAnalyticsApi();
