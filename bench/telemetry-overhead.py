@@ -9,7 +9,7 @@ requests with changing filters go to both, one after the other, in alternating o
 loopback by the client. Reports median, p90 and mean per side, the on/off ratios, and what the sink received.
 Standard library only.
 
-Usage: bench/telemetry-overhead.py APP_EXECUTABLE AMAZON_EXPORT [--rounds 600]
+Usage: bench/telemetry-overhead.py APP_EXECUTABLE AMAZON_EXPORT [--rounds 1500] [--on all|metrics|traces|none]
 e.g.   bench/telemetry-overhead.py Dashboard.Web/bin/Release/net10.0/Dashboard.Web /work/shared/data/amazon-sale-report.csv.gz
 """
 import argparse, http.cookiejar, http.server, os, random, re, shutil, socket, statistics, subprocess, sys, tempfile, threading, time
@@ -41,7 +41,7 @@ class Sink(http.server.BaseHTTPRequestHandler):
 def start(exe, folder, db, extra):
     port = free_port()
     env = dict(os.environ, ConnectionStrings__Dashboard=f"Data Source={db}", Auth__SignInAttemptsPerMinute="100000",
-               Uploads__Folder=f"{folder}/uploads-{port}", Logging__LogLevel__Default="Warning", Models__TrainOnFirstStart="false",
+               Uploads__Folder=f"{folder}/uploads-{port}", Logging__LogLevel__Default="Warning", Models__TrainOnFirstStart="false", Health__DrainSeconds="0",
                Auth__Admin__UserName=ADMIN, Auth__Admin__Password=PASSWORD, **extra)
     app = subprocess.Popen([exe, "--urls", f"http://127.0.0.1:{port}"], cwd=folder, env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -75,11 +75,34 @@ def timed(opener, url):
     return (time.perf_counter() - t) * 1000
 
 
+def measure(off, on, queries, rounds, scrape_on):
+    """The same overview requests to both, back to back in alternating order, after a warm-up; /metrics of 'on' scraped every 5 s."""
+    stop = threading.Event()
+
+    def scrape():  # as Prometheus would
+        while not stop.wait(5) and scrape_on:
+            on[2].open(on[1] + "/metrics", timeout=30).read()
+    threading.Thread(target=scrape, daemon=True).start()
+    for q in queries * 2:  # warm-up: the frames, and the JIT's second tier for the hot methods
+        timed(off[2], off[1] + q)
+        timed(on[2], on[1] + q)
+    times = {"off": [], "on": []}
+    for i in range(rounds):
+        q = queries[i % len(queries)]
+        order = [("off", off), ("on", on)] if i % 2 == 0 else [("on", on), ("off", off)]
+        for name, (_, base, opener) in order:
+            times[name].append(timed(opener, base + q))
+    stop.set()
+    return times
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("exe")
     parser.add_argument("export")
-    parser.add_argument("--rounds", type=int, default=600)
+    parser.add_argument("--rounds", type=int, default=1500)
+    parser.add_argument("--on", choices=["all", "metrics", "traces", "none"], default="all",
+                        help="what 'on' turns on (metrics and traces by default); 'none' measures off against off")
     args = parser.parse_args()
     exe = os.path.abspath(args.exe)
     folder = tempfile.mkdtemp(prefix="dashboard-telemetry-")
@@ -91,42 +114,37 @@ def main():
         env = dict(os.environ, ConnectionStrings__Dashboard=f"Data Source={db}")
         subprocess.run([exe, "import", os.path.abspath(args.export)], cwd=folder, env=env, check=True, stdout=subprocess.DEVNULL)
         shutil.copy(db, f"{folder}/on.db")
-        off = start(exe, folder, db, {"Metrics__Enabled": "false"})
-        apps.append(off[0])
-        on = start(exe, folder, f"{folder}/on.db", {"OTEL_EXPORTER_OTLP_ENDPOINT": f"http://127.0.0.1:{sink.server_port}",
-                                                      "OTEL_EXPORTER_OTLP_PROTOCOL": "http/protobuf"})
-        apps.append(on[0])
-        stop = threading.Event()
-
-        def scrape():  # as Prometheus would, every 5 s
-            while not stop.wait(5):
-                on[2].open(on[1] + "/metrics", timeout=30).read()
-        threading.Thread(target=scrape, daemon=True).start()
-
+        otlp = {"OTEL_EXPORTER_OTLP_ENDPOINT": f"http://127.0.0.1:{sink.server_port}", "OTEL_EXPORTER_OTLP_PROTOCOL": "http/protobuf"}
+        on_env = {"all": otlp, "metrics": {}, "traces": dict(otlp, Metrics__Enabled="false"), "none": {"Metrics__Enabled": "false"}}[args.on]
         rng = random.Random(29)
         queries = [random_query(rng) for _ in range(200)]
-        for q in queries[:40]:  # warm-up: JIT, the frames
-            timed(off[2], off[1] + q)
-            timed(on[2], on[1] + q)
-        times = {"off": [], "on": []}
-        for i in range(args.rounds):
-            q = queries[i % len(queries)]
-            order = [("off", off), ("on", on)] if i % 2 == 0 else [("on", on), ("off", off)]
-            for name, (_, base, opener) in order:
-                times[name].append(timed(opener, base + q))
-        stop.set()
-        metrics = on[2].open(on[1] + "/metrics", timeout=30).read().decode()
-        for name in ("off", "on"):
-            t = sorted(times[name])
-            print(f"{name:>3}: median {statistics.median(t):6.2f} ms  p90 {t[int(len(t) * 0.9)]:6.2f} ms  mean {statistics.fmean(t):6.2f} ms  ({len(t)} requests)")
-        ratio = statistics.median(times["on"]) / statistics.median(times["off"])
-        mean_ratio = statistics.fmean(times["on"]) / statistics.fmean(times["off"])
-        print(f"on/off: median {ratio:.3f}, mean {mean_ratio:.3f}")
-        print(f"OTLP sink: {received['posts']} exports, {received['bytes']:,} bytes; /metrics of 'on': {len(metrics.splitlines())} lines")
+        # Two phases with fresh processes, "off" started first and then "on" first: on this machine the process started
+        # second was measured slower whatever its settings (off against off: 1.30), and the two phases cancel that out.
+        ratios = []
+        for phase, on_first in ((1, False), (2, True)):
+            order = [("on", f"{folder}/on.db", on_env), ("off", db, {"Metrics__Enabled": "false"})]
+            procs = {}
+            for name, path, extra in (order if on_first else order[::-1]):
+                procs[name] = start(exe, folder, path, extra)
+                apps.append(procs[name][0])
+            times = measure(procs["off"], procs["on"], queries, args.rounds, args.on in ("all", "metrics"))
+            paired = statistics.median(a / b for a, b in zip(times["on"], times["off"]))
+            ratios.append(paired)
+            print(f"phase {phase} ({'on' if on_first else 'off'} started first):")
+            for name in ("off", "on"):
+                t = sorted(times[name])
+                print(f"  {name:>3}: median {statistics.median(t):6.2f} ms  p90 {t[int(len(t) * 0.9)]:6.2f} ms  mean {statistics.fmean(t):6.2f} ms  ({len(t)} requests)")
+            print(f"  on/off: median of the rounds' ratios {paired:.3f}")
+            for name in ("off", "on"):
+                procs[name][0].terminate()
+                procs[name][0].wait()
+        print(f"'on' is: {args.on}; on/off over both phases (geometric mean): {(ratios[0] * ratios[1]) ** 0.5:.3f}")
+        print(f"OTLP sink: {received['posts']} exports, {received['bytes']:,} bytes")
     finally:
         for app in apps:
-            app.terminate()
-            app.wait()
+            if app.poll() is None:
+                app.terminate()
+                app.wait()
         sink.shutdown()
         shutil.rmtree(folder, ignore_errors=True)
 
