@@ -30,6 +30,8 @@ public static class DependencyInjection
         services.AddHostedService<DigestSchedulerService>();
         services.AddExceptionHandler<StoreBusyHandler>();
         services.AddSingleton<DownloadSlots>();
+        services.AddDashboardHealth();
+        services.AddDashboardTelemetry(configuration);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;
     }
@@ -63,6 +65,7 @@ public static class DependencyInjection
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        app.UseShutdownDrain();
         app.UseDisplayCulture();
         // Routing first: the rate limiter, authorization and antiforgery act on the endpoint's metadata, not on the path.
         app.UseRouting();
@@ -72,6 +75,8 @@ public static class DependencyInjection
         app.UseCrossSiteProtection();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
+        app.MapDashboardHealth();
+        app.MapDashboardMetrics();
         app.MapAccountEndpoints();
         app.MapAntiforgeryToken();
         app.MapDisplayCulture();

@@ -32,6 +32,7 @@ public static class StoreBusy
         }
         catch (Exception e) when (Is(e))
         {
+            Telemetry.DashboardTelemetry.StoreBusyRefusals.Add(1, new KeyValuePair<string, object?>("where", "change"));
             throw refused(Message);
         }
     }

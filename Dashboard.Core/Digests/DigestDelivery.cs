@@ -3,6 +3,7 @@ using System.Globalization;
 using Dashboard.Core.Display;
 using Dashboard.Core.Mail;
 using Dashboard.Core.Orders;
+using Dashboard.Core.Telemetry;
 using Dashboard.Core.Weekly;
 using Microsoft.Extensions.Logging;
 using MimeKit;
@@ -45,9 +46,28 @@ public sealed class DigestDelivery(
     /// Builds and sends through <see cref="MailGuard"/>: only to a confirmed address, a test within the hourly limits.
     /// Throws <see cref="MailRefusedException"/> when it may not go, and what the server throws when it refuses.
     /// </summary>
-    public Task<MimeMessage> SendAsync(DigestSubscription subscription, DateOnly? week, bool isTest = false, CancellationToken cancellationToken = default) =>
-        guard.SendAsync(new MailIntent(subscription.UserId, subscription.Email, isTest ? MailKind.Test : MailKind.Scheduled),
-            c => BuildAsync(subscription, week, isTest, c), cancellationToken);
+    public async Task<MimeMessage> SendAsync(DigestSubscription subscription, DateOnly? week, bool isTest = false, CancellationToken cancellationToken = default)
+    {
+        using var span = DashboardTelemetry.Source.StartActivity(DashboardTelemetry.Spans.DigestSend);
+        var outcome = "failed";
+        try
+        {
+            var sent = await guard.SendAsync(new MailIntent(subscription.UserId, subscription.Email, isTest ? MailKind.Test : MailKind.Scheduled),
+                c => BuildAsync(subscription, week, isTest, c), cancellationToken);
+            outcome = "sent";
+            return sent;
+        }
+        catch (MailRefusedException)
+        {
+            outcome = "refused";
+            throw;
+        }
+        finally
+        {
+            DashboardTelemetry.DigestSends.Add(1, new("kind", isTest ? "test" : "scheduled"), new("outcome", outcome));
+            span?.SetTag("dashboard.digest.outcome", outcome);
+        }
+    }
 
     private static IEnumerable<KeyValuePair<string, string?>> QueryPairs(string query) =>
         query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>

@@ -7,6 +7,7 @@ using Dashboard.Core.Imports.Csv;
 using Dashboard.Core.Imports.Formats;
 using Dashboard.Core.Imports.Queue;
 using Dashboard.Core.Orders;
+using Dashboard.Core.Telemetry;
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
 
@@ -83,6 +84,7 @@ public sealed class ImportService(
     /// <summary>Reads the header and recognises the file's format; a file that has none is refused.</summary>
     private static CsvHeader ReadHeader(CsvRecordReader csv, Run run)
     {
+        using var span = DashboardTelemetry.Source.StartActivity(DashboardTelemetry.Spans.Parse);
         try
         {
             if (!csv.Read() || (csv.FieldCount == 1 && csv[0].IsEmpty))
@@ -103,6 +105,7 @@ public sealed class ImportService(
     private void WriteRows(DbConnection connection, DbTransaction transaction, ImportInput input, CsvHeader header, Run run,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
+        using var span = DashboardTelemetry.Source.StartActivity(DashboardTelemetry.Spans.Write);
         try
         {
             // A long statement (the index build after a first load, PostgreSQL's upsert) stops too when the import is cancelled.
@@ -193,6 +196,7 @@ public sealed class ImportService(
                 RowPipeline.Run(input, header, (CsvRecordReader row, int _, out RowError? error) => parser.Parse(row, out error),
                     writer, counts, options, progress, cancellationToken);
             }
+            using var span = rollup ? DashboardTelemetry.Source.StartActivity(DashboardTelemetry.Spans.Rollup) : null;
             if (wholeStore)
             {
                 RollupWriter.RebuildAll(store.Kind, connection, transaction);

@@ -15,6 +15,11 @@ namespace Dashboard.Core.Orders;
 public sealed class OrdersFrameCache(IDbContextFactory<DashboardDbContext> contexts, DataVersion dataVersion, IOptions<AnalyticsOptions> options)
     : FrameCache<IOrdersData>(contexts, dataVersion)
 {
+    protected override string FrameName => "orders";
+
+    /// <remarks>Past the frames' size the rollup's summary is held, and no line.</remarks>
+    protected override long LinesHeld(IOrdersData data) => data is OrdersFrame ? data.Count : 0;
+
     protected override long VersionOf(IOrdersData data) => data.Version;
 
     protected override Task<IOrdersData> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken) =>

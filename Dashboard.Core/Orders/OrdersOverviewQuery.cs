@@ -28,7 +28,8 @@ public sealed class OrdersOverviewQuery(OrdersFrameCache frames, IOptions<Analyt
     }
 
     public Task<OrdersOverview> GetAsync(OrderFilter filter, TimeGrain grain = TimeGrain.Day, CancellationToken cancellationToken = default) =>
-        frames.ReadAsync(s => ComposeAsync(s, filter, grain, (f, layout) => s.OverviewAsync(f, layout, cancellationToken)), cancellationToken);
+        Telemetry.DashboardTelemetry.QueryAsync("overview", () =>
+            frames.ReadAsync(s => ComposeAsync(s, filter, grain, (f, layout) => s.OverviewAsync(f, layout, cancellationToken)), cancellationToken));
 
     /// <summary>
     /// The overview from a frame with its fused pass split into <paramref name="parts"/> (by default as the frame chooses):

@@ -8,6 +8,10 @@ namespace Dashboard.Core.Purchases;
 public sealed class PurchasesFrameCache(IDbContextFactory<DashboardDbContext> contexts, DataVersion dataVersion)
     : FrameCache<PurchasesFrame>(contexts, dataVersion)
 {
+    protected override string FrameName => "purchases";
+
+    protected override long LinesHeld(PurchasesFrame frame) => frame.Count;
+
     protected override long VersionOf(PurchasesFrame frame) => frame.Version;
 
     protected override Task<PurchasesFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken) =>

@@ -12,11 +12,8 @@ public sealed class PurchasesQuery(PurchasesFrameCache frames)
     public async Task<IReadOnlyDictionary<PurchaseDimension, IReadOnlyList<string>>> GetFilterOptionsAsync(CancellationToken cancellationToken = default) =>
         (await frames.GetAsync(cancellationToken)).Labels;
 
-    public async Task<PurchasesSummary> GetAsync(PurchaseFilter filter, CancellationToken cancellationToken = default)
-    {
-        var s = await frames.GetAsync(cancellationToken);
-        return Compute(s, filter);
-    }
+    public Task<PurchasesSummary> GetAsync(PurchaseFilter filter, CancellationToken cancellationToken = default) =>
+        Telemetry.DashboardTelemetry.QueryAsync("purchases", async () => Compute(await frames.GetAsync(cancellationToken), filter));
 
     internal static PurchasesSummary Compute(PurchasesFrame s, PurchaseFilter filter)
     {

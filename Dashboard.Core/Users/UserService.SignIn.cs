@@ -17,6 +17,13 @@ public sealed partial class UserService
 
     public async Task<SignInResult> SignInAsync(string userName, string password, string? address, CancellationToken cancellationToken = default)
     {
+        var result = await CheckSignInAsync(userName, password, address, cancellationToken);
+        Telemetry.DashboardTelemetry.SignIns.Add(1, new KeyValuePair<string, object?>("outcome", Telemetry.DashboardTelemetry.Tag(result.Outcome.ToString())));
+        return result;
+    }
+
+    private async Task<SignInResult> CheckSignInAsync(string userName, string password, string? address, CancellationToken cancellationToken)
+    {
         var name = userName.Trim();
         var seen = await VerifyOutsideTheLockAsync(name, password, cancellationToken);
         if (seen is null)

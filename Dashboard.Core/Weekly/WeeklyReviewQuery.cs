@@ -18,7 +18,8 @@ public sealed class WeeklyReviewQuery(OrdersFrameCache frames, IOptions<Analytic
     public DateOnly WeekOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek - (int)WeekStartsOn + 7) % 7));
 
     public Task<WeeklyReview> GetAsync(DateOnly? week, OrderFilter filter, CancellationToken cancellationToken = default) =>
-        frames.ReadAsync(s => ComposeAsync(s, week, filter with { From = null, To = null }, cancellationToken), cancellationToken);
+        Telemetry.DashboardTelemetry.QueryAsync("weekly", () =>
+            frames.ReadAsync(s => ComposeAsync(s, week, filter with { From = null, To = null }, cancellationToken), cancellationToken));
 
     /// <summary>
     /// [d]: the group of day d of the five weeks from "four weeks earlier" to the week shown: days 0..6 four weeks earlier

@@ -26,6 +26,8 @@ public sealed class MultiInstanceTests
         {
             ["Store__Provider"] = "PostgreSQL",
             ["Models__TrainOnFirstStart"] = "false",
+            // Long enough for the test to see the stopped instance draining.
+            ["Health__DrainSeconds"] = "8",
         };
         try
         {
@@ -64,7 +66,8 @@ public sealed class MultiInstanceTests
                 Assert.Equal(2, history.RootElement.GetArrayLength());
             }
 
-            // Chromium signs in through nginx; killed, the instance that served it hands the user to the other, still signed in.
+            // Chromium signs in through nginx; stopped (SIGTERM) during a page load, the instance that served it drains and hands
+            // the user to the other, still signed in, with no error shown.
             await using var context = await chromium.NewContextAsync(new BrowserNewContextOptions
             {
                 BaseURL = nginx.BaseUrl,
@@ -76,17 +79,30 @@ public sealed class MultiInstanceTests
             var served = first!.Headers["x-dashboard-upstream"];
             var (gone, other) = served == new Uri(a.BaseUrl).Authority ? (a, b) : (b, a);
             Assert.Equal(new Uri(gone.BaseUrl).Authority, served);
-            gone.Kill();
+            var loading = page.GotoAsync("/weekly");
+            gone.Terminate();
 
-            // A new tab of the same browser (the same cookies): the old one's circuit, cut by the kill, reloads itself,
-            // and a reload of ours could race it (ERR_ABORTED).
+            // While it drains, the stopped instance says it is not ready; the page being loaded finishes without an error.
+            using (var probe = new HttpClient { BaseAddress = new Uri(gone.BaseUrl) })
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, (await probe.GetAsync("/health/ready")).StatusCode);
+            }
+            await loading;
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Weekly review" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+
+            // The next request, in a new tab of the same browser (the same cookies; the old tab's circuit may be cut when the
+            // instance exits, and reloads itself), goes to the other instance: nginx lists every instance it tried, the
+            // draining one first when the cookie still points at it (it answered 503), then the other.
             await page.CloseAsync();
             var tab = await context.NewPageAsync();
             var again = await tab.GotoAsync("/");
-            // nginx lists every instance it tried: the dead one first when the cookie still points at it, then the other.
-            Assert.Equal(new Uri(other.BaseUrl).Authority, again!.Headers["x-dashboard-upstream"].Split(", ")[^1]);
+            Assert.Equal(HttpStatusCode.OK, (HttpStatusCode)again!.Status);
+            Assert.Equal(new Uri(other.BaseUrl).Authority, again.Headers["x-dashboard-upstream"].Split(", ")[^1]);
             Assert.DoesNotContain("/account/login", tab.Url, StringComparison.Ordinal);
             await Assertions.Expect(tab.GetByRole(AriaRole.Heading, new() { Name = "Orders overview" })).ToBeVisibleAsync();
+            await Assertions.Expect(tab.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+            Assert.Equal(0, await gone.WaitForExitAsync(TimeSpan.FromMinutes(1))); // a guard against a hung stop, not a timing assertion
         }
         finally
         {

@@ -62,10 +62,11 @@ public sealed class ChartAccessibilityTests
         Assert.Equal("true", card.Find("[data-action=data-table]").GetAttribute("aria-expanded"));
         Assert.Equal(["Category", "Revenue (INR)", "Details"], card.FindAll("thead th").Select(h => h.TextContent.Trim()));
         var rows = card.FindAll("tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
-        Assert.Equal(["Set", "1,200", "3 orders, 4 units"], rows[0]);
+        // The details are the hover's text: the full amount in the display culture, then the counts.
+        Assert.Equal(["Set", "1,200", "Revenue: ₹1,200.00; 3 orders, 4 units"], rows[0]);
         // A data label is shown as the text it is, not as markup.
-        Assert.Equal(["<a href=\"https://evil.example\">kurta</a>", "800", "2 orders, 2 units"], rows[1]);
-        Assert.Equal(["Top", "100", "1 orders, 1 units"], rows[2]);
+        Assert.Equal(["<a href=\"https://evil.example\">kurta</a>", "800", "Revenue: ₹800.00; 2 orders, 2 units"], rows[1]);
+        Assert.Equal(["Top", "100", "Revenue: ₹100.00; 1 orders, 1 units"], rows[2]);
         Assert.Equal(["false", "true", "false"], card.FindAll("[data-filter-row]").Select(b => b.GetAttribute("aria-pressed")));
 
         card.FindAll("button[data-filter-row]")[0].Click();

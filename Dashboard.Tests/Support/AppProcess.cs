@@ -117,6 +117,21 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Asks the app to stop as systemd does, with SIGTERM: it drains, cancels its imports and exits.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _app.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits for the app's process to end; returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        await _app.WaitForExitAsync(timeout.Token);
+        return _app.ExitCode;
+    }
+
     /// <summary>A page in a new browser context, signed in as <paramref name="user"/> (null: not signed in).</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? user = TestUsers.Admin, string password = TestUsers.Password)
     {

@@ -19,6 +19,10 @@ internal sealed class StoreBusyHandler : IExceptionHandler
         {
             return false;
         }
+        if (exception is not DataChangedException)
+        {
+            Core.Telemetry.DashboardTelemetry.StoreBusyRefusals.Add(1, new KeyValuePair<string, object?>("where", "request"));
+        }
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "30";
         httpContext.Response.ContentType = "text/plain; charset=utf-8";

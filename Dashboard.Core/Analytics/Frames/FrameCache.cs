@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Dashboard.Core.Data;
+using Dashboard.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Analytics.Frames;
@@ -15,6 +17,9 @@ public abstract class FrameCache<TFrame>(IDbContextFactory<DashboardDbContext> c
 
     protected IDbContextFactory<DashboardDbContext> Contexts => contexts;
 
+    /// <summary>Whether a frame has been built (of any data version): the screens can answer.</summary>
+    public bool IsBuilt => _current is not null;
+
     public async ValueTask<TFrame> GetAsync(CancellationToken cancellationToken = default)
     {
         if (_current is { } frame && VersionOf(frame) == dataVersion.Current)
@@ -30,7 +35,7 @@ public abstract class FrameCache<TFrame>(IDbContextFactory<DashboardDbContext> c
                 return again;
             }
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var built = await LoadAsync(db, version, cancellationToken);
+            var built = await MeasuredLoadAsync(db, version, cancellationToken);
             _current = built;
             return built;
         }
@@ -81,13 +86,31 @@ public abstract class FrameCache<TFrame>(IDbContextFactory<DashboardDbContext> c
             dataVersion.CatchUp(connection);
             // Built at the version now current: a change of this process committed but not yet counted moves it on once,
             // when its writer counts it, and the frame is built again then.
-            _current = await LoadAsync(db, dataVersion.Current, cancellationToken);
+            _current = await MeasuredLoadAsync(db, dataVersion.Current, cancellationToken);
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    /// <summary>A build as a span of the trace that asked for it (a page's query, an import's commit), timed and counted.</summary>
+    private async Task<TFrame> MeasuredLoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken)
+    {
+        var tag = new KeyValuePair<string, object?>("frame", FrameName);
+        using var span = DashboardTelemetry.Source.StartActivity(DashboardTelemetry.Spans.FrameBuild, ActivityKind.Internal, default(ActivityContext), [tag]);
+        var started = Stopwatch.GetTimestamp();
+        var built = await LoadAsync(db, version, cancellationToken);
+        DashboardTelemetry.FrameBuildDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tag);
+        DashboardTelemetry.FrameLines.Record(LinesHeld(built), tag);
+        return built;
+    }
+
+    /// <summary>The frame's name in measurements: orders, purchases.</summary>
+    protected abstract string FrameName { get; }
+
+    /// <summary>How many lines <paramref name="frame"/> holds in memory.</summary>
+    protected abstract long LinesHeld(TFrame frame);
 
     protected abstract long VersionOf(TFrame frame);
 

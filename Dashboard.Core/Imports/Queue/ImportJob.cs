@@ -15,6 +15,8 @@ public sealed class ImportJob
         Upload = upload;
         BatchId = batchId;
         TotalBytes = upload?.Length;
+        // The trace it belongs to: the request or page event that queued it, else its upload's.
+        Parent = System.Diagnostics.Activity.Current?.Context ?? upload?.Trace ?? default;
     }
 
     public string Id { get; } = Guid.NewGuid().ToString("N");
@@ -51,6 +53,8 @@ public sealed class ImportJob
     public Task Completion => _done.Task;
 
     internal CancellationToken CancellationToken => _cancel.Token;
+
+    internal System.Diagnostics.ActivityContext Parent { get; }
 
     /// <summary>Where the import decides between its commit and a cancel.</summary>
     internal CommitGate Gate { get; } = new();

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Dashboard.Core.Telemetry;
 using Dashboard.Core.Imports.Undo;
 using Microsoft.Extensions.Logging;
 
@@ -133,9 +135,15 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
             job.StartedAt = DateTime.UtcNow;
             Raise(job);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, job.CancellationToken);
+            Activity? span = null;
             try
             {
-                await Task.Run(() => Run(job, stop.Token), CancellationToken.None);
+                // The job's span is current on the import's thread: the import's steps, and the frames its commit builds, are its children.
+                await Task.Run(() =>
+                {
+                    span = ImportTelemetry.Start(job);
+                    Run(job, stop.Token);
+                }, CancellationToken.None);
             }
             catch (Exception e)
             {
@@ -149,6 +157,8 @@ public sealed class ImportQueue(ImportService imports, BatchUndoService undo, IL
                 {
                     TryDelete(upload);
                 }
+                ImportTelemetry.Finished(job, span);
+                span?.Dispose();
                 job.Finish();
                 Raise(job);
             }

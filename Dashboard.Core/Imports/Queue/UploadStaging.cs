@@ -1,4 +1,5 @@
 using Dashboard.Core.Data;
+using Dashboard.Core.Telemetry;
 using System.Security.Cryptography;
 
 namespace Dashboard.Core.Imports.Queue;
@@ -39,6 +40,7 @@ public sealed class UploadStaging
         CancellationToken cancellationToken = default)
     {
         Check(fileName, null);
+        using var span = DashboardTelemetry.Source.StartActivity(DashboardTelemetry.Spans.Upload);
         Directory.CreateDirectory(Folder);
         var id = Guid.NewGuid().ToString("N");
         var path = System.IO.Path.Combine(Folder, id + (fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? ".csv.gz" : ".csv"));
@@ -66,7 +68,10 @@ public sealed class UploadStaging
             {
                 throw new UploadRefusedException($"'{TextLimits.Shorten(fileName, TextLimits.FileName)}' is empty.");
             }
-            return new StagedUpload(id, TextLimits.Shorten(System.IO.Path.GetFileName(fileName), TextLimits.FileName)!, path, length, Convert.ToHexStringLower(sha.GetHashAndReset()));
+            return new StagedUpload(id, TextLimits.Shorten(System.IO.Path.GetFileName(fileName), TextLimits.FileName)!, path, length, Convert.ToHexStringLower(sha.GetHashAndReset()))
+            {
+                Trace = span?.Context ?? default,
+            };
         }
         catch
         {

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Dashboard.Core.Data;
 using Dashboard.Core.Models.Training;
+using Dashboard.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -84,6 +85,8 @@ public sealed class TrainingCoordinator : IDisposable
 
     private async Task RunOnceAsync(string reason, CancellationToken stoppingToken)
     {
+        using var span = DashboardTelemetry.Source.StartActivity(DashboardTelemetry.Spans.Training);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         lock (_lock)
         {
@@ -125,6 +128,9 @@ public sealed class TrainingCoordinator : IDisposable
             {
                 _running = null;
             }
+            var outcome = DashboardTelemetry.Tag(Status.State.ToString());
+            DashboardTelemetry.TrainingDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
+            span?.SetTag("dashboard.training.outcome", outcome);
         }
     }
 

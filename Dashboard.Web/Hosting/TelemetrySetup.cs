@@ -1,0 +1,90 @@
+using Dashboard.Core.Settings;
+using Dashboard.Core.Telemetry;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Dashboard.Web.Hosting;
+
+/// <summary>
+/// Metrics and traces through OpenTelemetry (decision 0029-metrics-and-traces): ASP.NET Core's, Kestrel's,
+/// Blazor's, the runtime's, Npgsql's and ours (<see cref="DashboardTelemetry"/>); Prometheus text at <c>/metrics</c> for
+/// loopback and <c>Metrics:AllowedNetworks</c>; metrics and traces over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// Log lines written inside a span carry its trace and span ids.
+/// </summary>
+public static class TelemetrySetup
+{
+    /// <summary>The service's name in every resource; <c>service.instance.id</c> tells the instances apart.</summary>
+    public const string ServiceName = "dashboard";
+
+    /// <summary>ASP.NET Core 10's own meters besides those <c>AddAspNetCoreInstrumentation</c> adds: Blazor's circuits and components.</summary>
+    private static readonly string[] BlazorMeters =
+        ["Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Components.Lifecycle", "Microsoft.AspNetCore.Components.Server.Circuits"];
+
+    public static IServiceCollection AddDashboardTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<MetricsOptions>(MetricsOptions.SectionName);
+        services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
+        services.Configure<LoggerFactoryOptions>(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
+        services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
+
+        // Read here as well as validated at start: whether there is a pipeline at all is decided while services are registered.
+        var metrics = configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions();
+        var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (!metrics.Enabled && !otlp)
+        {
+            return services;
+        }
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r
+            .AddService(ServiceName, serviceInstanceId: $"{Environment.MachineName}-{Environment.ProcessId}")
+            .AddEnvironmentVariableDetector()); // OTEL_RESOURCE_ATTRIBUTES=service.instance.id=… names an instance
+        if (metrics.Enabled)
+        {
+            telemetry.WithMetrics(m =>
+            {
+                m.AddMeter(DashboardTelemetry.Name).AddMeter(BlazorMeters)
+                    .AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddNpgsqlInstrumentation()
+                    .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
+                if (otlp)
+                {
+                    m.AddOtlpExporter();
+                }
+            });
+        }
+        if (otlp)
+        {
+            telemetry.WithTracing(t => t.AddSource(DashboardTelemetry.Name).AddSource("Microsoft.AspNetCore.Components")
+                .AddAspNetCoreInstrumentation(o => o.Filter = c => !IsProbe(c.Request.Path))
+                .AddHttpClientInstrumentation().AddNpgsql()
+                .AddOtlpExporter());
+        }
+        return services;
+    }
+
+    /// <summary><c>/metrics</c>, answered only to loopback and <c>Metrics:AllowedNetworks</c> (404 to others), when metrics are on.</summary>
+    public static IEndpointRouteBuilder MapDashboardMetrics(this IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value;
+        if (!options.Enabled)
+        {
+            return app;
+        }
+        app.MapPrometheusScrapingEndpoint("/metrics", null, branch => branch.Use(async (context, next) =>
+        {
+            if (!options.Allows(context.Connection.RemoteIpAddress))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            await next(context);
+        }), null).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>The proxy's and the scraper's requests, which would crowd the traces out.</summary>
+    private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
+}

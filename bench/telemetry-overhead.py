@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Overhead of metrics and traces (decision 0029-metrics-and-traces): the orders overview's time with
+OpenTelemetry on against off, A/B in one run.
+
+Two processes of the same executable over two copies of one store holding the real Amazon export: "off" with
+Metrics__Enabled=false and no OTLP endpoint (no OpenTelemetry at all), "on" with metrics (and /metrics scraped every 5 s,
+as Prometheus would) and traces exported over OTLP/HTTP to a sink in this script that answers 200. The same overview
+requests with changing filters go to both, one after the other, in alternating order; each request's time is taken on
+loopback by the client. Reports median, p90 and mean per side, the on/off ratios, and what the sink received.
+Standard library only.
+
+Usage: bench/telemetry-overhead.py APP_EXECUTABLE AMAZON_EXPORT [--rounds 1500] [--on all|metrics|traces|none]
+e.g.   bench/telemetry-overhead.py Dashboard.Web/bin/Release/net10.0/Dashboard.Web /work/shared/data/amazon-sale-report.csv.gz
+"""
+import argparse, http.cookiejar, http.server, os, random, re, shutil, socket, statistics, subprocess, sys, tempfile, threading, time
+import urllib.error, urllib.parse, urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from load import ADMIN, PASSWORD, free_port, random_query  # noqa: E402  the same filters as the load check
+
+received = {"posts": 0, "bytes": 0}
+
+
+class Sink(http.server.BaseHTTPRequestHandler):
+    """An OTLP/HTTP collector that keeps nothing: counts the exports and answers 200."""
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", 0))
+        self.rfile.read(length)
+        received["posts"] += 1
+        received["bytes"] += length
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-protobuf")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def start(exe, folder, db, extra):
+    port = free_port()
+    env = dict(os.environ, ConnectionStrings__Dashboard=f"Data Source={db}", Auth__SignInAttemptsPerMinute="100000",
+               Uploads__Folder=f"{folder}/uploads-{port}", Logging__LogLevel__Default="Warning", Models__TrainOnFirstStart="false", Health__DrainSeconds="0",
+               Auth__Admin__UserName=ADMIN, Auth__Admin__Password=PASSWORD, **extra)
+    app = subprocess.Popen([exe, "--urls", f"http://127.0.0.1:{port}"], cwd=folder, env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))  # a cookie jar per app
+    deadline = time.time() + 240
+    while time.time() < deadline:
+        try:
+            with opener.open(base + "/health/ready", timeout=5) as r:
+                if r.status == 200:
+                    break
+        except (urllib.error.URLError, ConnectionError, OSError):
+            time.sleep(0.3)
+    else:
+        app.kill()
+        raise SystemExit("the app did not start")
+    with opener.open(base + "/account/login", timeout=30) as r:
+        token = re.search(r'name="__RequestVerificationToken" value="([^"]+)"', r.read().decode()).group(1)
+    form = urllib.parse.urlencode({"__RequestVerificationToken": token, "_handler": "login",
+                                   "Input.UserName": ADMIN, "Input.Password": PASSWORD}).encode()
+    with opener.open(urllib.request.Request(base + "/account/login", data=form, method="POST"), timeout=30) as r:
+        if "/account/login" in r.geturl():
+            raise SystemExit("could not sign in")
+    return app, base, opener
+
+
+def timed(opener, url):
+    t = time.perf_counter()
+    with opener.open(url, timeout=60) as r:
+        r.read()
+    return (time.perf_counter() - t) * 1000
+
+
+def measure(off, on, queries, rounds, scrape_on):
+    """The same overview requests to both, back to back in alternating order, after a warm-up; /metrics of 'on' scraped every 5 s."""
+    stop = threading.Event()
+
+    def scrape():  # as Prometheus would
+        while not stop.wait(5) and scrape_on:
+            on[2].open(on[1] + "/metrics", timeout=30).read()
+    threading.Thread(target=scrape, daemon=True).start()
+    for q in queries * 2:  # warm-up: the frames, and the JIT's second tier for the hot methods
+        timed(off[2], off[1] + q)
+        timed(on[2], on[1] + q)
+    times = {"off": [], "on": []}
+    for i in range(rounds):
+        q = queries[i % len(queries)]
+        order = [("off", off), ("on", on)] if i % 2 == 0 else [("on", on), ("off", off)]
+        for name, (_, base, opener) in order:
+            times[name].append(timed(opener, base + q))
+    stop.set()
+    return times
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("exe")
+    parser.add_argument("export")
+    parser.add_argument("--rounds", type=int, default=1500)
+    parser.add_argument("--on", choices=["all", "metrics", "traces", "none"], default="all",
+                        help="what 'on' turns on (metrics and traces by default); 'none' measures off against off")
+    args = parser.parse_args()
+    exe = os.path.abspath(args.exe)
+    folder = tempfile.mkdtemp(prefix="dashboard-telemetry-")
+    sink = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Sink)
+    threading.Thread(target=sink.serve_forever, daemon=True).start()
+    apps = []
+    try:
+        db = f"{folder}/off.db"
+        env = dict(os.environ, ConnectionStrings__Dashboard=f"Data Source={db}")
+        subprocess.run([exe, "import", os.path.abspath(args.export)], cwd=folder, env=env, check=True, stdout=subprocess.DEVNULL)
+        shutil.copy(db, f"{folder}/on.db")
+        otlp = {"OTEL_EXPORTER_OTLP_ENDPOINT": f"http://127.0.0.1:{sink.server_port}", "OTEL_EXPORTER_OTLP_PROTOCOL": "http/protobuf"}
+        on_env = {"all": otlp, "metrics": {}, "traces": dict(otlp, Metrics__Enabled="false"), "none": {"Metrics__Enabled": "false"}}[args.on]
+        rng = random.Random(29)
+        queries = [random_query(rng) for _ in range(200)]
+        # Two phases with fresh processes, "off" started first and then "on" first: on this machine the process started
+        # second was measured slower whatever its settings (off against off: 1.30), and the two phases cancel that out.
+        ratios = []
+        for phase, on_first in ((1, False), (2, True)):
+            order = [("on", f"{folder}/on.db", on_env), ("off", db, {"Metrics__Enabled": "false"})]
+            procs = {}
+            for name, path, extra in (order if on_first else order[::-1]):
+                procs[name] = start(exe, folder, path, extra)
+                apps.append(procs[name][0])
+            times = measure(procs["off"], procs["on"], queries, args.rounds, args.on in ("all", "metrics"))
+            paired = statistics.median(a / b for a, b in zip(times["on"], times["off"]))
+            ratios.append(paired)
+            print(f"phase {phase} ({'on' if on_first else 'off'} started first):")
+            for name in ("off", "on"):
+                t = sorted(times[name])
+                print(f"  {name:>3}: median {statistics.median(t):6.2f} ms  p90 {t[int(len(t) * 0.9)]:6.2f} ms  mean {statistics.fmean(t):6.2f} ms  ({len(t)} requests)")
+            print(f"  on/off: median of the rounds' ratios {paired:.3f}")
+            for name in ("off", "on"):
+                procs[name][0].terminate()
+                procs[name][0].wait()
+        print(f"'on' is: {args.on}; on/off over both phases (geometric mean): {(ratios[0] * ratios[1]) ** 0.5:.3f}")
+        print(f"OTLP sink: {received['posts']} exports, {received['bytes']:,} bytes")
+    finally:
+        for app in apps:
+            if app.poll() is None:
+                app.terminate()
+                app.wait()
+        sink.shutdown()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
