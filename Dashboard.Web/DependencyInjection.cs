@@ -41,6 +41,10 @@ public static class DependencyInjection
     {
         services.AddSettings<SecurityOptions>(SecurityOptions.SectionName);
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
+        services.AddSettings<MetricsOptions>(MetricsOptions.SectionName);
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
+        services.AddSettings<HealthOptions>(HealthOptions.SectionName);
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HealthOptions>, HealthOptionsValidator>();
         return services;
     }
 

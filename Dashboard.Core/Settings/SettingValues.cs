@@ -33,6 +33,12 @@ public static class SettingValues
         .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>) && i.GetGenericArguments()[0] == typeof(string))
         ?.GetGenericArguments()[1];
 
+    /// <summary>The item type of an array or a list (text is not a list of characters).</summary>
+    public static Type? ElementType(Type type) => type == typeof(string) ? null
+        : type.IsArray ? type.GetElementType()
+        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            ?.GetGenericArguments()[0];
+
     private static void Walk(IConfigurationSection section, Type type, List<string> problems)
     {
         if (DictionaryValueType(type) is { } valueType)
@@ -40,6 +46,14 @@ public static class SettingValues
             foreach (var entry in section.GetChildren())
             {
                 Walk(entry, valueType, problems);
+            }
+        }
+        else if (ElementType(type) is { } elementType)
+        {
+            // A list: its items are checked; the list's own value (empty where a host writes the parent of "Key:0") is not.
+            foreach (var item in section.GetChildren())
+            {
+                Walk(item, elementType, problems);
             }
         }
         else if (IsNested(type))

@@ -32,6 +32,15 @@ public static class SettingsView
                 Walk($"{path}:{entry.Key}", entry.Value, shown);
             }
         }
+        else if (value is System.Collections.IEnumerable items && SettingValues.ElementType(value.GetType()) is not null)
+        {
+            // A list by its items' paths (Metrics:AllowedNetworks:0), as the settings give them.
+            var index = 0;
+            foreach (var item in items)
+            {
+                Walk($"{path}:{index++}", item, shown);
+            }
+        }
         else if (value is not null && SettingValues.IsNested(value.GetType()))
         {
             foreach (var property in SettingValues.Bound(value.GetType()))

@@ -1,4 +1,3 @@
-using Dashboard.Core.Settings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +13,6 @@ public static class HealthSetup
 
     public static IServiceCollection AddDashboardHealth(this IServiceCollection services)
     {
-        services.AddSettings<HealthOptions>(HealthOptions.SectionName);
-        services.AddSingleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>();
         // The drain comes on top of the host's own time to stop the hosted services (30 s by default).
         services.AddOptions<HostOptions>().Configure<IOptions<HealthOptions>>((host, health) =>
             host.ShutdownTimeout += TimeSpan.FromSeconds(health.Value.DrainSeconds));

@@ -1,4 +1,3 @@
-using Dashboard.Core.Settings;
 using Dashboard.Core.Telemetry;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
@@ -26,8 +25,6 @@ public static class TelemetrySetup
 
     public static IServiceCollection AddDashboardTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSettings<MetricsOptions>(MetricsOptions.SectionName);
-        services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
         services.Configure<LoggerFactoryOptions>(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
         services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);

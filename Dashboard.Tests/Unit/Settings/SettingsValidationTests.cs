@@ -93,6 +93,27 @@ public sealed class SettingsValidationTests
         Assert.Empty(Problems(("Store:Provider", "PostgreSQL"), ("ConnectionStrings:Dashboard", "Host=db;Username=dashboard;Password=x")));
     }
 
+    /// <summary>The health and metrics sections are checked with the others (and shown by <c>check-config</c>).</summary>
+    [Theory]
+    [InlineData("Metrics:AllowedNetworks:0", "everyone", "Metrics:AllowedNetworks:0 is 'everyone';")]
+    [InlineData("Health:DrainSeconds", "600", "Health:DrainSeconds is 600;")]
+    public void AWrongMetricsOrHealthSettingIsOneSentenceNamingIt(string key, string value, string reason)
+    {
+        Assert.Contains(Problems((key, value)), p => p.StartsWith(reason, StringComparison.Ordinal));
+        Assert.Empty(Problems());
+    }
+
+    /// <summary>A list's items are checked and shown one by one; the empty value a host gives the list's own key is no value.</summary>
+    [Fact]
+    public void AListIsCheckedAndShownByItsItems()
+    {
+        Assert.Empty(Problems(("Metrics:AllowedNetworks", ""), ("Metrics:AllowedNetworks:0", "10.1.0.0/16")));
+        using var services = Services(("Metrics:AllowedNetworks:0", "10.1.0.0/16"), ("Metrics:AllowedNetworks:1", "192.168.0.0/24"));
+        var shown = SettingsView.Of(services).ToDictionary(p => p.Key, p => p.Value);
+        Assert.Equal("10.1.0.0/16", shown["Metrics:AllowedNetworks:0"]);
+        Assert.Equal("192.168.0.0/24", shown["Metrics:AllowedNetworks:1"]);
+    }
+
     [Fact]
     public void EveryWrongValueIsReportedAtOnceAndTheStartStops()
     {
