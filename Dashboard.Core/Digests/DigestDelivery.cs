@@ -27,8 +27,8 @@ public sealed class DigestDelivery(
         var filter = FilterOf(subscription);
         var review = await query.GetAsync(week, filter, cancellationToken);
         var start = review.Week?.Week.From ?? week ?? query.WeekOf(DateOnly.FromDateTime(DateTime.UtcNow));
-        // Subscriptions keep no culture of their own: every digest is written in the default display culture.
-        var culture = await display.DefaultAsync();
+        // The subscriber's own number format, else the display culture's default.
+        var culture = DisplayCultures.Find(subscription.Culture) ?? await display.DefaultAsync();
         var stopwatch = Stopwatch.StartNew();
         var charts = DigestComposer.HasData(review) ? DigestCharts.Render(review, new DisplayNumbers(culture)) : [];
         logger.LogInformation("Digest charts for subscription {Id}, week {Week}: {Count} in {Ms:F1} ms",

@@ -16,6 +16,8 @@ public sealed class DigestSubscription
     public required string TimeZone { get; set; }
     /// <summary>The weekly page's filters as a query string without <c>?</c> (<see cref="Orders.OrderFilter.ToQueryString()"/>).</summary>
     public string Filter { get; set; } = "";
+    /// <summary>The culture its numbers are written in (<c>en-IN</c>); null: the display culture's default.</summary>
+    public string? Culture { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

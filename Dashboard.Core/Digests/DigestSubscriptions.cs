@@ -52,6 +52,7 @@ public sealed class DigestSubscriptions(
     public async Task<SavedSubscription> SaveAsync(UserAccount actor, SubscriptionInput input, string? address = null, CancellationToken cancellationToken = default)
     {
         var email = Validate(actor, input);
+        var culture = CultureOf(input);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var owner = await db.Users.FirstOrDefaultAsync(u => u.Id == input.UserId, cancellationToken)
             ?? throw new SubscriptionRefusedException("There is no such user.");
@@ -81,6 +82,7 @@ public sealed class DigestSubscriptions(
         subscription.Hour = input.Hour;
         subscription.TimeZone = input.TimeZone;
         subscription.Filter = (input.Filter with { From = null, To = null }).ToQueryString();
+        subscription.Culture = culture;
         subscription.UpdatedAt = now;
         await StoreBusy.WriteAsync(() => db.SaveChangesAsync(cancellationToken), Refused);
         await audit.RecordAsync(actor.UserName, input.Id is null ? Actions.Subscribed : Actions.Changed, Describe(subscription, owner.UserName), address, cancellationToken);
@@ -105,6 +107,12 @@ public sealed class DigestSubscriptions(
         }
         return email;
     }
+
+    /// <summary>The culture's own name for the subscription's number format, or null for the display culture's default.</summary>
+    private static string? CultureOf(SubscriptionInput input) =>
+        string.IsNullOrWhiteSpace(input.Culture) ? null
+        : Display.DisplayCultures.Find(input.Culture)?.Name
+            ?? throw new SubscriptionRefusedException($"'{input.Culture}' is not a number format this server knows (a culture name such as en-IN).");
 
     /// <summary>"Send me a test now": the digest of the data's last complete week, to the actor's own, confirmed address, within the limits.</summary>
     public async Task<MimeKit.MimeMessage> SendTestAsync(UserAccount actor, long id, string? address = null, CancellationToken cancellationToken = default)

@@ -17,6 +17,7 @@ internal sealed class DigestSubscriptionConfiguration : IEntityTypeConfiguration
         b.Property(x => x.Hour).HasColumnName("hour");
         b.Property(x => x.TimeZone).HasColumnName("time_zone");
         b.Property(x => x.Filter).HasColumnName("filter");
+        b.Property(x => x.Culture).HasColumnName("culture");
         b.Property(x => x.CreatedAt).HasColumnName("created_at");
         b.Property(x => x.UpdatedAt).HasColumnName("updated_at");
         b.HasIndex(x => x.UserId).HasDatabaseName("ix_digest_subscriptions_user");

@@ -329,5 +329,10 @@ public static class SchemaSteps
             CREATE INDEX ix_mail_sends_user ON mail_sends (user_id, at_unix_ms);
             CREATE INDEX ix_mail_sends_address ON mail_sends (address, at_unix_ms);
             """),
+        new(12, "a digest subscription's number format", """
+            -- docs/decisions/0025-display-culture.md. The culture a subscriber's digest is written in (its numbers, amounts and
+            -- the charts' ticks); none: the display culture's default.
+            ALTER TABLE digest_subscriptions ADD COLUMN culture TEXT NULL;
+            """),
     ];
 }

@@ -70,6 +70,27 @@ public sealed partial class DigestMailTests(DigestAppFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task ASubscriberWithTheirOwnNumberFormatGetsTheirDigestInItAndAnUnknownFormatIsRefused()
+    {
+        var subscriptions = factory.Services.GetRequiredService<DigestSubscriptions>();
+        var (user, subscription) = await Subscribe("mail-german", SetInMaharashtra);
+        var saved = await subscriptions.SaveAsync(user, DigestPagesInput(subscription) with { Culture = "de-DE" });
+        Assert.Equal("de-DE", saved.Subscription.Culture);
+
+        var text = ((await SendAndReceive(saved.Subscription, new DateOnly(2022, 6, 13))).TextBody ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
+
+        // O4's Set line against O1's, as de-DE writes them; the default (en-IN) would write ₹1,200.50.
+        Assert.Contains("Revenue: 1.200,50 ₹\n", text);
+        Assert.DoesNotContain("₹1,200.50", text);
+        var refused = await Assert.ThrowsAsync<SubscriptionRefusedException>(() =>
+            subscriptions.SaveAsync(user, DigestPagesInput(subscription) with { Culture = "xx-NOWHERE" }));
+        Assert.Contains("'xx-NOWHERE' is not a number format", refused.Message);
+    }
+
+    private static SubscriptionInput DigestPagesInput(DigestSubscription s) =>
+        new(s.UserId, s.Email, s.Day, s.Hour, s.TimeZone, DigestDelivery.FilterOf(s), s.Id, s.Culture);
+
+    [Fact]
     public async Task TheDigestArrivesWithThePagesNumbersItsChartsALinkToThePageAndAWorkingUnsubscribeLink()
     {
         var (user, subscription) = await Subscribe("mail-manager", SetInMaharashtra);

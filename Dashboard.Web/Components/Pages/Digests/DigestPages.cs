@@ -21,12 +21,12 @@ internal static class DigestPages
         : check.Problem is { } problem ? $". It waits for {check.Address} to be confirmed, and the link could not be sent now: {problem}"
         : $". It waits for {check.Address} to be confirmed with the link sent to it earlier.";
 
-    /// <summary>A new subscription: Monday 07:00 in the default time zone, no filters.</summary>
+    /// <summary>A new subscription: Monday 07:00 in the default time zone, no filters, in the reader's number format.</summary>
     public static SubscriptionInput NewInput(long userId, MailOptions mail) =>
-        new(userId, "", DayOfWeek.Monday, 7, DefaultZone(mail), OrderFilter.None);
+        new(userId, "", DayOfWeek.Monday, 7, DefaultZone(mail), OrderFilter.None, Culture: System.Globalization.CultureInfo.CurrentCulture.Name);
 
     public static SubscriptionInput InputOf(DigestSubscription s) =>
-        new(s.UserId, s.Email, s.Day, s.Hour, s.TimeZone, DigestDelivery.FilterOf(s), s.Id);
+        new(s.UserId, s.Email, s.Day, s.Hour, s.TimeZone, DigestDelivery.FilterOf(s), s.Id, s.Culture);
 
     private static string DefaultZone(MailOptions mail) =>
         mail.DefaultTimeZone is { Length: > 0 } configured ? configured // a known zone: checked at start (MailOptionsValidator)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Digests;
+using Dashboard.Core.Display;
 using Dashboard.Core.Users;
 using Microsoft.AspNetCore.Components;
 
@@ -25,6 +26,7 @@ public sealed partial class SubscriptionForm
     private int _hour = 7;
     private string _timeZone = "UTC";
     private OrderFilter _filter = OrderFilter.None;
+    private string _culture = "";
 
     /// <summary>The values the form starts with; a new value resets the form. Required.</summary>
     [Parameter, EditorRequired]
@@ -48,6 +50,10 @@ public sealed partial class SubscriptionForm
 
     private string SaveText => Initial.Id is null ? "Subscribe" : "Save changes";
 
+    /// <summary>The number formats offered, with the one shown first if the list lacks it; "" is the dashboard's default.</summary>
+    private IEnumerable<string> Cultures => DisplayCultures.Offered.Contains(_culture) || _culture.Length == 0
+        ? DisplayCultures.Offered : DisplayCultures.Offered.Prepend(_culture);
+
     /// <summary>The known zones, with the one shown first if this machine does not list it.</summary>
     private IEnumerable<string> TimeZones => AllZones.Contains(_timeZone) ? AllZones : AllZones.Prepend(_timeZone);
 
@@ -56,13 +62,17 @@ public sealed partial class SubscriptionForm
         if (!ReferenceEquals(_shown, Initial))
         {
             _shown = Initial;
-            (_userId, _email, _day, _hour, _timeZone, _filter) =
-                (Initial.UserId, Initial.Email, Initial.Day, Initial.Hour, Initial.TimeZone, Initial.Filter);
+            (_userId, _email, _day, _hour, _timeZone, _filter, _culture) =
+                (Initial.UserId, Initial.Email, Initial.Day, Initial.Hour, Initial.TimeZone, Initial.Filter, Initial.Culture ?? "");
         }
     }
 
     private Task SubmitAsync() =>
-        Save.InvokeAsync(new SubscriptionInput(_userId, _email, _day, _hour, _timeZone, _filter, Initial.Id));
+        Save.InvokeAsync(new SubscriptionInput(_userId, _email, _day, _hour, _timeZone, _filter, Initial.Id, _culture.Length > 0 ? _culture : null));
+
+    private static string CultureText(string name) =>
+        name.Length == 0 ? "The dashboard's default"
+        : DisplayCultures.Find(name) is { } c ? $"{c.DisplayName}: {new DisplayNumbers(c).Amount(1234567.89m, "INR")}" : name;
 
     private static string HourText(int hour) => hour.ToString("00", CultureInfo.InvariantCulture) + ":00";
 }
