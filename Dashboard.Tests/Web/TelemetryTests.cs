@@ -143,7 +143,12 @@ public sealed class TelemetryTests : IClassFixture<TelemetryTests.Factory>
             c.Request.Path = path;
             c.Connection.RemoteIpAddress = from;
         });
-        var response = new HttpResponseMessage((HttpStatusCode)context.Response.StatusCode) { Content = new StreamContent(context.Response.Body) };
+        // Read to its end here: an unread body leaves the exporter writing into a full pipe with the collection held, and the
+        // next scrape then waits for it until the request times out (408).
+        var body = new MemoryStream();
+        await context.Response.Body.CopyToAsync(body);
+        body.Position = 0;
+        var response = new HttpResponseMessage((HttpStatusCode)context.Response.StatusCode) { Content = new StreamContent(body) };
         response.Content.Headers.ContentLength = context.Response.ContentLength;
         return response;
     }
