@@ -14,8 +14,6 @@ namespace Dashboard.Core.Logging;
 /// </summary>
 public static partial class LogRedaction
 {
-    public const string Mask = "***";
-
     /// <summary>Puts <see cref="RedactingLoggerFactory"/> over the logger factory: every logger the app creates redacts.</summary>
     public static IServiceCollection AddLogRedaction(this IServiceCollection services)
     {
@@ -29,7 +27,7 @@ public static partial class LogRedaction
     /// <summary>Whether <paramref name="text"/> holds something <see cref="Redact"/> masks (cheap when it does not).</summary>
     public static bool HasSecret(string text) => text.Contains('=') && Secret().IsMatch(text);
 
-    public static string Redact(string text) => HasSecret(text) ? Secret().Replace(text, "${name}" + Mask) : text;
+    public static string Redact(string text) => HasSecret(text) ? Secret().Replace(text, "${name}" + Settings.SecretMask.Mask) : text;
 
     /// <summary>
     /// A query parameter named for a secret (<c>?token=</c>, <c>&amp;password=</c>), or a connection string's

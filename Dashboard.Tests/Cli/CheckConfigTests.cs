@@ -75,11 +75,13 @@ public sealed class CheckConfigTests
         using var folder = new TempDatabase(migrate: false);
 
         var result = await WebExecutable.RunAsync(folder.ConnectionString, folder.Folder,
-            "--urls", $"http://127.0.0.1:{AppProcess.FreePort()}", "--Mail:Smtp:Port=0", "--Uploads:KeepStagedMinutes=soon");
+            "--urls", $"http://127.0.0.1:{AppProcess.FreePort()}", "--Mail:Smtp:Port=0", "--Uploads:KeepStagedMinutes=soon",
+            "--Metrics:Enabled=maybe");
 
+        // Metrics:Enabled is read before the check too (it decides whether there is a pipeline): it still gets the check's sentence.
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("Dashboard could not start: Uploads:KeepStagedMinutes is 'soon'; expected a whole number. " +
-            "Mail:Smtp:Port must be a whole number between 1 and 65535.", result.Stderr.Trim());
+            "Mail:Smtp:Port must be a whole number between 1 and 65535. Metrics:Enabled is 'maybe'; expected true or false.", result.Stderr.Trim());
         Assert.False(File.Exists(folder.Path), "the store was opened before the settings were checked");
     }
 

@@ -29,17 +29,18 @@ public static class TelemetrySetup
         services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
         services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
 
-        // Read here as well as validated at start: whether there is a pipeline at all is decided while services are registered.
-        var metrics = configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions();
+        // Whether there is a pipeline at all is decided while services are registered, before the settings are checked: a
+        // value that is not true or false counts as the default here, and the check then stops the start naming it.
+        var metricsOn = !bool.TryParse(configuration[$"{MetricsOptions.SectionName}:{nameof(MetricsOptions.Enabled)}"], out var enabled) || enabled;
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        if (!metrics.Enabled && !otlp)
+        if (!metricsOn && !otlp)
         {
             return services;
         }
         var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r
             .AddService(ServiceName, serviceInstanceId: $"{Environment.MachineName}-{Environment.ProcessId}")
             .AddEnvironmentVariableDetector()); // OTEL_RESOURCE_ATTRIBUTES=service.instance.id=… names an instance
-        if (metrics.Enabled)
+        if (metricsOn)
         {
             telemetry.WithMetrics(m =>
             {

@@ -72,6 +72,9 @@ public sealed class AxePageTests(AccessibilityFixture app, ITestOutputHelper out
         await disable.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.Locator(".mud-dialog").WaitForAsync(new() { Timeout = 10000 });
+        // The dialog takes the focus once its focus trap is up, a moment after it is drawn (a Tab before that, seen in CI
+        // under load, still moved along the page): the focus must arrive inside, then stay there.
+        await page.WaitForFunctionAsync("() => document.activeElement?.closest('.mud-dialog-container') != null", null, new() { Timeout = 10000 });
 
         for (var i = 0; i < 8; i++)
         {

@@ -28,6 +28,9 @@ public sealed partial class SubscriptionForm
     private OrderFilter _filter = OrderFilter.None;
     private string _culture = "";
 
+    [Inject]
+    private DisplayCulture Display { get; set; } = default!;
+
     /// <summary>The values the form starts with; a new value resets the form. Required.</summary>
     [Parameter, EditorRequired]
     public required SubscriptionInput Initial { get; set; }
@@ -50,9 +53,15 @@ public sealed partial class SubscriptionForm
 
     private string SaveText => Initial.Id is null ? "Subscribe" : "Save changes";
 
-    /// <summary>The number formats offered, with the one shown first if the list lacks it; "" is the dashboard's default.</summary>
-    private IEnumerable<string> Cultures => DisplayCultures.Offered.Contains(_culture) || _culture.Length == 0
-        ? DisplayCultures.Offered : DisplayCultures.Offered.Prepend(_culture);
+    /// <summary>The number formats the header's menu offers, with the one shown first if the list lacks it.</summary>
+    private IEnumerable<string> Cultures
+    {
+        get
+        {
+            var offered = Display.Choices.Select(c => c.Name).ToList();
+            return _culture.Length == 0 || offered.Contains(_culture) ? offered : offered.Prepend(_culture);
+        }
+    }
 
     /// <summary>The known zones, with the one shown first if this machine does not list it.</summary>
     private IEnumerable<string> TimeZones => AllZones.Contains(_timeZone) ? AllZones : AllZones.Prepend(_timeZone);
