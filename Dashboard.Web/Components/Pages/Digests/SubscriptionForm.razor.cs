@@ -80,8 +80,8 @@ public sealed partial class SubscriptionForm
         Save.InvokeAsync(new SubscriptionInput(_userId, _email, _day, _hour, _timeZone, _filter, Initial.Id, _culture.Length > 0 ? _culture : null));
 
     private static string CultureText(string name) =>
-        name.Length == 0 ? "The dashboard's default"
-        : DisplayCultures.Find(name) is { } c ? $"{c.DisplayName}: {new DisplayNumbers(c).Amount(1234567.89m, "INR")}" : name;
+        name.Length == 0 ? "Dashboard default"
+        : DisplayCultures.Find(name) is { } c ? $"{c.Name} · {new DisplayNumbers(c).Count(1234567)}" : name; // its name and how it groups a number
 
     private static string HourText(int hour) => hour.ToString("00", CultureInfo.InvariantCulture) + ":00";
 }
