@@ -49,7 +49,7 @@ internal static class ModelsBenchmark
                     await File.WriteAllLinesAsync(Path.Combine(export, "purchase-split.csv"),
                         ["test", .. purchases.Where(p => p.Purchase is not null).Select(p => held.Contains(p.Id) ? "1" : "0")]);
                 }
-                Console.WriteLine(ModelProtocol.RunPurchase(purchases, options: protocol).Report.ToJson());
+                Console.WriteLine(RunPurchase(purchases, protocol).ToJson());
             }
         }
 
@@ -66,9 +66,26 @@ internal static class ModelsBenchmark
                 protocol = protocol with { Linear = linear ?? protocol.Linear, Trees = trees ?? protocol.Trees };
                 if (export is not null)
                     await ExportCancellationAsync(Path.Combine(export, "cancellation.csv"), lines, protocol);
-                Console.WriteLine(ModelProtocol.RunCancellation(lines, includePromotionIds, protocol: protocol).Report.ToJson());
+                Console.WriteLine(RunCancellation(lines, includePromotionIds, protocol).ToJson());
             }
         }
+    }
+
+    /// <summary>Purchase: a random 80/20 split with seed 42, metrics on the 20%; latency on up to 2,000 labelled rows.</summary>
+    private static ProtocolReport RunPurchase(IReadOnlyList<Dashboard.Core.Purchases.PurchaseTransaction> transactions, PurchaseTrainingOptions protocol)
+    {
+        var result = ModelTraining.TrainPurchaseModels(transactions, protocol);
+        var inputs = transactions.Where(t => t.Purchase is not null).Take(2000).Select(PurchaseInput.From).ToArray();
+        return ModelProtocol.Describe(result, inputs);
+    }
+
+    /// <summary>Cancellation: train on order dates before the protocol's test month, test on it; latency on up to 2,000 held-out lines.</summary>
+    private static ProtocolReport RunCancellation(IReadOnlyList<OrderLine> lines, bool includePromotionIds, CancellationTrainingOptions protocol)
+    {
+        var options = protocol with { Features = new CancellationFeatureOptions { IncludePromotionIds = includePromotionIds } };
+        var result = ModelTraining.TrainCancellationModels(lines, options);
+        var inputs = lines.Where(l => l.Date >= options.TestFrom && CancellationInput.Label(l) is not null).Take(2000).Select(CancellationInput.From).ToArray();
+        return ModelProtocol.Describe(result, inputs);
     }
 
     /// <summary>The labelled lines of the protocol with their order-time inputs, label and held-out flag.</summary>

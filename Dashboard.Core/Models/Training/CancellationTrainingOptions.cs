@@ -19,7 +19,7 @@ public sealed record CancellationTrainingOptions
     /// <summary>The stronger model: LightGbm boosted trees, early-stopped on a validation fold and Platt-calibrated on it.</summary>
     public TreeSettings Trees { get; init; } = new() { Leaves = 31, Trees = 400, LearningRate = 0.05, EarlyStoppingRounds = 30 };
 
-    /// <summary>The protocol: train on order dates before 2022-06-01, test on June 2022.</summary>
+    /// <summary>The models benchmark's protocol (docs/BENCHMARKS.md): train on order dates before 2022-06-01, test on June 2022.</summary>
     public static CancellationTrainingOptions Protocol => new()
     {
         TestFrom = new DateOnly(2022, 6, 1),

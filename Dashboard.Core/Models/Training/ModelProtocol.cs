@@ -1,26 +1,15 @@
 using System.Diagnostics;
 using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Evaluation;
-using Dashboard.Core.Orders;
-using Dashboard.Core.Purchases;
 
 namespace Dashboard.Core.Models.Training;
 
 /// <summary>
-/// The real-data protocol on in-memory records. Purchase: a random 80/20 split with seed 42, metrics on the
-/// 20%. Cancellation: train on order dates before 2022-06-01, test on June 2022. Scoring latency is measured on
-/// single what-if requests (features, prediction and contributions) over held-out rows.
+/// The figures a training run reports, for the Models page and the models benchmark: each model's held-out metrics, its
+/// training time, and its scoring latency on single what-if requests (features, prediction and contributions).
 /// </summary>
 public static class ModelProtocol
 {
-    public static (PurchaseTrainingResult Result, ProtocolReport Report) RunPurchase(IReadOnlyList<PurchaseTransaction> transactions,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, PurchaseTrainingOptions? options = null)
-    {
-        var result = ModelTraining.TrainPurchaseModels(transactions, options ?? PurchaseTrainingOptions.Protocol, progress, cancellationToken);
-        var inputs = transactions.Where(t => t.Purchase is not null).Take(2000).Select(PurchaseInput.From).ToArray();
-        return (result, Describe(result, inputs));
-    }
-
     /// <summary>The figures of a purchase training result; scoring latency is measured on <paramref name="latencySample"/>.</summary>
     public static ProtocolReport Describe(PurchaseTrainingResult result, IReadOnlyList<PurchaseInput> latencySample)
     {
@@ -31,15 +20,6 @@ public static class ModelProtocol
             Figures(result.Linear.Model.Kind, result.Linear.Metrics, result.Linear.TrainingTime, result.Linear.TrainingCpuTime, Latency(inputs, i => result.Linear.Model.Predict(i))),
             Figures(result.Trees.Model.Kind, result.Trees.Metrics, result.Trees.TrainingTime, result.Trees.TrainingCpuTime, Latency(inputs, i => result.Trees.Model.Predict(i))),
         ], result.LeakageWarnings.Select(w => w.Reason).ToArray());
-    }
-
-    public static (CancellationTrainingResult Result, ProtocolReport Report) RunCancellation(IReadOnlyList<OrderLine> lines, bool includePromotionIds = false,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, CancellationTrainingOptions? protocol = null)
-    {
-        var options = (protocol ?? CancellationTrainingOptions.Protocol) with { Features = new CancellationFeatureOptions { IncludePromotionIds = includePromotionIds } };
-        var result = ModelTraining.TrainCancellationModels(lines, options, progress, cancellationToken);
-        var inputs = lines.Where(l => l.Date >= options.TestFrom && CancellationInput.Label(l) is not null).Take(2000).Select(CancellationInput.From).ToArray();
-        return (result, Describe(result, inputs));
     }
 
     /// <summary>The figures of a cancellation training result; scoring latency is measured on <paramref name="latencySample"/>.</summary>

@@ -23,6 +23,6 @@ public sealed record PurchaseTrainingOptions
     /// stops too early (2,833) (docs/BENCHMARKS.md).</summary>
     public TreeSettings Trees { get; init; } = new() { Leaves = 127, Trees = 300, LearningRate = 0.2, EarlyStoppingRounds = 20 };
 
-    /// <summary>The protocol: a random 80/20 split with seed 42.</summary>
+    /// <summary>The models benchmark's protocol (docs/BENCHMARKS.md): a random 80/20 split with seed 42.</summary>
     public static PurchaseTrainingOptions Protocol => new();
 }
