@@ -169,9 +169,9 @@ public sealed class TelemetryTests : IClassFixture<TelemetryTests.Factory>
             .DefaultIfEmpty(0).Sum();
 }
 
-/// <summary>An import's trace, collected with the in-memory exporter, and the trace id in its log lines.</summary>
+/// <summary>Traces collected with the in-memory exporter: an import's (and the trace id in its log lines), a page query's, a training run's.</summary>
 [Collection(nameof(TelemetryCollection))]
-public sealed class ImportTraceTests(ImportTraceTests.TracedFactory factory) : IClassFixture<ImportTraceTests.TracedFactory>
+public sealed class TraceTests(TraceTests.TracedFactory factory) : IClassFixture<TraceTests.TracedFactory>
 {
     public sealed class TracedFactory() : TelemetryTests.Factory(traced: true);
 
@@ -199,6 +199,59 @@ public sealed class ImportTraceTests(ImportTraceTests.TracedFactory factory) : I
         Assert.Contains(_factory.Spans, s => s.TraceId == trace && s.Kind == ActivityKind.Server && s.DisplayName.StartsWith("POST", StringComparison.Ordinal));
         // The import's log line ("Imported traced.csv as AmazonOrders: …") was written inside the trace.
         Assert.Contains(_factory.Logs.Entries, e => e.Message.Contains("Imported traced.csv", StringComparison.Ordinal) && e.TraceId == trace.ToHexString());
+    }
+
+    [Fact]
+    public async Task APagesQueryIsASpanOfItsRequestAndATrainingRunIsATraceOfItsOwn()
+    {
+        var client = await _factory.SignedInClientAsync();
+
+        using (var overview = await client.GetAsync("/api/orders/overview"))
+        {
+            overview.EnsureSuccessStatusCode();
+            await overview.Content.ReadAsStringAsync();
+        }
+        // The request's span ends (and is exported) just after its answer: wait for it (a guard, not a timing assertion).
+        var request = await SpanAsync(s => s.Kind == ActivityKind.Server && s.DisplayName == "GET /api/orders/overview");
+        var query = Assert.Single(_factory.Spans, s => s.TraceId == request.TraceId && s.DisplayName == DashboardTelemetry.Spans.Query);
+        Assert.Equal("overview", query.GetTagItem("dashboard.query"));
+        Assert.Equal(request.SpanId, query.ParentSpanId);
+
+        // A training run takes minutes and its span is exported when it ends: its start is seen instead.
+        var runs = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == DashboardTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStarted = a => { if (a.DisplayName == DashboardTelemetry.Spans.Training) runs.Enqueue(a); },
+        };
+        ActivitySource.AddActivityListener(listener);
+        using (var retrain = await client.PostAsync("/api/models/training", null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, retrain.StatusCode);
+        }
+        var post = await SpanAsync(s => s.Kind == ActivityKind.Server && s.DisplayName == "POST /api/models/training");
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); runs.IsEmpty; await Task.Delay(100))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no training run started");
+        }
+        // The run is queued by the request and runs in the background: a trace of its own, not a child of the POST.
+        Assert.True(runs.TryPeek(out var run));
+        Assert.Equal(default, run.ParentSpanId);
+        Assert.NotEqual(post.TraceId, run.TraceId);
+    }
+
+    /// <summary>The first exported span that <paramref name="match"/> picks, waited for up to a minute.</summary>
+    private async Task<Activity> SpanAsync(Func<Activity, bool> match)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(100))
+        {
+            if (_factory.Spans.FirstOrDefault(match) is { } span)
+            {
+                return span;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "no such span was exported: " + string.Join(", ", _factory.Spans.Select(s => s.DisplayName).Distinct()));
+        }
     }
 
     /// <summary>The span names of one trace, in the order the spans started.</summary>
