@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Core.Analytics.Export;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Orders.Rows;
 using Dashboard.Core.Purchases;
@@ -39,13 +40,17 @@ public static class RowsApi
             // lines.* are the order-lines downloads of before; they now take the rows' search and sort as well.
             foreach (var name in new[] { "rows", "lines" })
             {
-                orders.MapGet($"/{name}.{format.Extension}", (HttpRequest r, OrderLinesExport q, DownloadSlots slots, CancellationToken ct) =>
-                    ParseOrders(r, out var request) is { } bad ? Task.FromResult(bad)
-                        : AnalyticsApi.Download(slots, format, "order-lines", (writer, c) => q.WriteAsync(request, writer, c), ct));
+                orders.MapGet($"/{name}.{format.Extension}", async (HttpRequest r, OrderLinesExport q, OrderRowsQuery rows, DownloadSlots slots, CancellationToken ct) =>
+                    ParseOrders(r, out var request) is { } bad ? bad
+                    : format == DownloadFormat.Xlsx && XlsxExport.TooManyRows((await rows.PageAsync(request with { Offset = 0, Limit = 1 }, ct)).Lines) is { } tooMany
+                        ? Results.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [tooMany] })
+                    : await AnalyticsApi.Download(slots, format, "order-lines", (writer, c) => q.WriteAsync(request, writer, c), ct));
             }
-            purchases.MapGet($"/rows.{format.Extension}", (HttpRequest r, PurchaseRowsQuery q, DownloadSlots slots, CancellationToken ct) =>
-                ParsePurchases(r, out var request) is { } bad ? Task.FromResult(bad)
-                    : AnalyticsApi.Download(slots, format, "purchases", (writer, c) => q.WriteAsync(request, writer, c), ct));
+            purchases.MapGet($"/rows.{format.Extension}", async (HttpRequest r, PurchaseRowsQuery q, DownloadSlots slots, CancellationToken ct) =>
+                ParsePurchases(r, out var request) is { } bad ? bad
+                    : format == DownloadFormat.Xlsx && XlsxExport.TooManyRows((await q.PageAsync(request with { Offset = 0, Limit = 1 }, ct)).Transactions) is { } tooMany
+                        ? Results.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [tooMany] })
+                    : await AnalyticsApi.Download(slots, format, "purchases", (writer, c) => q.WriteAsync(request, writer, c), ct));
         }
     }
 

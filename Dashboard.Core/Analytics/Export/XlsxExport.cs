@@ -9,31 +9,38 @@ namespace Dashboard.Core.Analytics.Export;
 /// Writes a download as an Excel workbook with typed cells (docs/decisions/XXXX-rows-xlsx-export.md): dates as dates
 /// (<c>yyyy-mm-dd</c>), money as numbers shown with 2 decimals, counts as numbers, flags as booleans, text as text (never a
 /// formula: MiniExcel writes no formula element, so a cell starting with <c>=</c> stays text). MiniExcel pulls its rows from
-/// an enumeration while the export pushes batches: the batches cross a channel of two to a writer on its own thread, so
-/// that memory stays a few batches whatever the row count.
+/// an enumeration while the export pushes batches: a copy of each batch crosses a channel of one to a writer on its own
+/// thread, so that memory stays about three batches whatever the row count.
 /// </summary>
 public sealed class XlsxExport(Stream output) : ITableWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private readonly Channel<Dictionary<string, object?>[]> _batches =
-        Channel.CreateBounded<Dictionary<string, object?>[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+    /// <summary>The most rows a sheet holds below its header (Excel's 1,048,576 rows in all).</summary>
+    public const int MaxRows = 1_048_575;
+
+    /// <summary>Why a download of <paramref name="rows"/> rows cannot be a workbook; null when it can.</summary>
+    public static string? TooManyRows(long rows) => rows > MaxRows
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{rows:N0} rows are more than an Excel sheet holds ({MaxRows:N0}): narrow the filter, or download .csv or .parquet.")
+        : null;
+
+    private long _rows;
+
+    private readonly Channel<DataTable> _batches =
+        Channel.CreateBounded<DataTable>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
     private Task? _writing;
 
+    /// <summary>Hands a copy of the batch's rows to the writer (the export fills the batch's arrays again once this returns).</summary>
     public async Task WriteAsync(DataTable batch, CancellationToken cancellationToken)
     {
-        _writing ??= Task.Run(() => Write(batch.Columns.Select(c => c.Name).ToArray(), Configuration(batch)), CancellationToken.None);
-        var rows = new Dictionary<string, object?>[batch.Rows];
-        for (var r = 0; r < batch.Rows; r++)
+        _rows += batch.Rows;
+        if (TooManyRows(_rows) is { } problem)
         {
-            var row = new Dictionary<string, object?>(batch.Columns.Count, StringComparer.Ordinal);
-            foreach (var column in batch.Columns)
-            {
-                row[column.Name] = ValueOf(column, r);
-            }
-            rows[r] = row;
+            throw new InvalidOperationException(problem);
         }
-        await _batches.Writer.WriteAsync(rows, cancellationToken);
+        _writing ??= Task.Run(() => Write(batch.Columns.Select(c => c.Name).ToArray(), Configuration(batch)), CancellationToken.None);
+        await _batches.Writer.WriteAsync(Copy(batch), cancellationToken);
     }
 
     public async Task CompleteAsync(CancellationToken cancellationToken)
@@ -60,17 +67,25 @@ public sealed class XlsxExport(Stream output) : ITableWriter
         }
     }
 
-    /// <summary>The rows as the batches arrive; a header row alone when there are none.</summary>
+    /// <summary>
+    /// The rows as the batches arrive, each in the same dictionary (MiniExcel writes a row before it asks for the next); a
+    /// header row alone when there are none.
+    /// </summary>
     private IEnumerable<IDictionary<string, object?>> Rows(string[] names)
     {
+        var row = names.ToDictionary(n => n, object? (_) => null, StringComparer.Ordinal);
         var any = false;
         var reader = _batches.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            while (reader.TryRead(out var rows))
+            while (reader.TryRead(out var batch))
             {
-                foreach (var row in rows)
+                for (var r = 0; r < batch.Rows; r++)
                 {
+                    foreach (var column in batch.Columns)
+                    {
+                        row[column.Name] = ValueOf(column, r);
+                    }
                     any = true;
                     yield return row;
                 }
@@ -78,9 +93,22 @@ public sealed class XlsxExport(Stream output) : ITableWriter
         }
         if (!any)
         {
-            yield return names.ToDictionary(n => n, object? (_) => null, StringComparer.Ordinal);
+            yield return row;
         }
     }
+
+    /// <summary>The batch's rows in arrays of their own.</summary>
+    private static DataTable Copy(DataTable batch) => new(batch.Rows, batch.Columns.Select(DataTableColumn (c) => c switch
+    {
+        TextColumn t => t with { Values = t.Values[..batch.Rows] },
+        CodedTextColumn t => t with { Codes = t.Codes[..batch.Rows] },
+        DateColumn d => d with { Values = d.Values[..batch.Rows] },
+        Int32Column i => i with { Values = i.Values[..batch.Rows] },
+        Int64Column i => i with { Values = i.Values[..batch.Rows] },
+        BooleanColumn b => b with { Values = b.Values[..batch.Rows] },
+        MoneyColumn m => m with { Values = m.Values[..batch.Rows] },
+        DataTableColumn other => throw new NotSupportedException(other.GetType().Name),
+    }).ToList());
 
     private static OpenXmlConfiguration Configuration(DataTable batch) => new()
     {
