@@ -21,26 +21,26 @@ internal static class FrameRows
         {
             return null;
         }
-        var keys = new SortKeys(s, request.Sort, request.Descending);
+        var selected = Selected(s, f, range);
+        var keys = new SortKeys(s, request.Sort, request.Descending).Of(selected);
         var keep = (int)Math.Min((long)request.Offset + request.Limit, int.MaxValue);
-        // The heap's top is the last of the rows kept: a row enters only when it sorts before it.
-        var heap = new PriorityQueue<int, (long Key, int Id)>(Math.Min(keep, 4096), keys.Reversed);
-        foreach (var row in Selected(s, f, range))
+        // A max-heap of the rows kept (the priority is the negated key): a row enters only when it sorts before its top.
+        var heap = new PriorityQueue<int, Int128>(Math.Min(keep, 4096));
+        for (var i = 0; i < keys.Length; i++)
         {
-            var key = keys.Of(row);
             if (heap.Count < keep)
             {
-                heap.Enqueue(row, key);
+                heap.Enqueue(i, -keys[i]);
             }
-            else if (keys.Reversed.Compare(key, PeekKey(heap)) > 0)
+            else if (heap.TryPeek(out _, out var top) && keys[i] < -top)
             {
-                heap.DequeueEnqueue(row, key);
+                heap.DequeueEnqueue(i, -keys[i]);
             }
         }
         var rows = new int[heap.Count];
         for (var i = rows.Length - 1; i >= 0; i--)
         {
-            rows[i] = heap.Dequeue();
+            rows[i] = selected[heap.Dequeue()];
         }
         return rows.Length <= request.Offset ? [] : rows[request.Offset..];
     }
@@ -48,15 +48,12 @@ internal static class FrameRows
     /// <summary>Every selected frame row, in the sort (the frame can sort by <paramref name="sort"/>: <see cref="CanSort"/>).</summary>
     public static int[] All(OrdersFrame s, CompiledFilter f, DateRange range, RowsColumn sort, bool descending)
     {
-        var keys = new SortKeys(s, sort, descending);
-        var rows = Selected(s, f, range).ToArray();
-        var sortKeys = rows.Select(keys.Of).ToArray();
-        Array.Sort(sortKeys, rows, keys.Forward);
+        var selected = Selected(s, f, range);
+        var keys = new SortKeys(s, sort, descending).Of(selected);
+        var rows = selected.ToArray();
+        Array.Sort(keys, rows);
         return rows;
     }
-
-    private static (long, int) PeekKey(PriorityQueue<int, (long Key, int Id)> heap) =>
-        heap.TryPeek(out _, out var key) ? key : throw new InvalidOperationException();
 
     /// <summary>The frame rows that pass the whole filter in the range, in frame order.</summary>
     private static List<int> Selected(OrdersFrame s, CompiledFilter f, DateRange range)

@@ -3,7 +3,8 @@ using Microsoft.Data.Analysis;
 namespace Dashboard.Core.Orders.Rows;
 
 /// <summary>
-/// A frame row's place in a sort, as (key, store id): the column's value (text by its name's ordinal rank, as the
+/// Frame rows' places in a sort, each packed in one <see cref="Int128"/> (the key above the store id, so that one
+/// comparison orders by the value and breaks ties by the id): the column's value (text by its name's ordinal rank, as the
 /// stores compare text), negated when descending, <see cref="long.MaxValue"/> for a missing value (last either way).
 /// </summary>
 internal sealed class SortKeys
@@ -13,65 +14,87 @@ internal sealed class SortKeys
     private readonly OrdersFrame _s;
     private readonly RowsColumn _column;
     private readonly bool _descending;
-    private readonly long[]? _rank;
-    private readonly PrimitiveDataFrameColumn<long> _amounts;
 
-    public SortKeys(OrdersFrame s, RowsColumn column, bool descending)
+    public SortKeys(OrdersFrame s, RowsColumn column, bool descending) => (_s, _column, _descending) = (s, column, descending);
+
+    /// <summary>The keys of <paramref name="rows"/>, in their order.</summary>
+    public Int128[] Of(List<int> rows)
     {
-        _s = s;
-        _column = column;
-        _descending = descending;
-        _amounts = (PrimitiveDataFrameColumn<long>)s.Frame[OrdersFrame.AmountColumn];
-        _rank = column switch
+        var keys = new Int128[rows.Count];
+        var ids = _s.Id.Span;
+        switch (_column)
         {
-            RowsColumn.StatusGroup => Ranks(Enum.GetNames<StatusGroup>()),
-            RowsColumn.Category => Ranks(s.Categories),
-            RowsColumn.State => Ranks(s.States),
-            RowsColumn.Fulfilment => Ranks(s.Fulfilments),
-            RowsColumn.Channel => Ranks(s.SalesChannels),
-            RowsColumn.ServiceLevel => Ranks(s.ServiceLevels),
-            RowsColumn.Currency => Ranks(s.Currencies),
-            _ => null,
-        };
+            case RowsColumn.Date: Put(rows, keys, ids, _s.Day.Span, r => r); break;
+            case RowsColumn.Qty: Put(rows, keys, ids, _s.Qty.Span, q => q); break;
+            case RowsColumn.B2B: Put(rows, keys, ids, _s.B2B.Span, b => b ? 1 : 0); break;
+            case RowsColumn.Amount: PutAmounts(rows, keys, ids); break;
+            case RowsColumn.StatusGroup: Put(rows, keys, ids, _s.Status.Span, Ranks(Enum.GetNames<StatusGroup>())); break;
+            case RowsColumn.Category: Put(rows, keys, ids, _s.Category.Span, Ranks(_s.Categories)); break;
+            case RowsColumn.State: Put(rows, keys, ids, _s.State.Span, Ranks(_s.States)); break;
+            case RowsColumn.Fulfilment: Put(rows, keys, ids, _s.Fulfilment.Span, Ranks(_s.Fulfilments)); break;
+            case RowsColumn.Channel: Put(rows, keys, ids, _s.Channel.Span, Ranks(_s.SalesChannels)); break;
+            case RowsColumn.ServiceLevel: Put(rows, keys, ids, _s.Service.Span, Ranks(_s.ServiceLevels)); break;
+            case RowsColumn.Currency: Put(rows, keys, ids, _s.Currency.Span, Ranks(_s.Currencies)); break;
+            default: throw new ArgumentOutOfRangeException(nameof(rows), _column, "The frame does not keep this column.");
+        }
+        return keys;
     }
 
-    public IComparer<(long Key, int Id)> Forward { get; } = Comparer<(long Key, int Id)>.Create(Compare);
+    public static Int128 Pack(long key, int id) => ((Int128)key << 32) | (uint)id;
 
-    public IComparer<(long Key, int Id)> Reversed { get; } = Comparer<(long Key, int Id)>.Create((a, b) => Compare(b, a));
+    private long Directed(long value) => _descending ? -value : value;
 
-    public (long Key, int Id) Of(int row)
+    private void Put<T>(List<int> rows, Int128[] keys, ReadOnlySpan<int> ids, ReadOnlySpan<T> values, Func<T, long> value)
     {
-        var value = Value(row);
-        return (value is { } v ? (_descending ? -v : v) : Missing, _s.Id.Span[row]);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var row = rows[i];
+            keys[i] = Pack(Directed(value(values[row])), ids[row]);
+        }
     }
 
-    private long? Value(int row) => _column switch
+    /// <summary>A coded column by its names' ranks; a code without a name (no currency) or the empty name (no state) is missing.</summary>
+    private void Put(List<int> rows, Int128[] keys, ReadOnlySpan<int> ids, ReadOnlySpan<short> codes, long[] rank)
     {
-        RowsColumn.Date => _s.Day.Span[row],
-        RowsColumn.Qty => _s.Qty.Span[row],
-        RowsColumn.Amount => _amounts.IsValid(row) ? _s.AmountMinor.Span[row] : null,
-        RowsColumn.B2B => _s.B2B.Span[row] ? 1 : 0,
-        RowsColumn.StatusGroup => _rank![_s.Status.Span[row]],
-        RowsColumn.Category => _rank![_s.Category.Span[row]],
-        RowsColumn.State => _s.States[_s.State.Span[row]].Length == 0 ? null : _rank![_s.State.Span[row]],
-        RowsColumn.Fulfilment => _rank![_s.Fulfilment.Span[row]],
-        RowsColumn.Channel => _rank![_s.Channel.Span[row]],
-        RowsColumn.ServiceLevel => _rank![_s.Service.Span[row]],
-        RowsColumn.Currency => _s.Currency.Span[row] is var c && c == OrdersFrame.NoCurrency ? null : _rank![c],
-        _ => throw new ArgumentOutOfRangeException(nameof(row), _column, "The frame does not keep this column."),
-    };
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var row = rows[i];
+            var code = codes[row];
+            keys[i] = Pack(code < 0 || rank[code] < 0 ? Missing : Directed(rank[code]), ids[row]);
+        }
+    }
 
-    private static int Compare((long Key, int Id) a, (long Key, int Id) b) =>
-        a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Id.CompareTo(b.Id);
+    private void Put(List<int> rows, Int128[] keys, ReadOnlySpan<int> ids, ReadOnlySpan<byte> codes, long[] rank)
+    {
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var row = rows[i];
+            keys[i] = Pack(Directed(rank[codes[row]]), ids[row]);
+        }
+    }
 
-    /// <summary>Each name's place among the names in ordinal order.</summary>
+    /// <summary>Amounts, read with the column's validity bits (a line without an amount is missing).</summary>
+    private void PutAmounts(List<int> rows, Int128[] keys, ReadOnlySpan<int> ids)
+    {
+        var column = (PrimitiveDataFrameColumn<long>)_s.Frame[OrdersFrame.AmountColumn];
+        var valid = column.GetReadOnlyNullBitMapBuffers().Single().Span;
+        var amounts = _s.AmountMinor.Span;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var row = rows[i];
+            var isValid = (valid[row >> 3] & (1 << (row & 7))) != 0;
+            keys[i] = Pack(isValid ? Directed(amounts[row]) : Missing, ids[row]);
+        }
+    }
+
+    /// <summary>Each name's place among the names in ordinal order; -1 for the empty name (a state the line has not).</summary>
     private static long[] Ranks(IReadOnlyList<string> names)
     {
         var order = Enumerable.Range(0, names.Count).OrderBy(i => names[i], StringComparer.Ordinal).ToArray();
         var rank = new long[names.Count];
         for (var i = 0; i < order.Length; i++)
         {
-            rank[order[i]] = i;
+            rank[order[i]] = names[order[i]].Length == 0 ? -1 : i;
         }
         return rank;
     }
