@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Dashboard.Core.Analytics.Frames;
 
 namespace Dashboard.Core.Orders.Rows;
@@ -22,25 +23,34 @@ internal static class FrameRows
             return null;
         }
         var selected = Selected(s, f, range);
-        var keys = new SortKeys(s, request.Sort, request.Descending).Of(selected);
+        var sortKeys = new SortKeys(s, request.Sort, request.Descending);
         var keep = (int)Math.Min((long)request.Offset + request.Limit, int.MaxValue);
         // A max-heap of the rows kept (the priority is the negated key): a row enters only when it sorts before its top.
+        // The keys are computed a chunk at a time, in one buffer, so that a page allocates little whatever the lines.
         var heap = new PriorityQueue<int, Int128>(Math.Min(keep, 4096));
-        for (var i = 0; i < keys.Length; i++)
+        var chunk = new Int128[Math.Min(Chunk, Math.Max(1, selected.Count))];
+        var rowsSelected = CollectionsMarshal.AsSpan(selected);
+        for (var start = 0; start < rowsSelected.Length; start += chunk.Length)
         {
-            if (heap.Count < keep)
+            var part = rowsSelected.Slice(start, Math.Min(chunk.Length, rowsSelected.Length - start));
+            var keys = chunk.AsSpan(0, part.Length);
+            sortKeys.Fill(part, keys);
+            for (var i = 0; i < keys.Length; i++)
             {
-                heap.Enqueue(i, -keys[i]);
-            }
-            else if (heap.TryPeek(out _, out var top) && keys[i] < -top)
-            {
-                heap.DequeueEnqueue(i, -keys[i]);
+                if (heap.Count < keep)
+                {
+                    heap.Enqueue(part[i], -keys[i]);
+                }
+                else if (heap.TryPeek(out _, out var top) && keys[i] < -top)
+                {
+                    heap.DequeueEnqueue(part[i], -keys[i]);
+                }
             }
         }
         var rows = new int[heap.Count];
         for (var i = rows.Length - 1; i >= 0; i--)
         {
-            rows[i] = selected[heap.Dequeue()];
+            rows[i] = heap.Dequeue();
         }
         return rows.Length <= request.Offset ? [] : rows[request.Offset..];
     }
@@ -48,12 +58,15 @@ internal static class FrameRows
     /// <summary>Every selected frame row, in the sort (the frame can sort by <paramref name="sort"/>: <see cref="CanSort"/>).</summary>
     public static int[] All(OrdersFrame s, CompiledFilter f, DateRange range, RowsColumn sort, bool descending)
     {
-        var selected = Selected(s, f, range);
-        var keys = new SortKeys(s, sort, descending).Of(selected);
-        var rows = selected.ToArray();
+        var rows = Selected(s, f, range).ToArray();
+        var keys = new Int128[rows.Length];
+        new SortKeys(s, sort, descending).Fill(rows, keys);
         Array.Sort(keys, rows);
         return rows;
     }
+
+    /// <summary>Rows whose keys a page computes at a time.</summary>
+    private const int Chunk = 4096;
 
     /// <summary>The frame rows that pass the whole filter in the range, in frame order.</summary>
     private static List<int> Selected(OrdersFrame s, CompiledFilter f, DateRange range)

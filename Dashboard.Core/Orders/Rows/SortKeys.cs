@@ -17,10 +17,9 @@ internal sealed class SortKeys
 
     public SortKeys(OrdersFrame s, RowsColumn column, bool descending) => (_s, _column, _descending) = (s, column, descending);
 
-    /// <summary>The keys of <paramref name="rows"/>, in their order.</summary>
-    public Int128[] Of(List<int> rows)
+    /// <summary>The keys of <paramref name="rows"/>, in their order, into <paramref name="keys"/> (as long as the rows).</summary>
+    public void Fill(ReadOnlySpan<int> rows, Span<Int128> keys)
     {
-        var keys = new Int128[rows.Count];
         var ids = _s.Id.Span;
         switch (_column)
         {
@@ -37,14 +36,13 @@ internal sealed class SortKeys
             case RowsColumn.Currency: Put(rows, keys, ids, _s.Currency.Span, Ranks(_s.Currencies)); break;
             default: throw new ArgumentOutOfRangeException(nameof(rows), _column, "The frame does not keep this column.");
         }
-        return keys;
     }
 
     public static Int128 Pack(long key, int id) => ((Int128)key << 32) | (uint)id;
 
     private long Directed(long value) => _descending ? -value : value;
 
-    private void Put<T>(List<int> rows, Int128[] keys, ReadOnlySpan<int> ids, ReadOnlySpan<T> values, Func<T, long> value)
+    private void Put<T>(ReadOnlySpan<int> rows, Span<Int128> keys, ReadOnlySpan<int> ids, ReadOnlySpan<T> values, Func<T, long> value)
     {
         for (var i = 0; i < keys.Length; i++)
         {
@@ -54,7 +52,7 @@ internal sealed class SortKeys
     }
 
     /// <summary>A coded column by its names' ranks; a code without a name (no currency) or the empty name (no state) is missing.</summary>
-    private void Put(List<int> rows, Int128[] keys, ReadOnlySpan<int> ids, ReadOnlySpan<short> codes, long[] rank)
+    private void Put(ReadOnlySpan<int> rows, Span<Int128> keys, ReadOnlySpan<int> ids, ReadOnlySpan<short> codes, long[] rank)
     {
         for (var i = 0; i < keys.Length; i++)
         {
@@ -64,7 +62,7 @@ internal sealed class SortKeys
         }
     }
 
-    private void Put(List<int> rows, Int128[] keys, ReadOnlySpan<int> ids, ReadOnlySpan<byte> codes, long[] rank)
+    private void Put(ReadOnlySpan<int> rows, Span<Int128> keys, ReadOnlySpan<int> ids, ReadOnlySpan<byte> codes, long[] rank)
     {
         for (var i = 0; i < keys.Length; i++)
         {
@@ -74,7 +72,7 @@ internal sealed class SortKeys
     }
 
     /// <summary>Amounts, read with the column's validity bits (a line without an amount is missing).</summary>
-    private void PutAmounts(List<int> rows, Int128[] keys, ReadOnlySpan<int> ids)
+    private void PutAmounts(ReadOnlySpan<int> rows, Span<Int128> keys, ReadOnlySpan<int> ids)
     {
         var column = (PrimitiveDataFrameColumn<long>)_s.Frame[OrdersFrame.AmountColumn];
         var valid = column.GetReadOnlyNullBitMapBuffers().Single().Span;

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Dashboard.Core.Analytics.Export;
 using Dashboard.Core.Analytics.Frames;
 using Dashboard.Core.Data;
 
@@ -44,10 +43,26 @@ internal static class StoreRows
             {
                 return null;
             }
+            // A page's few ids in one statement of as many parameters (at most RowsRequest.MaxLimit).
             var rows = new OrderRow[ids.Length];
-            await using var text = new StoreText(connection, transaction, $"SELECT {RowsSql.Columns} FROM order_lines WHERE");
-            await text.ReadAsync(ids, (reader, at) => rows[at] = RowsSql.Read(reader), cancellationToken);
-            return rows;
+            var at = new Dictionary<long, int>(ids.Length);
+            await using var command = connection.Command(string.Create(CultureInfo.InvariantCulture,
+                $"SELECT {RowsSql.Columns} FROM order_lines WHERE id IN ({string.Join(", ", ids.Select((_, i) => $"@i{i}"))});"), transaction);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                command.With(string.Create(CultureInfo.InvariantCulture, $"@i{i}"), (long)ids[i]);
+                at[ids[i]] = i;
+            }
+            if (ids.Length > 0)
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var row = RowsSql.Read(reader);
+                    rows[at[row.Id]] = row;
+                }
+            }
+            return rows.Any(r => r is null) ? throw new InvalidOperationException("order_lines changed inside a read transaction.") : rows;
         }, cancellationToken);
 
     /// <summary>The overview's measures (<see cref="OrderMeasures"/>) of the lines <paramref name="where"/> selects.</summary>
