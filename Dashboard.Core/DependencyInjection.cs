@@ -128,6 +128,7 @@ public static class DependencyInjection
         services.AddSingleton<OrdersOverviewQuery>();
         services.AddSingleton<WeeklyReviewQuery>();
         services.AddSingleton<Drivers.DriversQuery>();
+        services.AddSingleton<Events.TimelineEvents>();
         services.AddSingleton<PurchasesQuery>();
         services.AddSettings<DownloadOptions>(DownloadOptions.SectionName);
         services.AddSingleton<OrderLinesExport>();
