@@ -24,6 +24,9 @@ public sealed partial class Overview : UrlStatePage
     [Inject]
     private OrdersOverviewQuery Query { get; set; } = default!;
 
+    [Inject]
+    private Dashboard.Core.Events.TimelineEvents Events { get; set; } = default!;
+
     protected override async Task LoadFromUrlAsync()
     {
         var pairs = QueryParsing.Pairs(Navigation.Uri).ToList();
@@ -32,11 +35,28 @@ public sealed partial class Overview : UrlStatePage
         _metric = QueryParsing.Metric(pairs);
         _options ??= await Query.GetFilterOptionsAsync();
         _overview = await Query.GetAsync(_filter, _grain);
+        var events = _overview.Range is { Days: > 0 } range ? await Events.ForChartAsync(_filter, range.From, range.To) : [];
         _figures = new Figures(
-            OverviewFigures.OverTime(_overview.OverTime, _metric, _overview.Currency),
+            ChartEvents.OnDates(OverviewFigures.OverTime(_overview.OverTime, _metric, _overview.Currency), events,
+                _overview.OverTime.Points.Select(p => p.Start).ToList()),
             OverviewFigures.Weekdays(_overview.Weekdays, _metric, _overview.Currency),
             OverviewFigures.Categories(_overview.Categories, _overview.Currency),
             OverviewFigures.Months(_overview.Months, _overview.Currency));
+    }
+
+    /// <summary>What the time chart's marks mean: partial periods, and the events' lines and spans.</summary>
+    private string? OverTimeNote()
+    {
+        var notes = new List<string>();
+        if (_overview!.OverTime.Points.Any(p => p.Partial))
+        {
+            notes.Add("Light bars: partial periods at the ends of the data or of the chosen dates.");
+        }
+        if (_figures!.OverTime.Events.Count > 0)
+        {
+            notes.Add("Dashed grey lines mark one-day events, grey shading events over several days; their labels are at the top and in the table.");
+        }
+        return notes.Count == 0 ? null : string.Join(" ", notes);
     }
 
     private Task Go(OrderFilter filter, TimeGrain grain, OrderMetric metric)
