@@ -63,6 +63,23 @@ public static class DriversApi
         });
     }
 
+    /// <summary>The KPI and dimension a page's URL asks for (orders by category when it names none or one it does not know).</summary>
+    public static (DriverKpi Kpi, DriverDimension By) Parse(List<KeyValuePair<string, string?>> pairs) =>
+        (Named(pairs, KpiKey, Kpis, DriverKpi.Orders, []), Named(pairs, ByKey, Dimensions, DriverDimension.Category, []));
+
+    /// <summary>A page's URL keys for a KPI and dimension; none for the defaults.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> ToPairs(DriverKpi kpi, DriverDimension by)
+    {
+        if (kpi != DriverKpi.Orders)
+        {
+            yield return new(KpiKey, Kpis.First(k => k.Value == kpi).Key);
+        }
+        if (by != DriverDimension.Category)
+        {
+            yield return new(ByKey, Dimensions.First(d => d.Value == by).Key);
+        }
+    }
+
     private static T Named<T>(List<KeyValuePair<string, string?>> pairs, string key, IReadOnlyDictionary<string, T> names, T fallback, List<string> errors)
     {
         var value = pairs.LastOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(p.Value)).Value?.Trim();

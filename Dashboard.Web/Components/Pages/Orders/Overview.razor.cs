@@ -17,6 +17,9 @@ public sealed partial class Overview : UrlStatePage
     private OrderFilterOptions? _options;
     private OrdersOverview? _overview;
     private Figures? _figures;
+    private Dashboard.Core.Drivers.DriverKpi _kpi;
+    private Dashboard.Core.Drivers.DriverDimension _by;
+    private Dashboard.Core.Drivers.DriverBreakdown? _drivers;
 
     /// <summary>The four charts, built once per answer of the query (a chart card redraws when its figure is new).</summary>
     private sealed record Figures(ChartFigure OverTime, ChartFigure Weekdays, ChartFigure Categories, ChartFigure Months);
@@ -27,6 +30,9 @@ public sealed partial class Overview : UrlStatePage
     [Inject]
     private Dashboard.Core.Events.TimelineEvents Events { get; set; } = default!;
 
+    [Inject]
+    private Dashboard.Core.Drivers.DriversQuery Drivers { get; set; } = default!;
+
     protected override async Task LoadFromUrlAsync()
     {
         var pairs = QueryParsing.Pairs(Navigation.Uri).ToList();
@@ -35,6 +41,8 @@ public sealed partial class Overview : UrlStatePage
         _metric = QueryParsing.Metric(pairs);
         _options ??= await Query.GetFilterOptionsAsync();
         _overview = await Query.GetAsync(_filter, _grain);
+        (_kpi, _by) = DriversApi.Parse(pairs);
+        _drivers = _overview.Kpis is { PreviousHasData: true } ? await Drivers.OverviewAsync(_filter, _kpi, _by) : null;
         var events = _overview.Range is { Days: > 0 } range ? await Events.ForChartAsync(_filter, range.From, range.To) : [];
         _figures = new Figures(
             ChartEvents.OnDates(OverviewFigures.OverTime(_overview.OverTime, _metric, _overview.Currency), events,
@@ -61,8 +69,14 @@ public sealed partial class Overview : UrlStatePage
 
     private Task Go(OrderFilter filter, TimeGrain grain, OrderMetric metric)
     {
-        Navigation.NavigateTo("orders" + Text.Query(filter.ToPairs().Concat(View(grain, metric))));
+        Navigation.NavigateTo("orders" + Text.Query(filter.ToPairs().Concat(View(grain, metric)).Concat(DriversApi.ToPairs(_kpi, _by))));
         return Task.CompletedTask;
+    }
+
+    private Task ShowDrivers((Dashboard.Core.Drivers.DriverKpi Kpi, Dashboard.Core.Drivers.DriverDimension By) choice)
+    {
+        (_kpi, _by) = choice;
+        return Go(_filter, _grain, _metric);
     }
 
     private string Api(string path, bool includeGrain = false) =>
