@@ -19,6 +19,7 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks load DB [rounds]                      (the orders frame's load against a bare SQLite read of its columns)
 //   Dashboard.Benchmarks duckdb FILE                           (DuckDB's read_parquet of a downloaded file: rows, types, amount sum)
 //   Dashboard.Benchmarks logs [calls] [rounds]                 (a log call through the redacting logger factory against the platform's)
+//   Dashboard.Benchmarks drivers DB                           (every week, KPI and dimension: the drivers sum exactly to the change)
 //   Dashboard.Benchmarks digest DB [runs]                      (one weekly digest's four ScottPlot charts rendered on the server)
 //   Dashboard.Benchmarks parse FILE.csv.gz [rounds]            (the row parsers alone on an export held in memory, against reading only)
 //   Dashboard.Benchmarks agree STORE_A STORE_B [--a-rollup] [--b-rollup] [--save FILE]
@@ -35,6 +36,10 @@ if (args.Length >= 1 && args[0] == "logs")
 {
     LogRedactionBenchmark.Run(args.Length > 1 ? int.Parse(args[1], culture) : 200_000, args.Length > 2 ? int.Parse(args[2], culture) : 11);
     return 0;
+}
+if (args.Length >= 2 && args[0] == "drivers")
+{
+    return await DriversBenchmark.RunAsync(args[1]);
 }
 if (args.Length >= 2 && args[0] == "digest")
 {

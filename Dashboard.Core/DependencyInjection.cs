@@ -129,6 +129,8 @@ public static class DependencyInjection
         services.AddSingleton<Orders.Rows.OrderRowsQuery>();
         services.AddSingleton<Purchases.Rows.PurchaseRowsQuery>();
         services.AddSingleton<WeeklyReviewQuery>();
+        services.AddSingleton<Drivers.DriversQuery>();
+        services.AddSingleton<Events.TimelineEvents>();
         services.AddSingleton<PurchasesQuery>();
         services.AddSettings<DownloadOptions>(DownloadOptions.SectionName);
         services.AddSingleton<OrderLinesExport>();

@@ -26,6 +26,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Digests.DigestSubscription> DigestSubscriptions => Set<Digests.DigestSubscription>();
     public DbSet<Digests.DigestSend> DigestSends => Set<Digests.DigestSend>();
+    public DbSet<Events.TimelineEvent> TimelineEvents => Set<Events.TimelineEvent>();
 
     /// <summary>ASP.NET Core's Data Protection key ring (sign-in cookies, antiforgery, unsubscribe links), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

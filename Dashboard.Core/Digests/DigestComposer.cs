@@ -82,6 +82,10 @@ public static class DigestComposer
                 sb.AppendLine(Invariant, $"    week before: {WeeklyReviewFormat.Value(kpi.PreviousWeek, f, numbers, c)}, change {WeeklyReviewFormat.Change(kpi.VsPreviousWeek, f, numbers, c)}");
                 sb.AppendLine(Invariant, $"    4 weeks earlier: {WeeklyReviewFormat.Value(kpi.FourWeeksEarlier, f, numbers, c)}, change {WeeklyReviewFormat.Change(kpi.VsFourWeeksEarlier, f, numbers, c)}");
             }
+            foreach (var line in Extras(request))
+            {
+                sb.AppendLine().AppendLine(line);
+            }
             MoversText(sb, "Categories that moved most", review.CategoryMovers, numbers, review.Currency);
             MoversText(sb, "States that moved most", review.StateMovers, numbers, review.Currency);
             sb.AppendLine();
@@ -108,6 +112,20 @@ public static class DigestComposer
     }
 
     /// <summary>Why there are no charts: the data ends before the week, or the filters match nothing in it.</summary>
+    /// <summary>The sentence of the week's top revenue drivers and the list of its events, each when there is one.</summary>
+    private static IEnumerable<string> Extras(DigestRequest request)
+    {
+        if (request.Drivers is { } b && Drivers.DriverSentence.Of(b, "Revenue", "the week before", request.Numbers) is { } sentence)
+        {
+            yield return sentence;
+        }
+        if (request.Events is { Count: > 0 } events)
+        {
+            yield return "Events this week: " + string.Join("; ", events.Select(e =>
+                e.Label + " (" + e.Start.ToString("d MMM", Invariant) + (e.IsSingleDay ? "" : " – " + e.End.ToString("d MMM", Invariant)) + ")")) + ".";
+        }
+    }
+
     public static string NoDataText(WeeklyReview review)
     {
         var week = review.Week is { } w ? WeekText(w.Week) : "this week";
@@ -164,6 +182,10 @@ public static class DigestComposer
             }
             sb.Append("</table>");
 
+            foreach (var line in Extras(request))
+            {
+                sb.Append("<p style=\"margin:12px 0 0;\" data-digest-extra>").Append(Html.Encode(line)).Append("</p>");
+            }
             MoversHtml(sb, "Categories that moved most", review.CategoryMovers, cell, head, numbers, review.Currency);
             MoversHtml(sb, "States that moved most", review.StateMovers, cell, head, numbers, review.Currency);
             foreach (var chart in charts)

@@ -16,7 +16,7 @@ namespace Dashboard.Core.Digests;
 /// scheduler, by "Send me a test now" and by the <c>send-digest</c> verb, always through <see cref="MailGuard"/>.
 /// </summary>
 public sealed class DigestDelivery(
-    WeeklyReviewQuery query, DigestLinks links, UnsubscribeTokens tokens, MailGuard guard, IOptions<MailOptions> mailSettings,
+    WeeklyReviewQuery query, Drivers.DriversQuery drivers, Events.TimelineEvents events, DigestLinks links, UnsubscribeTokens tokens, MailGuard guard, IOptions<MailOptions> mailSettings,
     DisplayCulture display, ILogger<DigestDelivery> logger)
 {
     private readonly MailOptions _options = mailSettings.Value;
@@ -38,7 +38,9 @@ public sealed class DigestDelivery(
             review, from, new MailboxAddress("", subscription.Email),
             links.Page(start, review.Filter), links.Unsubscribe(tokens.Create(subscription.Id)),
             isTest ? null : $"digest-{subscription.Id.ToString(CultureInfo.InvariantCulture)}-{start.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}@{from.Domain}",
-            isTest, culture);
+            isTest, culture,
+            review.Week is { } w ? await drivers.WeeklyAsync(w.Week.From, Drivers.DriverKpi.Revenue, Drivers.DriverDimension.Category, filter, cancellationToken) : null,
+            review.Week is { } shown ? await events.ForChartAsync(filter, shown.Week.From, shown.Week.To, cancellationToken) : null);
         return DigestComposer.Compose(request, charts);
     }
 

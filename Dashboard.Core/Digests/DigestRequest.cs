@@ -5,7 +5,7 @@ using MimeKit;
 
 namespace Dashboard.Core.Digests;
 
-/// <summary>What one digest is about, where its links go, and the culture that writes its numbers (invariant when none).</summary>
+/// <summary>What one digest is about (its week's revenue drivers by category and events, when given), where its links go, and the culture that writes its numbers (invariant when none).</summary>
 public sealed record DigestRequest(
     WeeklyReview Review,
     MailboxAddress From,
@@ -14,7 +14,9 @@ public sealed record DigestRequest(
     string UnsubscribeUrl,
     string? MessageId = null,
     bool IsTest = false,
-    CultureInfo? Culture = null)
+    CultureInfo? Culture = null,
+    Drivers.DriverBreakdown? Drivers = null,
+    IReadOnlyList<Events.TimelineEvent>? Events = null)
 {
     public DisplayNumbers Numbers => new(Culture ?? CultureInfo.InvariantCulture);
 }

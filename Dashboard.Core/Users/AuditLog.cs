@@ -56,6 +56,8 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
         public const string Undo = "undo";
         public const string Cancel = "cancel";
         public const string Retrain = "retrain";
+        public const string EventAdded = "event added";
+        public const string EventDeleted = "event deleted";
     }
 
     public async Task RecordAsync(string? userName, string action, string? detail = null, string? address = null,

@@ -85,7 +85,7 @@ public sealed class WeeklyReviewQuery(OrdersFrameCache frames, IOptions<Analytic
     }
 
     /// <summary>The first day of the data's last complete week; null when the data holds no complete week.</summary>
-    private DateOnly? LastCompleteWeek(DateOnly min, DateOnly max)
+    internal DateOnly? LastCompleteWeek(DateOnly min, DateOnly max)
     {
         var lastStart = WeekOf(max);
         if (lastStart.AddDays(6) > max)

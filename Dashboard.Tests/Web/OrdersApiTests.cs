@@ -18,6 +18,35 @@ public abstract class OrdersApiTests(AnalyticsAppFactory factory)
     }
 
     [Fact]
+    public async Task TheWeeksRevenueDriversByCategorySumToItsChange()
+    {
+        var drivers = await Get("/api/orders/weekly-review/drivers?week=2022-06-13&kpi=revenue&by=category");
+
+        // 2500 (Set 1200.50, kurta 399.50, Western Dress 900; O7 is in USD) against 1300 (Set 500, kurta 800).
+        Assert.Equal(1200.00m, drivers.GetProperty("delta").GetDecimal());
+        Assert.Equal([("Western Dress", 900.00m), ("Set", 700.50m), ("kurta", -400.50m)],
+            drivers.GetProperty("parts").EnumerateArray().Select(p => (p.GetProperty("value").GetString(), p.GetProperty("contribution").GetDecimal())));
+        var orders = await Get("/api/orders/weekly-review/drivers?week=2022-06-13&kpi=orders&by=category");
+        // O1 and O4 have one Set and one kurta line each: the tie counts them for Set. 3 orders each week.
+        Assert.Equal(0m, orders.GetProperty("delta").GetDecimal());
+        Assert.Equal([("Western Dress", 1m), ("kurta", -1m), ("Set", 0m)],
+            orders.GetProperty("parts").EnumerateArray().Select(p => (p.GetProperty("value").GetString(), p.GetProperty("contribution").GetDecimal())));
+    }
+
+    [Theory]
+    [InlineData("/api/orders/weekly-review/drivers?kpi=profit", "kpi: 'profit' is not one of")]
+    [InlineData("/api/orders/weekly-review/drivers?by=city", "by: 'city' is not one of")]
+    [InlineData("/api/orders/weekly-review/drivers?week=soon", "week: 'soon' is not a date")]
+    [InlineData("/api/orders/drivers?from=2022-07-01&to=2022-06-01", "from")]
+    public async Task DriversRefuseBadParametersWithTheReason(string url, string reason)
+    {
+        using var client = await factory.SignedInClientAsync();
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KpisOverAllDataFollowTheDefinitions()
     {
         var kpis = await Get("/api/orders/kpis");

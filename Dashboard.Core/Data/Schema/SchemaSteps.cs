@@ -334,5 +334,22 @@ public static class SchemaSteps
             -- the charts' ticks); none: the display culture's default.
             ALTER TABLE digest_subscriptions ADD COLUMN culture TEXT NULL;
             """),
+        new(13, "events on the timeline", """
+            -- docs/decisions/XXXX-drivers-events.md. A label on a day or a range of days (start and end inclusive, as
+            -- yyyy-MM-dd), for every category and state or for one of each; exclude_from_models: its days are left out of a
+            -- model's fit and of anomaly detection where the event's scope covers the filter. Who made it and when.
+            CREATE TABLE timeline_events (
+                id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                label TEXT NOT NULL,
+                start_date TEXT NOT NULL,
+                end_date TEXT NOT NULL,
+                category TEXT NULL,
+                state TEXT NULL,
+                exclude_from_models INTEGER NOT NULL DEFAULT 0,
+                created_by TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_timeline_events_start ON timeline_events (start_date);
+            """),
     ];
 }

@@ -7,10 +7,10 @@ namespace Dashboard.Tests.Browser.Accessibility;
 /// bring a page to rest in a theme: the theme is the cookie the switch writes, read when a page is drawn.</summary>
 public static class AxePages
 {
-    private static readonly string[] ViewerPages = ["/", "/weekly", "/purchases", "/digest", "/models"];
-    private static readonly string[] AnalystPages = ["/", "/weekly", "/purchases", "/digest", "/models", "/what-if", "/imports"];
+    private static readonly string[] ViewerPages = ["/", "/weekly", "/purchases", "/events", "/digest", "/models"];
+    private static readonly string[] AnalystPages = ["/", "/weekly", "/purchases", "/events", "/digest", "/models", "/what-if", "/imports"];
     private static readonly string[] AdminPages =
-        ["/", "/weekly", "/purchases", "/digest", "/digest/all", "/models", "/what-if", "/imports", "/users", "/account/password", "/mail/confirm?token=nothing"];
+        ["/", "/weekly", "/purchases", "/events", "/digest", "/digest/all", "/models", "/what-if", "/imports", "/users", "/account/password", "/mail/confirm?token=nothing"];
 
     /// <summary>The paths to check as <paramref name="user"/>: what the menu offers, and one it does not (the "Not allowed" page).</summary>
     public static IReadOnlyList<string> Of(string user) => user switch

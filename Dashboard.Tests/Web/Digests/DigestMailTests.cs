@@ -87,6 +87,29 @@ public sealed partial class DigestMailTests(DigestAppFactory factory) : IClassFi
         Assert.Contains("'xx-NOWHERE' is not a number format", refused.Message);
     }
 
+    [Fact]
+    public async Task TheDigestSaysWhichCategoriesDroveTheRevenueAndListsTheWeeksEvents()
+    {
+        var (_, subscription) = await Subscribe("mail-drivers", OrderFilter.None);
+        var analyst = await factory.Services.AddUserAsync("mail-events", Role.Analyst);
+        var events = factory.Services.GetRequiredService<Dashboard.Core.Events.TimelineEvents>();
+        var sale = await events.AddAsync(analyst, new Dashboard.Core.Events.EventInput("Sale", new DateOnly(2022, 6, 13), new DateOnly(2022, 6, 15)), null);
+        await events.AddAsync(analyst, new Dashboard.Core.Events.EventInput("Later", new DateOnly(2022, 6, 27)), null);
+        try
+        {
+            var text = ((await SendAndReceive(subscription, new DateOnly(2022, 6, 13))).TextBody ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
+
+            // 2,500.00 (Set 1,200.50, kurta 399.50, Western Dress 900.00) against 1,300.00 (Set 500.00, kurta 800.00), in en-IN.
+            Assert.Contains("Revenue rose by +₹1,200.00 against the week before; the largest parts: Western Dress (+₹900.00), Set (+₹700.50) and kurta (", text);
+            Assert.Contains("Events this week: Sale (13 Jun – 15 Jun).\n", text);
+            Assert.DoesNotContain("Later", text);
+        }
+        finally
+        {
+            await events.DeleteAsync(analyst, sale.Id, null);
+        }
+    }
+
     private static SubscriptionInput DigestPagesInput(DigestSubscription s) =>
         new(s.UserId, s.Email, s.Day, s.Hour, s.TimeZone, DigestDelivery.FilterOf(s), s.Id, s.Culture);
 

@@ -71,6 +71,14 @@ public static class ChartData
                 Fill(cells, s, at, i => i < details.Count ? Plain(details[i]) : "");
             }
         }
+        if (figure.Events.Count > 0)
+        {
+            columns.Add("Events");
+            foreach (var (r, row) in rows.Select((r, row) => (r, row)))
+            {
+                cells[row].Add(string.Join("; ", figure.Events.Where(e => e.Rows.Contains(Key(r.X))).Select(e => e.Label)));
+            }
+        }
         var first = series.FirstOrDefault();
         var table = rows.Take(MaxRows).Select((r, row) => new ChartRow(r.Index, XText(r.X, dates), KeyOf(first, r.Index), IsSelected(first, r.Index), cells[row]));
         return new ChartTable(columns, table.ToList(), rows.Count);

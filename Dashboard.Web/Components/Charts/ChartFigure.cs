@@ -12,4 +12,7 @@ public sealed record ChartFigure(IList<ITrace> Data, PlotLayout Layout)
 {
     /// <summary>The heading of the data table's first column (what the x values are). Default: the x axis' title, or "Date"/"Value".</summary>
     public string? XName { get; init; }
+
+    /// <summary>The timeline's events drawn on the chart (<see cref="ChartEvents"/>), listed in its data table. Default: none.</summary>
+    public IReadOnlyList<ChartEvent> Events { get; init; } = [];
 }

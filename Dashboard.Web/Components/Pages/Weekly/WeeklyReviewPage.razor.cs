@@ -1,5 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Display;
+using Dashboard.Core.Drivers;
+using Dashboard.Core.Events;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Weekly;
 using Dashboard.Web.Api;
@@ -21,6 +23,11 @@ public sealed partial class WeeklyReviewPage : UrlStatePage
     private WeeklyReview? _review;
     private Figures? _figures;
 
+    private DriverKpi _kpi = DriverKpi.Orders;
+    private DriverDimension _by = DriverDimension.Category;
+    private DriverBreakdown? _drivers;
+    private IReadOnlyList<TimelineEvent> _events = [];
+
     private sealed record Figures(ChartFigure Days, ChartFigure Categories, ChartFigure CategoryMovers, ChartFigure StateMovers);
 
     [Inject]
@@ -32,14 +39,25 @@ public sealed partial class WeeklyReviewPage : UrlStatePage
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private DriversQuery Drivers { get; set; } = default!;
+
+    [Inject]
+    private TimelineEvents Events { get; set; } = default!;
+
     protected override async Task LoadFromUrlAsync()
     {
         var pairs = QueryParsing.Pairs(Navigation.Uri).ToList();
         _filter = OrderFilter.Parse(pairs) with { From = null, To = null };
         _options ??= await Options.GetFilterOptionsAsync();
         _review = await Query.GetAsync(QueryParsing.Week(pairs), _filter);
+        (_kpi, _by) = DriversApi.Parse(pairs);
+        var days = _review.Days.Select(d => d.Date).ToList();
+        _events = _review.Week is { } w ? await Events.ForChartAsync(_filter, w.Week.From, w.Week.To) : [];
+        _drivers = _review.Week is { } shown ? await Drivers.WeeklyAsync(shown.Week.From, _kpi, _by, _filter) : null;
+        var dayChart = WeeklyReviewFigures.Days(_review);
         _figures = new Figures(
-            WeeklyReviewFigures.Days(_review),
+            ChartEvents.OnDays(dayChart, _events, days, ((Plotly.Blazor.Traces.Bar)dayChart.Data[0]).X),
             WeeklyReviewFigures.Categories(_review),
             WeeklyReviewFigures.Movers(_review.CategoryMovers, _review.Currency, "Category"),
             WeeklyReviewFigures.Movers(_review.StateMovers, _review.Currency, "State"));
@@ -47,8 +65,14 @@ public sealed partial class WeeklyReviewPage : UrlStatePage
 
     private Task Go(DateOnly week, OrderFilter filter)
     {
-        Navigation.NavigateTo("weekly" + Text.Query(Pairs(week, filter)));
+        Navigation.NavigateTo("weekly" + Text.Query(Pairs(week, filter).Concat(DriversApi.ToPairs(_kpi, _by))));
         return Task.CompletedTask;
+    }
+
+    private Task ShowDrivers((DriverKpi Kpi, DriverDimension By) choice)
+    {
+        (_kpi, _by) = choice;
+        return Go(_review!.Week!.Week.From, _filter);
     }
 
     private string Api(string path, DateOnly week) => "api/orders/" + path + Text.Query(Pairs(week, _filter));
