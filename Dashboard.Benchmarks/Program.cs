@@ -14,6 +14,7 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks csp URL [PATH ...]                     (Chromium: CSP violations and console errors on every page, both themes)
 //   Dashboard.Benchmarks parquet DB FILE [--frame-max-lines N] (the whole order-lines download, as the endpoint writes it, its memory,
 //                                      and the file read back by DuckDB; past N lines the store's lines are read)
+//   Dashboard.Benchmarks forecast DB [--frame-max-lines N]     (the forecast's protocol: origins 2022-05-01..06-12, 14 days; anomalies; times)
 //   Dashboard.Benchmarks load DB [rounds]                      (the orders frame's load against a bare SQLite read of its columns)
 //   Dashboard.Benchmarks duckdb FILE                           (DuckDB's read_parquet of a downloaded file: rows, types, amount sum)
 //   Dashboard.Benchmarks logs [calls] [rounds]                 (a log call through the redacting logger factory against the platform's)
@@ -54,6 +55,12 @@ if (args.Length >= 3 && args[0] == "parquet")
     var maxLinesAt = Array.IndexOf(args, "--frame-max-lines");
     await ParquetCheck.WriteAsync(args[1], args[2], maxLinesAt > 0 ? int.Parse(args[maxLinesAt + 1], culture) : new AnalyticsOptions().FrameMaxLines);
     ParquetCheck.Read(args[2]);
+    return 0;
+}
+if (args.Length >= 2 && args[0] == "forecast")
+{
+    var maxLinesAt = Array.IndexOf(args, "--frame-max-lines");
+    await ForecastBenchmark.RunAsync(args[1], maxLinesAt > 0 ? int.Parse(args[maxLinesAt + 1], culture) : new AnalyticsOptions().FrameMaxLines);
     return 0;
 }
 if (args.Length >= 2 && args[0] == "load")

@@ -127,6 +127,7 @@ public static class DependencyInjection
         services.AddSingleton<PurchasesFrameCache>();
         services.AddSingleton<OrdersOverviewQuery>();
         services.AddSingleton<WeeklyReviewQuery>();
+        services.AddSingleton<Forecasting.OrdersForecastQuery>();
         services.AddSingleton<PurchasesQuery>();
         services.AddSettings<DownloadOptions>(DownloadOptions.SectionName);
         services.AddSingleton<OrderLinesExport>();

@@ -34,6 +34,7 @@ public static class AnalyticsApi
         var orders = api.MapGroup("/orders");
         MapOrderCharts(orders);
         MapWeeklyReview(orders);
+        ForecastApi.MapForecast(orders);
         var purchases = api.MapGroup("/purchases");
         MapDownloads(orders, purchases);
         MapPurchases(purchases);
