@@ -40,7 +40,7 @@ internal static class Forecaster
             : string.Create(CultureInfo.InvariantCulture,
                 $"Holt-Winters did not beat the seasonal-naive forecast on this history's backtest (mean absolute error {maeHw:0.##} against {maeNaive:0.##}), so the seasonal-naive forecast is shown.");
         return new OrdersForecast(OrdersForecast.NameOf(method), true, reason, points,
-            new ForecastBacktest(mae, maeNaive, bt.Scale > 0 ? mae / bt.Scale : double.NaN, coverage80)) { Table = table };
+            new ForecastBacktest(mae, maeNaive, bt.Scale > 0 ? mae / bt.Scale : null, coverage80)) { Table = table };
     }
 
     private static OrdersForecast NotShown(string reason) => new("none", false, reason, [], null);
@@ -85,7 +85,7 @@ internal static class Forecaster
                 var mae = group.Average(e => Math.Abs(e.Error));
                 var smape = group.Average(e => e.Actual == 0 && e.Forecast == 0 ? 0 : 200 * Math.Abs(e.Error) / (Math.Abs(e.Actual) + Math.Abs(e.Forecast)));
                 var (n80, n95, count) = hits[group.Key];
-                rows.Add(new BacktestRow(method, group.Key, group.Count(), mae, bt.Scale > 0 ? mae / bt.Scale : double.NaN, smape,
+                rows.Add(new BacktestRow(method, group.Key, group.Count(), mae, bt.Scale > 0 ? mae / bt.Scale : null, smape,
                     count == 0 ? null : (double)n80 / count, count == 0 ? null : (double)n95 / count));
             }
         }
