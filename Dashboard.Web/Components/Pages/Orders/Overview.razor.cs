@@ -24,6 +24,9 @@ public sealed partial class Overview : UrlStatePage
     [Inject]
     private OrdersOverviewQuery Query { get; set; } = default!;
 
+    [Inject]
+    private Dashboard.Core.Forecasting.OrdersForecastQuery Forecasts { get; set; } = default!;
+
     protected override async Task LoadFromUrlAsync()
     {
         var pairs = QueryParsing.Pairs(Navigation.Uri).ToList();
@@ -32,8 +35,14 @@ public sealed partial class Overview : UrlStatePage
         _metric = QueryParsing.Metric(pairs);
         _options ??= await Query.GetFilterOptionsAsync();
         _overview = await Query.GetAsync(_filter, _grain);
+        var overTime = OverviewFigures.OverTime(_overview.OverTime, _metric, _overview.Currency);
+        if (_overview.OverTime.Grain == _grain && _grain is TimeGrain.Day or TimeGrain.Week)
+        {
+            overTime = ForecastFigures.Overlay(overTime, await Forecasts.ForecastAsync(_filter, _metric, _grain),
+                await Forecasts.AnomaliesAsync(_filter, _metric, _grain), _metric, _overview.Currency);
+        }
         _figures = new Figures(
-            OverviewFigures.OverTime(_overview.OverTime, _metric, _overview.Currency),
+            overTime,
             OverviewFigures.Weekdays(_overview.Weekdays, _metric, _overview.Currency),
             OverviewFigures.Categories(_overview.Categories, _overview.Currency),
             OverviewFigures.Months(_overview.Months, _overview.Currency));
