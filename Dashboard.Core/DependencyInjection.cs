@@ -131,6 +131,7 @@ public static class DependencyInjection
         services.AddSingleton<WeeklyReviewQuery>();
         services.AddSingleton<Drivers.DriversQuery>();
         services.AddSingleton<Events.TimelineEvents>();
+        services.AddSingleton<Forecasting.OrdersForecastQuery>();
         services.AddSingleton<PurchasesQuery>();
         services.AddSettings<DownloadOptions>(DownloadOptions.SectionName);
         services.AddSingleton<OrderLinesExport>();

@@ -76,6 +76,20 @@ public sealed class OverviewPageTests(BrowserAppFixture app)
         trace.GetProperty("y").EnumerateArray().Select(y => y.ValueKind == JsonValueKind.Null ? (double?)null : y.GetDouble()).ToArray();
 
     [Fact]
+    public async Task TheForecastIsDrawnAfterTheLastDayWithItsBandsFilled()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await Ui.WaitForChartsAsync(page, 4);
+        var chart = page.Locator("[data-chart=over-time]");
+        // The 95% and 80% bands are fills between their ends; the forecast starts the day after the last.
+        Assert.True(await chart.Locator("path.js-fill").CountAsync() >= 2);
+        var drawn = await Ui.DrawnAsync(page, "over-time");
+        var forecast = drawn.EnumerateArray().Last(t => t.GetProperty("x").GetArrayLength() == 14);
+        Assert.Equal("2022-07-02", Xs(forecast)[0]);
+    }
+
+    [Fact]
     public async Task SwitchingFromDaysToWeeksChangesTheSeries()
     {
         var page = await app.NewPageAsync();

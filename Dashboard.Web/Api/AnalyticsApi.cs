@@ -35,6 +35,7 @@ public static class AnalyticsApi
         MapOrderCharts(orders);
         MapWeeklyReview(orders);
         DriversApi.MapDrivers(orders);
+        ForecastApi.MapForecast(orders);
         var purchases = api.MapGroup("/purchases");
         MapDownloads(orders, purchases);
         MapPurchases(purchases);

@@ -33,6 +33,9 @@ public sealed partial class Overview : UrlStatePage
     [Inject]
     private Dashboard.Core.Drivers.DriversQuery Drivers { get; set; } = default!;
 
+    [Inject]
+    private Dashboard.Core.Forecasting.OrdersForecastQuery Forecasts { get; set; } = default!;
+
     protected override async Task LoadFromUrlAsync()
     {
         var pairs = QueryParsing.Pairs(Navigation.Uri).ToList();
@@ -44,9 +47,15 @@ public sealed partial class Overview : UrlStatePage
         (_kpi, _by) = DriversApi.Parse(pairs);
         _drivers = _overview.Kpis is { PreviousHasData: true } ? await Drivers.OverviewAsync(_filter, _kpi, _by) : null;
         var events = _overview.Range is { Days: > 0 } range ? await Events.ForChartAsync(_filter, range.From, range.To) : [];
+        var overTime = OverviewFigures.OverTime(_overview.OverTime, _metric, _overview.Currency);
+        if (_overview.OverTime.Grain == _grain && _grain is TimeGrain.Day or TimeGrain.Week)
+        {
+            var excluded = await Events.ExcludedDaysAsync(_filter);
+            overTime = ForecastFigures.Overlay(overTime, await Forecasts.ForecastAsync(_filter, _metric, _grain, excluded: excluded),
+                await Forecasts.AnomaliesAsync(_filter, _metric, _grain, excluded), _metric, _overview.Currency);
+        }
         _figures = new Figures(
-            ChartEvents.OnDates(OverviewFigures.OverTime(_overview.OverTime, _metric, _overview.Currency), events,
-                _overview.OverTime.Points.Select(p => p.Start).ToList()),
+            ChartEvents.OnDates(overTime, events, _overview.OverTime.Points.Select(p => p.Start).ToList()),
             OverviewFigures.Weekdays(_overview.Weekdays, _metric, _overview.Currency),
             OverviewFigures.Categories(_overview.Categories, _overview.Currency),
             OverviewFigures.Months(_overview.Months, _overview.Currency));

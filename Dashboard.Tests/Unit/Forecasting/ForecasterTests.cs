@@ -1,0 +1,94 @@
+using Dashboard.Core.Forecasting;
+
+namespace Dashboard.Tests.Unit.Forecasting;
+
+/// <summary>Which forecast is shown, and how: the method chosen by the series' own backtest, and the bands.</summary>
+public sealed class ForecasterTests
+{
+    private static readonly double[] Week = [100, 120, 130, 125, 140, 90, 80];
+
+    private static ForecastSeries Series(IEnumerable<double> values, bool[]? missing = null)
+    {
+        var y = values.ToArray();
+        var start = new DateOnly(2022, 4, 4);
+        return new ForecastSeries(y.Select((_, i) => start.AddDays(i)).ToArray(), y, missing ?? new bool[y.Length], 7, 1);
+    }
+
+    /// <summary>The weekly pattern with independent noise (a fixed seed): Holt-Winters averages the noise, the naive forecast repeats it.</summary>
+    private static IEnumerable<double> Noisy(int days, int seed = 7)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, days).Select(d => Week[d % 7] + 20 * (random.NextDouble() - 0.5) * 2);
+    }
+
+    [Fact]
+    public void HoltWintersIsShownWhereItBeatsTheNaiveForecastOnTheBacktest()
+    {
+        var f = Forecaster.Forecast(Series(Noisy(84)), 14, 14);
+        Assert.True(f.Shown);
+        Assert.Equal("holt-winters", f.Method);
+        Assert.True(f.Backtest!.Mae < f.Backtest.NaiveMae);
+        Assert.Equal(14, f.Forecast.Count);
+        Assert.Equal(new DateOnly(2022, 4, 4).AddDays(84), f.Forecast[0].Date);
+        Assert.All(f.Forecast, p => Assert.True(p.Low95 <= p.Low80 && p.Low80 <= p.Expected && p.Expected <= p.High80 && p.High80 <= p.High95));
+        // The expected values keep the weekly shape: Saturday's below Friday's.
+        Assert.True(f.Forecast[5].Expected < f.Forecast[4].Expected);
+    }
+
+    [Fact]
+    public void TheNaiveForecastIsShownWhereHoltWintersDoesNotBeatIt()
+    {
+        // A seasonal random walk: each weekday moves on from its own value a week earlier, which is then the best guess.
+        var random = new Random(3);
+        var values = new double[84];
+        for (var d = 0; d < 84; d++)
+        {
+            values[d] = (d < 7 ? Week[d] : values[d - 7]) + 60 * (random.NextDouble() - 0.5);
+        }
+        var f = Forecaster.Forecast(Series(values), 14, 14);
+        Assert.True(f.Shown);
+        Assert.Equal("seasonal-naive", f.Method);
+        Assert.Contains("did not beat", f.Reason);
+        Assert.True(f.Backtest!.Mae <= f.Backtest.NaiveMae);
+        Assert.Equal(values[77], f.Forecast[0].Expected, 6);
+        Assert.Equal(values[77], f.Forecast[7].Expected, 6);
+    }
+
+    [Fact]
+    public void TooLittleHistoryShowsNoForecastAndSaysWhy()
+    {
+        var f = Forecaster.Forecast(Series(Noisy(15)), 14, 14);
+        Assert.False(f.Shown);
+        Assert.Empty(f.Forecast);
+        Assert.StartsWith("Too little history: 15 days", f.Reason);
+    }
+
+    [Fact]
+    public void TheBacktestTableHasEachMethodByHorizon()
+    {
+        var f = Forecaster.Forecast(Series(Noisy(84)), 14, 14);
+        Assert.Equal(Enumerable.Range(1, 14), f.Table.Where(r => r.Method == ForecastMethod.SeasonalNaive).Select(r => r.Horizon));
+        Assert.Equal(Enumerable.Range(1, 14), f.Table.Where(r => r.Method == ForecastMethod.HoltWinters).Select(r => r.Horizon));
+        Assert.All(f.Table, r => Assert.True(r.Mae > 0 && r.Mase > 0 && r.Smape > 0));
+        var coverage = f.Table.Where(r => r.Method == ForecastMethod.HoltWinters && r.Coverage80 is not null).ToList();
+        Assert.NotEmpty(coverage);
+        Assert.InRange(f.Backtest!.Coverage80!.Value, 0.6, 0.97);
+    }
+
+    [Fact]
+    public void AnOddDayIsFlaggedAndAMissingOneNeverIs()
+    {
+        var values = Noisy(70).ToArray();
+        values[50] *= 3;
+        values[57] /= 3;
+        values[63] *= 3;
+        var missing = new bool[70];
+        missing[63] = true;
+        var flagged = AnomalyDetector.Detect(Series(values, missing)).Select(a => a.Date).ToList();
+        var start = new DateOnly(2022, 4, 4);
+        Assert.Contains(start.AddDays(50), flagged);
+        Assert.Contains(start.AddDays(57), flagged);
+        Assert.DoesNotContain(start.AddDays(63), flagged);
+        Assert.True(flagged.Count <= 5, string.Join(", ", flagged));
+    }
+}
