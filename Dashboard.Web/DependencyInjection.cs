@@ -87,6 +87,7 @@ public static class DependencyInjection
         app.MapAnalyticsApi();
         app.MapImportsApi();
         app.MapModelsApi();
+        app.MapViewsApi();
         app.MapDigestEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowFrameworkScriptsAnonymously();
         return app;

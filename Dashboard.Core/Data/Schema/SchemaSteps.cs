@@ -334,5 +334,26 @@ public static class SchemaSteps
             -- the charts' ticks); none: the display culture's default.
             ALTER TABLE digest_subscriptions ADD COLUMN culture TEXT NULL;
             """),
+        new(13, "saved views: a page with its filters under a name, private or shared, and each user's start page", """
+            -- docs/decisions/XXXX-pages-saved-views.md. A view: its owner, a name, one of the app's pages and that page's query
+            -- string (filters, and in the rows explorer the sort, page and columns), shared with everyone or not. A start view:
+            -- the view a user's root address opens; it goes when the view or the user goes.
+            CREATE TABLE saved_views (
+                id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                owner_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                page TEXT NOT NULL,
+                query TEXT NOT NULL,
+                is_shared INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_saved_views_owner ON saved_views (owner_id);
+
+            CREATE TABLE start_views (
+                user_id INTEGER NOT NULL PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+                view_id INTEGER NOT NULL REFERENCES saved_views (id) ON DELETE CASCADE
+            );
+            """),
     ];
 }

@@ -1,5 +1,7 @@
 using Dashboard.Core.Orders;
+using Dashboard.Core.Views;
 using Dashboard.Web.Api;
+using Dashboard.Web.Auth;
 using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
@@ -24,8 +26,19 @@ public sealed partial class Overview : UrlStatePage
     [Inject]
     private OrdersOverviewQuery Query { get; set; } = default!;
 
+    [Inject]
+    private SavedViews Views { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
     protected override async Task LoadFromUrlAsync()
     {
+        if (await StartPageAsync() is { } start)
+        {
+            Navigation.NavigateTo(start, replace: true);
+            return;
+        }
         var pairs = QueryParsing.Pairs(Navigation.Uri).ToList();
         _filter = OrderFilter.Parse(pairs);
         _grain = QueryParsing.Grain(pairs);
@@ -37,6 +50,13 @@ public sealed partial class Overview : UrlStatePage
             OverviewFigures.Weekdays(_overview.Weekdays, _metric, _overview.Currency),
             OverviewFigures.Categories(_overview.Categories, _overview.Currency),
             OverviewFigures.Months(_overview.Months, _overview.Currency));
+    }
+
+    /// <summary>The signed-in user's start page when they open the bare root (<c>/</c>); the overview stays at <c>/orders</c>.</summary>
+    private async Task<string?> StartPageAsync()
+    {
+        var path = Navigation.ToBaseRelativePath(Navigation.Uri);
+        return path.Length == 0 && await CurrentUser.GetAsync() is { } user ? await Views.StartUrlAsync(user) : null;
     }
 
     private Task Go(OrderFilter filter, TimeGrain grain, OrderMetric metric)
