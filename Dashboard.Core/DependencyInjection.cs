@@ -127,6 +127,8 @@ public static class DependencyInjection
         services.AddSingleton<OrdersFrameCache>();
         services.AddSingleton<PurchasesFrameCache>();
         services.AddSingleton<OrdersOverviewQuery>();
+        services.AddSingleton<Orders.Rows.OrderRowsQuery>();
+        services.AddSingleton<Purchases.Rows.PurchaseRowsQuery>();
         services.AddSingleton<WeeklyReviewQuery>();
         services.AddSingleton<PurchasesQuery>();
         services.AddSettings<DownloadOptions>(DownloadOptions.SectionName);

@@ -80,6 +80,9 @@ public abstract class StoreKind : IDisposable
     /// <summary>The column type of a temporary table's text that is compared with the stored text (the rollup's days and orders).</summary>
     internal abstract string TemporaryText { get; }
 
+    /// <summary>The day of the week (0 Sunday … 6 Saturday, as an integer) of a <c>yyyy-MM-dd</c> text column, in the store's SQL.</summary>
+    internal abstract string WeekdayOf(string dateColumn);
+
     /// <summary>Settings for one transaction that rewrites much of the rollup.</summary>
     internal abstract void PrepareForRollup(DbConnection connection, DbTransaction transaction);
 

@@ -126,6 +126,8 @@ public sealed partial class PostgreSqlStore : StoreKind
     /// <summary>Compares byte-wise, as the stored text does (SQLite's BINARY).</summary>
     internal override string TemporaryText => "TEXT COLLATE \"C\"";
 
+    internal override string WeekdayOf(string dateColumn) => $"CAST(EXTRACT(DOW FROM CAST({dateColumn} AS date)) AS INTEGER)";
+
     /// <summary>
     /// For this transaction only. The rewrite groups every line of the touched days twice: sorted in memory, not in 4 MB runs
     /// on disk (the default). And it reads the lines of the touched orders by key: with the default cost of a random read
