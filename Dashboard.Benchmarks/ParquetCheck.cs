@@ -30,7 +30,7 @@ internal static class ParquetCheck
         await using (var stream = File.Create(file))
         {
             var writer = new ParquetExport(stream);
-            await export.WriteAsync(OrderFilter.None, writer);
+            await export.WriteAsync(new Dashboard.Core.Orders.Rows.RowsRequest(OrderFilter.None), writer);
             await writer.CompleteAsync(CancellationToken.None);
         }
         await using (var reader = await Parquet.ParquetReader.CreateAsync(file))

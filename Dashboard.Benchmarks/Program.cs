@@ -125,7 +125,7 @@ Report($"{char.ToUpperInvariant(kind[0])}{kind.Split(' ')[0][1..]} read again af
 GC.KeepAlive(frame);
 frame = await cache.GetAsync();
 
-var filters = Filters(frame).ToList();
+var filters = FilterMix.Of(frame).ToList();
 Console.WriteLine($"{filters.Count} different filters, {iterations} calls each way; machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
 
 // Warm-up (JIT), then the measured calls.
@@ -186,7 +186,7 @@ static async Task<int> Agree(string a, string b, bool aRollup, bool bRollup, str
     }
     var (x, y) = (Queries(first, aRollup), Queries(second, bRollup));
     var data = await x.Cache.GetAsync();
-    var filters = Filters(data).ToList();
+    var filters = FilterMix.Of(data).ToList();
     var same = 0;
     var i = 0;
     var saved = new List<string>();
@@ -224,46 +224,6 @@ static void Report(string what, List<double> times)
     double P(double p) => times[(int)Math.Min(times.Count - 1, Math.Round(p * (times.Count - 1)))];
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{what}: n={times.Count}, median {P(0.5):F2} ms, p90 {P(0.9):F2} ms, p99 {P(0.99):F2} ms, min {times[0]:F2} ms, max {times[^1]:F2} ms"));
-}
-
-// A deterministic mix of what analysts do: date ranges, categories, status groups, states, B2B, weekdays, grains.
-static IEnumerable<(OrderFilter Filter, TimeGrain Grain)> Filters(IOrdersData s)
-{
-    var random = new Random(20220630);
-    var min = s.MinDate!.Value;
-    var days = s.MaxDate!.Value.DayNumber - min.DayNumber + 1;
-    var grains = Enum.GetValues<TimeGrain>();
-    var states = s.States.Where(x => x.Length > 0).ToList();
-    for (var i = 0; i < 60; i++)
-    {
-        var filter = OrderFilter.None;
-        if (i % 3 != 0)
-        {
-            var from = min.AddDays(random.Next(days / 2));
-            filter = filter with { From = from, To = from.AddDays(7 + random.Next(days / 2)) };
-        }
-        if (i % 4 == 1)
-        {
-            filter = filter with { Categories = [s.Categories[random.Next(s.Categories.Count)]] };
-        }
-        if (i % 5 == 2)
-        {
-            filter = filter with { StatusGroups = [StatusGroup.Shipped, StatusGroup.Delivered] };
-        }
-        if (i % 6 == 3 && states.Count > 0)
-        {
-            filter = filter with { States = [states[random.Next(states.Count)], states[random.Next(states.Count)]] };
-        }
-        if (i % 7 == 4)
-        {
-            filter = filter with { B2B = false };
-        }
-        if (i % 8 == 5)
-        {
-            filter = filter with { Weekdays = [DayOfWeek.Saturday, DayOfWeek.Sunday] };
-        }
-        yield return (filter, grains[i % grains.Length]);
-    }
 }
 
 // The overview's aggregations as SQL: KPIs (current and previous period), over time, weekday, category, month.

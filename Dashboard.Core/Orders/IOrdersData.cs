@@ -48,10 +48,17 @@ public interface IOrdersData
     internal Task<IReadOnlyList<GroupMeasures>?> MeasureAsync(CompiledFilter f, IReadOnlyList<MeasuresRequest> requests, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Hands the order lines <paramref name="filter"/> selects to the download's writer, a batch at a time as they are read,
-    /// all in this state of the store; false, with nothing handed over, when the store has moved on from it.
+    /// Hands the order lines <paramref name="request"/> selects (its filter and search; all of them, whatever its offset and
+    /// limit) to the download's writer in its sort, a batch at a time as they are read, all in this state of the store;
+    /// false, with nothing handed over, when the store has moved on from it.
     /// </summary>
-    Task<bool> StreamLinesAsync(OrderFilter filter, Lines.LinesDownload download, CancellationToken cancellationToken);
+    Task<bool> StreamLinesAsync(Rows.RowsRequest request, Lines.LinesDownload download, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The store ids of the page <paramref name="request"/> asks for (its search aside), in its sort, when this data can sort
+    /// the lines itself; null when the store must (the rollup keeps no lines; the frame keeps no free text).
+    /// </summary>
+    internal int[]? PageIds(CompiledFilter f, DateRange range, Rows.RowsRequest request);
 
     /// <summary>The index of <paramref name="currency"/> in <paramref name="currencies"/> (ignoring case), or -2 when no line has it.</summary>
     internal static int CurrencyCode(IReadOnlyList<string> currencies, string? currency)

@@ -118,8 +118,14 @@ public sealed class OrdersFrame : IOrdersData
     internal IReadOnlyList<string> PromotionLists { get; private init; } = [];
 
     /// <inheritdoc/>
-    public Task<bool> StreamLinesAsync(OrderFilter filter, Lines.LinesDownload download, CancellationToken cancellationToken) =>
-        Lines.FrameLines.StreamAsync(this, filter, download, cancellationToken);
+    public Task<bool> StreamLinesAsync(Rows.RowsRequest request, Lines.LinesDownload download, CancellationToken cancellationToken) =>
+        request.Prefix is null && Rows.FrameRows.CanSort(request.Sort)
+            ? Lines.FrameLines.StreamAsync(this, request, download, cancellationToken)
+            : Lines.StoreLines.StreamAsync(this, request, download, cancellationToken);
+
+    /// <summary>The page sorted in the frame (<see cref="Rows.FrameRows.Page"/>), as store ids.</summary>
+    int[]? IOrdersData.PageIds(CompiledFilter f, DateRange range, Rows.RowsRequest request) =>
+        Rows.FrameRows.Page(this, f, range, request) is { } rows ? Array.ConvertAll(rows, r => Id.Span[r]) : null;
 
     public static Task<OrdersFrame> LoadAsync(DashboardDbContext db, long version, CancellationToken cancellationToken = default) =>
         LoadAsync(db, version, modelColumns: false, cancellationToken);

@@ -8,7 +8,10 @@ namespace Dashboard.Tests.Support;
 public static class ExportExtensions
 {
     public static Task<DataTable> GetAsync(this OrderLinesExport export, OrderFilter filter) =>
-        CollectedTable.OfAsync(writer => export.WriteAsync(filter, writer));
+        export.GetAsync(new Dashboard.Core.Orders.Rows.RowsRequest(filter));
+
+    public static Task<DataTable> GetAsync(this OrderLinesExport export, Dashboard.Core.Orders.Rows.RowsRequest request) =>
+        CollectedTable.OfAsync(writer => export.WriteAsync(request, writer));
 
     public static Task<DataTable> GetAsync(this PurchasesExport export, PurchaseFilter filter) =>
         CollectedTable.OfAsync(writer => export.WriteAsync(filter, writer));

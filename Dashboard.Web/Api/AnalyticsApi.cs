@@ -114,14 +114,10 @@ public static class AnalyticsApi
                 : UnknownDimension(dimension));
     }
 
-    /// <summary>The rows themselves, in each <see cref="DownloadFormats"/> format.</summary>
+    /// <summary>The rows themselves, in each <see cref="DownloadFormats"/> format (the order and purchase rows: <see cref="RowsApi"/>).</summary>
     private static void MapDownloads(RouteGroupBuilder orders, RouteGroupBuilder purchases)
     {
-        foreach (var format in DownloadFormats)
-        {
-            orders.MapGet($"/lines.{format.Extension}", (HttpRequest r, OrderLinesExport q, DownloadSlots slots, CancellationToken ct) =>
-                WithOrders(r, (f, _) => Download(slots, format, "order-lines", (writer, c) => q.WriteAsync(f, writer, c), ct)));
-        }
+        RowsApi.MapRows(orders, purchases);
         foreach (var format in DownloadFormats)
         {
             purchases.MapGet($"/transactions.{format.Extension}", (HttpRequest r, PurchasesExport q, DownloadSlots slots, CancellationToken ct) =>
@@ -132,11 +128,11 @@ public static class AnalyticsApi
     /// <summary>The response header that says a series came at a coarser grain than asked, and which it was asked at.</summary>
     public const string CoarsenedHeader = "X-Series-Coarsened-From";
 
-    private static readonly string[] ExportSuffixes = [".csv", ".parquet", ".arrow"];
+    private static readonly string[] ExportSuffixes = [".csv", ".xlsx", ".parquet", ".arrow"];
 
     private static bool IsExport(string route) => ExportSuffixes.Any(suffix => route.EndsWith(suffix, StringComparison.Ordinal));
 
-    private static readonly DownloadFormat[] DownloadFormats = [DownloadFormat.Csv, DownloadFormat.Parquet, DownloadFormat.Arrow];
+    internal static readonly DownloadFormat[] DownloadFormats = [DownloadFormat.Csv, DownloadFormat.Xlsx, DownloadFormat.Parquet, DownloadFormat.Arrow];
 
     /// <summary>How long a download refused for want of a slot is asked to wait, in seconds.</summary>
     public const int DownloadRetrySeconds = 10;
@@ -147,7 +143,7 @@ public static class AnalyticsApi
     /// writer needs a stream it can ask for its position, the response gets a Content-Length, and a download the store
     /// changed under is refused (503) before any of it was sent.
     /// </summary>
-    private static async Task<IResult> Download(DownloadSlots slots, DownloadFormat format, string name,
+    internal static async Task<IResult> Download(DownloadSlots slots, DownloadFormat format, string name,
         Func<ITableWriter, CancellationToken, Task> write, CancellationToken ct)
     {
         using var slot = slots.TryTake();

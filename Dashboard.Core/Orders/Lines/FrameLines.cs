@@ -5,17 +5,17 @@ using Microsoft.Data.Analysis;
 namespace Dashboard.Core.Orders.Lines;
 
 /// <summary>
-/// A download's lines from the frame: the rows <see cref="OrdersScan.Select"/> picks, in the frame's order (the lines of
-/// an order together), a batch at a time; the free text the frame does not keep (order ID, SKU, raw status, size, city)
+/// A download's lines from the frame: the rows <see cref="OrdersScan.Select"/> picks, in the request's sort
+/// (<see cref="Rows.FrameRows.All"/>), a batch at a time; the free text the frame does not keep (order ID, SKU, raw status, size, city)
 /// read from the store by row id for each batch, in one read transaction at the frame's change count.
 /// </summary>
 internal static class FrameLines
 {
-    public static async Task<bool> StreamAsync(OrdersFrame s, OrderFilter filter, LinesDownload download, CancellationToken cancellationToken)
+    public static async Task<bool> StreamAsync(OrdersFrame s, Rows.RowsRequest request, LinesDownload download, CancellationToken cancellationToken)
     {
-        var range = OrdersOverviewQuery.RangeOf(s, filter);
-        var f = new CompiledFilter(s, filter);
-        var mask = FrameColumns.Single<bool>(range is null ? OrdersScan.Select(s, f, 1, 0) : OrdersScan.Select(s, f, range.From.DayNumber, range.To.DayNumber));
+        var range = OrdersOverviewQuery.RangeOf(s, request.Filter);
+        var f = new CompiledFilter(s, request.Filter);
+        int[] sorted = range is { Days: > 0 } ? Rows.FrameRows.All(s, f, range, request.Sort, request.Descending) : [];
         await using var db = await download.Contexts.CreateDbContextAsync(cancellationToken);
         return await FrameStore.ReadAsync(db, async (connection, transaction, stored) =>
         {
@@ -26,9 +26,9 @@ internal static class FrameLines
             await using var text = new StoreText(connection, transaction, "SELECT id, order_id, sku, status, size, city FROM order_lines WHERE");
             var batch = new LinesBatch(s, download);
             var ids = new int[batch.Capacity];
-            for (var row = 0; row < s.Count;)
+            for (var next = 0; next < sorted.Length;)
             {
-                row = Fill(s, mask, row, batch, ids);
+                next = Fill(s, sorted, next, batch, ids);
                 string?[][] columns = [batch.OrderId, batch.Sku, batch.Status, batch.Size, batch.City];
                 await text.ReadAsync(ids.AsMemory(0, batch.Count), (reader, at) =>
                 {
@@ -47,10 +47,9 @@ internal static class FrameLines
         }, cancellationToken);
     }
 
-    /// <summary>Fills the batch with the selected rows from <paramref name="row"/> on, until it is full; returns the row to go on from.</summary>
-    private static int Fill(OrdersFrame s, ReadOnlyMemory<bool> mask, int row, LinesBatch batch, int[] ids)
+    /// <summary>Fills the batch with the sorted rows from <paramref name="next"/> on, until it is full; returns where to go on from.</summary>
+    private static int Fill(OrdersFrame s, int[] sorted, int next, LinesBatch batch, int[] ids)
     {
-        var selected = mask.Span;
         var id = s.Id.Span;
         var day = s.Day.Span;
         var status = s.Status.Span;
@@ -65,12 +64,9 @@ internal static class FrameLines
         var amounts = s.AmountMinor.Span;
         var amountColumn = (PrimitiveDataFrameColumn<long>)s.Frame[OrdersFrame.AmountColumn];
         var noState = s.States.ToList().IndexOf("");
-        for (; row < selected.Length && !batch.Full; row++)
+        for (; next < sorted.Length && !batch.Full; next++)
         {
-            if (!selected[row])
-            {
-                continue;
-            }
+            var row = sorted[next];
             var at = batch.Count++;
             ids[at] = id[row];
             batch.Date[at] = DateOnly.FromDayNumber(day[row]);
@@ -85,6 +81,6 @@ internal static class FrameLines
             batch.Amount[at] = amountColumn.IsValid(row) ? amounts[row] / 100m : null;
             batch.B2B[at] = b2b[row];
         }
-        return row;
+        return next;
     }
 }

@@ -1,75 +1,89 @@
-using System.Data.Common;
+using System.Globalization;
+using Dashboard.Core.Analytics.Frames;
+using Dashboard.Core.Data;
 using Dashboard.Core.Orders.Rollup;
+using Dashboard.Core.Orders.Rows;
 
 namespace Dashboard.Core.Orders.Lines;
 
 /// <summary>
-/// A download's lines past the frame's size (<see cref="Analytics.AnalyticsOptions.FrameMaxLines"/>): read from the store's
-/// order lines in date order, in one read transaction at the rollup's change count, and written a batch at a time as
-/// they are read.
+/// A download's lines read from the store's order lines in the request's sort (<see cref="RowsSql.OrderBy"/>): past the
+/// frame's size (<see cref="Analytics.AnalyticsOptions.FrameMaxLines"/>), and for a search or a sort by free text the
+/// frame does not keep. One statement in one read transaction at the data's change count, its rows written a batch at a
+/// time as the reader hands them over, so that memory stays one batch whatever the count.
 /// </summary>
 internal static class StoreLines
 {
-    private const string Columns = """
-        order_id, sku, status, size, city, order_date, status_group, fulfilment, sales_channel, service_level, category,
-        state, qty, currency, amount_minor, b2b
-        """;
-
-    public static async Task<bool> StreamAsync(OrdersRollup s, OrderFilter filter, LinesDownload download, CancellationToken cancellationToken)
+    public static async Task<bool> StreamAsync(IOrdersData s, RowsRequest request, LinesDownload download, CancellationToken cancellationToken)
     {
         var batch = new LinesBatch(s, download);
-        if (OrdersOverviewQuery.RangeOf(s, filter) is not { Days: > 0 } range)
+        if (OrdersOverviewQuery.RangeOf(s, request.Filter) is not { Days: > 0 } range)
         {
             await batch.FinishAsync(cancellationToken);
             return true;
         }
-        var f = new CompiledFilter(s, filter);
-        // The coded columns: the reader's column, the summary's names as codes, and the batch's column they fill.
-        (int Column, Dictionary<string, short> Codes, short[] Values)[] coded =
-        [
-            (6, OrdersRollup.Codes(Enum.GetNames<StatusGroup>()), batch.StatusGroup), (7, OrdersRollup.Codes(s.Fulfilments), batch.Fulfilment),
-            (8, OrdersRollup.Codes(s.SalesChannels), batch.Channel), (9, OrdersRollup.Codes(s.ServiceLevels), batch.Service),
-            (10, OrdersRollup.Codes(s.Categories), batch.Category), (11, OrdersRollup.Codes(s.States), batch.State),
-            (13, OrdersRollup.Codes(s.Currencies), batch.Currency),
-        ];
-        string?[][] text = [batch.OrderId, batch.Sku, batch.Status, batch.Size, batch.City];
-        return await s.ReadLinesAsync(Columns, f, range.From, range.To, async reader =>
+        var f = new CompiledFilter(s, request.Filter);
+        var codes = new Codes(s);
+        await using var db = await download.Contexts.CreateDbContextAsync(cancellationToken);
+        return await FrameStore.ReadAsync(db, async (connection, transaction, stored) =>
         {
+            if (stored != s.StoredVersion)
+            {
+                return false;
+            }
+            var where = new RowsWhere(db.Kind, s, f, range, request.Prefix);
+            await using var command = connection.Command(string.Create(CultureInfo.InvariantCulture,
+                $"SELECT {RowsSql.Columns} FROM order_lines WHERE {where.Sql} ORDER BY {RowsSql.OrderBy(request.Sort, request.Descending)};"), transaction);
+            where.Bind(command);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var day = OrdersFrame.ParseDate(reader.GetString(5));
-                if (f.Weekday is { } weekdays && !weekdays[(int)day.DayOfWeek])
-                {
-                    continue;
-                }
-                Add(reader, day, batch, coded, text);
+                codes.Add(batch, RowsSql.Read(reader));
                 if (batch.Full)
                 {
                     await batch.FlushAsync(cancellationToken);
                 }
             }
             await batch.FinishAsync(cancellationToken);
+            return true;
         }, cancellationToken);
     }
 
-    private static void Add(DbDataReader reader, DateOnly day, LinesBatch batch,
-        (int Column, Dictionary<string, short> Codes, short[] Values)[] coded, string?[][] text)
+    /// <summary>The data's names as the batch's codes: a line read at the data's change count has only names it knows.</summary>
+    private sealed class Codes(IOrdersData s)
     {
-        var at = batch.Count++;
-        foreach (var (column, codes, values) in coded)
+        private readonly Dictionary<string, short> _status = OrdersRollup.Codes(Enum.GetNames<StatusGroup>());
+        private readonly Dictionary<string, short> _fulfilment = OrdersRollup.Codes(s.Fulfilments);
+        private readonly Dictionary<string, short> _channel = OrdersRollup.Codes(s.SalesChannels);
+        private readonly Dictionary<string, short> _service = OrdersRollup.Codes(s.ServiceLevels);
+        private readonly Dictionary<string, short> _category = OrdersRollup.Codes(s.Categories);
+        private readonly Dictionary<string, short> _state = OrdersRollup.Codes(s.States);
+        private readonly Dictionary<string, short> _currency = OrdersRollup.Codes(s.Currencies);
+
+        public void Add(LinesBatch batch, OrderRow row)
         {
-            // A value the summary does not know cannot be: the lines are read at the summary's change count.
-            values[at] = reader.IsDBNull(column) ? (short)-1
-                : codes.TryGetValue(reader.GetString(column), out var code) ? code
-                : throw new InvalidOperationException("order_lines changed inside a read transaction.");
+            var at = batch.Count++;
+            batch.OrderId[at] = row.OrderId;
+            batch.Sku[at] = row.Sku;
+            batch.Status[at] = row.Status;
+            batch.Size[at] = row.Size;
+            batch.City[at] = row.City;
+            batch.Date[at] = row.Date;
+            batch.StatusGroup[at] = Code(_status, row.StatusGroup.ToString());
+            batch.Fulfilment[at] = Code(_fulfilment, row.Fulfilment);
+            batch.Channel[at] = Code(_channel, row.Channel);
+            batch.Service[at] = Code(_service, row.ServiceLevel);
+            batch.Category[at] = Code(_category, row.Category);
+            batch.State[at] = Code(_state, row.State);
+            batch.Qty[at] = row.Qty;
+            batch.Currency[at] = Code(_currency, row.Currency);
+            batch.Amount[at] = row.Amount;
+            batch.B2B[at] = row.B2B;
         }
-        for (var c = 0; c < text.Length; c++)
-        {
-            text[c][at] = reader.IsDBNull(c) ? null : reader.GetString(c);
-        }
-        batch.Date[at] = day;
-        batch.Qty[at] = checked((int)reader.GetInt64(12));
-        batch.Amount[at] = reader.IsDBNull(14) ? null : reader.GetInt64(14) / 100m;
-        batch.B2B[at] = reader.GetBoolean(15);
+
+        private static short Code(Dictionary<string, short> codes, string? name) =>
+            name is null ? (short)-1
+            : codes.TryGetValue(name, out var code) ? code
+            : throw new InvalidOperationException("order_lines changed inside a read transaction.");
     }
 }

@@ -115,7 +115,7 @@ public sealed class OrdersRollup : IOrdersData
             var slice = new RollupSlice();
             var groups = byState ? "day, category, state" : "day, category";
             var positions = byState ? "1, 2, 3, 4" : "1, 2, 3";
-            var (where, parameters) = Where(f, from, to, lines: false);
+            var (where, parameters) = Where(f, from, to);
             // The kind of a line: 0 cancelled, 1 in the chosen currency, 2 without a currency, 3 in another currency.
             var kind = "CASE WHEN status_group = @cancelled THEN 0 WHEN currency = '' THEN 2 WHEN currency = @currency THEN 1 ELSE 3 END";
 
@@ -197,41 +197,20 @@ public sealed class OrdersRollup : IOrdersData
         })).ToList();
     }
 
-    /// <summary>
-    /// The order lines between two days (inclusive) that pass the filter but for its weekdays, in date order, handed to
-    /// <paramref name="read"/> in one read transaction: the line-level downloads past the frame's size. False, with nothing
-    /// read, when the store has changed since this summary was read.
-    /// </summary>
-    internal async Task<bool> ReadLinesAsync(string columns, CompiledFilter f, DateOnly from, DateOnly to,
-        Func<DbDataReader, Task> read, CancellationToken cancellationToken)
-    {
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        return await FrameStore.ReadAsync(db, async (connection, transaction, stored) =>
-        {
-            if (stored != StoredVersion)
-            {
-                return false;
-            }
-            var (where, parameters) = Where(f, from, to, lines: true);
-            await using var command = connection.Command($"SELECT {columns} FROM order_lines WHERE {where} ORDER BY order_date, id;", transaction);
-            parameters(command);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await read(reader);
-            return true;
-        }, cancellationToken);
-    }
-
     /// <inheritdoc/>
-    public Task<bool> StreamLinesAsync(OrderFilter filter, Lines.LinesDownload download, CancellationToken cancellationToken) =>
-        Lines.StoreLines.StreamAsync(this, filter, download, cancellationToken);
+    public Task<bool> StreamLinesAsync(Rows.RowsRequest request, Lines.LinesDownload download, CancellationToken cancellationToken) =>
+        Lines.StoreLines.StreamAsync(this, request, download, cancellationToken);
+
+    /// <summary>The rollup keeps no lines: the store sorts them.</summary>
+    int[]? IOrdersData.PageIds(CompiledFilter f, DateRange range, Rows.RowsRequest request) => null;
 
     /// <summary>
-    /// The SQL condition of a date range and the filter's dimensions other than weekday, and category but for
-    /// <paramref name="lines"/>: over <c>rollup_cells</c> and <c>rollup_shapes</c>, or over <c>order_lines</c>.
+    /// The SQL condition of a date range and the filter's dimensions other than weekday and category, over
+    /// <c>rollup_cells</c> and <c>rollup_shapes</c> (the lines' own condition is <see cref="Rows.RowsWhere"/>).
     /// </summary>
-    private (string Where, Action<DbCommand> Parameters) Where(CompiledFilter f, DateOnly from, DateOnly to, bool lines)
+    private (string Where, Action<DbCommand> Parameters) Where(CompiledFilter f, DateOnly from, DateOnly to)
     {
-        var sql = new StringBuilder(lines ? "order_date >= @from AND order_date <= @to" : "day >= @from AND day <= @to");
+        var sql = new StringBuilder("day >= @from AND day <= @to");
         var values = new List<(string Name, object Value)>
         {
             ("@from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
@@ -260,11 +239,7 @@ public sealed class OrdersRollup : IOrdersData
             }
             sql.Append(')');
         }
-        if (lines)
-        {
-            In("category", "category", f.Category, Categories);
-        }
-        In(lines ? "COALESCE(state, '')" : "state", "state", f.State, States);
+        In("state", "state", f.State, States);
         In("status_group", "status", f.Status, Enum.GetNames<StatusGroup>());
         In("fulfilment", "fulfilment", f.Fulfilment, Fulfilments);
         In("sales_channel", "channel", f.Channel, SalesChannels);

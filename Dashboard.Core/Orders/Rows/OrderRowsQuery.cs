@@ -47,11 +47,18 @@ public sealed class OrderRowsQuery(OrdersFrameCache frames, IDbContextFactory<Da
             totals = measures[0][0];
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (totals is { } t && s.PageIds(f, range, request) is { } ids)
+        {
+            // Sorted by the data itself: the store is read only for the page's own lines.
+            return await StoreRows.ByIdsAsync(db, s, ids, cancellationToken) is { } rows
+                ? new RowsPage(t.Lines, t.Orders, t.Units, t.Revenue, currency, rows)
+                : null;
+        }
         if (await StoreRows.PageAsync(db, s, f, range, request, totals is null, cancellationToken) is not { } page)
         {
             return null;
         }
-        var t = totals ?? page.Totals!;
-        return new RowsPage(t.Lines, t.Orders, t.Units, t.Revenue, currency, page.Rows);
+        var all = totals ?? page.Totals!;
+        return new RowsPage(all.Lines, all.Orders, all.Units, all.Revenue, currency, page.Rows);
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Dashboard.Core.Analytics.Export;
 using Dashboard.Core.Analytics.Frames;
 using Dashboard.Core.Data;
 
@@ -33,6 +34,20 @@ internal static class StoreRows
                 rows.Add(RowsSql.Read(reader));
             }
             return (rows, measures);
+        }, cancellationToken);
+
+    /// <summary>The rows of <paramref name="ids"/>, in their order; null when the store moved on from <paramref name="s"/>.</summary>
+    public static Task<IReadOnlyList<OrderRow>?> ByIdsAsync(DashboardDbContext db, IOrdersData s, int[] ids, CancellationToken cancellationToken) =>
+        FrameStore.ReadAsync<IReadOnlyList<OrderRow>?>(db, async (connection, transaction, stored) =>
+        {
+            if (stored != s.StoredVersion)
+            {
+                return null;
+            }
+            var rows = new OrderRow[ids.Length];
+            await using var text = new StoreText(connection, transaction, $"SELECT {RowsSql.Columns} FROM order_lines WHERE");
+            await text.ReadAsync(ids, (reader, at) => rows[at] = RowsSql.Read(reader), cancellationToken);
+            return rows;
         }, cancellationToken);
 
     /// <summary>The overview's measures (<see cref="OrderMeasures"/>) of the lines <paramref name="where"/> selects.</summary>

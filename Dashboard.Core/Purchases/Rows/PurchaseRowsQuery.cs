@@ -3,7 +3,9 @@ using System.Globalization;
 using Dashboard.Core.Analytics.Frames;
 using Dashboard.Core.Data;
 using Dashboard.Core.Telemetry;
+using Dashboard.Core.Analytics.Export;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Purchases.Rows;
 
@@ -11,7 +13,7 @@ namespace Dashboard.Core.Purchases.Rows;
 /// The rows behind the purchases screen's numbers: a page of the labelled transactions a filter (and a search) selects,
 /// in any column's sort, with the totals of all of them (the screen's count and total), read in one snapshot of the store.
 /// </summary>
-public sealed class PurchaseRowsQuery(IDbContextFactory<DashboardDbContext> contexts)
+public sealed class PurchaseRowsQuery(IDbContextFactory<DashboardDbContext> contexts, IOptions<DownloadOptions> options)
 {
     internal const string Columns = """
         id, user_id, product_id, gender, age_band, occupation, city_category, stay_years, married, product_category_1,
@@ -41,6 +43,40 @@ public sealed class PurchaseRowsQuery(IDbContextFactory<DashboardDbContext> cont
             }
             return new PurchaseRowsPage(transactions, customers, total, rows);
         }, cancellationToken));
+    }
+
+    /// <summary>
+    /// Every transaction the request selects (whatever its offset and limit), in its sort, to <paramref name="writer"/> (not
+    /// completed here) a batch at a time as one statement reads them in one snapshot.
+    /// </summary>
+    public async Task WriteAsync(PurchaseRowsRequest request, ITableWriter writer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await FrameStore.ReadAsync(db, async (connection, transaction, _) =>
+        {
+            var where = new PurchaseRowsWhere(request.Filter, request.Prefix);
+            await using var command = connection.Command(
+                $"SELECT {Columns} FROM purchases WHERE {where.Sql} ORDER BY {OrderBy(request.Sort, request.Descending)};", transaction);
+            where.Bind(command);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var batch = new PurchaseRowsBatch(options.Value.BatchRows);
+            var written = false;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                batch.Add(Read(reader));
+                if (batch.Full)
+                {
+                    await writer.WriteAsync(batch.Table, cancellationToken);
+                    batch.Clear();
+                    written = true;
+                }
+            }
+            if (batch.Count > 0 || !written)
+            {
+                await writer.WriteAsync(batch.Table, cancellationToken); // no rows: the columns still
+            }
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Missing values last in either direction, ties by the store id.</summary>

@@ -65,7 +65,7 @@ public abstract class DownloadsAcrossACommitTests(StoreProvider provider) : Stor
         var export = new OrderLinesExport(cache, db.Contexts(), Options.Create(new DownloadOptions { BatchRows = 1 }));
         var writer = new ImportingWriter(() => db.Import(new AmazonCsv().Line("171-3", sku: "C-1").ToString(), "second.csv"));
 
-        await export.WriteAsync(OrderFilter.None, writer);
+        await export.WriteAsync(new Dashboard.Core.Orders.Rows.RowsRequest(OrderFilter.None), writer);
 
         Assert.True(writer.Imported?.Succeeded); // a download's read does not hold the store's write lock
         Assert.Equal(2, writer.Rows); // and it goes on in the state it started in
