@@ -13,9 +13,9 @@ public sealed record OrderRowsUrl(OrderFilter Filter, string? Search, RowsColumn
     IReadOnlyList<RowsColumn> Columns)
 {
     public const string Path = "orders/rows";
-    public const string SearchKey = "q";
-    public const string SortKey = "sort";
-    public const string DirKey = "dir";
+    public const string SearchKey = Api.RowsApi.SearchKey;
+    public const string SortKey = Api.RowsApi.SortKey;
+    public const string DirKey = Api.RowsApi.DirectionKey;
     public const string PageKey = "page";
     public const string SizeKey = "size";
     public const string ColumnsKey = "cols";
