@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
 /// <summary>
-/// The drivers' acceptance on a real store (docs/decisions/XXXX-drivers-mix-and-rate.md): for every week of the data, every
+/// The drivers' acceptance on a real store (docs/decisions/0032-drivers-mix-and-rate.md): for every week of the data, every
 /// KPI and every dimension, the parts sum exactly to the change, and the change is the weekly review's; with the median time
 /// of one breakdown. Exits 1 on the first week that does not add up.
 /// </summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
 /// <summary>
-/// The forecast's acceptance protocol on a store (docs/decisions/XXXX-forecast-method-and-intervals.md): daily values, origins
+/// The forecast's acceptance protocol on a store (docs/decisions/0034-forecast-method-and-intervals.md): daily values, origins
 /// every 7 days from 2022-05-01 to 2022-06-12, a 14-day horizon, the history ending the day before each origin; the MAE of
 /// the shown forecast against the seasonal-naive forecast's, and how often the 80% and 95% bands held the value. Then the
 /// share of days flagged as anomalies, and the server time of forecast + anomalies per filter, uncached and cached.

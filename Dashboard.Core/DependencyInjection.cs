@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddSettings<AuthOptions>(AuthOptions.SectionName);
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<Views.SavedViews>();
         services.AddSingleton<UserService>();
         services.AddDashboardDigests();
         services.AddDashboardDisplay();

@@ -88,6 +88,7 @@ public static class DependencyInjection
         app.MapImportsApi();
         app.MapModelsApi();
         app.MapEventsApi();
+        app.MapViewsApi();
         app.MapDigestEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowFrameworkScriptsAnonymously();
         return app;

@@ -1,7 +1,7 @@
 namespace Dashboard.Core.Drivers;
 
 /// <summary>
-/// A KPI's change between two periods as the sum of its values' parts (docs/decisions/XXXX-drivers-mix-and-rate.md).
+/// A KPI's change between two periods as the sum of its values' parts (docs/decisions/0032-drivers-mix-and-rate.md).
 /// Orders, units and revenue are sums over the values, so a value's part is its own change, exact in whole orders,
 /// units and minor units. A ratio K = N / D (average order value: revenue of the orders with sales / those orders;
 /// cancellation rate: cancelled lines / lines) is K = Σ w·k over the values, w = D_v / D its weight and k = N_v / D_v its

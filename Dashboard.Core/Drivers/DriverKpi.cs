@@ -6,7 +6,7 @@ public enum DriverKpi
     Orders,
     Units,
     Revenue,
-    /// <summary>Average order value: a ratio, broken down into mix and rate (docs/decisions/XXXX-drivers-mix-and-rate.md).</summary>
+    /// <summary>Average order value: a ratio, broken down into mix and rate (docs/decisions/0032-drivers-mix-and-rate.md).</summary>
     AverageOrderValue,
     /// <summary>Cancellation rate (a fraction of lines): a ratio, broken down into mix and rate.</summary>
     CancellationRate,

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Core.Events;
 
 /// <summary>
-/// Events on the timeline (docs/decisions/XXXX-drivers-events.md): everyone signed in reads them, analysts and admins add
+/// Events on the timeline (docs/decisions/0033-timeline-events.md): everyone signed in reads them, analysts and admins add
 /// and delete them, each change audited. An event's scope is its category and state (none: everything); it covers a
 /// filter (<see cref="Covers"/>) when the filter's lines can include lines of that scope.
 /// </summary>

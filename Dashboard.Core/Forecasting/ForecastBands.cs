@@ -1,7 +1,7 @@
 namespace Dashboard.Core.Forecasting;
 
 /// <summary>
-/// Interval offsets per horizon from a backtest's errors (actual − forecast; docs/decisions/XXXX-forecast-method-and-intervals.md):
+/// Interval offsets per horizon from a backtest's errors (actual − forecast; docs/decisions/0034-forecast-method-and-intervals.md):
 /// at horizon h, the 10% and 90% (80% band) and 2.5% and 97.5% (95% band) empirical quantiles of the errors at horizons
 /// h−1..h+1, never narrower than at a shorter horizon; past the backtested horizon H they widen as √(h/H).
 /// </summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Dashboard.Core.Forecasting;
 
 /// <summary>
-/// Chooses and makes the forecast of one series (docs/decisions/XXXX-forecast-method-and-intervals.md): Holt-Winters is
+/// Chooses and makes the forecast of one series (docs/decisions/0034-forecast-method-and-intervals.md): Holt-Winters is
 /// shown only when its rolling-origin backtest on the series' own history beats the seasonal-naive forecast's; otherwise
 /// the naive forecast is shown; with too little history to check either, none is. The bands come from the shown method's
 /// backtest errors at each horizon.

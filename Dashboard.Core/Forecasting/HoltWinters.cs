@@ -4,7 +4,7 @@ namespace Dashboard.Core.Forecasting;
 /// Additive Holt-Winters with a seasonal period and no trend, in error-correction form:
 /// ŷ(t) = L + S[t mod m]; e = y(t) − ŷ(t); L += α·e; S[t mod m] += γ·e. With m = 1 the season is held at 0 (simple
 /// exponential smoothing). A missing value is replaced by its prediction (e = 0). Parameters are chosen on a grid by the
-/// least one-step squared error (docs/decisions/XXXX-forecast-method-and-intervals.md).
+/// least one-step squared error (docs/decisions/0034-forecast-method-and-intervals.md).
 /// </summary>
 internal static class HoltWinters
 {

@@ -8,7 +8,7 @@ namespace Dashboard.Core.Forecasting;
 
 /// <summary>
 /// The forecast and the anomalies of a metric on the orders-over-time chart, for any overview filter, at day or week grain
-/// (docs/decisions/XXXX-forecast-method-and-intervals.md). Answers are kept per data version and request: a new version
+/// (docs/decisions/0034-forecast-method-and-intervals.md). Answers are kept per data version and request: a new version
 /// drops them all.
 /// </summary>
 public sealed class OrdersForecastQuery(OrdersFrameCache frames, IOptions<AnalyticsOptions> options)

@@ -4,7 +4,7 @@ using Dashboard.Core.Orders;
 namespace Dashboard.Web.Api;
 
 /// <summary>
-/// What drove a change (docs/decisions/XXXX-drivers-mix-and-rate.md): <c>/api/orders/weekly-review/drivers</c> (the week
+/// What drove a change (docs/decisions/0032-drivers-mix-and-rate.md): <c>/api/orders/weekly-review/drivers</c> (the week
 /// against the week before) and <c>/api/orders/drivers</c> (the overview's period against the previous one), with
 /// <c>kpi=orders|units|revenue|aov|cancellation</c> and <c>by=category|state|fulfilment|channel</c>.
 /// </summary>

@@ -7,7 +7,7 @@ using static Dashboard.Web.Auth.Principals;
 namespace Dashboard.Web.Api;
 
 /// <summary>
-/// Events on the timeline (docs/decisions/XXXX-drivers-events.md): <c>GET /api/events[?from=&amp;to=]</c> for everyone signed
+/// Events on the timeline (docs/decisions/0033-timeline-events.md): <c>GET /api/events[?from=&amp;to=]</c> for everyone signed
 /// in; <c>POST /api/events</c> (a JSON object: <c>label</c>, <c>start</c>, optional <c>end</c>, <c>category</c>, <c>state</c>,
 /// <c>excludeFromModels</c>) and <c>DELETE /api/events/{id}</c> for analysts and admins, audited.
 /// </summary>

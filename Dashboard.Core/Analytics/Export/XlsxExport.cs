@@ -6,7 +6,7 @@ using MiniExcelLibs.OpenXml;
 namespace Dashboard.Core.Analytics.Export;
 
 /// <summary>
-/// Writes a download as an Excel workbook with typed cells (docs/decisions/XXXX-rows-xlsx-export.md): dates as dates
+/// Writes a download as an Excel workbook with typed cells (docs/decisions/0030-rows-behind-the-numbers.md): dates as dates
 /// (<c>yyyy-mm-dd</c>), money as numbers shown with 2 decimals, counts as numbers, flags as booleans, text as text (never a
 /// formula: MiniExcel writes no formula element, so a cell starting with <c>=</c> stays text). MiniExcel pulls its rows from
 /// an enumeration while the export pushes batches: a copy of each batch crosses a channel of one to a writer on its own

@@ -24,7 +24,7 @@ public static partial class PostgreSqlDialect
     private static partial Regex RowId();
 
     /// <summary>SQLite has no boolean type: these are the columns it keeps flags in (0/1), booleans on PostgreSQL.</summary>
-    [GeneratedRegex(@"(?<=\b(is_sample|b2b|married|is_to_score|is_active|is_disabled|exclude_from_models) )INTEGER NOT NULL( DEFAULT 0)?")]
+    [GeneratedRegex(@"(?<=\b(is_sample|b2b|married|is_to_score|is_active|is_disabled|exclude_from_models|is_shared) )INTEGER NOT NULL( DEFAULT 0)?")]
     private static partial Regex Flag();
 
     [GeneratedRegex(@"\bINTEGER\b")]

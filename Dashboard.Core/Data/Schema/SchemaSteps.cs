@@ -335,7 +335,7 @@ public static class SchemaSteps
             ALTER TABLE digest_subscriptions ADD COLUMN culture TEXT NULL;
             """),
         new(13, "events on the timeline", """
-            -- docs/decisions/XXXX-drivers-events.md. A label on a day or a range of days (start and end inclusive, as
+            -- docs/decisions/0033-timeline-events.md. A label on a day or a range of days (start and end inclusive, as
             -- yyyy-MM-dd), for every category and state or for one of each; exclude_from_models: its days are left out of a
             -- model's fit and of anomaly detection where the event's scope covers the filter. Who made it and when.
             CREATE TABLE timeline_events (
@@ -350,6 +350,27 @@ public static class SchemaSteps
                 created_at TEXT NOT NULL
             );
             CREATE INDEX ix_timeline_events_start ON timeline_events (start_date);
+            """),
+        new(14, "saved views: a page with its filters under a name, private or shared, and each user's start page", """
+            -- docs/decisions/0031-saved-views.md. A view: its owner, a name, one of the app's pages and that page's query
+            -- string (filters, and in the rows explorer the sort, page and columns), shared with everyone or not. A start view:
+            -- the view a user's root address opens; it goes when the view or the user goes.
+            CREATE TABLE saved_views (
+                id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                owner_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                page TEXT NOT NULL,
+                query TEXT NOT NULL,
+                is_shared INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_saved_views_owner ON saved_views (owner_id);
+
+            CREATE TABLE start_views (
+                user_id INTEGER NOT NULL PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+                view_id INTEGER NOT NULL REFERENCES saved_views (id) ON DELETE CASCADE
+            );
             """),
     ];
 }

@@ -8,9 +8,11 @@ namespace Dashboard.Tests.Browser.Accessibility;
 public static class AxePages
 {
     private static readonly string[] ViewerPages = ["/", "/weekly", "/purchases", "/events", "/digest", "/models"];
-    private static readonly string[] AnalystPages = ["/", "/weekly", "/purchases", "/events", "/digest", "/models", "/what-if", "/imports"];
+    private static readonly string[] AnalystPages = ["/", "/weekly", "/purchases", "/events", "/digest", "/models", "/what-if", "/imports", "/orders/rows",
+        "/orders/rows?category=Gone"];
     private static readonly string[] AdminPages =
-        ["/", "/weekly", "/purchases", "/events", "/digest", "/digest/all", "/models", "/what-if", "/imports", "/users", "/account/password", "/mail/confirm?token=nothing"];
+        ["/", "/weekly", "/purchases", "/events", "/digest", "/digest/all", "/models", "/what-if", "/imports", "/users", "/account/password", "/mail/confirm?token=nothing",
+        "/orders/rows"];
 
     /// <summary>The paths to check as <paramref name="user"/>: what the menu offers, and one it does not (the "Not allowed" page).</summary>
     public static IReadOnlyList<string> Of(string user) => user switch
@@ -27,6 +29,7 @@ public static class AxePages
         [
             ("unsubscribe confirmation", p => ConfirmationAsync(p, "/digest", "[data-action=unsubscribe]")),
             ("menu at 390 px", async p => { await OpenAsync(p, "/", 390); await p.ClickAsync("[data-action=menu]"); await SettleAsync(p); }),
+            ("views menu", p => ViewsAsync(p, "/weekly", null)),
         ],
         AccessibilityFixture.Analyst =>
         [
@@ -35,6 +38,31 @@ public static class AxePages
                 await OpenAsync(p, "/");
                 await p.ClickAsync("[data-filter=category]");
                 await p.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync();
+                await SettleAsync(p);
+            }),
+            ("views menu", p => ViewsAsync(p, "/orders/rows", null)),
+            ("save view dialog", p => ViewsAsync(p, "/orders/rows?category=Set", "[data-action=save-view]")),
+            ("manage views dialog", p => ViewsAsync(p, "/orders/rows", "[data-action=manage-views]")),
+            ("column chooser", async p =>
+            {
+                await OpenAsync(p, "/orders/rows");
+                await p.ClickAsync("[data-action=columns]");
+                await p.Locator(".mud-popover-open [data-column]").First.WaitForAsync();
+                await SettleAsync(p);
+            }),
+            ("an order's story", async p =>
+            {
+                await OpenAsync(p, "/orders/rows");
+                await p.Locator("[data-order]").First.ClickAsync();
+                await p.Locator("[data-story-line]").First.WaitForAsync(new() { Timeout = 10000 });
+                await SettleAsync(p);
+            }),
+            ("show rows at a click", async p =>
+            {
+                await OpenAsync(p, "/orders");
+                await p.Locator("[data-card=categories] [data-action=data-table]").ClickAsync();
+                await p.Locator("[data-card=categories] .chart-table__filter").First.ClickAsync();
+                await p.GetByRole(AriaRole.Button, new() { Name = "Show rows" }).WaitForAsync(new() { Timeout = 10000 });
                 await SettleAsync(p);
             }),
             ("what-if inline error", async p =>
@@ -118,6 +146,20 @@ public static class AxePages
             "() => !document.querySelector('.mud-layout') || (document.querySelector('.mud-layout[data-circuit=up]') && document.querySelector('[data-chart]:not(.js-plotly-plot)') === null)",
             null, new() { Timeout = 20000 });
         await page.WaitForTimeoutAsync(400);
+    }
+
+    /// <summary>Opens the header's Views menu on <paramref name="path"/>, then the item <paramref name="item"/> of it when given (a dialog).</summary>
+    private static async Task ViewsAsync(IPage page, string path, string? item)
+    {
+        await OpenAsync(page, path);
+        await page.ClickAsync("[data-action=views]");
+        await page.Locator(".mud-popover-open [data-action=manage-views]").WaitForAsync(new() { Timeout = 10000 });
+        if (item is not null)
+        {
+            await page.ClickAsync(item);
+            await page.Locator(".mud-dialog").WaitForAsync(new() { Timeout = 10000 });
+        }
+        await SettleAsync(page);
     }
 
     private static async Task ConfirmationAsync(IPage page, string path, string button)

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Tests.Integration.Analytics;
 
 /// <summary>
-/// What drove a change (docs/decisions/XXXX-drivers-mix-and-rate.md): every value's part, for every KPI, dimension and
+/// What drove a change (docs/decisions/0032-drivers-mix-and-rate.md): every value's part, for every KPI, dimension and
 /// week, sums exactly to the change the weekly review shows; orders spanning two values count once; the ratios' mix
 /// and rate are what the formula says on a case worked by hand.
 /// </summary>

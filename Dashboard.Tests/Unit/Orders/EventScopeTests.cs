@@ -4,7 +4,7 @@ using Dashboard.Core.Orders;
 namespace Dashboard.Tests.Unit.Orders;
 
 /// <summary>
-/// Which days an event leaves out of the models for a filter (docs/decisions/XXXX-drivers-events.md): an event for one
+/// Which days an event leaves out of the models for a filter (docs/decisions/0033-timeline-events.md): an event for one
 /// category or state covers the filters that include it (none chosen, or it among those chosen), one for neither every filter.
 /// </summary>
 public sealed class EventScopeTests

@@ -6,7 +6,7 @@ using ShapeLine = Plotly.Blazor.LayoutLib.ShapeLib.Line;
 namespace Dashboard.Web.Components.Charts;
 
 /// <summary>
-/// Draws the timeline's events on a time chart (docs/decisions/XXXX-drivers-events.md): a dashed line for a one-day event,
+/// Draws the timeline's events on a time chart (docs/decisions/0033-timeline-events.md): a dashed line for a one-day event,
 /// a shaded span for a range, each labelled at the top of the plot in the theme's text colour (the layout's font, which
 /// <see cref="ChartTheme"/> sets), and listed in the chart's data table.
 /// </summary>

@@ -4,7 +4,7 @@ using Dashboard.Core.Drivers;
 namespace Dashboard.Web.Components.Charts;
 
 /// <summary>
-/// What drove a change as a waterfall (docs/decisions/XXXX-drivers-mix-and-rate.md). plotly's waterfall trace is not in the
+/// What drove a change as a waterfall (docs/decisions/0032-drivers-mix-and-rate.md). plotly's waterfall trace is not in the
 /// basic bundle we serve (decision 0007): each bar is a bar trace's bar drawn from its <c>base</c>, the running total before
 /// it, to the total after it; the last bar is the whole change from zero. The largest parts are shown, the rest summed as
 /// one bar, so the bars still add up to the change.

@@ -9,7 +9,7 @@ using MudBlazor;
 namespace Dashboard.Web.Components.Pages.Events;
 
 /// <summary>
-/// Everyone signed in reads the timeline's events; analysts and admins add and delete them (decision XXXX-drivers-events),
+/// Everyone signed in reads the timeline's events; analysts and admins add and delete them (decision 0033-timeline-events),
 /// each action checked on the server against the one asking and audited by <see cref="TimelineEvents"/>.
 /// </summary>
 public sealed partial class EventsPage

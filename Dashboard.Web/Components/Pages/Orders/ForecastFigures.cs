@@ -12,7 +12,7 @@ using Symbol = Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum;
 namespace Dashboard.Web.Components.Pages.Orders;
 
 /// <summary>
-/// Draws the forecast on the orders-over-time chart (docs/decisions/XXXX-forecast-method-and-intervals.md): the 95% and 80%
+/// Draws the forecast on the orders-over-time chart (docs/decisions/0034-forecast-method-and-intervals.md): the 95% and 80%
 /// bands as fills between their low and high ends, the expected values as a dashed line, and the anomalies as markers on
 /// the past values. Each is a named series, so the chart's data table lists the forecast, its bands and the anomalies.
 /// </summary>

@@ -1,5 +1,10 @@
 using Dashboard.Core.Orders;
+using Dashboard.Core.Views;
 using Dashboard.Web.Api;
+using Dashboard.Web.Auth;
+using Dashboard.Web.Components.Pages.Rows;
+using Dashboard.Core.Users;
+using MudBlazor;
 using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
@@ -20,6 +25,8 @@ public sealed partial class Overview : UrlStatePage
     private Dashboard.Core.Drivers.DriverKpi _kpi;
     private Dashboard.Core.Drivers.DriverDimension _by;
     private Dashboard.Core.Drivers.DriverBreakdown? _drivers;
+    /// <summary>Whether the reader may open the rows explorer (analysts): then every number offers its rows.</summary>
+    private bool _canSeeRows;
 
     /// <summary>The four charts, built once per answer of the query (a chart card redraws when its figure is new).</summary>
     private sealed record Figures(ChartFigure OverTime, ChartFigure Weekdays, ChartFigure Categories, ChartFigure Months);
@@ -36,12 +43,27 @@ public sealed partial class Overview : UrlStatePage
     [Inject]
     private Dashboard.Core.Forecasting.OrdersForecastQuery Forecasts { get; set; } = default!;
 
+    [Inject]
+    private SavedViews Views { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
     protected override async Task LoadFromUrlAsync()
     {
+        if (await StartPageAsync() is { } start)
+        {
+            Navigation.NavigateTo(start, replace: true);
+            return;
+        }
         var pairs = QueryParsing.Pairs(Navigation.Uri).ToList();
         _filter = OrderFilter.Parse(pairs);
         _grain = QueryParsing.Grain(pairs);
         _metric = QueryParsing.Metric(pairs);
+        _canSeeRows = await CurrentUser.GetAsync() is { } user && user.Can(Role.Analyst);
         _options ??= await Query.GetFilterOptionsAsync();
         _overview = await Query.GetAsync(_filter, _grain);
         (_kpi, _by) = DriversApi.Parse(pairs);
@@ -74,6 +96,80 @@ public sealed partial class Overview : UrlStatePage
             notes.Add("Dashed grey lines mark one-day events, grey shading events over several days; their labels are at the top and in the table.");
         }
         return notes.Count == 0 ? null : string.Join(" ", notes);
+    }
+
+    private EventCallback<ChartClick> PeriodClick => _canSeeRows ? EventCallback.Factory.Create<ChartClick>(this, OnPeriodClick) : default;
+
+    private EventCallback<ChartClick> MonthClick => _canSeeRows ? EventCallback.Factory.Create<ChartClick>(this, OnMonthClick) : default;
+
+    /// <summary>A weekday bar filters the other charts, as before, and offers that weekday's rows.</summary>
+    private Task OnWeekdayClickAsync(ChartClick click)
+    {
+        if (click.Value is not { } key)
+        {
+            return Task.CompletedTask;
+        }
+        var day = Text.Weekday(key);
+        OfferRows($"{day}", RowsLinks.Weekday(_filter, day));
+        return Go(_filter.ToggleWeekday(day), _grain, _metric);
+    }
+
+    /// <summary>A category bar filters the other charts, as before, and offers that category's rows.</summary>
+    private Task OnCategoryClickAsync(ChartClick click)
+    {
+        if (click.Value is not { } category)
+        {
+            return Task.CompletedTask;
+        }
+        OfferRows(category, RowsLinks.Category(_filter, category));
+        return Go(_filter.ToggleCategory(category), _grain, _metric);
+    }
+
+    /// <summary>A day, week or month of the series: its rows (the chart does not filter).</summary>
+    private void OnPeriodClick(ChartClick click)
+    {
+        if (_overview?.OverTime.Points.ElementAtOrDefault(click.Point) is { } point)
+        {
+            OfferRows(Text.Range(new Dashboard.Core.Orders.DateRange(point.Start, point.End)), RowsLinks.Period(_filter, point.Start, point.End));
+        }
+    }
+
+    private void OnMonthClick(ChartClick click)
+    {
+        if (_overview?.Months.ElementAtOrDefault(click.Point) is { } month)
+        {
+            OfferRows(Text.Range(new Dashboard.Core.Orders.DateRange(month.Start, month.End)), RowsLinks.Period(_filter, month.Start, month.End));
+        }
+    }
+
+    /// <summary>"Show rows" at the click, for those who may open the explorer (a snackbar's action: keyboard reachable, and it goes by itself).</summary>
+    private void OfferRows(string what, string href)
+    {
+        if (!_canSeeRows)
+        {
+            return;
+        }
+        Snackbar.Add($"The lines of {what}, with this page's other filters.", Severity.Normal, config =>
+        {
+            config.Action = "Show rows";
+            config.ActionColor = Color.Primary;
+            config.ActionVariant = Variant.Outlined;
+            config.VisibleStateDuration = 10000;
+            config.OnClick = _ =>
+            {
+                Navigation.NavigateTo(href);
+                return Task.CompletedTask;
+            };
+        }, key: "show-rows");
+    }
+
+    private string? KpiRows(bool cancelled) => !_canSeeRows ? null : cancelled ? RowsLinks.Cancelled(_filter) : RowsLinks.Of(_filter);
+
+    /// <summary>The signed-in user's start page when they open the bare root (<c>/</c>); the overview stays at <c>/orders</c>.</summary>
+    private async Task<string?> StartPageAsync()
+    {
+        var path = Navigation.ToBaseRelativePath(Navigation.Uri);
+        return path.Length == 0 && await CurrentUser.GetAsync() is { } user ? await Views.StartUrlAsync(user) : null;
     }
 
     private Task Go(OrderFilter filter, TimeGrain grain, OrderMetric metric)

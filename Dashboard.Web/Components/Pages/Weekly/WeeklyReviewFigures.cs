@@ -66,6 +66,7 @@ public static class WeeklyReviewFigures
         bars.TextArray = movers.Select(m =>
             $"{n.Amount(m.PreviousRevenue, Plot.Label(currency))} → {n.Amount(m.Revenue, Plot.Label(currency))}{(m.RevenueChangeRatio is { } r ? $" ({WeeklyReviewFormat.Ratio(r, n)})" : "")}<br>orders {n.Count(m.PreviousOrders)} → {n.Count(m.Orders)}").ToList();
         bars.HoverTemplate = "%{x}<br>%{text}<extra></extra>";
+        bars.CustomData = Plot.Keys(movers.Select(m => m.Name)); // a click names the category or state (its rows)
         var axis = AxisTicks.Apply(Plot.ValueAxis($"Revenue change ({currency})", fromZero: false), movers.Select(m => (double)m.RevenueChange),
             AxisTicks.Money(n, Plot.Label(currency), signed: true));
         return new ChartFigure([bars], Plot.Layout(Plot.CategoryAxis(tickAngle: -35), axis, bottom: 100)) { XName = what };

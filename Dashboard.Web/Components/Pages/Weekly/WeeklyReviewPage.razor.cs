@@ -4,7 +4,10 @@ using Dashboard.Core.Drivers;
 using Dashboard.Core.Events;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Weekly;
+using Dashboard.Core.Users;
 using Dashboard.Web.Api;
+using Dashboard.Web.Auth;
+using Dashboard.Web.Components.Pages.Rows;
 using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
@@ -45,10 +48,17 @@ public sealed partial class WeeklyReviewPage : UrlStatePage
     [Inject]
     private TimelineEvents Events { get; set; } = default!;
 
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
+    /// <summary>Whether the reader may open the rows explorer (analysts): then a mover's bar opens its lines of the week.</summary>
+    private bool _canSeeRows;
+
     protected override async Task LoadFromUrlAsync()
     {
         var pairs = QueryParsing.Pairs(Navigation.Uri).ToList();
         _filter = OrderFilter.Parse(pairs) with { From = null, To = null };
+        _canSeeRows = await CurrentUser.GetAsync() is { } user && user.Can(Role.Analyst);
         _options ??= await Options.GetFilterOptionsAsync();
         _review = await Query.GetAsync(QueryParsing.Week(pairs), _filter);
         (_kpi, _by) = DriversApi.Parse(pairs);
@@ -73,6 +83,22 @@ public sealed partial class WeeklyReviewPage : UrlStatePage
     {
         (_kpi, _by) = choice;
         return Go(_review!.Week!.Week.From, _filter);
+    }
+
+    private string MoversNote => "Change of revenue against the week before; largest changes either way." +
+        (_canSeeRows ? " Click a bar for its lines of the week." : "");
+
+    private EventCallback<ChartClick> MoverClick(bool state) =>
+        _canSeeRows ? EventCallback.Factory.Create<ChartClick>(this, click => ShowRows(click, state)) : default;
+
+    /// <summary>The lines of the clicked category or state in the reviewed week, with the page's filters.</summary>
+    private void ShowRows(ChartClick click, bool state)
+    {
+        if (click.Value is { } name && _review?.Week is { } week)
+        {
+            var filter = _filter with { From = week.Week.From, To = week.Week.To };
+            Navigation.NavigateTo(state ? RowsLinks.State(filter, name) : RowsLinks.Category(filter, name));
+        }
     }
 
     private string Api(string path, DateOnly week) => "api/orders/" + path + Text.Query(Pairs(week, _filter));
