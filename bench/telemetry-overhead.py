@@ -9,7 +9,13 @@ requests with changing filters go to both, one after the other, in alternating o
 loopback by the client. Reports median, p90 and mean per side, the on/off ratios, and what the sink received.
 Standard library only.
 
-Usage: bench/telemetry-overhead.py APP_EXECUTABLE AMAZON_EXPORT [--rounds 1500] [--on all|metrics|traces|none]
+Two figures of the server's time, as the shared 2-core machine lets them be told apart:
+- its CPU time (user + system, from /proc/PID/stat) over the timed requests, on against off: everything the process does
+  for them, the exporters' and the scrapes' work included, and little moved by other processes' load;
+- its wall time: from each side's median the median round trip of /health/live (loopback, client, Kestrel; no query,
+  no span: the probes are left out of the traces) is taken away before on is divided by off.
+
+Usage: bench/telemetry-overhead.py APP_EXECUTABLE AMAZON_EXPORT [--rounds 1500] [--phases 6] [--on all|metrics|traces|none]
 e.g.   bench/telemetry-overhead.py Dashboard.Web/bin/Release/net10.0/Dashboard.Web /work/shared/data/amazon-sale-report.csv.gz
 """
 import argparse, http.cookiejar, http.server, os, random, re, shutil, socket, statistics, subprocess, sys, tempfile, threading, time
@@ -75,6 +81,13 @@ def timed(opener, url):
     return (time.perf_counter() - t) * 1000
 
 
+def cpu_seconds(app):
+    """User + system CPU time of a process so far, in seconds (fields 14 and 15 of /proc/PID/stat, in clock ticks)."""
+    with open(f"/proc/{app.pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def measure(off, on, queries, rounds, scrape_on):
     """The same overview requests to both, back to back in alternating order, after a warm-up; /metrics of 'on' scraped every 5 s."""
     stop = threading.Event()
@@ -83,16 +96,22 @@ def measure(off, on, queries, rounds, scrape_on):
         while not stop.wait(5) and scrape_on:
             on[2].open(on[1] + "/metrics", timeout=30).read()
     threading.Thread(target=scrape, daemon=True).start()
-    for q in queries * 2:  # warm-up: the frames, and the JIT's second tier for the hot methods
+    for q in queries * 5:  # warm-up: the frames, and the JIT's second tier for the hot methods
         timed(off[2], off[1] + q)
         timed(on[2], on[1] + q)
-    times = {"off": [], "on": []}
+    times = {"off": [], "on": [], "live": []}
+    cpu = {name: cpu_seconds(app) for name, (app, _, _) in (("off", off), ("on", on))}
     for i in range(rounds):
         q = queries[i % len(queries)]
         order = [("off", off), ("on", on)] if i % 2 == 0 else [("on", on), ("off", off)]
         for name, (_, base, opener) in order:
             times[name].append(timed(opener, base + q))
+        if i % 5 == 0:  # the transport's share: a request that runs no query and makes no span (to both: the same CPU)
+            times["live"].append(timed(off[2], off[1] + "/health/live"))
+            timed(on[2], on[1] + "/health/live")
     stop.set()
+    for name, (app, _, _) in (("off", off), ("on", on)):
+        times["cpu " + name] = cpu_seconds(app) - cpu[name]
     return times
 
 
@@ -101,6 +120,7 @@ def main():
     parser.add_argument("exe")
     parser.add_argument("export")
     parser.add_argument("--rounds", type=int, default=1500)
+    parser.add_argument("--phases", type=int, default=6, help="fresh pairs of processes, the start order alternating")
     parser.add_argument("--on", choices=["all", "metrics", "traces", "none"], default="all",
                         help="what 'on' turns on (metrics and traces by default); 'none' measures off against off")
     args = parser.parse_args()
@@ -118,10 +138,11 @@ def main():
         on_env = {"all": otlp, "metrics": {}, "traces": dict(otlp, Metrics__Enabled="false"), "none": {"Metrics__Enabled": "false"}}[args.on]
         rng = random.Random(29)
         queries = [random_query(rng) for _ in range(200)]
-        # Two phases with fresh processes, "off" started first and then "on" first: on this machine the process started
-        # second was measured slower whatever its settings (off against off: 1.30), and the two phases cancel that out.
-        ratios = []
-        for phase, on_first in ((1, False), (2, True)):
+        # Phases with fresh processes, "off" started first and then "on" first, in turn: on this machine the process started
+        # second was measured slower whatever its settings (off against off: 1.30), and alternating cancels that out.
+        ratios, server, cpus = [], [], []
+        for phase in range(1, args.phases + 1):
+            on_first = phase % 2 == 0
             order = [("on", f"{folder}/on.db", on_env), ("off", db, {"Metrics__Enabled": "false"})]
             procs = {}
             for name, path, extra in (order if on_first else order[::-1]):
@@ -129,16 +150,26 @@ def main():
                 apps.append(procs[name][0])
             times = measure(procs["off"], procs["on"], queries, args.rounds, args.on in ("all", "metrics"))
             paired = statistics.median(a / b for a, b in zip(times["on"], times["off"]))
+            live = statistics.median(times["live"])
+            served = (statistics.median(times["on"]) - live) / (statistics.median(times["off"]) - live)
             ratios.append(paired)
+            server.append(served)
+            cpus.append(times["cpu on"] / times["cpu off"])
             print(f"phase {phase} ({'on' if on_first else 'off'} started first):")
             for name in ("off", "on"):
                 t = sorted(times[name])
                 print(f"  {name:>3}: median {statistics.median(t):6.2f} ms  p90 {t[int(len(t) * 0.9)]:6.2f} ms  mean {statistics.fmean(t):6.2f} ms  ({len(t)} requests)")
-            print(f"  on/off: median of the rounds' ratios {paired:.3f}")
+            print(f"  /health/live round trip: median {live:.2f} ms")
+            print(f"  server CPU: off {times['cpu off']:.2f} s, on {times['cpu on']:.2f} s, on/off {cpus[-1]:.3f}")
+            print(f"  on/off: median of the rounds' ratios {paired:.3f}; server time (medians less the round trip) {served:.3f}")
             for name in ("off", "on"):
                 procs[name][0].terminate()
                 procs[name][0].wait()
-        print(f"'on' is: {args.on}; on/off over both phases (geometric mean): {(ratios[0] * ratios[1]) ** 0.5:.3f}")
+        def geo(xs):
+            return statistics.geometric_mean(xs)
+        print(f"'on' is: {args.on}; over {args.phases} phases (geometric means): server CPU {geo(cpus):.3f} "
+              f"(phases {min(cpus):.3f}-{max(cpus):.3f}); server wall time {geo(server):.3f} (phases {min(server):.3f}-{max(server):.3f}); "
+              f"rounds' ratios {geo(ratios):.3f}")
         print(f"OTLP sink: {received['posts']} exports, {received['bytes']:,} bytes")
     finally:
         for app in apps:
