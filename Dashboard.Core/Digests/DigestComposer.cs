@@ -111,8 +111,7 @@ public static class DigestComposer
         }
     }
 
-    /// <summary>Why there are no charts: the data ends before the week, or the filters match nothing in it.</summary>
-    /// <summary>The sentence of the week's top revenue drivers and the list of its events, each when there is one.</summary>
+    /// <summary>The sentence of the week's top revenue drivers, the list of its events and of its unusual days, each when there is one.</summary>
     private static IEnumerable<string> Extras(DigestRequest request)
     {
         if (request.Drivers is { } b && Drivers.DriverSentence.Of(b, "Revenue", "the week before", request.Numbers) is { } sentence)
@@ -124,8 +123,13 @@ public static class DigestComposer
             yield return "Events this week: " + string.Join("; ", events.Select(e =>
                 e.Label + " (" + e.Start.ToString("d MMM", Invariant) + (e.IsSingleDay ? "" : " – " + e.End.ToString("d MMM", Invariant)) + ")")) + ".";
         }
+        if (request.Anomalies is { Count: > 0 } anomalies)
+        {
+            yield return "Unusual days: " + string.Join("; ", anomalies.Select(a => Forecasting.AnomalyText.Describe(a, request.Numbers))) + ".";
+        }
     }
 
+    /// <summary>Why there are no charts: the data ends before the week, or the filters match nothing in it.</summary>
     public static string NoDataText(WeeklyReview review)
     {
         var week = review.Week is { } w ? WeekText(w.Week) : "this week";

@@ -16,7 +16,7 @@ namespace Dashboard.Core.Digests;
 /// scheduler, by "Send me a test now" and by the <c>send-digest</c> verb, always through <see cref="MailGuard"/>.
 /// </summary>
 public sealed class DigestDelivery(
-    WeeklyReviewQuery query, Drivers.DriversQuery drivers, Events.TimelineEvents events, DigestLinks links, UnsubscribeTokens tokens, MailGuard guard, IOptions<MailOptions> mailSettings,
+    WeeklyReviewQuery query, Drivers.DriversQuery drivers, Events.TimelineEvents events, Forecasting.OrdersForecastQuery forecasts, DigestLinks links, UnsubscribeTokens tokens, MailGuard guard, IOptions<MailOptions> mailSettings,
     DisplayCulture display, ILogger<DigestDelivery> logger)
 {
     private readonly MailOptions _options = mailSettings.Value;
@@ -40,7 +40,10 @@ public sealed class DigestDelivery(
             isTest ? null : $"digest-{subscription.Id.ToString(CultureInfo.InvariantCulture)}-{start.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}@{from.Domain}",
             isTest, culture,
             review.Week is { } w ? await drivers.WeeklyAsync(w.Week.From, Drivers.DriverKpi.Revenue, Drivers.DriverDimension.Category, filter, cancellationToken) : null,
-            review.Week is { } shown ? await events.ForChartAsync(filter, shown.Week.From, shown.Week.To, cancellationToken) : null);
+            review.Week is { } shown ? await events.ForChartAsync(filter, shown.Week.From, shown.Week.To, cancellationToken) : null,
+            review.Week is { } judged
+                ? await forecasts.DaysAsync(filter, judged.Week.From, judged.Week.To, await events.ExcludedDaysAsync(filter, cancellationToken), cancellationToken)
+                : null);
         return DigestComposer.Compose(request, charts);
     }
 

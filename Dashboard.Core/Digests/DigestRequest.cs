@@ -5,7 +5,7 @@ using MimeKit;
 
 namespace Dashboard.Core.Digests;
 
-/// <summary>What one digest is about (its week's revenue drivers by category and events, when given), where its links go, and the culture that writes its numbers (invariant when none).</summary>
+/// <summary>What one digest is about (its week's revenue drivers by category, events and unusual days, when given), where its links go, and the culture that writes its numbers (invariant when none).</summary>
 public sealed record DigestRequest(
     WeeklyReview Review,
     MailboxAddress From,
@@ -16,7 +16,8 @@ public sealed record DigestRequest(
     bool IsTest = false,
     CultureInfo? Culture = null,
     Drivers.DriverBreakdown? Drivers = null,
-    IReadOnlyList<Events.TimelineEvent>? Events = null)
+    IReadOnlyList<Events.TimelineEvent>? Events = null,
+    IReadOnlyList<Forecasting.Anomaly>? Anomalies = null)
 {
     public DisplayNumbers Numbers => new(Culture ?? CultureInfo.InvariantCulture);
 }

@@ -47,6 +47,17 @@ public sealed class OrdersForecastQuery(OrdersFrameCache frames, IOptions<Analyt
             series => OnShownDays(AnomalyDetector.Detect(series), filter, grain, a => a.Date), cancellationToken);
     }
 
+    /// <summary>
+    /// The unusual days of daily orders from <paramref name="from"/> to <paramref name="to"/>, judged on the filter's data up
+    /// to <paramref name="to"/>: the weekly review's and the digest's list of a week.
+    /// </summary>
+    public async Task<IReadOnlyList<Anomaly>> DaysAsync(OrderFilter filter, DateOnly from, DateOnly to, IReadOnlySet<DateOnly>? excluded = null,
+        CancellationToken cancellationToken = default)
+    {
+        var all = await AnomaliesAsync(filter with { From = null, To = to }, OrderMetric.Orders, TimeGrain.Day, excluded, cancellationToken);
+        return [.. all.Where(a => a.Date >= from && a.Date <= to)];
+    }
+
     private static void CheckGrain(TimeGrain grain)
     {
         if (grain is not (TimeGrain.Day or TimeGrain.Week))

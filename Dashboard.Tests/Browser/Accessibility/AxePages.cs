@@ -63,6 +63,10 @@ public static class AxePages
                 await p.Locator("[data-card=categories] [data-action=data-table]").ClickAsync();
                 await p.Locator("[data-card=categories] .chart-table__filter").First.ClickAsync();
                 await p.GetByRole(AriaRole.Button, new() { Name = "Show rows" }).WaitForAsync(new() { Timeout = 10000 });
+                // The snackbar fades in: mid-fade its colours are blended (seen in CI as 4.15:1 under load).
+                await p.WaitForFunctionAsync(
+                    "() => { const s = document.querySelector('.mud-snackbar'); return s && s.getAnimations({ subtree: true }).every(a => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity); }",
+                    null, new() { Timeout = 10000 });
                 await SettleAsync(p);
             }),
             ("what-if inline error", async p =>

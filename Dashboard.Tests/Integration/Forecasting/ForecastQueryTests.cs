@@ -70,6 +70,23 @@ public abstract class ForecastQueryTests(StoreProvider provider) : StoreTest(pro
     }
 
     [Fact]
+    public async Task AWeeksUnusualDaysAreThoseOfItsDaysOnly()
+    {
+        using var db = NewDatabase();
+        db.Import(Orders(tripled: 50, third: 57));
+        var query = Query(db, rollup: false);
+        var kurta = OrderFilter.None with { Categories = ["kurta"] };
+
+        // Day 50's week (days 49-55): only the tripled day, judged on the data up to the week's end; day 57 lies after it.
+        var week = await query.DaysAsync(kurta, First.AddDays(49), First.AddDays(55));
+
+        var day = Assert.Single(week);
+        Assert.Equal(First.AddDays(50), day.Date);
+        Assert.True(day.Value > day.High);
+        Assert.Empty(await query.DaysAsync(kurta, First.AddDays(49), First.AddDays(55), new HashSet<DateOnly> { First.AddDays(50) }));
+    }
+
+    [Fact]
     public async Task LeftOutDaysAreNeverFlagged()
     {
         using var db = NewDatabase();

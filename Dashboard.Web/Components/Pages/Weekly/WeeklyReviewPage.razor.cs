@@ -30,6 +30,7 @@ public sealed partial class WeeklyReviewPage : UrlStatePage
     private DriverDimension _by = DriverDimension.Category;
     private DriverBreakdown? _drivers;
     private IReadOnlyList<TimelineEvent> _events = [];
+    private IReadOnlyList<Dashboard.Core.Forecasting.Anomaly> _anomalies = [];
 
     private sealed record Figures(ChartFigure Days, ChartFigure Categories, ChartFigure CategoryMovers, ChartFigure StateMovers);
 
@@ -49,6 +50,9 @@ public sealed partial class WeeklyReviewPage : UrlStatePage
     private TimelineEvents Events { get; set; } = default!;
 
     [Inject]
+    private Dashboard.Core.Forecasting.OrdersForecastQuery Forecasts { get; set; } = default!;
+
+    [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
 
     /// <summary>Whether the reader may open the rows explorer (analysts): then a mover's bar opens its lines of the week.</summary>
@@ -64,6 +68,7 @@ public sealed partial class WeeklyReviewPage : UrlStatePage
         (_kpi, _by) = DriversApi.Parse(pairs);
         var days = _review.Days.Select(d => d.Date).ToList();
         _events = _review.Week is { } w ? await Events.ForChartAsync(_filter, w.Week.From, w.Week.To) : [];
+        _anomalies = _review.Week is { } judged ? await Forecasts.DaysAsync(_filter, judged.Week.From, judged.Week.To, await Events.ExcludedDaysAsync(_filter)) : [];
         _drivers = _review.Week is { } shown ? await Drivers.WeeklyAsync(shown.Week.From, _kpi, _by, _filter) : null;
         var dayChart = WeeklyReviewFigures.Days(_review);
         _figures = new Figures(
