@@ -89,6 +89,9 @@ public sealed class RowsPagesTests(RowsBrowserFixture fixture) : IClassFixture<R
         Assert.Equal("9", await TotalAsync(page, "lines"));
 
         await Ui.ChooseAsync(page, "[data-control=sort]", "Amount");
+        // One step at a time, as a reader goes: the sort is in the URL (and the grid has read it) before the direction changes.
+        await page.WaitForURLAsync(url => url.Contains("sort=amount", StringComparison.Ordinal));
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-grid=order-rows] [data-order]')?.dataset.order === 'O7'");
         await page.Locator("[data-control=dir]").GetByText("Descending", new() { Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("sort=amount", StringComparison.Ordinal) && url.Contains("dir=desc", StringComparison.Ordinal));
         // 1200.50 (O4), 900 (O5), 800 (O2), 600 (O6); then 500 (O1), 399.50 (O4), 300 (O1), 10 (O7)
