@@ -142,14 +142,18 @@ public static class AxePages
     }
 
     /// <summary>Waits for the page's heading, for the circuit (the layout says when it is up) and for every
-    /// chart to be drawn, then lets MudBlazor's transitions end.</summary>
+    /// chart to be drawn, then for MudBlazor's transitions to end (mid-fade, colours are blended and axe reads a contrast that
+    /// no reader sees): every running animation that ends, and two frames more for the styles it leaves.</summary>
     public static async Task SettleAsync(IPage page)
     {
         await page.Locator("h1").First.WaitForAsync(new() { Timeout = 20000 });
         await page.WaitForFunctionAsync(
             "() => !document.querySelector('.mud-layout') || (document.querySelector('.mud-layout[data-circuit=up]') && document.querySelector('[data-chart]:not(.js-plotly-plot)') === null)",
             null, new() { Timeout = 20000 });
-        await page.WaitForTimeoutAsync(400);
+        await page.WaitForFunctionAsync(
+            "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)",
+            null, new() { Timeout = 10000 });
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
     }
 
     /// <summary>Opens the header's Views menu on <paramref name="path"/>, then the item <paramref name="item"/> of it when given (a dialog).</summary>
