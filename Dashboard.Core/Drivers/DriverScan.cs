@@ -19,14 +19,7 @@ internal static class DriverScan
         int[] last = [basePeriod.To.DayNumber, period.To.DayNumber];
         var others = new OtherDimensions(s, f);
         var codes = CodesOf(s, by).Span;
-        var days = s.Day.Span;
-        var categories = s.Category.Span;
-        var weekdays = s.Weekday.Span;
-        var statuses = s.Status.Span;
-        var runs = s.Run.Span;
-        var qtys = s.Qty.Span;
-        var currencies = s.Currency.Span;
-        var amounts = s.AmountMinor.Span;
+        var (days, categories, weekdays, statuses, runs, qtys, currencies, amounts) = new MeasureColumns(s);
         var cancelled = (byte)StatusGroup.Cancelled;
         var orders = new[] { new OrderTally(names), new OrderTally(names) };
         var (start, end) = s.RowsBetween(Math.Min(first[0], first[1]), Math.Max(last[0], last[1]));

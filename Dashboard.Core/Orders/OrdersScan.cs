@@ -56,14 +56,7 @@ internal static class OrdersScan
         var currency = f.Currency;
         var cancelledGroup = (byte)StatusGroup.Cancelled;
         var (first, last, previousFirst, previousLast) = (layout.FirstDay, layout.LastDay, layout.PreviousFirstDay, layout.PreviousLastDay);
-        var days = s.Day.Span;
-        var statuses = s.Status.Span;
-        var categories = s.Category.Span;
-        var weekdays = s.Weekday.Span;
-        var runs = s.Run.Span;
-        var qtys = s.Qty.Span;
-        var currencies = s.Currency.Span;
-        var amounts = s.AmountMinor.Span;
+        var (days, categories, weekdays, statuses, runs, qtys, currencies, amounts) = new MeasureColumns(s);
         for (var r = start; r < end; r++)
         {
             var d = days[r];
@@ -149,14 +142,7 @@ internal static class OrdersScan
         var currency = f.Currency;
         var cancelled = (byte)StatusGroup.Cancelled;
 
-        var days = s.Day.Span;
-        var categories = s.Category.Span;
-        var weekdays = s.Weekday.Span;
-        var statuses = s.Status.Span;
-        var runs = s.Run.Span;
-        var qtys = s.Qty.Span;
-        var currencies = s.Currency.Span;
-        var amounts = s.AmountMinor.Span;
+        var (days, categories, weekdays, statuses, runs, qtys, currencies, amounts) = new MeasureColumns(s);
         var keyCodes = keyOfRow is { } k ? k.Span : default;
         var byRow = keyOfRow is not null;
         var (start, end) = s.RowsBetween(fromDay, toDay);
