@@ -16,6 +16,7 @@ public sealed record OrdersForecast(string Method, bool Shown, string Reason, IR
     public static string NameOf(ForecastMethod method) => method switch
     {
         ForecastMethod.HoltWinters => "holt-winters",
+        ForecastMethod.Combination => "combination",
         _ => "seasonal-naive",
     };
 }
