@@ -31,20 +31,74 @@ internal static class ForecastBenchmark
         filters.AddRange(new[] { "MAHARASHTRA", "KARNATAKA", "TAMIL NADU", "KERALA" }.Select(s => ($"state {s}", OrderFilter.None with { States = [s] })));
         filters.Add(("fulfilment Merchant", OrderFilter.None with { Fulfilments = ["Merchant"] }));
 
-        Console.WriteLine("| filter | metric | shown (hw/naive per origin) | MAE | naive MAE | ratio | 80% band held | 95% band held |");
+        Console.WriteLine(Header);
         Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|");
         foreach (var (name, filter) in filters)
         {
             foreach (var metric in new[] { OrderMetric.Orders, OrderMetric.Revenue })
             {
-                await ProtocolAsync(name, filter, metric, new OrdersForecastQuery(cache, analytics), overview);
+                Console.WriteLine((await ProtocolAsync(name, filter, metric, new OrdersForecastQuery(cache, analytics), overview)).Line);
             }
         }
+        await SweepAsync(overview, new OrdersForecastQuery(cache, analytics));
         await AnomaliesAsync(filters, new OrdersForecastQuery(cache, analytics));
         await TimesAsync(filters, cache, analytics);
     }
 
-    private static async Task ProtocolAsync(string name, OrderFilter filter, OrderMetric metric, OrdersForecastQuery query, OrdersOverviewQuery overview)
+    private const string Header = "| filter | metric | shown (hw/comb/naive per origin) | MAE | naive MAE | ratio | 80% band held | 95% band held |";
+
+    /// <summary>
+    /// The same protocol on many filters not named in the acceptance text: every category, the 10 largest states, each
+    /// fulfilment and sales channel, both customer kinds and two-key filters; orders, units and revenue.
+    /// </summary>
+    private static async Task SweepAsync(OrdersOverviewQuery overview, OrdersForecastQuery query)
+    {
+        var options = await overview.GetFilterOptionsAsync();
+        var none = OrderFilter.None;
+        var states = new List<(string State, double Orders)>();
+        foreach (var state in options.States)
+        {
+            states.Add((state, (await overview.GetAsync(none with { States = [state] })).Categories.Sum(c => (double)c.Orders)));
+        }
+        var top = states.OrderByDescending(s => s.Orders).Take(10).Select(s => s.State).ToList();
+        var categories = (await overview.GetAsync(none)).Categories.OrderByDescending(c => c.Orders).Select(c => c.Category).ToList();
+        var filters = new List<(string Name, OrderFilter Filter)> { ("no filter", none) };
+        filters.AddRange(categories.Select(c => ($"category {c}", none with { Categories = [c] })));
+        filters.AddRange(top.Select(s => ($"state {s}", none with { States = [s] })));
+        filters.AddRange(options.Fulfilments.Select(f => ($"fulfilment {f}", none with { Fulfilments = [f] })));
+        filters.AddRange(options.SalesChannels.Select(c => ($"channel {c}", none with { SalesChannels = [c] })));
+        filters.AddRange(options.ServiceLevels.Select(c => ($"service {c}", none with { ServiceLevels = [c] })));
+        filters.Add(("consumers", none with { B2B = false }));
+        foreach (var c in categories.Take(3))
+        {
+            filters.AddRange(top.Take(3).Select(s => ($"category {c} + state {s}", none with { Categories = [c], States = [s] })));
+            filters.AddRange(options.Fulfilments.Select(f => ($"category {c} + fulfilment {f}", none with { Categories = [c], Fulfilments = [f] })));
+        }
+        var rows = new List<(double Ratio, double Held80, string Line)>();
+        foreach (var (name, filter) in filters)
+        {
+            foreach (var metric in new[] { OrderMetric.Orders, OrderMetric.Units, OrderMetric.Revenue })
+            {
+                var row = await ProtocolAsync(name, filter, metric, query, overview);
+                if (!double.IsNaN(row.Ratio))
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Sweep: {filters.Count} filters x 3 metrics = {rows.Count} rows; worst ratio {rows.Max(r => r.Ratio):F3}; worse than naive (> 1.000): {rows.Count(r => r.Ratio > 1.0005)}; median ratio {Median(rows.Select(r => r.Ratio).ToList()):F3}; 80% band held in 70-90%: {rows.Count(r => r.Held80 is >= 70 and <= 90)} of {rows.Count}"));
+        Console.WriteLine();
+        Console.WriteLine(Header);
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|");
+        foreach (var row in rows.OrderByDescending(r => r.Ratio).Take(10))
+        {
+            Console.WriteLine(row.Line);
+        }
+    }
+
+    private static async Task<(double Ratio, double Held80, string Line)> ProtocolAsync(string name, OrderFilter filter, OrderMetric metric, OrdersForecastQuery query, OrdersOverviewQuery overview)
     {
         var all = (await overview.GetAsync(filter, TimeGrain.Day)).OverTime.Points.ToDictionary(p => p.Start);
         double Value(DateOnly d) => all.TryGetValue(d, out var p) ? metric switch
@@ -54,12 +108,13 @@ internal static class ForecastBenchmark
             _ => p.Orders,
         } : 0;
         double error = 0, naiveError = 0;
-        int in80 = 0, in95 = 0, days = 0, hw = 0;
+        int in80 = 0, in95 = 0, days = 0, hw = 0, comb = 0;
         for (var k = 0; k < Origins; k++)
         {
             var origin = FirstOrigin.AddDays(7 * k);
             var forecast = await query.ForecastAsync(filter with { To = origin.AddDays(-1) }, metric, TimeGrain.Day, Horizon);
             hw += forecast.Method == "holt-winters" ? 1 : 0;
+            comb += forecast.Method == "combination" ? 1 : 0;
             if (Environment.GetEnvironmentVariable("FORECAST_LIST") is { Length: > 0 })
             {
                 Console.WriteLine(string.Join(" ", forecast.Forecast.Select(p => p.Expected.ToString("F0", CultureInfo.InvariantCulture))) + " | " + forecast.Reason);
@@ -77,8 +132,9 @@ internal static class ForecastBenchmark
                 days++;
             }
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {metric.ToString().ToLowerInvariant()} | {hw}/{Origins - hw} | {error / days:N1} | {naiveError / days:N1} | {error / naiveError:F3} | {100.0 * in80 / days:F1}% | {100.0 * in95 / days:F1}% |"));
+        var ratio = naiveError == 0 ? double.NaN : error / naiveError;
+        return (ratio, 100.0 * in80 / days, string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {metric.ToString().ToLowerInvariant()} | {hw}/{comb}/{Origins - hw - comb} | {error / days:N1} | {naiveError / days:N1} | {ratio:F3} | {100.0 * in80 / days:F1}% | {100.0 * in95 / days:F1}% |"));
     }
 
     private static async Task AnomaliesAsync(List<(string Name, OrderFilter Filter)> filters, OrdersForecastQuery query)

@@ -15,14 +15,20 @@ internal sealed class Backtest
     public int MinTraining { get; }
     public IReadOnlyList<BacktestError> Naive { get; }
     public IReadOnlyList<BacktestError> HoltWinters { get; }
+    public IReadOnlyList<BacktestError> Combination { get; }
 
     /// <summary>The mean absolute one-step change of the history against one season earlier: MASE's scale.</summary>
     public double Scale { get; }
 
-    private Backtest(int horizon, int minTraining, List<BacktestError> naive, List<BacktestError> hw, double scale) =>
-        (Horizon, MinTraining, Naive, HoltWinters, Scale) = (horizon, minTraining, naive, hw, scale);
+    private Backtest(int horizon, int minTraining, List<BacktestError> naive, List<BacktestError> hw, List<BacktestError> combination, double scale) =>
+        (Horizon, MinTraining, Naive, HoltWinters, Combination, Scale) = (horizon, minTraining, naive, hw, combination, scale);
 
-    public IReadOnlyList<BacktestError> Of(ForecastMethod method) => method == ForecastMethod.HoltWinters ? HoltWinters : Naive;
+    public IReadOnlyList<BacktestError> Of(ForecastMethod method) => method switch
+    {
+        ForecastMethod.HoltWinters => HoltWinters,
+        ForecastMethod.Combination => Combination,
+        _ => Naive,
+    };
 
     public static int MinTrainingOf(int season) => season > 1 ? 2 * season : 6;
 
@@ -32,6 +38,7 @@ internal sealed class Backtest
         var minTraining = MinTrainingOf(m);
         var naive = new List<BacktestError>();
         var hw = new List<BacktestError>();
+        var combination = new List<BacktestError>();
         var parameters = new HoltWinters.Parameters(0.2, 0.1);
         var first = Math.Max(minTraining, n - Window);
         for (var o = first; o < n; o++)
@@ -49,11 +56,13 @@ internal sealed class Backtest
                 {
                     continue;
                 }
-                naive.Add(new BacktestError(o, h, y[t], SeasonalNaive.Forecast(filled, m, h)));
-                hw.Add(new BacktestError(o, h, y[t], Math.Max(0, state.Predict(t))));
+                var (naiveForecast, hwForecast) = (SeasonalNaive.Forecast(filled, m, h), Math.Max(0, state.Predict(t)));
+                naive.Add(new BacktestError(o, h, y[t], naiveForecast));
+                hw.Add(new BacktestError(o, h, y[t], hwForecast));
+                combination.Add(new BacktestError(o, h, y[t], (naiveForecast + hwForecast) / 2));
             }
         }
-        return new Backtest(horizon, minTraining, naive, hw, ScaleOf(y, missing, m));
+        return new Backtest(horizon, minTraining, naive, hw, combination, ScaleOf(y, missing, m));
     }
 
     private static double ScaleOf(double[] y, bool[] missing, int m)

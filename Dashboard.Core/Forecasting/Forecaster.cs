@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Dashboard.Core.Forecasting;
 
 /// <summary>
-/// Chooses and makes the forecast of one series (docs/decisions/0034-forecast-method-and-intervals.md): Holt-Winters is
-/// shown only when its rolling-origin backtest on the series' own history beats the seasonal-naive forecast's; otherwise
-/// the naive forecast is shown; with too little history to check either, none is. The bands come from the shown method's
+/// Chooses and makes the forecast of one series (docs/decisions/0034-forecast-method-and-intervals.md): of Holt-Winters,
+/// the seasonal-naive forecast and the mean of the two, the one with the smallest error on the rolling-origin backtest of
+/// the series' own history is shown; with too little history to check them, none is. The bands come from the shown method's
 /// backtest errors at each horizon.
 /// </summary>
 internal static class Forecaster
@@ -23,7 +23,7 @@ internal static class Forecaster
         var bt = Backtest.Run(s, backtestHorizon);
         var maeNaive = Mae(bt.Naive);
         var maeHw = Mae(bt.HoltWinters);
-        var method = maeHw < maeNaive ? ForecastMethod.HoltWinters : ForecastMethod.SeasonalNaive;
+        var method = Choose(bt);
         if (ForecastBands.From(bt.Of(method), backtestHorizon) is not { } bands)
         {
             return NotShown(string.Create(CultureInfo.InvariantCulture,
@@ -33,14 +33,32 @@ internal static class Forecaster
         var points = Points(s, method, bands, horizon);
         var coverage = table.Where(r => r.Method == method && r.Coverage80 is not null).ToList();
         var coverage80 = coverage.Sum(r => r.Forecasts) is var c and > 0 ? coverage.Sum(r => r.Coverage80!.Value * r.Forecasts) / c : (double?)null;
-        var mae = method == ForecastMethod.HoltWinters ? maeHw : maeNaive;
-        var reason = method == ForecastMethod.HoltWinters
-            ? string.Create(CultureInfo.InvariantCulture,
-                $"Holt-Winters beat the seasonal-naive forecast on this history's backtest (mean absolute error {maeHw:0.##} against {maeNaive:0.##}).")
-            : string.Create(CultureInfo.InvariantCulture,
-                $"Holt-Winters did not beat the seasonal-naive forecast on this history's backtest (mean absolute error {maeHw:0.##} against {maeNaive:0.##}), so the seasonal-naive forecast is shown.");
+        var mae = Mae(bt.Of(method));
+        var reason = method switch
+        {
+            ForecastMethod.HoltWinters => string.Create(CultureInfo.InvariantCulture,
+                $"Holt-Winters had the smallest error on this history's backtest (mean absolute error {maeHw:0.##} against the seasonal-naive forecast's {maeNaive:0.##})."),
+            ForecastMethod.Combination => string.Create(CultureInfo.InvariantCulture,
+                $"The mean of Holt-Winters and the seasonal-naive forecast had the smallest error on this history's backtest (mean absolute error {mae:0.##}; Holt-Winters {maeHw:0.##}, seasonal-naive {maeNaive:0.##})."),
+            _ => string.Create(CultureInfo.InvariantCulture,
+                $"Neither Holt-Winters nor its mean with the seasonal-naive forecast beat the seasonal-naive forecast on this history's backtest (mean absolute error {maeHw:0.##} against {maeNaive:0.##}), so the seasonal-naive forecast is shown."),
+        };
         return new OrdersForecast(OrdersForecast.NameOf(method), true, reason, points,
             new ForecastBacktest(mae, maeNaive, bt.Scale > 0 ? mae / bt.Scale : null, coverage80)) { Table = table };
+    }
+
+    /// <summary>The method with the smallest mean absolute error on the backtest; a tie goes to the simpler method.</summary>
+    private static ForecastMethod Choose(Backtest bt)
+    {
+        var best = ForecastMethod.SeasonalNaive;
+        foreach (var method in new[] { ForecastMethod.Combination, ForecastMethod.HoltWinters })
+        {
+            if (Mae(bt.Of(method)) < Mae(bt.Of(best)))
+            {
+                best = method;
+            }
+        }
+        return best;
     }
 
     private static OrdersForecast NotShown(string reason) => new("none", false, reason, [], null);
@@ -49,15 +67,17 @@ internal static class Forecaster
     {
         var (y, missing, m, n) = (s.Values, s.Missing, s.Season, s.Length);
         Func<int, double> predict;
-        if (method == ForecastMethod.HoltWinters)
+        var filled = SeasonalNaive.Filled(y, missing, n, m);
+        Func<int, double> naive = h => SeasonalNaive.Forecast(filled, m, h);
+        if (method == ForecastMethod.SeasonalNaive)
         {
-            HoltWinters.Run(y, missing, n, m, HoltWinters.Fit(y, missing, n, m), out var state);
-            predict = h => state.Predict(n + h - 1);
+            predict = naive;
         }
         else
         {
-            var filled = SeasonalNaive.Filled(y, missing, n, m);
-            predict = h => SeasonalNaive.Forecast(filled, m, h);
+            HoltWinters.Run(y, missing, n, m, HoltWinters.Fit(y, missing, n, m), out var state);
+            Func<int, double> hw = h => Math.Max(0, state.Predict(n + h - 1));
+            predict = method == ForecastMethod.HoltWinters ? hw : h => (hw(h) + naive(h)) / 2;
         }
         var points = new List<ForecastPoint>(horizon);
         for (var h = 1; h <= horizon; h++)
@@ -76,7 +96,7 @@ internal static class Forecaster
     internal static List<BacktestRow> Table(Backtest bt)
     {
         var rows = new List<BacktestRow>();
-        foreach (var method in new[] { ForecastMethod.SeasonalNaive, ForecastMethod.HoltWinters })
+        foreach (var method in Enum.GetValues<ForecastMethod>())
         {
             var errors = bt.Of(method);
             var hits = HonestHits(errors, bt.Horizon);

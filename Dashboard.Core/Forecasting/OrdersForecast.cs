@@ -4,8 +4,9 @@ namespace Dashboard.Core.Forecasting;
 
 /// <summary>
 /// The forecast of one metric for one filter. <see cref="Shown"/> is false, with the <see cref="Reason"/>, when no method
-/// can be trusted (too little history); otherwise <see cref="Method"/> names the method shown, which is Holt-Winters only
-/// when it beat the seasonal-naive forecast on the request's own backtest.
+/// can be trusted (too little history); otherwise <see cref="Method"/> names the method shown (holt-winters, combination:
+/// the mean of Holt-Winters and the naive forecast, or seasonal-naive): the one with the smallest error on the request's
+/// own backtest.
 /// </summary>
 public sealed record OrdersForecast(string Method, bool Shown, string Reason, IReadOnlyList<ForecastPoint> Forecast, ForecastBacktest? Backtest)
 {
@@ -16,6 +17,7 @@ public sealed record OrdersForecast(string Method, bool Shown, string Reason, IR
     public static string NameOf(ForecastMethod method) => method switch
     {
         ForecastMethod.HoltWinters => "holt-winters",
+        ForecastMethod.Combination => "combination",
         _ => "seasonal-naive",
     };
 }

@@ -48,10 +48,44 @@ public sealed class ForecasterTests
         var f = Forecaster.Forecast(Series(values), 14, 14);
         Assert.True(f.Shown);
         Assert.Equal("seasonal-naive", f.Method);
-        Assert.Contains("did not beat", f.Reason);
+        Assert.Contains("so the seasonal-naive forecast is shown", f.Reason);
         Assert.True(f.Backtest!.Mae <= f.Backtest.NaiveMae);
         Assert.Equal(values[77], f.Forecast[0].Expected, 6);
         Assert.Equal(values[77], f.Forecast[7].Expected, 6);
+    }
+
+    [Fact]
+    public void TheMeanOfBothIsShownWhereItHasTheSmallestBacktestErrorAndIsTheMeanOfTheirForecasts()
+    {
+        // A weekly pattern that drifts (a seasonal random walk) under day-to-day noise: each method is right about half of it.
+        var shown = 0;
+        for (var seed = 1; seed <= 30; seed++)
+        {
+            var random = new Random(seed);
+            var level = new double[84];
+            var values = new double[84];
+            for (var d = 0; d < 84; d++)
+            {
+                level[d] = (d < 7 ? Week[d] : level[d - 7]) + 30 * (random.NextDouble() - 0.5);
+                values[d] = level[d] + 40 * (random.NextDouble() - 0.5);
+            }
+            var f = Forecaster.Forecast(Series(values), 14, 14);
+            if (f.Method != "combination")
+            {
+                continue;
+            }
+            shown++;
+            var mae = f.Table.GroupBy(r => r.Method).ToDictionary(g => g.Key, g => g.Sum(r => r.Mae * r.Forecasts) / g.Sum(r => r.Forecasts));
+            Assert.True(mae[ForecastMethod.Combination] < mae[ForecastMethod.HoltWinters] && mae[ForecastMethod.Combination] < mae[ForecastMethod.SeasonalNaive]);
+            Assert.Equal(mae[ForecastMethod.Combination], f.Backtest!.Mae, 6);
+            HoltWinters.Run(values, new bool[84], 84, 7, HoltWinters.Fit(values, new bool[84], 84, 7), out var state);
+            for (var h = 1; h <= 14; h++)
+            {
+                var mean = (Math.Max(0, state.Predict(83 + h)) + values[77 + (h - 1) % 7]) / 2;
+                Assert.Equal(mean, f.Forecast[h - 1].Expected, 6);
+            }
+        }
+        Assert.True(shown > 0, "no series chose the mean of both");
     }
 
     [Fact]
@@ -69,6 +103,7 @@ public sealed class ForecasterTests
         var f = Forecaster.Forecast(Series(Noisy(84)), 14, 14);
         Assert.Equal(Enumerable.Range(1, 14), f.Table.Where(r => r.Method == ForecastMethod.SeasonalNaive).Select(r => r.Horizon));
         Assert.Equal(Enumerable.Range(1, 14), f.Table.Where(r => r.Method == ForecastMethod.HoltWinters).Select(r => r.Horizon));
+        Assert.Equal(Enumerable.Range(1, 14), f.Table.Where(r => r.Method == ForecastMethod.Combination).Select(r => r.Horizon));
         Assert.All(f.Table, r => Assert.True(r.Mae > 0 && r.Mase > 0 && r.Smape > 0));
         var coverage = f.Table.Where(r => r.Method == ForecastMethod.HoltWinters && r.Coverage80 is not null).ToList();
         Assert.NotEmpty(coverage);
