@@ -5,8 +5,8 @@ namespace Dashboard.Core.Models.Training;
 
 /// <summary>
 /// The rows of one training or scoring run as ML.NET reads them, held column by column: the label, one key array per categorical
-/// feature and the numeric block (row-major, <see cref="MlLayout.NumericWidth"/> a row). Its schema is <see cref="MlLayout.InputSchema"/>:
-/// the columns and types the single-row engine reads from <see cref="MlRow"/>. Our own view rather than a Microsoft.Data.Analysis
+/// feature and the numeric block (row-major, <see cref="MlLayout.NumericWidth"/> a row). Its schema is <see cref="MlLayout.InputSchema"/>;
+/// a single request is a view of one row. Our own view rather than a Microsoft.Data.Analysis
 /// DataFrame, whose columns have no key type and whose vector column has no known length (decision 0024).
 /// It knows its row count and hands out one cursor in row order; the trainers cache it (<c>ml.Data.Cache</c>) before they shuffle.
 /// </summary>
