@@ -17,6 +17,15 @@ internal sealed class MlData(MlLayout layout, float[] labels, uint[][] keys, flo
     private readonly uint[][] _keys = keys;
     private readonly float[] _numeric = numeric;
 
+    /// <summary>Overwrites the values with those of <paramref name="other"/> (same layout and row count): a reusable one-row view.</summary>
+    public void CopyFrom(MlData other)
+    {
+        other._labels.CopyTo(_labels, 0);
+        for (var k = 0; k < _keys.Length; k++)
+            other._keys[k].CopyTo(_keys[k], 0);
+        other._numeric.CopyTo(_numeric, 0);
+    }
+
     public bool CanShuffle => false;
 
     public DataViewSchema Schema => _layout.InputSchema;

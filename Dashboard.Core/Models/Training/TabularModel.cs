@@ -12,8 +12,8 @@ namespace Dashboard.Core.Models.Training;
 
 /// <summary>
 /// A trained ML.NET model (featurizer + trainer [+ calibrator]) over one <see cref="FeatureSchema"/>: scores single rows and
-/// batches the same way, with <c>Transform</c> over an <see cref="MlData"/> (one row for a What-if request; a transformer is
-/// immutable, so requests share it without a pool of engines), and explains a prediction in link space
+/// batches the same way, with <c>Transform</c> over an <see cref="MlData"/> (for a What-if request, a one-row view bound once
+/// per thread and rewritten per request, so only a cursor is opened), and explains a prediction in link space
 /// (log-odds or the value itself) exactly: base + Σ contributions = the model's output.
 /// </summary>
 internal sealed class TabularModel
@@ -24,6 +24,7 @@ internal sealed class TabularModel
 
     private readonly MLContext _ml;
     private readonly Func<float[], double[], double> _explain;
+    private readonly ThreadLocal<(MlData Input, IDataView Scored)> _single;
 
     public TabularModel(MLContext ml, ITransformer model, MlLayout layout, TabularMeta meta)
     {
@@ -42,6 +43,11 @@ internal sealed class TabularModel
                 ?? throw new InvalidDataException("The tree model has no node values.")).Explain,
             _ => throw new InvalidDataException($"The stored model's predictor ({predictor.GetType().Name}) cannot be explained."),
         };
+        _single = new(() =>
+        {
+            var input = layout.Data(new float[layout.Schema.Count]);
+            return (input, model.Transform(input));
+        });
     }
 
     public ITransformer Model { get; }
@@ -75,7 +81,8 @@ internal sealed class TabularModel
     /// "Features" vector the trainer read (after the featurizer's normalisation, for the explanations).</summary>
     private (float Value, float[] Features) ScoreOne(ReadOnlySpan<float> features, string column, bool withFeatures)
     {
-        var scored = Model.Transform(Layout.Data(features));
+        var (input, scored) = _single.Value;
+        input.CopyFrom(Layout.Data(features));
         var valueColumn = scored.Schema[column];
         var featuresColumn = scored.Schema["Features"];
         using var cursor = scored.GetRowCursor(withFeatures ? [valueColumn, featuresColumn] : [valueColumn]);
