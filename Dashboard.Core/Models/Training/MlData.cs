@@ -5,8 +5,8 @@ namespace Dashboard.Core.Models.Training;
 
 /// <summary>
 /// The rows of one training or scoring run as ML.NET reads them, held column by column: the label, one key array per categorical
-/// feature and the numeric block (row-major, <see cref="MlLayout.NumericWidth"/> a row). Its schema is <see cref="MlLayout.InputSchema"/>:
-/// the columns and types the single-row engine reads from <see cref="MlRow"/>. Our own view rather than a Microsoft.Data.Analysis
+/// feature and the numeric block (row-major, <see cref="MlLayout.NumericWidth"/> a row). Its schema is <see cref="MlLayout.InputSchema"/>;
+/// a single request is a view of one row. Our own view rather than a Microsoft.Data.Analysis
 /// DataFrame, whose columns have no key type and whose vector column has no known length (decision 0024).
 /// It knows its row count and hands out one cursor in row order; the trainers cache it (<c>ml.Data.Cache</c>) before they shuffle.
 /// </summary>
@@ -16,6 +16,15 @@ internal sealed class MlData(MlLayout layout, float[] labels, uint[][] keys, flo
     private readonly float[] _labels = labels;
     private readonly uint[][] _keys = keys;
     private readonly float[] _numeric = numeric;
+
+    /// <summary>Overwrites the values with those of <paramref name="other"/> (same layout and row count): a reusable one-row view.</summary>
+    public void CopyFrom(MlData other)
+    {
+        other._labels.CopyTo(_labels, 0);
+        for (var k = 0; k < _keys.Length; k++)
+            other._keys[k].CopyTo(_keys[k], 0);
+        other._numeric.CopyTo(_numeric, 0);
+    }
 
     public bool CanShuffle => false;
 

@@ -5,15 +5,17 @@ using Microsoft.ML.Data;
 namespace Dashboard.Core.Models.Training;
 
 /// <summary>How the columns of a <see cref="FeatureSchema"/> are laid out for ML.NET, in one place: the input columns (label, the key
-/// columns K0, K1, … and the "Numeric" vector) that both <see cref="MlData"/> (training, batches) and <see cref="MlRow"/> (single
-/// requests) present, and the slots of the "Features" vector.</summary>
+/// columns K0, K1, … and the "Numeric" vector) of <see cref="MlData"/>, which training, batches and single requests all go through,
+/// and the slots of the "Features" vector.</summary>
 internal sealed class MlLayout
 {
+    public const string LabelColumn = "Label";
+    public const string PositiveColumn = "Positive";
+    public const string NumericColumn = "Numeric";
+
     public MlLayout(FeatureSchema schema)
     {
         Schema = schema;
-        if (schema.Features.Count(f => f.Kind == FeatureKind.Categorical) > MlRow.MaxCategorical)
-            throw new ArgumentException($"At most {MlRow.MaxCategorical} categorical features are supported.", nameof(schema));
         var slots = new List<int>();
         var categorical = new List<int>();
         var numeric = new List<int>();
@@ -39,16 +41,12 @@ internal sealed class MlLayout
         KeyCounts = [.. Enumerable.Range(0, Math.Max(1, categorical.Count))
             .Select(k => k < categorical.Count ? (ulong)schema.Features[categorical[k]].LevelCount + 1 : 1UL)];
         var builder = new DataViewSchema.Builder();
-        builder.AddColumn(nameof(MlRow.Label), NumberDataViewType.Single);
-        builder.AddColumn(nameof(MlRow.Positive), BooleanDataViewType.Instance);
+        builder.AddColumn(LabelColumn, NumberDataViewType.Single);
+        builder.AddColumn(PositiveColumn, BooleanDataViewType.Instance);
         for (var k = 0; k < KeyCounts.Length; k++)
             builder.AddColumn("K" + k, new KeyDataViewType(typeof(uint), KeyCounts[k]));
-        builder.AddColumn(nameof(MlRow.Numeric), new VectorDataViewType(NumberDataViewType.Single, NumericWidth));
+        builder.AddColumn(NumericColumn, new VectorDataViewType(NumberDataViewType.Single, NumericWidth));
         InputSchema = builder.ToSchema();
-        Definition = SchemaDefinition.Create(typeof(MlRow));
-        for (var k = 0; k < MlRow.MaxCategorical; k++)
-            Definition["K" + k].ColumnType = new KeyDataViewType(typeof(uint), k < KeyCounts.Length ? KeyCounts[k] : 1);
-        Definition[nameof(MlRow.Numeric)].ColumnType = InputSchema[nameof(MlRow.Numeric)].Type;
     }
 
     public FeatureSchema Schema { get; }
@@ -60,9 +58,8 @@ internal sealed class MlLayout
     /// <summary>The key count of each key column (levels + 1: the last key is a missing or unknown level).</summary>
     public ulong[] KeyCounts { get; }
     public int NumericWidth { get; }
-    /// <summary>The input columns of <see cref="MlData"/>; <see cref="Definition"/> gives <see cref="MlRow"/> the same types.</summary>
+    /// <summary>The input columns of <see cref="MlData"/>.</summary>
     public DataViewSchema InputSchema { get; }
-    public SchemaDefinition Definition { get; }
 
     /// <summary>What the input column at <paramref name="index"/> holds, and for a key column its number.</summary>
     public (MlColumn Role, int Key) ColumnRole(int index) => index switch
@@ -73,19 +70,8 @@ internal sealed class MlLayout
         _ => (MlColumn.Numeric, 0),
     };
 
-    public MlRow Row(ReadOnlySpan<float> features, double label = 0)
-    {
-        var row = new MlRow { Label = (float)label, Positive = label > 0.5, Numeric = new float[NumericWidth] };
-        for (var k = 0; k < Categorical.Count; k++)
-        {
-            // the engine's reader adds one to a key field; a key past the count reads as missing, like 0
-            var key = Key(features[Categorical[k]], k);
-            row.SetKey(k, key == 0 ? (uint)KeyCounts[k] : key - 1);
-        }
-        for (var j = 0; j < Numeric.Count; j++)
-            row.Numeric[j] = features[Numeric[j]];
-        return row;
-    }
+    /// <summary>One feature row as ML.NET's input: what a single request (What-if) is scored through.</summary>
+    public MlData Data(ReadOnlySpan<float> features) => Data(new FeatureMatrix(Schema, features.ToArray(), 1));
 
     /// <summary>The rows <paramref name="indices"/> (all, in order, when null) of <paramref name="x"/> as ML.NET's input, built column by column.</summary>
     public MlData Data(FeatureMatrix x, IReadOnlyList<double>? y = null, IReadOnlyList<int>? indices = null)
@@ -110,7 +96,7 @@ internal sealed class MlLayout
     /// <summary>
     /// The key ML.NET reads for a category code in key column <paramref name="k"/>: code + 2, so slot 0 of the input's one-hot
     /// block is never set, and 0 (no slot set) for a missing or unknown level. That is the layout every model since the move to
-    /// ML.NET was trained on: the typed row's reader adds one to a key field, which stored code + 1 (decision 0024).
+    /// ML.NET was trained on: the typed row it first read added one to a key field, which stored code + 1 (decision 0024).
     /// </summary>
     private uint Key(float code, int k)
     {
@@ -133,10 +119,10 @@ internal sealed class MlLayout
         if (Numeric.Count > 0)
         {
             estimator = estimator
-                .Append(ml.Transforms.IndicateMissingValues("NumericMissingFlag", nameof(MlRow.Numeric)))
+                .Append(ml.Transforms.IndicateMissingValues("NumericMissingFlag", NumericColumn))
                 .Append(ml.Transforms.Conversion.ConvertType("NumericMissing", "NumericMissingFlag", DataKind.Single))
-                .Append(ml.Transforms.ReplaceMissingValues(nameof(MlRow.Numeric), replacementMode: Microsoft.ML.Transforms.MissingValueReplacingEstimator.ReplacementMode.Mean));
-            columns.Add(nameof(MlRow.Numeric));
+                .Append(ml.Transforms.ReplaceMissingValues(NumericColumn, replacementMode: Microsoft.ML.Transforms.MissingValueReplacingEstimator.ReplacementMode.Mean));
+            columns.Add(NumericColumn);
             columns.Add("NumericMissing");
         }
         estimator = estimator.Append(ml.Transforms.Concatenate("Features", [.. columns]));

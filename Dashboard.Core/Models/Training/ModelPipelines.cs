@@ -16,14 +16,14 @@ internal static class ModelPipelines
         return task == TabularTask.BinaryClassification
             ? featurizer.Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
             {
-                LabelColumnName = nameof(MlRow.Positive),
+                LabelColumnName = MlLayout.PositiveColumn,
                 FeatureColumnName = "Features",
                 L2Regularization = l2,
                 L1Regularization = 0,
             }))
             : featurizer.Append(ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
             {
-                LabelColumnName = nameof(MlRow.Label),
+                LabelColumnName = MlLayout.LabelColumn,
                 FeatureColumnName = "Features",
                 L2Regularization = l2,
                 L1Regularization = 0,
@@ -35,12 +35,12 @@ internal static class ModelPipelines
     public static LightGbmBinaryTrainer BinaryTrees(MLContext ml, TreeSettings s, int seed) =>
         ml.BinaryClassification.Trainers.LightGbm(
             Trees<LightGbmBinaryTrainer.Options, BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>,
-                CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>(s, seed, nameof(MlRow.Positive)));
+                CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>(s, seed, MlLayout.PositiveColumn));
 
     public static LightGbmRegressionTrainer RegressionTrees(MLContext ml, TreeSettings s, int seed) =>
         ml.Regression.Trainers.LightGbm(
             Trees<LightGbmRegressionTrainer.Options, RegressionPredictionTransformer<LightGbmRegressionModelParameters>, LightGbmRegressionModelParameters>(
-                s, seed, nameof(MlRow.Label)));
+                s, seed, MlLayout.LabelColumn));
 
     /// <summary>The options both tree trainers share: the settings' shape and pace, early stopping on the validation rows, LightGbm's
     /// own categorical splits over the one-hot blocks, and a seeded, deterministic build.</summary>

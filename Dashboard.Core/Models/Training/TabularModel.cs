@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Text.Json;
 using Dashboard.Core.Models.Features;
-using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
@@ -12,9 +11,9 @@ using Microsoft.ML.Trainers.FastTree;
 namespace Dashboard.Core.Models.Training;
 
 /// <summary>
-/// A trained ML.NET model (featurizer + trainer [+ calibrator]) over one <see cref="FeatureSchema"/>: scores single rows
-/// through pooled prediction engines (a <c>PredictionEngine</c> is not thread-safe and Microsoft.Extensions.ML's pool is
-/// not obtainable here), scores batches through <c>Transform</c>, and explains a prediction in link space
+/// A trained ML.NET model (featurizer + trainer [+ calibrator]) over one <see cref="FeatureSchema"/>: scores single rows and
+/// batches the same way, with <c>Transform</c> over an <see cref="MlData"/> (for a What-if request, a one-row view bound once
+/// per thread and rewritten per request, so only a cursor is opened), and explains a prediction in link space
 /// (log-odds or the value itself) exactly: base + Σ contributions = the model's output.
 /// </summary>
 internal sealed class TabularModel
@@ -24,8 +23,8 @@ internal sealed class TabularModel
     private static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     private readonly MLContext _ml;
-    private readonly ObjectPool<PredictionEngine<MlRow, MlOutput>> _engines;
     private readonly Func<float[], double[], double> _explain;
+    private readonly ThreadLocal<(MlData Input, IDataView Scored)> _single;
 
     public TabularModel(MLContext ml, ITransformer model, MlLayout layout, TabularMeta meta)
     {
@@ -44,7 +43,11 @@ internal sealed class TabularModel
                 ?? throw new InvalidDataException("The tree model has no node values.")).Explain,
             _ => throw new InvalidDataException($"The stored model's predictor ({predictor.GetType().Name}) cannot be explained."),
         };
-        _engines = new DefaultObjectPool<PredictionEngine<MlRow, MlOutput>>(new EnginePolicy(ml, model, layout.Definition), Environment.ProcessorCount * 2);
+        _single = new(() =>
+        {
+            var input = layout.Data(new float[layout.Schema.Count]);
+            return (input, model.Transform(input));
+        });
     }
 
     public ITransformer Model { get; }
@@ -57,39 +60,14 @@ internal sealed class TabularModel
     public double LinkOffset { get; }
 
     /// <summary>The model's answer for one feature row: the probability of a classifier, the value of a regression.</summary>
-    public double Predict(ReadOnlySpan<float> features)
-    {
-        var row = Layout.Row(features);
-        var engine = _engines.Get();
-        try
-        {
-            var output = engine.Predict(row);
-            return Task == TabularTask.BinaryClassification ? output.Probability : output.Score;
-        }
-        finally
-        {
-            _engines.Return(engine);
-        }
-    }
+    public double Predict(ReadOnlySpan<float> features) =>
+        ScoreOne(features, Task == TabularTask.BinaryClassification ? "Probability" : "Score", withFeatures: false).Value;
 
     /// <summary>The prediction in link space with every feature's contribution; <see cref="Explanation.Value"/> is the
     /// ML.NET score mapped to the link (log-odds of the calibrated probability for a classifier).</summary>
     public Explanation Explain(ReadOnlySpan<float> features)
     {
-        var row = Layout.Row(features);
-        var engine = _engines.Get();
-        float score;
-        float[] vector;
-        try
-        {
-            var output = engine.Predict(row);
-            score = output.Score;
-            vector = output.Features;
-        }
-        finally
-        {
-            _engines.Return(engine);
-        }
+        var (score, vector) = ScoreOne(features, "Score", withFeatures: true);
         var slots = new double[Layout.SlotFeature.Length];
         var rawBase = _explain(vector, slots);
         var contributions = new double[Layout.Schema.Count];
@@ -97,6 +75,26 @@ internal sealed class TabularModel
             contributions[Layout.SlotFeature[s]] += LinkScale * slots[s];
         return new Explanation(LinkScale * rawBase + LinkOffset, contributions, LinkScale * score + LinkOffset,
             Task == TabularTask.BinaryClassification ? ExplanationScale.LogOdds : ExplanationScale.Identity);
+    }
+
+    /// <summary>One row through <c>Transform</c>: the float column <paramref name="column"/> of the scored row and, when asked, the
+    /// "Features" vector the trainer read (after the featurizer's normalisation, for the explanations).</summary>
+    private (float Value, float[] Features) ScoreOne(ReadOnlySpan<float> features, string column, bool withFeatures)
+    {
+        var (input, scored) = _single.Value;
+        input.CopyFrom(Layout.Data(features));
+        var valueColumn = scored.Schema[column];
+        var featuresColumn = scored.Schema["Features"];
+        using var cursor = scored.GetRowCursor(withFeatures ? [valueColumn, featuresColumn] : [valueColumn]);
+        if (!cursor.MoveNext())
+            throw new InvalidOperationException("The model scored no row.");
+        var value = 0f;
+        cursor.GetGetter<float>(valueColumn)(ref value);
+        if (!withFeatures)
+            return (value, []);
+        var vector = default(VBuffer<float>);
+        cursor.GetGetter<VBuffer<float>>(featuresColumn)(ref vector);
+        return (value, vector.DenseValues().ToArray());
     }
 
     /// <summary>Scores many rows with one <c>Transform</c> over their <see cref="MlData"/>: probabilities or values.</summary>
@@ -264,13 +262,5 @@ internal sealed class TabularModel
         zip.GetEntry(name)?.Delete();
         using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
         stream.Write(bytes);
-    }
-
-    private sealed class EnginePolicy(MLContext ml, ITransformer model, SchemaDefinition input) : PooledObjectPolicy<PredictionEngine<MlRow, MlOutput>>
-    {
-        public override PredictionEngine<MlRow, MlOutput> Create() =>
-            ml.Model.CreatePredictionEngine<MlRow, MlOutput>(model, ignoreMissingColumns: true, inputSchemaDefinition: input);
-
-        public override bool Return(PredictionEngine<MlRow, MlOutput> obj) => true;
     }
 }

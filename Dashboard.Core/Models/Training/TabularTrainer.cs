@@ -18,7 +18,7 @@ internal static class TabularTrainer
     {
         var ml = new MLContext(seed: seed);
         var layout = new MlLayout(x.Schema);
-        var label = task == TabularTask.BinaryClassification ? nameof(MlRow.Positive) : nameof(MlRow.Label);
+        var label = task == TabularTask.BinaryClassification ? MlLayout.PositiveColumn : MlLayout.LabelColumn;
         var best = settings.L2[0];
         if (settings.L2.Count > 1)
         {
@@ -74,7 +74,7 @@ internal static class TabularTrainer
             var trees = ModelPipelines.BinaryTrees(ml, settings, seed).Fit(fitData, validationData);
             cancellationToken.ThrowIfCancellationRequested();
             // Platt scaling fitted on the validation fold (the trainer's own calibrator is fitted on the rows the trees were grown on)
-            var calibrator = ml.BinaryClassification.Calibrators.Platt(nameof(MlRow.Positive)).Fit(trees.Transform(validationData));
+            var calibrator = ml.BinaryClassification.Calibrators.Platt(MlLayout.PositiveColumn).Fit(trees.Transform(validationData));
             model = featurizer.Append<ITransformer>(trees).Append(calibrator);
             ensemble = trees.Model.SubModel.TrainedTreeEnsemble;
         }

@@ -90,7 +90,7 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
     }
 
     [Fact]
-    public void APurchaseModelSavedAndReloadedPredictsIdentically()
+    public void APurchaseModelSavedAndReloadedPredictsIdenticallyAndItsWhatIfIsItsBatch()
     {
         var result = ModelTraining.TrainPurchaseModels(SyntheticData.Purchases(3000, 13, withIds: true),
             new PurchaseTrainingOptions { Trees = FastTrees, Linear = FastLinear });
@@ -98,8 +98,14 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
         foreach (var model in new[] { result.Linear.Model, result.Trees.Model })
         {
             var reloaded = PurchaseModel.Deserialize(model.Serialize());
-            foreach (var input in inputs)
-                Assert.Equal(model.PredictAmount(input), reloaded.PredictAmount(input));
+            var batch = model.PredictAmounts(inputs);
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                Assert.Equal(model.PredictAmount(inputs[i]), reloaded.PredictAmount(inputs[i]));
+                Assert.Equal(batch[i], model.PredictAmount(inputs[i]));
+                // the What-if amount is the explained link value (double), the batch's a float: equal to float precision
+                Assert.Equal(batch[i], model.Predict(inputs[i]).Amount, Math.Max(1e-3, Math.Abs(batch[i]) * 1e-6));
+            }
             Assert.Equal(model.ResidualLow, reloaded.ResidualLow);
         }
     }
@@ -202,8 +208,8 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
         Assert.Equal(0, wrong);
     }
 
-    /// <summary>The batch view and the single-row engine present each level, a missing one (blank) and one never seen the same way:
-    /// they feed the same one-hot slots to both models (decision 0024).</summary>
+    /// <summary>A single request is a one-row view through the same <c>Transform</c> as a batch: each level, a missing one (blank)
+    /// and one never seen reach the same one-hot slots, so both models give the very same float (decision 0024).</summary>
     [Fact]
     public void BatchAndSingleRequestsAgreeOnMissingAndUnseenLevelsForBothModels()
     {
@@ -214,18 +220,24 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
         {
             var batch = model.PredictProbabilities(inputs);
             for (var i = 0; i < inputs.Length; i++)
-                Assert.Equal(model.PredictProbability(inputs[i]), batch[i], 6);
+                Assert.Equal(batch[i], model.PredictProbability(inputs[i]));
         }
     }
 
+    /// <summary>The What-if answer (probability from the explained link value) is the batch's probability of the same row.</summary>
     [Fact]
-    public void BatchScoringThroughTransformAgreesWithSingleRequests()
+    public void AWhatIfPredictionIsTheBatchPredictionOfTheSameRow()
     {
-        var model = trained.Result.Trees.Model;
         var inputs = SyntheticData.Orders(300, 25).Select(CancellationInput.From).ToArray();
-        var batch = model.PredictProbabilities(inputs);
-        for (var i = 0; i < inputs.Length; i++)
-            Assert.Equal(model.PredictProbability(inputs[i]), batch[i], 6);
+        foreach (var model in new[] { trained.Result.Linear.Model, trained.Result.Trees.Model })
+        {
+            var batch = model.PredictProbabilities(inputs);
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                Assert.Equal(batch[i], model.PredictProbability(inputs[i]));
+                Assert.Equal(batch[i], model.Predict(inputs[i]).Probability, 1e-6);
+            }
+        }
     }
 
     [Fact]
