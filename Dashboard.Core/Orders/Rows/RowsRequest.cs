@@ -5,7 +5,8 @@ namespace Dashboard.Core.Orders.Rows;
 /// <summary>
 /// One page of the order lines that pass <paramref name="Filter"/> and, when given, whose Order ID, SKU or city starts with
 /// <paramref name="Search"/>; sorted by <paramref name="Sort"/> (ties by the line's store id, so pages never overlap), from
-/// row <paramref name="Offset"/>, at most <paramref name="Limit"/> rows.
+/// row <paramref name="Offset"/> (counted after <paramref name="After"/>, the previous page's last row, when given: keyset
+/// paging, docs/decisions/XXXX-rowspg-keyset-rows.md), at most <paramref name="Limit"/> rows.
 /// </summary>
 public sealed record RowsRequest(
     OrderFilter Filter,
@@ -13,7 +14,8 @@ public sealed record RowsRequest(
     RowsColumn Sort = RowsColumn.Date,
     bool Descending = false,
     int Offset = 0,
-    int Limit = RowsRequest.DefaultLimit)
+    int Limit = RowsRequest.DefaultLimit,
+    RowsCursor? After = null)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 1000;
@@ -31,6 +33,10 @@ public sealed record RowsRequest(
         if (Limit is < 1 or > MaxLimit)
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"limit: {Limit} is not between 1 and {MaxLimit}.");
+        }
+        if (After is { } after && (after.Sort != Sort || after.Descending != Descending))
+        {
+            yield return $"after: the cursor is of the sort by {RowsColumns.KeyOf(after.Sort)} {(after.Descending ? "desc" : "asc")}, not of this one.";
         }
         foreach (var problem in Filter.Problems())
         {
