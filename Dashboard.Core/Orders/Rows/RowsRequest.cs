@@ -1,4 +1,4 @@
-using System.Globalization;
+using Dashboard.Core.Paging;
 
 namespace Dashboard.Core.Orders.Rows;
 
@@ -14,25 +14,15 @@ public sealed record RowsRequest(
     RowsColumn Sort = RowsColumn.Date,
     bool Descending = false,
     int Offset = 0,
-    int Limit = RowsRequest.DefaultLimit,
-    RowsCursor? After = null)
+    int Limit = RowsPaging.DefaultLimit,
+    RowsCursor? After = null) : RowsPaging(Search, Offset, Limit)
 {
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 1000;
-
-    /// <summary>The search text as matched: trimmed, null when empty.</summary>
-    public string? Prefix => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
-
-    /// <summary>What makes the request unanswerable (for a 400), besides the filter's own problems.</summary>
-    public IEnumerable<string> Problems()
+    /// <summary>What makes the request unanswerable (for a 400): the paging's, the cursor's and the filter's own problems.</summary>
+    public override IEnumerable<string> Problems()
     {
-        if (Offset < 0)
+        foreach (var problem in base.Problems())
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"offset: {Offset} is negative.");
-        }
-        if (Limit is < 1 or > MaxLimit)
-        {
-            yield return string.Create(CultureInfo.InvariantCulture, $"limit: {Limit} is not between 1 and {MaxLimit}.");
+            yield return problem;
         }
         if (After is { } after && (after.Sort != Sort || after.Descending != Descending))
         {
