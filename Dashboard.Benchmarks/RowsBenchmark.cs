@@ -23,6 +23,8 @@ internal static class RowsBenchmark
         foreach (var (sort, descending) in new[] { (RowsColumn.Amount, true), (RowsColumn.Date, false), (RowsColumn.OrderId, false) })
         {
             var times = new List<double>();
+            var nextTimes = new List<double>();
+            var (slowest, slowestFilter) = (0.0, -1);
             long lines = 0;
             for (var round = 0; round < rounds + 1; round++)
             {
@@ -33,18 +35,32 @@ internal static class RowsBenchmark
                     var elapsed = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
                     t = Stopwatch.GetTimestamp();
                     GC.KeepAlive(await overview.GetAsync(filter));
+                    var overviewTime = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+                    // The next page, after the first one's last row (keyset paging past the frame).
+                    t = Stopwatch.GetTimestamp();
+                    if (page.Rows.Count == 50)
+                    {
+                        GC.KeepAlive(await rows.PageAsync(new RowsRequest(filter, null, sort, descending, 0, 50, RowsCursor.After(page.Rows[^1], sort, descending))));
+                    }
                     if (round > 0) // the first round warms up
                     {
                         times.Add(elapsed);
-                        yardstick.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                        (slowest, slowestFilter) = elapsed > slowest ? (elapsed, filters.IndexOf(filter)) : (slowest, slowestFilter);
+                        if (page.Rows.Count == 50)
+                        {
+                            nextTimes.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                        }
+                        yardstick.Add(overviewTime);
                         lines += page.Rows.Count;
                     }
                 }
             }
             times.Sort();
+            nextTimes.Sort();
             double P(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+            double N(double q) => nextTimes.Count == 0 ? double.NaN : nextTimes[Math.Min(nextTimes.Count - 1, (int)Math.Ceiling(q * nextTimes.Count) - 1)];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"page of 50 by {RowsColumns.KeyOf(sort)} {(descending ? "desc" : "asc")}: n={times.Count}, median {P(0.5):F2} ms, p90 {P(0.9):F2} ms, p99 {P(0.99):F2} ms, max {times[^1]:F2} ms ({lines / (double)times.Count:F1} rows a page); the overview meanwhile: median {yardstick.Order().ElementAt(yardstick.Count / 2):F2} ms; load {Load()}"));
+                $"page of 50 by {RowsColumns.KeyOf(sort)} {(descending ? "desc" : "asc")}: n={times.Count}, median {P(0.5):F2} ms, p90 {P(0.9):F2} ms, p99 {P(0.99):F2} ms, max {times[^1]:F2} ms ({lines / (double)times.Count:F1} rows a page); the next page by its cursor (n={nextTimes.Count}): median {N(0.5):F2} ms, p90 {N(0.9):F2} ms, p99 {N(0.99):F2} ms; slowest: filter {slowestFilter} ({filters[slowestFilter]}); the overview meanwhile: median {yardstick.Order().ElementAt(yardstick.Count / 2):F2} ms; load {Load()}"));
             yardstick.Clear();
         }
     }

@@ -55,6 +55,10 @@ public abstract class RowsApiTests(AnalyticsAppFactory factory)
     [InlineData("limit=1001", "limit: 1001 is not between 1 and 1000")]
     [InlineData("limit=0", "limit: 0 is not between 1 and 1000")]
     [InlineData("from=2022-07-01&to=2022-06-01", "is after")]
+    [InlineData("after=bm90LWEtY3Vyc29y", "after: 'bm90LWEtY3Vyc29y' is not a cursor of this API")]
+    [InlineData("after=%25%25", "after: '%%' is not a cursor of this API")]
+    [InlineData("after=YW1vdW50fmR-MTJ-PXR3ZWx2ZQ", "holds 'twelve', not a value of amount")]
+    [InlineData("sort=date&after=YW1vdW50fmR-MTJ-PTEwMA", "after: the cursor is of the sort by amount desc, not of this one")]
     public async Task ABadKeyAnswers400WithTheReason(string query, string reason)
     {
         using var client = await factory.SignedInClientAsync();
@@ -64,6 +68,23 @@ public abstract class RowsApiTests(AnalyticsAppFactory factory)
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task FollowingEachPagesNextCursorGivesEveryRowOnceInTheSort()
+    {
+        using var client = await factory.SignedInClientAsync();
+        var orders = new List<string?>();
+        var query = "/api/orders/rows?category=Set&sort=amount&dir=desc&limit=2";
+        for (var next = ""; next is not null;)
+        {
+            var page = await Json(client, next.Length == 0 ? query : $"{query}&after={Uri.EscapeDataString(next)}");
+            orders.AddRange(page.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("orderId").GetString()));
+            Assert.Equal(5, page.GetProperty("total").GetInt32());
+            next = page.GetProperty("next").GetString();
+        }
+        // Set by amount, descending: O4 1,200.50, O6 600.00, O1 500.00, O7 10.00, O3 none (last), in pages of two.
+        Assert.Equal(["O4", "O6", "O1", "O7", "O3"], orders);
     }
 
     [Fact]

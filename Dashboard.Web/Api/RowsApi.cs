@@ -12,7 +12,8 @@ namespace Dashboard.Web.Api;
 /// <summary>
 /// The rows behind the numbers, for scripts: a page of order lines (<c>/api/orders/rows</c>) or purchases
 /// (<c>/api/purchases/rows</c>) with the overview's filter keys and <c>q</c> (a prefix), <c>sort</c>, <c>dir</c>,
-/// <c>offset</c> and <c>limit</c>, the totals of every matching row, and every matching row as a download in the same sort
+/// <c>offset</c> and <c>limit</c> (the order rows also <c>after</c>: the <c>next</c> cursor of the page before, keyset
+/// paging, docs/decisions/0035-keyset-rows.md), the totals of every matching row, and every matching row as a download in the same sort
 /// (<c>.csv</c>, <c>.xlsx</c>, <c>.parquet</c>, <c>.arrow</c>); one order's lines and their history (<c>/api/orders/by-id/ID</c>).
 /// A bad key answers 400 with the reason. Mapped inside the analytics API's group: the same sign-in and roles.
 /// </summary>
@@ -23,13 +24,14 @@ public static class RowsApi
     public const string DirectionKey = "dir";
     public const string OffsetKey = "offset";
     public const string LimitKey = "limit";
+    public const string AfterKey = "after";
 
     public static void MapRows(RouteGroupBuilder orders, RouteGroupBuilder purchases)
     {
         // The rows are the analysts' (as the downloads are, decision 0008); the charts' numbers stay the viewers'.
         var analysts = new AuthorizeAttribute { Roles = Roles.Analyst };
         orders.MapGet("/rows", async (HttpRequest r, OrderRowsQuery q, CancellationToken ct) =>
-            ParseOrders(r, out var request) is { } bad ? bad : Results.Ok(Json(await q.PageAsync(request, ct)))).WithMetadata(analysts);
+            ParseOrders(r, out var request) is { } bad ? bad : Results.Ok(Json(await q.PageAsync(request, ct), request))).WithMetadata(analysts);
         orders.MapGet("/by-id/{orderId}", async (string orderId, OrderRowsQuery q, CancellationToken ct) =>
             await q.OrderAsync(orderId, ct) is { } story ? Results.Ok(Json(story)) : Results.NotFound($"No order has the ID '{orderId}'."))
             .WithMetadata(analysts);
@@ -65,8 +67,13 @@ public static class RowsApi
         {
             errors.Add($"{SortKey}: '{sortKey}' is not a column ({RowsColumns.Names}).");
         }
+        RowsCursor? after = null;
+        if (Single(pairs, AfterKey) is { } afterKey && !RowsCursor.TryParse(afterKey, out after, out var problem))
+        {
+            errors.Add($"{AfterKey}: '{Core.Data.TextLimits.Shorten(afterKey, 40)}' {problem}");
+        }
         request = new RowsRequest(filter, Single(pairs, SearchKey), sort, Descending(pairs, errors),
-            Number(pairs, OffsetKey, 0, errors), Number(pairs, LimitKey, RowsRequest.DefaultLimit, errors));
+            Number(pairs, OffsetKey, 0, errors), Number(pairs, LimitKey, RowsRequest.DefaultLimit, errors), after);
         errors.AddRange(request.Problems());
         return errors.Count > 0 ? Results.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [.. errors.Distinct()] }) : null;
     }
@@ -115,14 +122,18 @@ public static class RowsApi
         return missing;
     }
 
-    /// <summary>The page as the API names it: the totals, then each row with the field names.</summary>
-    private static object Json(RowsPage page) => new
+    /// <summary>
+    /// The page as the API names it: the totals, the cursor of the next page (<c>after=</c>; null when this page is not
+    /// full), then each row with the field names.
+    /// </summary>
+    private static object Json(RowsPage page, RowsRequest request) => new
     {
         total = page.Lines,
         orders = page.Orders,
         units = page.Units,
         revenue = page.Revenue,
         currency = page.Currency,
+        next = page.Rows.Count == request.Limit ? RowsCursor.After(page.Rows[^1], request.Sort, request.Descending).Encode() : null,
         rows = page.Rows.Select(Json),
     };
 

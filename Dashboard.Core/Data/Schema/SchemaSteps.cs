@@ -372,5 +372,14 @@ public static class SchemaSteps
                 view_id INTEGER NOT NULL REFERENCES saved_views (id) ON DELETE CASCADE
             );
             """),
+        new(15, "indexes in the rows' sorts past the frame: amount descending and date, each with the id", """
+            -- docs/decisions/0035-keyset-rows.md. A page of rows read from the store in (value, id) order stops after its
+            -- 50 lines instead of sorting every line the filter passes. The date index gains the id (the tie-break) and
+            -- replaces the date-only one, which it serves as well; IF NOT EXISTS: a large store may have them built
+            -- beforehand, concurrently.
+            CREATE INDEX IF NOT EXISTS ix_order_lines_amount_id ON order_lines (amount_minor DESC, id);
+            CREATE INDEX IF NOT EXISTS ix_order_lines_date_id ON order_lines (order_date, id);
+            DROP INDEX IF EXISTS ix_order_lines_date;
+            """),
     ];
 }

@@ -15,15 +15,31 @@ internal static class FrameRows
     public static bool CanSort(RowsColumn column) =>
         column is not (RowsColumn.OrderId or RowsColumn.Sku or RowsColumn.Status or RowsColumn.Size or RowsColumn.City);
 
-    /// <summary>The frame rows of the page, in the sort; null when the frame cannot sort by the request's column.</summary>
+    /// <summary>
+    /// The frame rows of the page, in the sort, after the request's cursor when it has one; null when the frame cannot sort
+    /// by the request's column or does not hold the cursor's line (the store answers).
+    /// </summary>
     public static int[]? Page(OrdersFrame s, CompiledFilter f, DateRange range, RowsRequest request)
     {
         if (!CanSort(request.Sort))
         {
             return null;
         }
-        var selected = Selected(s, f, range);
         var sortKeys = new SortKeys(s, request.Sort, request.Descending);
+        var after = Int128.MinValue;
+        if (request.After is { } cursor)
+        {
+            // The cursor's line by its id (the frame's ids are unique): its key is where the page starts.
+            var at = request.After.Id is >= 0 and <= int.MaxValue ? s.Id.Span.IndexOf((int)cursor.Id) : -1;
+            if (at < 0)
+            {
+                return null;
+            }
+            Span<Int128> key = stackalloc Int128[1];
+            sortKeys.Fill([at], key);
+            after = key[0];
+        }
+        var selected = Selected(s, f, range);
         var keep = (int)Math.Min((long)request.Offset + request.Limit, int.MaxValue);
         // A max-heap of the rows kept (the priority is the negated key): a row enters only when it sorts before its top.
         // The keys are computed a chunk at a time, in one buffer, so that a page allocates little whatever the lines.
@@ -37,6 +53,10 @@ internal static class FrameRows
             sortKeys.Fill(part, keys);
             for (var i = 0; i < keys.Length; i++)
             {
+                if (keys[i] <= after)
+                {
+                    continue;
+                }
                 if (heap.Count < keep)
                 {
                     heap.Enqueue(part[i], -keys[i]);

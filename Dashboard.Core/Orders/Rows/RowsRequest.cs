@@ -1,11 +1,12 @@
-using System.Globalization;
+using Dashboard.Core.Paging;
 
 namespace Dashboard.Core.Orders.Rows;
 
 /// <summary>
 /// One page of the order lines that pass <paramref name="Filter"/> and, when given, whose Order ID, SKU or city starts with
 /// <paramref name="Search"/>; sorted by <paramref name="Sort"/> (ties by the line's store id, so pages never overlap), from
-/// row <paramref name="Offset"/>, at most <paramref name="Limit"/> rows.
+/// row <paramref name="Offset"/> (counted after <paramref name="After"/>, the previous page's last row, when given: keyset
+/// paging, docs/decisions/0035-keyset-rows.md), at most <paramref name="Limit"/> rows.
 /// </summary>
 public sealed record RowsRequest(
     OrderFilter Filter,
@@ -13,24 +14,19 @@ public sealed record RowsRequest(
     RowsColumn Sort = RowsColumn.Date,
     bool Descending = false,
     int Offset = 0,
-    int Limit = RowsRequest.DefaultLimit)
+    int Limit = RowsPaging.DefaultLimit,
+    RowsCursor? After = null) : RowsPaging(Search, Offset, Limit)
 {
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 1000;
-
-    /// <summary>The search text as matched: trimmed, null when empty.</summary>
-    public string? Prefix => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
-
-    /// <summary>What makes the request unanswerable (for a 400), besides the filter's own problems.</summary>
-    public IEnumerable<string> Problems()
+    /// <summary>What makes the request unanswerable (for a 400): the paging's, the cursor's and the filter's own problems.</summary>
+    public override IEnumerable<string> Problems()
     {
-        if (Offset < 0)
+        foreach (var problem in base.Problems())
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"offset: {Offset} is negative.");
+            yield return problem;
         }
-        if (Limit is < 1 or > MaxLimit)
+        if (After is { } after && (after.Sort != Sort || after.Descending != Descending))
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"limit: {Limit} is not between 1 and {MaxLimit}.");
+            yield return $"after: the cursor is of the sort by {RowsColumns.KeyOf(after.Sort)} {(after.Descending ? "desc" : "asc")}, not of this one.";
         }
         foreach (var problem in Filter.Problems())
         {

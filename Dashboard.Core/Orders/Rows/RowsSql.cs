@@ -34,6 +34,10 @@ internal static class RowsSql
         _ => throw new ArgumentOutOfRangeException(nameof(column)),
     };
 
+    /// <summary>Whether a line may have no value in the column (the store's nullable columns).</summary>
+    public static bool MayBeMissing(RowsColumn column) =>
+        column is RowsColumn.Currency or RowsColumn.Amount or RowsColumn.City or RowsColumn.State;
+
     /// <summary>
     /// The ORDER BY of a sort: lines without the value last in either direction, ties by the store id (unique), so that
     /// consecutive pages neither repeat nor skip a line. Text sorts by code point on both stores (PostgreSQL's text

@@ -22,18 +22,74 @@ internal static class StoreRows
             }
             var where = new RowsWhere(db.Kind, s, f, range, request.Prefix);
             var measures = totals ? await TotalsAsync(connection, transaction, where, cancellationToken) : null;
-            var rows = new List<OrderRow>(request.Limit);
-            await using var command = connection.Command(string.Create(CultureInfo.InvariantCulture,
-                $"SELECT {RowsSql.Columns} FROM order_lines WHERE {where.Sql} ORDER BY {RowsSql.OrderBy(request.Sort, request.Descending)} LIMIT {request.Limit} OFFSET {request.Offset};"),
-                transaction);
-            where.Bind(command);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(RowsSql.Read(reader));
-            }
-            return (rows, measures);
+            return ((IReadOnlyList<OrderRow>)await KeysetAsync(connection, transaction, where, request, cancellationToken), measures);
         }, cancellationToken);
+
+    /// <summary>
+    /// The page in two parts that an index in the sort's order answers without reading what it skips (keyset paging,
+    /// docs/decisions/0035-keyset-rows.md): the lines with a value, in (value, id) order, after the cursor; then,
+    /// when the page is not full, the lines without one, in id order. An offset is skipped after the cursor (a page jump:
+    /// read and dropped, the slower way).
+    /// </summary>
+    private static async Task<List<OrderRow>> KeysetAsync(DbConnection connection, DbTransaction transaction, RowsWhere where,
+        RowsRequest request, CancellationToken cancellationToken)
+    {
+        var column = RowsSql.ColumnOf(request.Sort);
+        var nullable = RowsSql.MayBeMissing(request.Sort);
+        var after = request.After;
+        var rows = new List<OrderRow>(request.Limit);
+        var offset = request.Offset;
+        if (after is not { Value: null })
+        {
+            var (before, direction) = request.Descending ? ("<", " DESC") : (">", "");
+            var valued = (nullable ? $" AND {column} IS NOT NULL" : "")
+                + (after is null ? "" : $" AND {column} {before}= @after AND ({column} {before} @after OR id > @afterId)");
+            await ReadAsync(connection, transaction, where, after, $"{where.Sql}{valued}", $"{column}{direction}, id", request.Limit, offset, rows, cancellationToken);
+            if (!nullable || rows.Count == request.Limit)
+            {
+                return rows;
+            }
+            offset = rows.Count > 0 || offset == 0 ? 0
+                : (int)Math.Max(0, offset - await CountAsync(connection, transaction, where, after, $"{where.Sql}{valued}", cancellationToken));
+        }
+        var missing = $"{where.Sql} AND {column} IS NULL" + (after is { Value: null } ? " AND id > @afterId" : "");
+        await ReadAsync(connection, transaction, where, after, missing, "id", request.Limit - rows.Count, offset, rows, cancellationToken);
+        return rows;
+    }
+
+    private static async Task ReadAsync(DbConnection connection, DbTransaction transaction, RowsWhere where, RowsCursor? after,
+        string condition, string orderBy, int limit, int offset, List<OrderRow> rows, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(string.Create(CultureInfo.InvariantCulture,
+            $"SELECT {RowsSql.Columns} FROM order_lines WHERE {condition} ORDER BY {orderBy} LIMIT {limit} OFFSET {offset};"), transaction);
+        Bind(command, where, after);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(RowsSql.Read(reader));
+        }
+    }
+
+    private static async Task<long> CountAsync(DbConnection connection, DbTransaction transaction, RowsWhere where, RowsCursor? after,
+        string condition, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command($"SELECT COUNT(*) FROM order_lines WHERE {condition};", transaction);
+        Bind(command, where, after);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static void Bind(DbCommand command, RowsWhere where, RowsCursor? after)
+    {
+        where.Bind(command);
+        if (after is not null)
+        {
+            command.With("@afterId", after.Id);
+            if (after.Value is not null)
+            {
+                command.With("@after", after.StoredValue);
+            }
+        }
+    }
 
     /// <summary>The rows of <paramref name="ids"/>, in their order; null when the store moved on from <paramref name="s"/>.</summary>
     public static Task<IReadOnlyList<OrderRow>?> ByIdsAsync(DashboardDbContext db, IOrdersData s, int[] ids, CancellationToken cancellationToken) =>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Dashboard.Core.Paging;
 
 namespace Dashboard.Core.Purchases.Rows;
 
@@ -13,22 +13,4 @@ public sealed record PurchaseRowsRequest(
     PurchaseRowsColumn Sort = PurchaseRowsColumn.UserId,
     bool Descending = false,
     int Offset = 0,
-    int Limit = PurchaseRowsRequest.DefaultLimit)
-{
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 1000;
-
-    public string? Prefix => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
-
-    public IEnumerable<string> Problems()
-    {
-        if (Offset < 0)
-        {
-            yield return string.Create(CultureInfo.InvariantCulture, $"offset: {Offset} is negative.");
-        }
-        if (Limit is < 1 or > MaxLimit)
-        {
-            yield return string.Create(CultureInfo.InvariantCulture, $"limit: {Limit} is not between 1 and {MaxLimit}.");
-        }
-    }
-}
+    int Limit = RowsPaging.DefaultLimit) : RowsPaging(Search, Offset, Limit);

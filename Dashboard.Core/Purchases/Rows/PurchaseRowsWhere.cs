@@ -1,7 +1,4 @@
-using System.Data.Common;
-using System.Globalization;
-using System.Text;
-using Dashboard.Core.Data;
+using Dashboard.Core.Paging;
 
 namespace Dashboard.Core.Purchases.Rows;
 
@@ -10,39 +7,21 @@ namespace Dashboard.Core.Purchases.Rows;
 /// dimensions' labels (<see cref="PurchasesFrame.Label"/>: married as Married/Single, stay 4 years or more as 4+) are the
 /// filter's, ignoring case, as the purchases screen compares them.
 /// </summary>
-internal sealed class PurchaseRowsWhere
+internal sealed class PurchaseRowsWhere : SqlCondition
 {
-    private readonly StringBuilder _sql = new("purchase IS NOT NULL");
-    private readonly List<(string Name, object Value)> _values = [];
-
     public PurchaseRowsWhere(PurchaseFilter filter, string? prefix)
+        : base("purchase IS NOT NULL")
     {
         foreach (var dimension in Enum.GetValues<PurchaseDimension>())
         {
-            var wanted = filter[dimension];
-            if (wanted.Count == 0)
+            if (filter[dimension] is { Count: > 0 } wanted)
             {
-                continue;
+                In($"UPPER({LabelOf(dimension)})", PurchaseFilter.Keys[dimension], [.. wanted.Select(v => (object)v.ToUpperInvariant())]);
             }
-            var names = wanted.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"@{PurchaseFilter.Keys[dimension]}{i}")).ToList();
-            _sql.Append(CultureInfo.InvariantCulture, $" AND UPPER({LabelOf(dimension)}) IN ({string.Join(", ", names)})");
-            _values.AddRange(names.Zip(wanted, (n, v) => (n, (object)v.ToUpperInvariant())));
         }
         if (prefix is not null)
         {
-            _sql.Append(" AND (SUBSTR(CAST(user_id AS TEXT), 1, @qn) = @q OR UPPER(SUBSTR(product_id, 1, @qn)) = @q)");
-            _values.Add(("@q", prefix.ToUpperInvariant()));
-            _values.Add(("@qn", prefix.Length));
-        }
-    }
-
-    public string Sql => _sql.ToString();
-
-    public void Bind(DbCommand command)
-    {
-        foreach (var (name, value) in _values)
-        {
-            command.With(name, value);
+            StartsWith(["CAST(user_id AS TEXT)", "product_id"], prefix);
         }
     }
 

@@ -77,7 +77,7 @@ public class SchemaTests
         var line = await context.OrderLines.SingleAsync();
         Assert.Equal(("OLD-1", 406.00m, StatusGroup.Shipped), (line.OrderId, line.Amount, line.StatusGroup));
         Assert.Equal(8370, (await context.Purchases.SingleAsync()).Purchase);
-        Assert.Equal(1, db.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_order_lines_date'"));
+        Assert.Equal(1, db.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_order_lines_date_id'"));
 
         // and the upgraded database takes new imports as usual
         Assert.True(db.Import(new AmazonCsv().Line("NEW-1").ToString()).Succeeded);
