@@ -43,7 +43,9 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         b.Property(x => x.ContentHash).HasColumnName("content_hash");
         b.Ignore(x => x.Amount);
         b.HasIndex(x => new { x.OrderId, x.Sku }).IsUnique().HasDatabaseName("ux_order_lines_key");
-        b.HasIndex(x => x.Date).HasDatabaseName("ix_order_lines_date");
+        // The rows' keyset pages in the measured sorts (schema step 15, decision 0035-keyset-rows).
+        b.HasIndex(x => new { x.Date, x.Id }).HasDatabaseName("ix_order_lines_date_id");
+        b.HasIndex(x => new { x.AmountMinor, x.Id }).IsDescending(true, false).HasDatabaseName("ix_order_lines_amount_id");
         b.HasIndex(x => new { x.Category, x.Date }).HasDatabaseName("ix_order_lines_category_date");
         b.HasIndex(x => new { x.State, x.Date }).HasDatabaseName("ix_order_lines_state_date");
         b.HasIndex(x => x.BatchId).HasDatabaseName("ix_order_lines_batch");
