@@ -7,7 +7,8 @@ namespace Dashboard.Tests.Browser;
 /// explorer filters, sorts, pages and exports exactly its rows, the purchases page's numbers lead to it, the data tables give
 /// the keyboard the Show rows a click offers, and two quick sort clicks both arrive (the page's state is the single source).
 /// </summary>
-public sealed class PurchaseRowsPagesTests(RowsBrowserFixture fixture) : IClassFixture<RowsBrowserFixture>
+[Collection(RowsBrowserCollection.Name)]
+public sealed class PurchaseRowsPagesTests(RowsBrowserFixture fixture)
 {
     private static async Task<IReadOnlyList<string>> PurchasesAsync(IPage page) =>
         [.. (await page.Locator("[data-grid=purchase-rows] [data-purchase]").AllAsync()) is var cells
