@@ -39,11 +39,19 @@ public sealed class RowsBrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>The rows pages' browser tests, one after another over one app (two apps and browsers at once starve a small machine).</summary>
+[CollectionDefinition(Name)]
+public sealed class RowsBrowserCollection : ICollectionFixture<RowsBrowserFixture>
+{
+    public const string Name = "rows browser";
+}
+
 /// <summary>
 /// Chromium: from a bar to its rows (drill-through), the rows explorer's sort, pages and exports, an order's story, and a
 /// shared view opened by another user.
 /// </summary>
-public sealed class RowsPagesTests(RowsBrowserFixture fixture) : IClassFixture<RowsBrowserFixture>
+[Collection(RowsBrowserCollection.Name)]
+public sealed class RowsPagesTests(RowsBrowserFixture fixture)
 {
     private static ILocator Rows(IPage page) => page.Locator("[data-grid=order-rows] tbody tr.mud-table-row");
 

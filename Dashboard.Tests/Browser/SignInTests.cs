@@ -7,7 +7,7 @@ namespace Dashboard.Tests.Browser;
 public sealed class SignInTests(BrowserAppFixture app)
 {
     private static readonly string[] ViewerNavigation = ["Orders overview", "Weekly review", "Customer purchases", "Events", "E-mail digest"];
-    private static readonly string[] AnalystNavigation = [.. ViewerNavigation, "Models", "What-if", "Order lines"];
+    private static readonly string[] AnalystNavigation = [.. ViewerNavigation, "Models", "What-if", "Order lines", "Purchase transactions"];
     private static readonly string[] AdminNavigation = [.. AnalystNavigation, "Imports", "Users", "Digests and sends"];
 
     private static async Task<string[]> Navigation(IPage page)

@@ -9,10 +9,10 @@ public static class AxePages
 {
     private static readonly string[] ViewerPages = ["/", "/weekly", "/purchases", "/events", "/digest", "/models"];
     private static readonly string[] AnalystPages = ["/", "/weekly", "/purchases", "/events", "/digest", "/models", "/what-if", "/imports", "/orders/rows",
-        "/orders/rows?category=Gone"];
+        "/orders/rows?category=Gone", "/purchases/rows", "/purchases/rows?gender=F&sort=purchase&dir=desc"];
     private static readonly string[] AdminPages =
         ["/", "/weekly", "/purchases", "/events", "/digest", "/digest/all", "/models", "/what-if", "/imports", "/users", "/account/password", "/mail/confirm?token=nothing",
-        "/orders/rows"];
+        "/orders/rows", "/purchases/rows"];
 
     /// <summary>The paths to check as <paramref name="user"/>: what the menu offers, and one it does not (the "Not allowed" page).</summary>
     public static IReadOnlyList<string> Of(string user) => user switch

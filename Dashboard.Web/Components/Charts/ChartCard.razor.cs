@@ -63,6 +63,13 @@ public sealed partial class ChartCard : ComponentBase
     [Parameter]
     public EventCallback<ChartClick> OnPointClick { get; set; }
 
+    /// <summary>
+    /// The rows explorer's link for a data table's row (drill-through from the keyboard: what a click on its bar or point offers);
+    /// null for a row without one. Default: none (no Rows column).
+    /// </summary>
+    [Parameter]
+    public Func<ChartRow, string?>? RowsHref { get; set; }
+
     /// <summary>The page's theme, cascaded by the layout. Default: light.</summary>
     [CascadingParameter(Name = ThemeCascade.DarkMode)]
     public bool Dark { get; set; }

@@ -7,6 +7,7 @@ using Dashboard.Core.Users;
 using MudBlazor;
 using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Components.Shared;
+using Dashboard.Web.Components.Shared.Rows;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Components.Pages.Orders;
@@ -126,21 +127,28 @@ public sealed partial class Overview : UrlStatePage
     }
 
     /// <summary>A day, week or month of the series: its rows (the chart does not filter).</summary>
-    private void OnPeriodClick(ChartClick click)
+    private void OnPeriodClick(ChartClick click) => OfferPeriod(_overview?.OverTime.Points.ElementAtOrDefault(click.Point) is { } p ? (p.Start, p.End) : null);
+
+    private void OnMonthClick(ChartClick click) => OfferPeriod(_overview?.Months.ElementAtOrDefault(click.Point) is { } m ? (m.Start, m.End) : null);
+
+    private void OfferPeriod((DateOnly Start, DateOnly End)? period)
     {
-        if (_overview?.OverTime.Points.ElementAtOrDefault(click.Point) is { } point)
+        if (period is { } p)
         {
-            OfferRows(Text.Range(new Dashboard.Core.Orders.DateRange(point.Start, point.End)), RowsLinks.Period(_filter, point.Start, point.End));
+            OfferRows(Text.Range(new Dashboard.Core.Orders.DateRange(p.Start, p.End)), RowsLinks.Period(_filter, p.Start, p.End));
         }
     }
 
-    private void OnMonthClick(ChartClick click)
-    {
-        if (_overview?.Months.ElementAtOrDefault(click.Point) is { } month)
-        {
-            OfferRows(Text.Range(new Dashboard.Core.Orders.DateRange(month.Start, month.End)), RowsLinks.Period(_filter, month.Start, month.End));
-        }
-    }
+    /// <summary>The data tables' Show rows links: the keyboard's way to what a click on a bar or point offers.</summary>
+    private string? PeriodRows(ChartRow row) => !_canSeeRows ? null
+        : _overview?.OverTime.Points.ElementAtOrDefault(row.Index) is { } p ? RowsLinks.Period(_filter, p.Start, p.End) : null;
+
+    private string? MonthRows(ChartRow row) => !_canSeeRows ? null
+        : _overview?.Months.ElementAtOrDefault(row.Index) is { } m ? RowsLinks.Period(_filter, m.Start, m.End) : null;
+
+    private string? WeekdayRows(ChartRow row) => !_canSeeRows || row.Key is null ? null : RowsLinks.Weekday(_filter, Text.Weekday(row.Key));
+
+    private string? CategoryRows(ChartRow row) => !_canSeeRows || row.Key is null ? null : RowsLinks.Category(_filter, row.Key);
 
     /// <summary>"Show rows" at the click, for those who may open the explorer (a snackbar's action: keyboard reachable, and it goes by itself).</summary>
     private void OfferRows(string what, string href)
@@ -149,18 +157,7 @@ public sealed partial class Overview : UrlStatePage
         {
             return;
         }
-        Snackbar.Add($"The lines of {what}, with this page's other filters.", Severity.Normal, config =>
-        {
-            config.Action = "Show rows";
-            config.ActionColor = Color.Primary;
-            config.ActionVariant = Variant.Outlined;
-            config.VisibleStateDuration = 10000;
-            config.OnClick = _ =>
-            {
-                Navigation.NavigateTo(href);
-                return Task.CompletedTask;
-            };
-        }, key: "show-rows");
+        RowsOffer.Show(Snackbar, Navigation, $"The lines of {what}, with this page's other filters.", href);
     }
 
     private string? KpiRows(bool cancelled) => !_canSeeRows ? null : cancelled ? RowsLinks.Cancelled(_filter) : RowsLinks.Of(_filter);

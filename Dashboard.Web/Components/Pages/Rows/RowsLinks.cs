@@ -9,7 +9,7 @@ namespace Dashboard.Web.Components.Pages.Rows;
 /// </summary>
 public static class RowsLinks
 {
-    public static string Of(OrderFilter filter) => OrderRowsUrl.Path + Text.Query(filter.ToPairs());
+    public static string Of(OrderFilter filter) => OrderRowsPage.PagePath + Text.Query(filter.ToPairs());
 
     public static string Category(OrderFilter filter, string category) => Of(filter with { Categories = [category] });
 
