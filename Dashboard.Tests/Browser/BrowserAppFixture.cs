@@ -41,6 +41,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
+[TestDuration(140)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserAppFixture>
 {
     public const string Name = "browser";

@@ -1,9 +1,11 @@
+using Dashboard.Tests.Support;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Dashboard.Tests.Browser;
 
 /// <summary>Chromium over a crore of rupees: tiles, axes, hovers and tables as an Indian reader writes them, and the menu's choice.</summary>
+[TestDuration(25)]
 public sealed partial class DisplayCulturePageTests(CroreFixture fixture) : IClassFixture<CroreFixture>
 {
     [GeneratedRegex(@"^₹(0|\d+(\.\d+)? (Cr|L))$")]

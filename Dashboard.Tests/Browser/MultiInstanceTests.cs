@@ -13,6 +13,7 @@ namespace Dashboard.Tests.Browser;
 /// the shipped configuration (<c>deploy/nginx-dashboard.conf</c>, only its ports changed), and Chromium signing in
 /// through nginx.
 /// </summary>
+[TestDuration(65)]
 public sealed class MultiInstanceTests
 {
     private static readonly string Nginx = Environment.GetEnvironmentVariable("NGINX_PATH") is { Length: > 0 } path ? path : "/usr/sbin/nginx";

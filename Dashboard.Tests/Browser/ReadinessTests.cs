@@ -8,6 +8,7 @@ namespace Dashboard.Tests.Browser;
 /// <c>/health/ready</c> of a real app process follows its PostgreSQL store: 503 soon after the server stops, 200 again soon
 /// after it is back, without a restart of the app (decision 0028-health-and-drain). The server is the test's own.
 /// </summary>
+[TestDuration(28)]
 public sealed class ReadinessTests
 {
     [Fact]

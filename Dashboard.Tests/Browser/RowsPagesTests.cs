@@ -41,6 +41,7 @@ public sealed class RowsBrowserFixture : IAsyncLifetime
 
 /// <summary>The rows pages' browser tests, one after another over one app (two apps and browsers at once starve a small machine).</summary>
 [CollectionDefinition(Name)]
+[TestDuration(55)]
 public sealed class RowsBrowserCollection : ICollectionFixture<RowsBrowserFixture>
 {
     public const string Name = "rows browser";

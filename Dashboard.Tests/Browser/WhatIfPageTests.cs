@@ -1,8 +1,10 @@
+using Dashboard.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Dashboard.Tests.Browser;
 
 /// <summary>The Models and What-if pages in Chromium, over a store with trained models (see <see cref="ModelsBrowserFixture"/>).</summary>
+[TestDuration(50)]
 public sealed class WhatIfPageTests(ModelsBrowserFixture app) : IClassFixture<ModelsBrowserFixture>
 {
     private static async Task Screenshot(IPage page, string name)

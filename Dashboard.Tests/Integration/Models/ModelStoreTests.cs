@@ -1,3 +1,4 @@
+using Dashboard.Tests.Support;
 using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Scoring;
 using Dashboard.Core.Models.Store;
@@ -6,6 +7,7 @@ using Dashboard.Core.Orders;
 
 namespace Dashboard.Tests.Integration.Models;
 
+[TestDuration(54)]
 public class ModelStoreTests
 {
     [Fact]

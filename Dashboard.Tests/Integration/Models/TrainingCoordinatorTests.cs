@@ -1,3 +1,4 @@
+using Dashboard.Tests.Support;
 using Dashboard.Core.Data;
 using Dashboard.Core.Models.Store;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Integration.Models;
 
+[TestDuration(40)]
 public class TrainingCoordinatorTests
 {
     private static TrainingCoordinator Coordinator(Support.TempDatabase db, DataVersion version, ModelsOptions options, DashboardStore? instance = null)
