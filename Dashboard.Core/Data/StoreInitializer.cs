@@ -15,6 +15,7 @@ public sealed class StoreInitializer(
     SchemaMigrator migrator,
     StatusGroupMapping statusGroups,
     ImportService imports,
+    RollupUpkeep rollup,
     DataVersion dataVersion,
     ILogger<StoreInitializer> logger)
 {
@@ -24,6 +25,7 @@ public sealed class StoreInitializer(
     {
         migrator.Migrate(store);
         ApplyStatusGroups();
+        SettleRollup();
         var interrupted = imports.MarkInterruptedBatches();
         if (interrupted > 0)
         {
@@ -53,7 +55,10 @@ public sealed class StoreInitializer(
             UPDATE order_lines SET status_group = CASE upper(trim(status)) {string.Join(' ', cases)} ELSE '{StatusGroup.Other}' END;
             """;
         var lines = update.ExecuteNonQuery();
-        RollupWriter.RebuildAll(store.Kind, connection, transaction);
+        if (RollupUpkeep.IsKept(connection, transaction))
+        {
+            RollupWriter.RebuildAll(store.Kind, connection, transaction);
+        }
         using (var remember = connection.Command(
             "INSERT INTO app_metadata (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value;", transaction))
         {
@@ -63,5 +68,17 @@ public sealed class StoreInitializer(
         transaction.Commit();
         dataVersion.Bump();
         logger.LogInformation("Status mapping applied to the stored order lines ({Lines} rows touched)", lines);
+    }
+
+    /// <summary>
+    /// Keeps the rollup where the store's size calls for one under this start's settings (a changed
+    /// <c>Analytics:FrameMaxLines</c>, or a store from before decision 0036, which kept it at any size).
+    /// </summary>
+    private void SettleRollup()
+    {
+        using var connection = store.OpenConnection();
+        using var transaction = store.Kind.BeginWrite(connection);
+        rollup.Settle(store.Kind, connection, transaction, stale: false);
+        transaction.Commit();
     }
 }

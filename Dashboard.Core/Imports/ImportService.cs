@@ -24,6 +24,7 @@ public sealed class ImportService(
     DataVersion dataVersion,
     TimeProvider time,
     ILogger<ImportService> logger,
+    RollupUpkeep rollup,
     ImportLimits? limits = null,
     IImportStageObserver? stages = null)
 {
@@ -180,14 +181,14 @@ public sealed class ImportService(
             // A day of grace: an export stamped in a time zone ahead of ours is not "in the future".
             var latest = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
             var parser = new AmazonOrderRowParser(header, statusGroups, latest, _limits.MaxLineAmount);
-            // The daily rollup of the days this batch touches is written again in its transaction. A batch that leaves no
-            // line of before (a first load, or the first real import, which replaces the sample) has the whole rollup
-            // written from its lines instead.
-            var rollup = !options.DryRun;
-            var wholeStore = rollup && connection.Scalar(
+            // Where the store keeps its rollup (RollupUpkeep), the days this batch touches are written again in its
+            // transaction. A batch that leaves no line of before (a first load, or the first real import, which replaces the
+            // sample), or one into a store that does not keep it, settles the rollup afterwards: whole if the store is now
+            // large enough to keep one.
+            var rewriteDays = !options.DryRun && RollupUpkeep.IsKept(connection, transaction) && connection.Scalar(
                 $"SELECT COUNT(*) FROM (SELECT 1 FROM order_lines {(options.IsSample ? "" : "WHERE is_sample = FALSE")} LIMIT 1) AS stored;",
-                transaction) is 0L;
-            if (rollup && !wholeStore)
+                transaction) is not 0L;
+            if (rewriteDays)
             {
                 RollupWriter.Begin(store.Kind, connection, transaction);
             }
@@ -196,15 +197,19 @@ public sealed class ImportService(
                 RowPipeline.Run(input, header, (CsvRecordReader row, int _, out RowError? error) => parser.Parse(row, out error),
                     writer, counts, options, progress, cancellationToken);
             }
-            using var span = rollup ? DashboardTelemetry.Source.StartActivity(DashboardTelemetry.Spans.Rollup) : null;
-            if (wholeStore)
+            if (options.DryRun)
             {
-                RollupWriter.RebuildAll(store.Kind, connection, transaction);
+                return;
             }
-            else if (rollup)
+            using var span = DashboardTelemetry.Source.StartActivity(DashboardTelemetry.Spans.Rollup);
+            if (rewriteDays)
             {
                 RollupWriter.AddDaysOfBatch(connection, transaction, batchId);
                 RollupWriter.RewriteDays(store.Kind, connection, transaction);
+            }
+            else
+            {
+                rollup.Settle(store.Kind, connection, transaction, stale: true);
             }
         }
         else

@@ -55,13 +55,21 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
             return UndoResult.Refused(batchId, refusal);
         }
 
-        RollupWriter.Begin(store.Kind, connection, transaction);
-        RollupWriter.AddDaysOfBatch(connection, transaction, batchId);
+        // A store that keeps the rollup (RollupUpkeep) has the days of the batch's lines, before and after, written again.
+        var rollup = RollupUpkeep.IsKept(connection, transaction);
+        if (rollup)
+        {
+            RollupWriter.Begin(store.Kind, connection, transaction);
+            RollupWriter.AddDaysOfBatch(connection, transaction, batchId);
+        }
         var touched = Count(connection, transaction, "DELETE FROM order_lines WHERE batch_id = @b;", batchId);
         var restored = Count(connection, transaction,
             $"INSERT INTO order_lines (id, {OrderLineColumns.Columns}) SELECT id, {OrderLineColumns.Columns} FROM order_line_versions WHERE changed_by_batch_id = @b;", batchId);
         Count(connection, transaction, "DELETE FROM order_line_versions WHERE changed_by_batch_id = @b;", batchId);
-        RollupWriter.RewriteDays(store.Kind, connection, transaction);
+        if (rollup)
+        {
+            RollupWriter.RewriteDays(store.Kind, connection, transaction);
+        }
         var purchases = Count(connection, transaction, "DELETE FROM purchases WHERE batch_id = @b;", batchId);
         using (var mark = Command(connection, transaction,
             "UPDATE import_batches SET state = 'Undone', undone_at = @now WHERE id = @b;", batchId))

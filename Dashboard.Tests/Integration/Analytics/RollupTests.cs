@@ -205,6 +205,66 @@ public abstract class RollupTests(StoreProvider provider) : StoreTest(provider)
         await AssertRollupFollows(db);
     }
 
+    private static long RollupRows(TempDatabase db) => db.Scalar("SELECT COUNT(*) FROM rollup_cells") + db.Scalar("SELECT COUNT(*) FROM rollup_shapes");
+
+    [Fact]
+    public async Task AStoreKeepsNoRollupUntilAnImportTakesItPastTheThresholdAndThenKeepsItEqualToTheLines()
+    {
+        using var db = NewDatabase();
+        var importer = db.Importer(rollup: new RollupUpkeep(keptPastLines: 8));
+        void Import(string csv, string name) =>
+            Assert.True(importer.Import(new MemoryStream(Encoding.UTF8.GetBytes(csv)), name).Succeeded);
+
+        // Eight lines, not past eight: no rollup is written, and the frame answers as before.
+        Import(Orders(), "first.csv");
+        Assert.Equal(0, RollupRows(db));
+        Assert.Equal(5, (await Queries(db, rollup: false).Overview.GetAsync(OrderFilter.None)).Kpis!.Current.Orders);
+
+        // A ninth line takes the store past it: that import writes the rollup whole, equal to the lines.
+        Import(new AmazonCsv().Line("A-7", sku: "S-3-L", category: "Set", date: "05-02-22", amount: "40.00").ToString(), "second.csv");
+        Assert.NotEqual(0, RollupRows(db));
+        await AssertRollupFollows(db);
+
+        // From then on each change rewrites the days it touched: a changed line, a new one, and the undo of that batch.
+        var third = importer.Import(new MemoryStream(Encoding.UTF8.GetBytes(new AmazonCsv()
+            .Line("A-5", sku: "K-6-L", category: "kurta", date: "05-01-22", amount: "20.00")
+            .Line("A-8", sku: "K-10-L", category: "kurta", date: "05-03-22", amount: "8.00").ToString())), "third.csv");
+        await AssertRollupFollows(db);
+        var undo = new BatchUndoService(db.Store, db.Version, TimeProvider.System, NullLogger<BatchUndoService>.Instance);
+        Assert.True(undo.Undo(third.BatchId!.Value).Succeeded);
+        await AssertRollupFollows(db);
+    }
+
+    [Fact]
+    public async Task AStartSettlesTheRollupToTheStoresSizeUnderItsSettings()
+    {
+        using var db = NewDatabase();
+        db.Import(Orders());
+        Assert.NotEqual(0, RollupRows(db)); // kept at any size, as every store before decision 0036 did
+        void Settle(long keptPastLines)
+        {
+            using var connection = db.Store.OpenConnection();
+            using var transaction = connection.BeginTransaction();
+            new RollupUpkeep(keptPastLines).Settle(db.Store.Kind, connection, transaction, stale: false);
+            transaction.Commit();
+        }
+
+        // A frame size under which the store is small: the rollup buys nothing, and is dropped.
+        Settle(keptPastLines: 100);
+        Assert.Equal(0, RollupRows(db));
+        // A smaller frame size (the setting lowered): the store is past it, and the rollup is written whole.
+        Settle(keptPastLines: 0);
+        await AssertRollupFollows(db);
+
+        // A kept rollup is not written again at each start: a cell changed by hand stays as it is.
+        using (var connection = db.Store.OpenConnection())
+        {
+            connection.Execute("UPDATE rollup_cells SET lines = lines + 1000;");
+        }
+        Settle(keptPastLines: 0);
+        Assert.Equal(1000 * db.Scalar("SELECT COUNT(*) FROM rollup_cells") + 8, db.Scalar("SELECT SUM(lines) FROM rollup_cells"));
+    }
+
     [Fact]
     public async Task AnImportByAnotherProcessIsInTheNextAnswerPastTheFramesSize()
     {
@@ -214,7 +274,7 @@ public abstract class RollupTests(StoreProvider provider) : StoreTest(provider)
         Assert.Equal(5, (await screens.Overview.GetAsync(OrderFilter.None)).Kpis!.Current.Orders);
 
         // Another process (its own data version: this one's caches are not told) adds an order in a new category.
-        var other = new ImportService(db.Store, new StatusGroupMapping(), new DataVersion(), TimeProvider.System, NullLogger<ImportService>.Instance);
+        var other = new ImportService(db.Store, new StatusGroupMapping(), new DataVersion(), TimeProvider.System, NullLogger<ImportService>.Instance, RollupUpkeep.Always);
         other.Import(new MemoryStream(Encoding.UTF8.GetBytes(new AmazonCsv().Line("B-1", category: "Saree", date: "05-02-22").ToString())), "other.csv");
 
         // The summary this process holds is older than the store: the read notices, and answers from the new one.
