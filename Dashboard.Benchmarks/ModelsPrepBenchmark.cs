@@ -18,22 +18,22 @@ internal static class ModelsPrepBenchmark
         for (var round = 1; round <= rounds; round++)
         {
             await using var db = new DashboardDbContext(options);
-            var lines = await MeasureAsync(round, "cancellation rows", () => ModelTrainer.ReadOrderLinesAsync(db, labelledOnly: true));
+            var lines = await MeasureAsync(round, "cancellation rows", () => ModelTrainer.ReadCancellationSourceAsync(db));
             await MeasureAsync(round, "cancellation features", () =>
             {
                 var (train, test, _, _) = ModelTraining.SplitCancellation(lines, cancellation);
-                var (features, x, _, _) = CancellationFeatures.FitTransform(train, cancellation.Features);
-                var held = test.Select(l => features.Transform(CancellationInput.From(l))).ToArray();
-                return Task.FromResult((x.Rows, held.Length));
+                var (features, x, _) = CancellationFeatures.FitTransform(lines, train, cancellation.Features);
+                var held = features.Transform(lines, test);
+                return Task.FromResult((x.Rows, held.Rows));
             });
             lines = null;
-            var purchases = await MeasureAsync(round, "purchase rows", () => ModelTrainer.ReadPurchasesAsync(db));
+            var purchases = await MeasureAsync(round, "purchase rows", () => ModelTrainer.ReadPurchaseSourceAsync(db));
             await MeasureAsync(round, "purchase features", () =>
             {
                 var (train, test) = ModelTraining.SplitPurchases(purchases, purchase);
-                var (features, x, _, _) = PurchaseFeatures.FitTransform(train, purchase.Features);
-                var held = test.Select(t => features.Transform(PurchaseInput.From(t))).ToArray();
-                return Task.FromResult((x.Rows, held.Length));
+                var (features, x, _) = PurchaseFeatures.FitTransform(purchases, train, purchase.Features);
+                var held = features.Transform(purchases, test);
+                return Task.FromResult((x.Rows, held.Rows));
             });
         }
     }
