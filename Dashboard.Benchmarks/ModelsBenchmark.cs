@@ -35,7 +35,7 @@ internal static class ModelsBenchmark
         {
             await using var db = new DashboardDbContext(options);
             var load = Stopwatch.StartNew();
-            var purchases = await Dashboard.Core.Models.Store.ModelTrainer.ReadPurchasesAsync(db);
+            var purchases = await Dashboard.Core.Models.Store.ModelTrainer.ReadPurchaseSourceAsync(db);
             Console.Error.WriteLine($"loaded {purchases.Count:N0} purchases in {load.ElapsedMilliseconds} ms");
             if (purchases.Count > 0)
             {
@@ -45,9 +45,9 @@ internal static class ModelsBenchmark
                 {
                     // the held-out flag of every labelled row, in import order (= the file's row order)
                     var (_, test) = ModelTraining.SplitPurchases(purchases, protocol);
-                    var held = test.Select(p => p.Id).ToHashSet();
+                    var held = test.ToHashSet();
                     await File.WriteAllLinesAsync(Path.Combine(export, "purchase-split.csv"),
-                        ["test", .. purchases.Where(p => p.Purchase is not null).Select(p => held.Contains(p.Id) ? "1" : "0")]);
+                        ["test", .. Enumerable.Range(0, purchases.Count).Select(r => held.Contains(r) ? "1" : "0")]);
                 }
                 Console.WriteLine(RunPurchase(purchases, protocol).ToJson());
             }
@@ -58,7 +58,7 @@ internal static class ModelsBenchmark
             await using var db = new DashboardDbContext(options);
             var load = Stopwatch.StartNew();
             // The app's own path: the orders frame with its model columns (promotion-ids included, for the leakage check).
-            var lines = await Dashboard.Core.Models.Store.ModelTrainer.ReadOrderLinesAsync(db, labelledOnly: false);
+            var lines = await Dashboard.Core.Models.Store.ModelTrainer.ReadCancellationSourceAsync(db);
             Console.Error.WriteLine($"loaded {lines.Count:N0} order lines in {load.ElapsedMilliseconds} ms");
             if (lines.Count > 0)
             {
@@ -72,34 +72,35 @@ internal static class ModelsBenchmark
     }
 
     /// <summary>Purchase: a random 80/20 split with seed 42, metrics on the 20%; latency on up to 2,000 labelled rows.</summary>
-    private static ProtocolReport RunPurchase(IReadOnlyList<Dashboard.Core.Purchases.PurchaseTransaction> transactions, PurchaseTrainingOptions protocol)
+    private static ProtocolReport RunPurchase(PurchaseSource source, PurchaseTrainingOptions protocol)
     {
-        var result = ModelTraining.TrainPurchaseModels(transactions, protocol);
-        var inputs = transactions.Where(t => t.Purchase is not null).Take(2000).Select(PurchaseInput.From).ToArray();
+        var result = ModelTraining.TrainPurchaseModels(source, protocol);
+        var inputs = Enumerable.Range(0, Math.Min(2000, source.Count)).Select(source.Input).ToArray();
         return ModelProtocol.Describe(result, inputs);
     }
 
     /// <summary>Cancellation: train on order dates before the protocol's test month, test on it; latency on up to 2,000 held-out lines.</summary>
-    private static ProtocolReport RunCancellation(IReadOnlyList<OrderLine> lines, bool includePromotionIds, CancellationTrainingOptions protocol)
+    private static ProtocolReport RunCancellation(CancellationSource source, bool includePromotionIds, CancellationTrainingOptions protocol)
     {
         var options = protocol with { Features = new CancellationFeatureOptions { IncludePromotionIds = includePromotionIds } };
-        var result = ModelTraining.TrainCancellationModels(lines, options);
-        var inputs = lines.Where(l => l.Date >= options.TestFrom && CancellationInput.Label(l) is not null).Take(2000).Select(CancellationInput.From).ToArray();
+        var result = ModelTraining.TrainCancellationModels(source, options);
+        var testFrom = options.TestFrom!.Value.DayNumber;
+        var inputs = source.LabelledRows().Where(r => source.Day.Span[r] >= testFrom).Take(2000).Select(source.Input).ToArray();
         return ModelProtocol.Describe(result, inputs);
     }
 
     /// <summary>The labelled lines of the protocol with their order-time inputs, label and held-out flag.</summary>
-    private static async Task ExportCancellationAsync(string path, IReadOnlyList<OrderLine> lines, CancellationTrainingOptions protocol)
+    private static async Task ExportCancellationAsync(string path, CancellationSource source, CancellationTrainingOptions protocol)
     {
-        var (train, test, _, _) = ModelTraining.SplitCancellation(lines, protocol);
+        var (train, test, _, _) = ModelTraining.SplitCancellation(source, protocol);
         var csv = new StringBuilder("fulfilment,sales_channel,service_level,category,size,state,city,amount,b2b,weekday,label,test\n");
-        foreach (var (line, held) in train.Select(l => (l, 0)).Concat(test.Select(l => (l, 1))))
+        foreach (var (row, held) in train.Select(r => (r, 0)).Concat(test.Select(r => (r, 1))))
         {
-            var x = CancellationInput.From(line);
+            var x = source.Input(row);
             string Text(string? v) => (v ?? "").Replace(",", " ", StringComparison.Ordinal).Trim().ToUpperInvariant();
             csv.Append(CultureInfo.InvariantCulture, $"{Text(x.Fulfilment)},{Text(x.SalesChannel)},{Text(x.ServiceLevel)},{Text(x.Category)},{Text(x.Size)},")
                 .Append(CultureInfo.InvariantCulture, $"{Text(x.State)},{Text(x.City)},{x.Amount},{(x.B2B ? 1 : 0)},{(int)x.Weekday},")
-                .Append(CultureInfo.InvariantCulture, $"{CancellationInput.Label(line)},{held}\n");
+                .Append(CultureInfo.InvariantCulture, $"{source.Label(row)},{held}\n");
         }
         await File.WriteAllTextAsync(path, csv.ToString());
     }

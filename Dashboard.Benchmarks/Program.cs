@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 //                                      (DB: a SQLite file or a PostgreSQL connection string; past N lines the rollup is read)
 //   Dashboard.Benchmarks scale SOURCE_DB TARGET_DB FACTOR      (copies of every order line under new order IDs)
 //   Dashboard.Benchmarks models DB [--task T] [--promotion-ids] [--trees-only] [--trees L:T:R] [--export DIR]  (the models protocol)
+//   Dashboard.Benchmarks models-prep DB [ROUNDS]   (the models' data preparation alone: ms and bytes allocated)
 //   Dashboard.Benchmarks browser URL [runs]                    (Chromium: four overview charts drawn after navigation)
 //   Dashboard.Benchmarks csp URL [PATH ...]                     (Chromium: CSP violations and console errors on every page, both themes)
 //   Dashboard.Benchmarks parquet DB FILE [--frame-max-lines N] (the whole order-lines download, as the endpoint writes it, its memory,
@@ -50,6 +51,11 @@ if (args.Length >= 2 && args[0] == "digest")
 if (args.Length >= 2 && args[0] == "browser")
 {
     await BrowserBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], culture) : 7);
+    return 0;
+}
+if (args.Length >= 2 && args[0] == "models-prep")
+{
+    await ModelsPrepBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], culture) : 3);
     return 0;
 }
 if (args.Length >= 2 && args[0] == "models")

@@ -32,7 +32,7 @@ public sealed class OrderLine
     /// <summary>
     /// The export's <c>promotion-ids</c> text. Not a column: the text is stored once in <c>promotion_lists</c> and the
     /// line keeps <see cref="PromotionListId"/>; EF queries of <c>OrderLines</c> leave this null unless they join
-    /// <see cref="PromotionList"/> (as <c>ModelTrainer.LoadOrderLinesAsync</c> does).
+    /// <see cref="PromotionList"/> (the orders frame's model columns read it that way).
     /// </summary>
     public string? PromotionIds { get; set; }
     /// <summary>The stored <see cref="PromotionList"/> holding <see cref="PromotionIds"/>; null when the line has none.</summary>

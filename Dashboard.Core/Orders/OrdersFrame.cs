@@ -179,65 +179,6 @@ public sealed class OrdersFrame : IOrdersData
     /// <summary>A null code for a missing text in an <c>Int32</c> code column (the column holds a null there).</summary>
     internal const int NoCode = -1;
 
-    /// <summary>
-    /// The lines as the models read them, in store order (by id), from a frame loaded with its model columns. A model
-    /// line carries what the features, the labels and the split read; the identity text the frame does not keep
-    /// (order id, SKU, raw status, style, ASIN) is empty.
-    /// </summary>
-    /// <remarks><paramref name="keep"/> picks lines by status group and amount (null when the line has none).</remarks>
-    internal List<OrderLine> ModelLines(Func<StatusGroup, long?, bool> keep)
-    {
-        if (City is not { } cityCodes || Size is not { } sizeCodes || Batch is not { } batches || Promotions is not { } promotionCodes)
-        {
-            throw new InvalidOperationException("This frame was loaded without its model columns.");
-        }
-        var ids = Id.Span;
-        var days = Day.Span;
-        var statuses = Status.Span;
-        var amounts = AmountMinor.Span;
-        var amountColumn = Frame[AmountColumn];
-        var lines = new List<OrderLine>();
-        for (var r = 0; r < Count; r++)
-        {
-            var group = (StatusGroup)statuses[r];
-            long? amount = amountColumn.IsValid(r) ? amounts[r] : null;
-            if (!keep(group, amount))
-            {
-                continue;
-            }
-            var cityCode = cityCodes.Span[r];
-            var currencyCode = Currency.Span[r];
-            var promotionCode = promotionCodes.Span[r];
-            lines.Add(new OrderLine
-            {
-                Id = ids[r],
-                OrderId = "",
-                Sku = "",
-                Status = "",
-                Style = "",
-                Asin = "",
-                Date = DateOnly.FromDayNumber(days[r]),
-                StatusGroup = group,
-                Category = Categories[Category.Span[r]],
-                State = States[State.Span[r]] is { Length: > 0 } state ? state : null,
-                City = cityCode == NoCode ? null : Cities[cityCode],
-                Size = Sizes[sizeCodes.Span[r]],
-                Fulfilment = Fulfilments[Fulfilment.Span[r]],
-                SalesChannel = SalesChannels[Channel.Span[r]],
-                ServiceLevel = ServiceLevels[Service.Span[r]],
-                B2B = B2B.Span[r],
-                Qty = Qty.Span[r],
-                Currency = currencyCode == NoCurrency ? null : Currencies[currencyCode],
-                AmountMinor = amount,
-                BatchId = batches.Span[r],
-                PromotionIds = promotionCode == NoCode ? null : PromotionLists[promotionCode],
-                IsSample = IsSample,
-            });
-        }
-        lines.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return lines;
-    }
-
     /// <summary>The fused pass over the frame's buffers (<see cref="OrdersScan.Overview"/>).</summary>
     Task<OverviewGroups?> IOrdersData.OverviewAsync(CompiledFilter f, OverviewLayout layout, CancellationToken cancellationToken) =>
         Task.FromResult<OverviewGroups?>(OrdersScan.Overview(this, f, layout));

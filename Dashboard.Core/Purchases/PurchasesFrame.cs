@@ -129,49 +129,4 @@ public sealed class PurchasesFrame
 
     /// <summary>The product ids of the product column's codes (empty in the charts' frame).</summary>
     internal IReadOnlyList<string> Products { get; private init; } = [];
-
-    /// <summary>
-    /// The labelled transactions as the models read them, in store order, from a frame loaded with its model columns;
-    /// each dimension comes back from its label (stay "4+" as 4 years, as the import stores it).
-    /// </summary>
-    internal List<PurchaseTransaction> ModelTransactions()
-    {
-        if (Frame.Columns.IndexOf(UserColumn) < 0)
-        {
-            throw new InvalidOperationException("This frame was loaded without its model columns.");
-        }
-        var users = (Int32DataFrameColumn)Frame[UserColumn];
-        var products = (Int32DataFrameColumn)Frame[ProductColumn];
-        var category2 = (Int16DataFrameColumn)Frame[ProductCategory2Column];
-        var category3 = (Int16DataFrameColumn)Frame[ProductCategory3Column];
-        var batches = FrameColumns.Single<int>(Frame[BatchColumn]).Span;
-        var ids = Id.Span;
-        var purchases = Purchase.Span;
-        string Label(PurchaseDimension d, int row) => Labels[d][Codes[d].Span[row]];
-        static int Number(string label) => int.Parse(label, System.Globalization.CultureInfo.InvariantCulture);
-        var transactions = new List<PurchaseTransaction>(Count);
-        for (var r = 0; r < Count; r++)
-        {
-            var stay = Label(PurchaseDimension.StayYears, r);
-            transactions.Add(new PurchaseTransaction
-            {
-                Id = ids[r],
-                UserId = users[r],
-                ProductId = products[r] is { } product ? Products[product] : null,
-                Gender = Label(PurchaseDimension.Gender, r),
-                AgeBand = Label(PurchaseDimension.AgeBand, r),
-                Occupation = Number(Label(PurchaseDimension.Occupation, r)),
-                CityCategory = Label(PurchaseDimension.CityCategory, r),
-                StayYears = stay == "4+" ? 4 : Number(stay),
-                Married = Label(PurchaseDimension.Married, r) == MarriedLabel(true),
-                ProductCategory1 = Number(Label(PurchaseDimension.ProductCategory1, r)),
-                ProductCategory2 = category2[r],
-                ProductCategory3 = category3[r],
-                Purchase = purchases[r],
-                IsSample = IsSample,
-                BatchId = batches[r],
-            });
-        }
-        return transactions;
-    }
 }

@@ -42,11 +42,11 @@ public sealed record CancellationInput : CancellationFields
 
     /// <summary>1 for a cancelled line, 0 for a shipped, delivered or returned one; null when the line is no label
     /// (pending, lost, other) or has no amount (a missing amount gives the outcome away, so such lines are not used).</summary>
-    public static double? Label(OrderLine line)
+    public static double? Label(StatusGroup group, bool hasAmount)
     {
-        if (line.AmountMinor is null)
+        if (!hasAmount)
             return null;
-        return line.StatusGroup switch
+        return group switch
         {
             StatusGroup.Cancelled => 1,
             StatusGroup.Shipped or StatusGroup.Delivered or StatusGroup.Returned => 0,

@@ -64,58 +64,73 @@ public sealed class PurchaseFeatures
         _ => feature,
     };
 
-    /// <summary>Rows of <paramref name="transactions"/> that have a purchase amount, with their feature matrix.</summary>
-    public static (PurchaseFeatures Features, FeatureMatrix X, double[] Y, int[] Rows) FitTransform(
-        IReadOnlyList<PurchaseTransaction> transactions, PurchaseFeatureOptions options)
+    /// <summary>
+    /// The feature matrix and labels of <paramref name="rows"/> of <paramref name="source"/> (in the order the models read
+    /// them), with the pipeline's encodings fitted on exactly these rows, the ID encodings out-of-fold.
+    /// </summary>
+    public static (PurchaseFeatures Features, FeatureMatrix X, double[] Y) FitTransform(
+        PurchaseSource source, ReadOnlySpan<int> rows, PurchaseFeatureOptions options)
     {
-        var rows = new List<int>();
-        for (var i = 0; i < transactions.Count; i++)
-        {
-            if (transactions[i].Purchase is not null)
-                rows.Add(i);
-        }
-        var inputs = rows.Select(i => PurchaseInput.From(transactions[i])).ToArray();
-        var labels = rows.Select(i => (double)transactions[i].Purchase!.Value).ToArray();
+        var labels = new double[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+            labels[i] = source.Purchase.Span[rows[i]];
         var categories = new Dictionary<string, CategoryIndex>();
-        var raw = inputs.Select(Raw).ToArray();
-        for (var c = 0; c < CategoricalNames.Length; c++)
+        foreach (var (name, column, fromLabel, _) in Texts)
         {
-            var column = c;
-            categories[CategoricalNames[c]] = CategoryIndex.Fit(raw.Select(r => r[column]), 1,
-                CategoricalNames[c] == Age ? AgeBands.All : NumericOrder(raw.Select(r => r[column])));
+            var raw = column(source).Map(rows, label => label is null ? null : fromLabel(label));
+            categories[name] = CategoryIndex.Fit(raw, 1, name == Age ? AgeBands.All : NumericOrder(raw));
         }
+        var userKeys = UserKeys(source, rows);
+        var productKeys = source.Product.Map(rows, ProductKey);
         TargetEncoder? user = null, product = null;
         float[]? userMean = null, userFrequency = null, productMean = null, productFrequency = null;
-        if (inputs.Length > 0 && inputs.Count(x => x.UserKey is not null) >= options.MinIdCoverage * inputs.Length)
-        {
-            (user, userMean, userFrequency) = TargetEncoder.FitOutOfFold(
-                inputs.Select(x => x.UserKey).ToArray(), labels, options.IdSmoothing, options.EncodingFolds, options.Seed);
-        }
-        if (inputs.Length > 0 && inputs.Count(x => x.ProductKey is not null) >= options.MinIdCoverage * inputs.Length)
+        if (rows.Length > 0 && userKeys.Count(k => k is not null) >= options.MinIdCoverage * rows.Length)
+            (user, userMean, userFrequency) = TargetEncoder.FitOutOfFold(userKeys, labels, options.IdSmoothing, options.EncodingFolds, options.Seed);
+        if (rows.Length > 0 && productKeys.Count(k => k is not null) >= options.MinIdCoverage * rows.Length)
         {
             (product, productMean, productFrequency) = TargetEncoder.FitOutOfFold(
-                inputs.Select(x => x.ProductKey).ToArray(), labels, options.IdSmoothing, options.EncodingFolds, options.Seed + 1);
+                productKeys, labels, options.IdSmoothing, options.EncodingFolds, options.Seed + 1);
         }
         var features = new PurchaseFeatures(options, categories, user, product);
-        var width = features.Schema.Count;
-        var values = new float[inputs.Length * width];
-        for (var i = 0; i < inputs.Length; i++)
+        var x = features.Transform(source, rows, userKeys, productKeys);
+        var k = CategoricalNames.Length;
+        if (userMean is not null)
         {
-            var row = values.AsSpan(i * width, width);
-            features.Encode(raw[i], row);
-            var k = CategoricalNames.Length;
-            if (userMean is not null)
-            {
-                row[k++] = userMean[i];
-                row[k++] = userFrequency![i];
-            }
-            if (productMean is not null)
-            {
-                row[k++] = productMean[i];
-                row[k] = productFrequency![i];
-            }
+            Put(x.Values, x.Columns, k++, userMean);
+            Put(x.Values, x.Columns, k++, userFrequency!);
         }
-        return (features, new FeatureMatrix(features.Schema, values, inputs.Length), labels, rows.ToArray());
+        if (productMean is not null)
+        {
+            Put(x.Values, x.Columns, k++, productMean);
+            Put(x.Values, x.Columns, k, productFrequency!);
+        }
+        return (features, x, labels);
+    }
+
+    /// <summary>The feature matrix of <paramref name="rows"/> of <paramref name="source"/>, column by column: each text rule
+    /// runs once per distinct label of the frame's column, then every row takes its code's value.</summary>
+    public FeatureMatrix Transform(PurchaseSource source, ReadOnlySpan<int> rows) =>
+        Transform(source, rows, User is null ? null : UserKeys(source, rows), Product is null ? null : source.Product.Map(rows, ProductKey));
+
+    private FeatureMatrix Transform(PurchaseSource source, ReadOnlySpan<int> rows, string?[]? userKeys, string?[]? productKeys)
+    {
+        var width = Schema.Count;
+        var values = new float[rows.Length * width];
+        for (var c = 0; c < Texts.Length; c++)
+        {
+            var (name, column, fromLabel, _) = Texts[c];
+            Put(values, width, c, column(source).Map(rows, label => Categories[name].Code(label is null ? null : fromLabel(label))));
+        }
+        var k = CategoricalNames.Length;
+        foreach (var (encoder, keys) in new (TargetEncoder? Encoder, string?[]? Keys)[] { (User, userKeys), (Product, productKeys) })
+        {
+            if (encoder is null)
+                continue;
+            for (var i = 0; i < keys!.Length; i++)
+                (values[i * width + k], values[i * width + k + 1]) = encoder.Encode(keys[i]);
+            k += 2;
+        }
+        return new FeatureMatrix(Schema, values, rows.Length);
     }
 
     public float[] Transform(PurchaseInput input)
@@ -125,44 +140,67 @@ public sealed class PurchaseFeatures
         return row;
     }
 
+    /// <summary>One request's features, by the same rules as <see cref="Transform(PurchaseSource, ReadOnlySpan{int})"/>.</summary>
     public void Transform(PurchaseInput input, Span<float> row)
     {
-        Encode(Raw(input), row);
+        for (var c = 0; c < Texts.Length; c++)
+            row[c] = Categories[Texts[c].Name].Code(Texts[c].Text(input));
         var k = CategoricalNames.Length;
         if (User is not null)
         {
-            var (mean, frequency) = User.Encode(input.UserKey);
-            row[k++] = mean;
-            row[k++] = frequency;
+            (row[k], row[k + 1]) = User.Encode(UserKey(input.UserId));
+            k += 2;
         }
         if (Product is not null)
-        {
-            var (mean, frequency) = Product.Encode(input.ProductKey);
-            row[k++] = mean;
-            row[k] = frequency;
-        }
+            (row[k], row[k + 1]) = Product.Encode(ProductKey(input.ProductId));
     }
 
-    private void Encode(string?[] raw, Span<float> row)
+    // The feature rules, each in one place: the frame's columns apply them per label, a request per value.
+
+    /// <summary>The categorical inputs, in column order: the source's column, its label's text, and the request's text.</summary>
+    private static readonly (string Name, Func<PurchaseSource, CodedColumn> Column, Func<string, string?> FromLabel, Func<PurchaseInput, string?> Text)[] Texts =
+    [
+        (Gender, s => s.Gender, l => l, x => x.Gender),
+        (Age, s => s.AgeBand, l => l, x => x.AgeBand),
+        (Occupation, s => s.Occupation, l => Text(PurchaseSource.Number(l)), x => Text(x.Occupation)),
+        (CityCategory, s => s.CityCategory, l => l, x => x.CityCategory),
+        (StayYears, s => s.StayYears, l => Text(PurchaseSource.Number(l)), x => Text(x.StayYears)),
+        (Married, s => s.Married, l => MarriedText(PurchaseSource.IsMarried(l)), x => MarriedText(x.Married)),
+        (Category1, s => s.ProductCategory1, l => Text(PurchaseSource.Number(l)), x => Text(x.ProductCategory1)),
+        (Category2, s => s.ProductCategory2, l => Text(PurchaseSource.Number(l)), x => x.ProductCategory2 is { } c ? Text(c) : null),
+        (Category3, s => s.ProductCategory3, l => Text(PurchaseSource.Number(l)), x => x.ProductCategory3 is { } c ? Text(c) : null),
+    ];
+
+    private static string MarriedText(bool married) => married ? "1" : "0";
+
+    private static string? UserKey(int? id) => id?.ToString(CultureInfo.InvariantCulture);
+
+    private static string? ProductKey(string? id) => string.IsNullOrWhiteSpace(id) ? null : id.Trim();
+
+    /// <summary>The user keys of <paramref name="rows"/>, one string per distinct user.</summary>
+    private static string?[] UserKeys(PurchaseSource source, ReadOnlySpan<int> rows)
     {
-        for (var c = 0; c < CategoricalNames.Length; c++)
-            row[c] = Categories[CategoricalNames[c]].Code(raw[c]);
+        var keys = new string?[rows.Length];
+        var known = new Dictionary<int, string>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (source.User(rows[i]) is { } id)
+            {
+                if (!known.TryGetValue(id, out var key))
+                    known[id] = key = UserKey(id)!;
+                keys[i] = key;
+            }
+        }
+        return keys;
+    }
+
+    private static void Put(float[] values, int width, int column, float[] rows)
+    {
+        for (var i = 0; i < rows.Length; i++)
+            values[i * width + column] = rows[i];
     }
 
     private static readonly string[] SmallNumbers = Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
-
-    private static string?[] Raw(PurchaseInput x) =>
-    [
-        x.Gender,
-        x.AgeBand,
-        Text(x.Occupation),
-        x.CityCategory,
-        Text(x.StayYears),
-        x.Married ? "1" : "0",
-        Text(x.ProductCategory1),
-        x.ProductCategory2 is { } c2 ? Text(c2) : null,
-        x.ProductCategory3 is { } c3 ? Text(c3) : null,
-    ];
 
     private static string Text(int value) =>
         value is >= 0 and < 256 ? SmallNumbers[value] : value.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dashboard.Core.Purchases;
 
 namespace Dashboard.Core.Models.Features;
@@ -32,8 +31,4 @@ public sealed record PurchaseInput
         ProductCategory2 = t.ProductCategory2,
         ProductCategory3 = t.ProductCategory3,
     };
-
-    internal string? UserKey => UserId?.ToString(CultureInfo.InvariantCulture);
-
-    internal string? ProductKey => string.IsNullOrWhiteSpace(ProductId) ? null : ProductId.Trim();
 }

@@ -22,119 +22,110 @@ public sealed class ModelTrainer(IDbContextFactory<DashboardDbContext> contexts,
     public async Task<TrainingRunResult> TrainAllAsync(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         progress?.Report(new TrainingProgress("loading order lines", 0));
-        var lines = await LoadOrderLinesAsync(cancellationToken);
+        var lines = await LoadCancellationSourceAsync(cancellationToken);
         var cancellation = await TrainCancellationAsync(lines, Scale(progress, "cancellation: ", 0.02, 0.5), cancellationToken);
         lines = null;
         progress?.Report(new TrainingProgress("loading purchases", 0.5));
-        var purchases = await LoadPurchasesAsync(cancellationToken);
+        var purchases = await LoadPurchaseSourceAsync(cancellationToken);
         var purchase = await TrainPurchaseAsync(purchases, Scale(progress, "purchase: ", 0.52, 1), cancellationToken);
         progress?.Report(new TrainingProgress("done", 1));
         return new TrainingRunResult(cancellation, purchase);
     }
 
-    /// <summary>Order lines that can be labels (a known outcome and an amount); the library drops the rest again.</summary>
-    public async Task<List<OrderLine>> LoadOrderLinesAsync(CancellationToken cancellationToken = default)
+    public async Task<CancellationSource> LoadCancellationSourceAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await ReadOrderLinesAsync(db, labelledOnly: true, cancellationToken);
+        return await ReadCancellationSourceAsync(db, cancellationToken);
     }
 
     /// <summary>
-    /// The order lines as the models read them, from an <see cref="OrdersFrame"/> loaded with its model columns (the same
-    /// loader as the charts' frame, which leaves those columns out), in store order.
+    /// The order lines as the models read them: the columns of an <see cref="OrdersFrame"/> loaded with its model columns (the same
+    /// loader as the charts' frame, which leaves those columns out), not copied.
     /// </summary>
-    public static async Task<List<OrderLine>> ReadOrderLinesAsync(DashboardDbContext db, bool labelledOnly, CancellationToken cancellationToken = default)
-    {
-        var frame = await OrdersFrame.LoadAsync(db, version: 0, modelColumns: true, cancellationToken);
-        return frame.ModelLines(labelledOnly
-            ? (group, amount) => amount is not null && group is StatusGroup.Cancelled or StatusGroup.Shipped or StatusGroup.Delivered or StatusGroup.Returned
-            : (_, _) => true);
-    }
+    public static async Task<CancellationSource> ReadCancellationSourceAsync(DashboardDbContext db, CancellationToken cancellationToken = default) =>
+        CancellationSource.From(await OrdersFrame.LoadAsync(db, version: 0, modelColumns: true, cancellationToken));
 
-    public async Task<List<PurchaseTransaction>> LoadPurchasesAsync(CancellationToken cancellationToken = default)
+    public async Task<PurchaseSource> LoadPurchaseSourceAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await ReadPurchasesAsync(db, cancellationToken);
+        return await ReadPurchaseSourceAsync(db, cancellationToken);
     }
 
     /// <summary>
-    /// The labelled purchases as the models read them, from a <see cref="PurchasesFrame"/> loaded with its model columns,
-    /// in import order: the random split shuffles positions, so the same rows give the same split (the protocol's, for one
-    /// file).
+    /// The labelled purchases as the models read them: the columns of a <see cref="PurchasesFrame"/> loaded with its model columns,
+    /// in import order: the random split shuffles positions, so the same rows give the same split (the protocol's, for one file).
     /// </summary>
-    public static async Task<List<PurchaseTransaction>> ReadPurchasesAsync(DashboardDbContext db, CancellationToken cancellationToken = default)
-    {
-        var frame = await PurchasesFrame.LoadAsync(db, version: 0, modelColumns: true, cancellationToken);
-        return frame.ModelTransactions();
-    }
+    public static async Task<PurchaseSource> ReadPurchaseSourceAsync(DashboardDbContext db, CancellationToken cancellationToken = default) =>
+        PurchaseSource.From(await PurchasesFrame.LoadAsync(db, version: 0, modelColumns: true, cancellationToken));
 
-    public async Task<KindOutcome> TrainCancellationAsync(IReadOnlyList<OrderLine> lines, IProgress<TrainingProgress>? progress = null,
+    public async Task<KindOutcome> TrainCancellationAsync(CancellationSource source, IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var options = CancellationOptions;
-        CancellationTrainingResult result;
-        List<OrderLine> train;
+        int[] train;
         try
         {
-            (train, _, _, _) = ModelTraining.SplitCancellation(lines, options);
+            (train, _, _, _) = ModelTraining.SplitCancellation(source, options);
         }
         catch (InvalidOperationException e)
         {
             return new KindOutcome(ModelKind.Cancellation, [], e.Message, null);
         }
-        result = await Task.Run(() => ModelTraining.TrainCancellationModels(lines, options, progress, cancellationToken), cancellationToken);
+        var result = await Task.Run(() => ModelTraining.TrainCancellationModels(source, options, progress, cancellationToken), cancellationToken);
         // Why promotion-ids stays out: the same check with it switched on (features only, no model is trained).
         var excluded = await Task.Run(() =>
         {
-            var (_, x, y, _) = CancellationFeatures.FitTransform(train, options.Features with { IncludePromotionIds = true });
+            var (_, x, y) = CancellationFeatures.FitTransform(source, train, options.Features with { IncludePromotionIds = true });
             return LeakageCheck.ForClassifier(x, y, CancellationFeatures.InputOf).Where(w => w.Input == "promotion_ids").ToArray();
         }, cancellationToken);
 
-        var batches = Batches(lines.Where(l => CancellationInput.Label(l) is not null).Select(l => l.BatchId));
+        var labelled = source.LabelledRows();
+        var batches = Batches(labelled.Select(r => (long)source.Batch.Span[r]));
         var parameters = Parameters(options.Features, options.TestFrom, options.TestTo, null, null, options.Linear, options.Trees);
         var stored = new List<StoredModel>();
         foreach (var (algorithm, report) in new[] { (ModelAlgorithm.Linear, result.Linear), (ModelAlgorithm.Boosted, result.Trees) })
         {
-            stored.Add(await StoreAsync(algorithm, report, result, lines, batches, parameters, excluded, cancellationToken));
+            stored.Add(await StoreAsync(algorithm, report, result, source, batches, parameters, excluded, cancellationToken));
         }
-        var sample = lines.Where(l => l.Date >= result.TestFrom && CancellationInput.Label(l) is not null).Take(500).Select(CancellationInput.From).ToArray();
+        var testFrom = result.TestFrom.DayNumber;
+        var sample = labelled.Where(r => source.Day.Span[r] >= testFrom).Take(500).Select(source.Input).ToArray();
         return new KindOutcome(ModelKind.Cancellation, stored, null, ModelProtocol.Describe(result, sample));
     }
 
-    public async Task<KindOutcome> TrainPurchaseAsync(IReadOnlyList<PurchaseTransaction> transactions, IProgress<TrainingProgress>? progress = null,
+    public async Task<KindOutcome> TrainPurchaseAsync(PurchaseSource source, IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var options = PurchaseOptions;
-        List<PurchaseTransaction> test;
+        int[] test;
         try
         {
-            (_, test) = ModelTraining.SplitPurchases(transactions, options);
+            (_, test) = ModelTraining.SplitPurchases(source, options);
         }
         catch (InvalidOperationException e)
         {
             return new KindOutcome(ModelKind.Purchase, [], e.Message, null);
         }
-        var result = await Task.Run(() => ModelTraining.TrainPurchaseModels(transactions, options, progress, cancellationToken), cancellationToken);
-        var batches = Batches(transactions.Where(t => t.Purchase is not null).Select(t => t.BatchId));
+        var result = await Task.Run(() => ModelTraining.TrainPurchaseModels(source, options, progress, cancellationToken), cancellationToken);
+        var batches = Batches(Enumerable.Range(0, source.Count).Select(r => (long)source.Batch.Span[r]));
         var parameters = Parameters(options.Features, null, null, options.TestFraction, options.Seed, options.Linear, options.Trees);
         var stored = new List<StoredModel>();
         foreach (var (algorithm, report) in new[] { (ModelAlgorithm.Linear, result.Linear), (ModelAlgorithm.Boosted, result.Trees) })
         {
-            stored.Add(await StoreAsync(algorithm, report, result, transactions, test, batches, parameters, cancellationToken));
+            stored.Add(await StoreAsync(algorithm, report, result, source, test, batches, parameters, cancellationToken));
         }
-        var sample = test.Take(500).Select(PurchaseInput.From).ToArray();
+        var sample = test.Take(500).Select(source.Input).ToArray();
         return new KindOutcome(ModelKind.Purchase, stored, null, ModelProtocol.Describe(result, sample));
     }
 
-    /// <summary>Judges a trained cancellation model against the active one on the held-out lines of <paramref name="lines"/> and stores it.</summary>
+    /// <summary>Judges a trained cancellation model against the active one on the held-out lines of <paramref name="source"/> and stores it.</summary>
     public async Task<StoredModel> StoreAsync(ModelAlgorithm algorithm, CancellationModelReport report, CancellationTrainingResult result,
-        IReadOnlyList<OrderLine> lines, string batches, string parameters, IReadOnlyList<LeakageWarning> excludedInputWarnings,
+        CancellationSource source, string batches, string parameters, IReadOnlyList<LeakageWarning> excludedInputWarnings,
         CancellationToken cancellationToken = default)
     {
-        var candidate = ModelTraining.EvaluateCancellation(report.Model, lines, CancellationOptions);
+        var candidate = ModelTraining.EvaluateCancellation(report.Model, source, CancellationOptions);
         var active = await store.GetActiveAsync(ModelKind.Cancellation, algorithm, cancellationToken);
         var (activeModel, unreadable) = Readable(active, CancellationModel.Deserialize);
-        var activeMetrics = activeModel is null ? null : ModelTraining.EvaluateCancellation(activeModel, lines, CancellationOptions);
+        var activeMetrics = activeModel is null ? null : ModelTraining.EvaluateCancellation(activeModel, source, CancellationOptions);
         var decision = await ReplaceUnreadableAsync(ModelPromotion.Decide(candidate, result.Baseline, activeMetrics, activeModel is null ? null : active?.Version),
             active, unreadable, cancellationToken);
         var modelReport = new ModelReport
@@ -156,23 +147,22 @@ public sealed class ModelTrainer(IDbContextFactory<DashboardDbContext> contexts,
             cancellationToken);
     }
 
-    /// <summary>Judges a trained purchase model against the active one on the held-out rows of <paramref name="transactions"/> and stores it.</summary>
+    /// <summary>Judges a trained purchase model against the active one on the held-out rows of <paramref name="source"/> and stores it;
+    /// its residual plot samples <paramref name="test"/>.</summary>
     public async Task<StoredModel> StoreAsync(ModelAlgorithm algorithm, PurchaseModelReport report, PurchaseTrainingResult result,
-        IReadOnlyList<PurchaseTransaction> transactions, IReadOnlyList<PurchaseTransaction> test, string batches, string parameters,
-        CancellationToken cancellationToken = default)
+        PurchaseSource source, IReadOnlyList<int> test, string batches, string parameters, CancellationToken cancellationToken = default)
     {
-        var candidate = ModelTraining.EvaluatePurchase(report.Model, transactions, PurchaseOptions);
+        var candidate = ModelTraining.EvaluatePurchase(report.Model, source, PurchaseOptions);
         var active = await store.GetActiveAsync(ModelKind.Purchase, algorithm, cancellationToken);
         var (activeModel, unreadable) = Readable(active, PurchaseModel.Deserialize);
-        var activeMetrics = activeModel is null ? null : ModelTraining.EvaluatePurchase(activeModel, transactions, PurchaseOptions);
+        var activeMetrics = activeModel is null ? null : ModelTraining.EvaluatePurchase(activeModel, source, PurchaseOptions);
         var decision = await ReplaceUnreadableAsync(ModelPromotion.Decide(candidate, result.Baseline, activeMetrics, activeModel is null ? null : active?.Version),
             active, unreadable, cancellationToken);
         var step = Math.Max(1, test.Count / 400);
-        var residuals = test.Where((_, i) => i % step == 0).Take(400).Select(t =>
-        {
-            var predicted = report.Model.PredictAmount(PurchaseInput.From(t));
-            return new ResidualPoint(Math.Round(predicted, 1), Math.Round(t.Purchase!.Value - predicted, 1));
-        }).ToArray();
+        var picked = test.Where((_, i) => i % step == 0).Take(400).ToArray();
+        var predictions = report.Model.PredictAmounts(source, picked);
+        var residuals = picked.Select((r, i) =>
+            new ResidualPoint(Math.Round(predictions[i], 1), Math.Round(source.Purchase.Span[r] - predictions[i], 1))).ToArray();
         var modelReport = new ModelReport
         {
             TrainRows = result.TrainRows,

@@ -24,8 +24,8 @@ public sealed class CancellationModel
 
     public double PredictProbability(CancellationInput input) => Tabular.Predict(Features.Transform(input));
 
-    /// <summary>Probabilities of many lines with one ML.NET <c>Transform</c>.</summary>
-    public double[] PredictProbabilities(IEnumerable<CancellationInput> inputs) => Tabular.PredictBatch(inputs.Select(Features.Transform));
+    /// <summary>Probabilities of <paramref name="rows"/> of <paramref name="source"/> with one ML.NET <c>Transform</c>.</summary>
+    public double[] PredictProbabilities(CancellationSource source, ReadOnlySpan<int> rows) => Tabular.PredictBatch(Features.Transform(source, rows));
 
     public CancellationPrediction Predict(CancellationInput input)
     {

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Evaluation;
-using Dashboard.Core.Orders;
-using Dashboard.Core.Purchases;
 
 namespace Dashboard.Core.Models.Training;
 
@@ -14,46 +12,46 @@ namespace Dashboard.Core.Models.Training;
 /// </summary>
 public static class ModelTraining
 {
-    public static CancellationTrainingResult TrainCancellationModels(IReadOnlyList<OrderLine> lines, CancellationTrainingOptions? options = null,
+    public static CancellationTrainingResult TrainCancellationModels(CancellationSource source, CancellationTrainingOptions? options = null,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= new CancellationTrainingOptions();
         progress?.Report(new TrainingProgress("features", 0));
         var clock = Stopwatch.StartNew();
-        var (train, test, testFrom, testTo) = SplitCancellation(lines, options);
-        var (features, x, y, _) = CancellationFeatures.FitTransform(train, options.Features);
-        var testRows = test.Select(l => features.Transform(CancellationInput.From(l))).ToArray();
-        var testLabels = test.Select(l => CancellationInput.Label(l)!.Value).ToArray();
+        var (train, test, testFrom, testTo) = SplitCancellation(source, options);
+        var (features, x, y) = CancellationFeatures.FitTransform(source, train, options.Features);
+        var testX = features.Transform(source, test);
+        var testLabels = Array.ConvertAll(test, r => source.Label(r)!.Value);
         var leaks = LeakageCheck.ForClassifier(x, y, CancellationFeatures.InputOf);
         var featureTime = clock.Elapsed;
         cancellationToken.ThrowIfCancellationRequested();
 
-        var linear = TrainClassifier(features, x, y, testRows, testLabels, Stage(progress, "logistic regression", 0.05, 0.35), cancellationToken,
+        var linear = TrainClassifier(features, testX, testLabels, Stage(progress, "logistic regression", 0.05, 0.35), cancellationToken,
             (p, c) => TabularTrainer.TrainLinear(TabularTask.BinaryClassification, x, y, options.Linear, options.Features.Seed, p, c));
-        var trees = TrainClassifier(features, x, y, testRows, testLabels, Stage(progress, "boosted trees", 0.35, 1.0), cancellationToken,
+        var trees = TrainClassifier(features, testX, testLabels, Stage(progress, "boosted trees", 0.35, 1.0), cancellationToken,
             (p, c) => TabularTrainer.TrainTrees(TabularTask.BinaryClassification, x, y, options.Trees, options.Features.Seed, p, c));
         progress?.Report(new TrainingProgress("done", 1));
         return new CancellationTrainingResult(linear, trees, ClassificationMetrics.BaseRateBaseline(y, testLabels), leaks, x.Rows, testLabels.Length,
             testFrom, testTo, featureTime);
     }
 
-    public static PurchaseTrainingResult TrainPurchaseModels(IReadOnlyList<PurchaseTransaction> transactions, PurchaseTrainingOptions? options = null,
+    public static PurchaseTrainingResult TrainPurchaseModels(PurchaseSource source, PurchaseTrainingOptions? options = null,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= new PurchaseTrainingOptions();
         progress?.Report(new TrainingProgress("features", 0));
         var clock = Stopwatch.StartNew();
-        var (train, test) = SplitPurchases(transactions, options);
-        var (features, x, y, _) = PurchaseFeatures.FitTransform(train, options.Features);
-        var testRows = test.Select(t => features.Transform(PurchaseInput.From(t))).ToArray();
-        var testLabels = test.Select(t => (double)t.Purchase!.Value).ToArray();
+        var (train, test) = SplitPurchases(source, options);
+        var (features, x, y) = PurchaseFeatures.FitTransform(source, train, options.Features);
+        var testX = features.Transform(source, test);
+        var testLabels = Array.ConvertAll(test, r => (double)source.Purchase.Span[r]);
         var leaks = LeakageCheck.ForRegression(x, y, PurchaseFeatures.InputOf);
         var featureTime = clock.Elapsed;
         cancellationToken.ThrowIfCancellationRequested();
 
-        var linear = TrainRegression(features, x, testRows, testLabels, options.IntervalCoverage, Stage(progress, "linear regression", 0.1, 0.3),
+        var linear = TrainRegression(features, testX, testLabels, options.IntervalCoverage, Stage(progress, "linear regression", 0.1, 0.3),
             cancellationToken, (p, c) => TabularTrainer.TrainLinear(TabularTask.Regression, x, y, options.Linear, options.Seed, p, c));
-        var trees = TrainRegression(features, x, testRows, testLabels, options.IntervalCoverage, Stage(progress, "boosted trees", 0.3, 1.0),
+        var trees = TrainRegression(features, testX, testLabels, options.IntervalCoverage, Stage(progress, "boosted trees", 0.3, 1.0),
             cancellationToken, (p, c) => TabularTrainer.TrainTrees(TabularTask.Regression, x, y, options.Trees, options.Seed, p, c));
         progress?.Report(new TrainingProgress("done", 1));
         return new PurchaseTrainingResult(linear, trees, RegressionMetrics.MeanBaseline(y, testLabels), leaks, x.Rows, testLabels.Length,
@@ -62,52 +60,52 @@ public static class ModelTraining
 
     /// <summary>Scores an existing model (e.g. the active one) on the held-out lines these options pick, so that a new model can be
     /// compared with it on the same rows. A model trained on some of those rows will look better than it is.</summary>
-    public static ClassificationMetrics EvaluateCancellation(CancellationModel model, IReadOnlyList<OrderLine> lines, CancellationTrainingOptions? options = null)
+    public static ClassificationMetrics EvaluateCancellation(CancellationModel model, CancellationSource source, CancellationTrainingOptions? options = null)
     {
-        var (_, test, _, _) = SplitCancellation(lines, options ?? new CancellationTrainingOptions());
-        return ClassificationMetrics.Compute(test.Select(l => CancellationInput.Label(l)!.Value).ToArray(),
-            model.PredictProbabilities(test.Select(CancellationInput.From)));
+        var (_, test, _, _) = SplitCancellation(source, options ?? new CancellationTrainingOptions());
+        return ClassificationMetrics.Compute(Array.ConvertAll(test, r => source.Label(r)!.Value), model.PredictProbabilities(source, test));
     }
 
     /// <summary>Scores an existing model on the held-out rows these options pick (see <see cref="EvaluateCancellation"/>).</summary>
-    public static RegressionMetrics EvaluatePurchase(PurchaseModel model, IReadOnlyList<PurchaseTransaction> transactions, PurchaseTrainingOptions? options = null)
+    public static RegressionMetrics EvaluatePurchase(PurchaseModel model, PurchaseSource source, PurchaseTrainingOptions? options = null)
     {
-        var (_, test) = SplitPurchases(transactions, options ?? new PurchaseTrainingOptions());
-        return RegressionMetrics.Compute(test.Select(t => (double)t.Purchase!.Value).ToArray(),
-            model.PredictAmounts(test.Select(PurchaseInput.From)));
+        var (_, test) = SplitPurchases(source, options ?? new PurchaseTrainingOptions());
+        return RegressionMetrics.Compute(Array.ConvertAll(test, r => (double)source.Purchase.Span[r]), model.PredictAmounts(source, test));
     }
 
-    /// <summary>Labelled lines before the held-out period, and those in it.</summary>
-    public static (List<OrderLine> Train, List<OrderLine> Test, DateOnly TestFrom, DateOnly TestTo) SplitCancellation(
-        IReadOnlyList<OrderLine> lines, CancellationTrainingOptions options)
+    /// <summary>The rows of the labelled lines (<see cref="CancellationSource.LabelledRows"/>, by id) before the held-out period, and
+    /// those in it.</summary>
+    public static (int[] Train, int[] Test, DateOnly TestFrom, DateOnly TestTo) SplitCancellation(CancellationSource source, CancellationTrainingOptions options)
     {
-        var labelled = lines.Where(l => CancellationInput.Label(l) is not null).ToList();
-        if (labelled.Count == 0)
+        var labelled = source.LabelledRows();
+        if (labelled.Length == 0)
             throw new InvalidOperationException("There are no order lines with a known outcome (cancelled, shipped, delivered or returned) and an amount.");
-        var testFrom = options.TestFrom ?? FirstOfMonth(labelled.Max(l => l.Date));
+        var days = source.Day.Span;
+        var maxDay = int.MinValue;
+        foreach (var r in labelled)
+            maxDay = Math.Max(maxDay, days[r]);
+        var testFrom = options.TestFrom ?? FirstOfMonth(DateOnly.FromDayNumber(maxDay));
         var testTo = options.TestTo ?? testFrom.AddMonths(1);
-        var train = labelled.Where(l => l.Date < testFrom).ToList();
-        var test = labelled.Where(l => l.Date >= testFrom && l.Date < testTo).ToList();
-        if (train.Count == 0 || test.Count == 0)
-            throw new InvalidOperationException($"Training needs labelled lines before {testFrom:yyyy-MM-dd} and in [{testFrom:yyyy-MM-dd}, {testTo:yyyy-MM-dd}); found {train.Count} and {test.Count}.");
+        var (from, to) = (testFrom.DayNumber, testTo.DayNumber);
+        var train = Array.FindAll(labelled, r => source.Day.Span[r] < from);
+        var test = Array.FindAll(labelled, r => source.Day.Span[r] >= from && source.Day.Span[r] < to);
+        if (train.Length == 0 || test.Length == 0)
+            throw new InvalidOperationException($"Training needs labelled lines before {testFrom:yyyy-MM-dd} and in [{testFrom:yyyy-MM-dd}, {testTo:yyyy-MM-dd}); found {train.Length} and {test.Length}.");
         return (train, test, testFrom, testTo);
     }
 
-    /// <summary>Rows with a purchase amount, shuffled with the options' seed and cut into training and held-out parts.</summary>
-    public static (List<PurchaseTransaction> Train, List<PurchaseTransaction> Test) SplitPurchases(
-        IReadOnlyList<PurchaseTransaction> transactions, PurchaseTrainingOptions options)
+    /// <summary>The rows (all labelled, in store order) shuffled with the options' seed and cut into training and held-out parts.</summary>
+    public static (int[] Train, int[] Test) SplitPurchases(PurchaseSource source, PurchaseTrainingOptions options)
     {
-        var labelled = transactions.Where(t => t.Purchase is not null).ToList();
-        if (labelled.Count < 10)
-            throw new InvalidOperationException($"Training needs purchase rows with an amount; found {labelled.Count}.");
-        var order = Enumerable.Range(0, labelled.Count).ToArray();
+        if (source.Count < 10)
+            throw new InvalidOperationException($"Training needs purchase rows with an amount; found {source.Count}.");
+        var order = Enumerable.Range(0, source.Count).ToArray();
         new Random(options.Seed).Shuffle(order);
-        var cut = (int)Math.Round(labelled.Count * (1 - options.TestFraction));
-        return (order[..cut].Select(i => labelled[i]).ToList(), order[cut..].Select(i => labelled[i]).ToList());
+        var cut = (int)Math.Round(source.Count * (1 - options.TestFraction));
+        return (order[..cut], order[cut..]);
     }
 
-    private static CancellationModelReport TrainClassifier(CancellationFeatures features, FeatureMatrix x, double[] y, float[][] testRows,
-        double[] testLabels, IProgress<double> progress, CancellationToken cancellationToken, Func<IProgress<double>, CancellationToken, TabularModel> train)
+    private static CancellationModelReport TrainClassifier(CancellationFeatures features, FeatureMatrix testRows, double[] testLabels, IProgress<double> progress, CancellationToken cancellationToken, Func<IProgress<double>, CancellationToken, TabularModel> train)
     {
         var cpu = CpuTime();
         var clock = Stopwatch.StartNew();
@@ -120,7 +118,7 @@ public static class ModelTraining
         return new CancellationModelReport(model, ClassificationMetrics.Compute(testLabels, probabilities), importance, time, cpu);
     }
 
-    private static PurchaseModelReport TrainRegression(PurchaseFeatures features, FeatureMatrix x, float[][] testRows, double[] testLabels,
+    private static PurchaseModelReport TrainRegression(PurchaseFeatures features, FeatureMatrix testRows, double[] testLabels,
         double coverage, IProgress<double> progress, CancellationToken cancellationToken, Func<IProgress<double>, CancellationToken, TabularModel> train)
     {
         var cpu = CpuTime();
@@ -141,17 +139,13 @@ public static class ModelTraining
 
     /// <summary>Permutation importance by input on at most <see cref="ImportanceRows"/> held-out rows (two scoring passes per input),
     /// computed once per training and stored with the model.</summary>
-    private static IReadOnlyList<FeatureImportance> Importance(TabularModel model, float[][] testRows, double[] testLabels, Func<string, string> inputOf)
+    private static IReadOnlyList<FeatureImportance> Importance(TabularModel model, FeatureMatrix testRows, double[] testLabels, Func<string, string> inputOf)
     {
-        var schema = model.Layout.Schema;
-        var step = Math.Max(1, testRows.Length / ImportanceRows);
-        var picked = Enumerable.Range(0, testRows.Length).Where(i => i % step == 0).Take(ImportanceRows).ToArray();
+        var step = Math.Max(1, testRows.Rows / ImportanceRows);
+        var picked = Enumerable.Range(0, testRows.Rows).Where(i => i % step == 0).Take(ImportanceRows).ToArray();
         if (picked.Length == 0 || (model.Task == TabularTask.BinaryClassification && picked.Select(i => testLabels[i]).Distinct().Count() < 2))
             return [];
-        var values = new float[picked.Length * schema.Count];
-        for (var i = 0; i < picked.Length; i++)
-            testRows[picked[i]].CopyTo(values.AsSpan(i * schema.Count));
-        return model.PermutationImportance(new FeatureMatrix(schema, values, picked.Length), picked.Select(i => testLabels[i]).ToArray(), inputOf);
+        return model.PermutationImportance(testRows.Subset(picked), picked.Select(i => testLabels[i]).ToArray(), inputOf);
     }
 
     private const int ImportanceRows = 3000;

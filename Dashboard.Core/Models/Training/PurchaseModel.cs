@@ -35,6 +35,9 @@ public sealed class PurchaseModel
     /// <summary>Amounts of many rows with one ML.NET <c>Transform</c>.</summary>
     public double[] PredictAmounts(IEnumerable<PurchaseInput> inputs) => Tabular.PredictBatch(inputs.Select(Features.Transform));
 
+    /// <summary>Amounts of <paramref name="rows"/> of <paramref name="source"/> with one ML.NET <c>Transform</c>.</summary>
+    public double[] PredictAmounts(PurchaseSource source, ReadOnlySpan<int> rows) => Tabular.PredictBatch(Features.Transform(source, rows));
+
     public PurchasePrediction Predict(PurchaseInput input)
     {
         var explanation = Tabular.Explain(Features.Transform(input));

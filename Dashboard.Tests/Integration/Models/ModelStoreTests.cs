@@ -3,7 +3,6 @@ using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Scoring;
 using Dashboard.Core.Models.Store;
 using Dashboard.Core.Models.Training;
-using Dashboard.Core.Orders;
 
 namespace Dashboard.Tests.Integration.Models;
 
@@ -46,25 +45,25 @@ public class ModelStoreTests
         using var db = ModelTestData.Create();
         var store = ModelTestData.Store(db);
         var trainer = ModelTestData.Trainer(db, store);
-        var lines = await trainer.LoadOrderLinesAsync();
+        var lines = await trainer.LoadCancellationSourceAsync();
         var result = ModelTraining.TrainCancellationModels(lines, ModelTestData.CancellationOptions);
         await trainer.StoreAsync(ModelAlgorithm.Boosted, result.Trees, result, lines, "[1]", "{}", []);
-        var purchases = await trainer.LoadPurchasesAsync();
+        var purchases = await trainer.LoadPurchaseSourceAsync();
         var purchaseResult = ModelTraining.TrainPurchaseModels(purchases, ModelTestData.PurchaseOptions);
-        await trainer.StoreAsync(ModelAlgorithm.Linear, purchaseResult.Linear, purchaseResult, purchases, purchases.Take(10).ToList(), "[2]", "{}");
+        await trainer.StoreAsync(ModelAlgorithm.Linear, purchaseResult.Linear, purchaseResult, purchases, Enumerable.Range(0, 10).ToArray(), "[2]", "{}");
 
         var reloaded = await new ActiveModels(ModelTestData.Store(db), TimeProvider.System).GetAsync();
 
         Assert.NotNull(reloaded.CancellationBoosted);
         Assert.Null(reloaded.CancellationLinear);
-        foreach (var line in lines.Take(300))
+        foreach (var row in lines.LabelledRows().Take(300))
         {
-            var input = CancellationInput.From(line);
+            var input = lines.Input(row);
             Assert.Equal(result.Trees.Model.PredictProbability(input), reloaded.CancellationBoosted.Model.PredictProbability(input));
         }
-        foreach (var row in purchases.Take(300))
+        foreach (var row in Enumerable.Range(0, Math.Min(300, purchases.Count)))
         {
-            var input = PurchaseInput.From(row);
+            var input = purchases.Input(row);
             Assert.Equal(purchaseResult.Linear.Model.Predict(input).Amount, reloaded.PurchaseLinear!.Model.Predict(input).Amount);
         }
     }
@@ -75,15 +74,14 @@ public class ModelStoreTests
         using var db = ModelTestData.Create();
         var store = ModelTestData.Store(db);
         var trainer = ModelTestData.Trainer(db, store);
-        var lines = await trainer.LoadOrderLinesAsync();
+        var lines = await trainer.LoadCancellationSourceAsync();
         var good = ModelTraining.TrainCancellationModels(lines, ModelTestData.CancellationOptions);
         var first = await trainer.StoreAsync(ModelAlgorithm.Boosted, good.Trees, good, lines, "[1]", "{}", []);
         Assert.True(first.IsActive);
 
         // Same rows, labels shuffled: the model learns nothing real, and is judged on the true held-out labels.
         var random = new Random(3);
-        var groups = lines.Select(l => l.StatusGroup).OrderBy(_ => random.Next()).ToArray();
-        var shuffled = lines.Select((l, i) => Copy(l, groups[i])).ToList();
+        var shuffled = lines with { Status = lines.Status.ToArray().OrderBy(_ => random.Next()).ToArray() };
         var bad = ModelTraining.TrainCancellationModels(shuffled, ModelTestData.CancellationOptions);
         var second = await trainer.StoreAsync(ModelAlgorithm.Boosted, bad.Trees, bad, lines, "[1]", "{}", []);
 
@@ -198,12 +196,4 @@ public class ModelStoreTests
         Assert.NotNull(run.Purchase.Skipped);
         Assert.Empty(await store.HistoryAsync());
     }
-
-    private static OrderLine Copy(OrderLine l, StatusGroup group) => new()
-    {
-        OrderId = l.OrderId, Sku = l.Sku, Date = l.Date, Status = group.ToString(), StatusGroup = group, Fulfilment = l.Fulfilment,
-        SalesChannel = l.SalesChannel, ServiceLevel = l.ServiceLevel, Style = l.Style, Category = l.Category, Size = l.Size, Asin = l.Asin,
-        Qty = l.Qty, Currency = l.Currency, AmountMinor = l.AmountMinor, City = l.City, CityRaw = l.CityRaw, State = l.State, StateRaw = l.StateRaw,
-        Country = l.Country, B2B = l.B2B, BatchId = l.BatchId, ContentHash = l.ContentHash,
-    };
 }

@@ -1,3 +1,4 @@
+using Dashboard.Core.Models.Features;
 using Dashboard.Core.Models.Store;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Purchases;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Tests.Integration.Models;
 
 /// <summary>
-/// Decision 0010: the models read their rows from the frames (loaded with their model columns), and get exactly what the
+/// Decision 0010: the models read the frames' own columns (loaded with their model columns), and get exactly what the
 /// store holds, field by field, in store order: nulls stay nulls, and a line's promotion-ids text comes back.
 /// </summary>
 public class TrainingRowsTests
@@ -34,16 +35,16 @@ public class TrainingRowsTests
             .Select(l => new { Line = l, Promotions = read.PromotionLists.Where(p => p.Id == l.PromotionListId).Select(p => p.Ids).FirstOrDefault() })
             .ToListAsync();
 
-        var all = await ModelTrainer.ReadOrderLinesAsync(read, labelledOnly: false);
-        var labelled = await ModelTrainer.ReadOrderLinesAsync(read, labelledOnly: true);
+        var source = await ModelTrainer.ReadCancellationSourceAsync(read);
+        var byId = Enumerable.Range(0, source.Count).OrderBy(r => source.Id.Span[r]).ToArray();
 
-        Assert.Equal(stored.Select(s => Model(s.Line, s.Promotions)), all.Select(l => Model(l, l.PromotionIds)));
-        Assert.Contains(all, l => l.City is null);
-        Assert.Contains(all, l => l.PromotionIds is not null);
+        Assert.Equal(stored.Select(s => Model(s.Line, s.Promotions)), byId.Select(r => Model(source, r)));
+        Assert.Contains(byId, r => source.City.Text(r) is null);
+        Assert.Contains(byId, r => source.PromotionIds.Text(r) is not null);
         Assert.Equal(
             stored.Where(s => s.Line.AmountMinor is not null && s.Line.StatusGroup is StatusGroup.Cancelled or StatusGroup.Shipped
                 or StatusGroup.Delivered or StatusGroup.Returned).Select(s => s.Line.Id),
-            labelled.Select(l => l.Id));
+            source.LabelledRows().Select(r => (long)source.Id.Span[r]));
     }
 
     [Fact]
@@ -53,18 +54,34 @@ public class TrainingRowsTests
         await using var read = db.Context();
         var stored = await read.Purchases.Where(p => !p.IsToScore && p.Purchase != null).OrderBy(p => p.Id).ToListAsync();
 
-        var fromFrame = await ModelTrainer.ReadPurchasesAsync(read);
+        var source = await ModelTrainer.ReadPurchaseSourceAsync(read);
+        var fromFrame = Enumerable.Range(0, source.Count).Select(r => Model(source, r)).ToList();
 
-        Assert.Equal(stored.Select(Model), fromFrame.Select(Model));
-        Assert.Contains(fromFrame, p => p.ProductCategory2 is null);
-        Assert.Contains(fromFrame, p => p.StayYears == 4);
+        Assert.Equal(stored.Select(Model), fromFrame);
+        Assert.Contains(Enumerable.Range(0, source.Count), r => source.Input(r).ProductCategory2 is null);
+        Assert.Contains(Enumerable.Range(0, source.Count), r => source.Input(r).StayYears == 4);
     }
 
+    /// <summary>What the cancellation model reads of a line: its inputs, weekday, label and training record.</summary>
     private static string Model(OrderLine l, string? promotions) =>
-        $"{l.Id}|{l.Date:O}|{l.StatusGroup}|{l.Category}|{l.State}|{l.City}|{l.Size}|{l.Fulfilment}|{l.SalesChannel}|{l.ServiceLevel}|" +
-        $"{l.B2B}|{l.Qty}|{l.Currency}|{l.AmountMinor}|{l.BatchId}|{promotions}|{l.IsSample}";
+        $"{l.Id}|{l.Date:O}|{CancellationInput.Label(l.StatusGroup, l.AmountMinor is not null)}|{l.Category}|{l.State}|{l.City}|{l.Size}|" +
+        $"{l.Fulfilment}|{l.SalesChannel}|{l.ServiceLevel}|{l.B2B}|{l.Date.DayOfWeek}|{l.Amount}|{l.BatchId}|{promotions}";
+
+    private static string Model(CancellationSource s, int r)
+    {
+        var x = s.Input(r);
+        return $"{s.Id.Span[r]}|{s.Date(r):O}|{s.Label(r)}|{x.Category}|{x.State}|{x.City}|{x.Size}|" +
+            $"{x.Fulfilment}|{x.SalesChannel}|{x.ServiceLevel}|{x.B2B}|{x.Weekday}|{x.Amount}|{s.Batch.Span[r]}|{x.PromotionIds}";
+    }
 
     private static string Model(PurchaseTransaction p) =>
         $"{p.Id}|{p.UserId}|{p.ProductId}|{p.Gender}|{p.AgeBand}|{p.Occupation}|{p.CityCategory}|{p.StayYears}|{p.Married}|" +
-        $"{p.ProductCategory1}|{p.ProductCategory2}|{p.ProductCategory3}|{p.Purchase}|{p.BatchId}|{p.IsSample}";
+        $"{p.ProductCategory1}|{p.ProductCategory2}|{p.ProductCategory3}|{p.Purchase}|{p.BatchId}";
+
+    private static string Model(PurchaseSource s, int r)
+    {
+        var x = s.Input(r);
+        return $"{s.Id.Span[r]}|{x.UserId}|{x.ProductId}|{x.Gender}|{x.AgeBand}|{x.Occupation}|{x.CityCategory}|{x.StayYears}|{x.Married}|" +
+            $"{x.ProductCategory1}|{x.ProductCategory2}|{x.ProductCategory3}|{s.Purchase.Span[r]}|{s.Batch.Span[r]}";
+    }
 }

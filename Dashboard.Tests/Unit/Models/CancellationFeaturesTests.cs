@@ -9,34 +9,29 @@ public class CancellationFeaturesTests
     [Fact]
     public void OnlyCancelledAgainstShippedDeliveredOrReturnedLinesWithAnAmountAreLabels()
     {
-        var line = SyntheticData.Orders(1, 1)[0];
-        line.AmountMinor = 50000;
         foreach (var (group, expected) in new (StatusGroup, double?)[]
         {
             (StatusGroup.Cancelled, 1), (StatusGroup.Shipped, 0), (StatusGroup.Delivered, 0), (StatusGroup.Returned, 0),
             (StatusGroup.Pending, null), (StatusGroup.Lost, null), (StatusGroup.Other, null),
         })
         {
-            line.StatusGroup = group;
-            Assert.Equal(expected, CancellationInput.Label(line));
+            Assert.Equal(expected, CancellationInput.Label(group, hasAmount: true));
         }
-        line.StatusGroup = StatusGroup.Cancelled;
-        line.AmountMinor = null;
-        Assert.Null(CancellationInput.Label(line));
+        Assert.Null(CancellationInput.Label(StatusGroup.Cancelled, hasAmount: false));
     }
 
     [Fact]
     public void CourierStatusQuantityAndPromotionsNeverReachTheModelByDefault()
     {
         var lines = SyntheticData.Orders(3000, 2);
-        var (features, x, _, _) = CancellationFeatures.FitTransform(lines, new CancellationFeatureOptions());
+        var (features, x, _) = Fit(lines, new CancellationFeatureOptions());
         Assert.DoesNotContain(features.Schema.Names, n => n.Contains("courier", StringComparison.OrdinalIgnoreCase)
             || n.Contains("qty", StringComparison.OrdinalIgnoreCase) || n.Contains("promotion", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(
             ["fulfilment", "sales_channel", "service_level", "category", "size", "state", "city_cancel_rate", "city_frequency", "amount", "b2b", "weekday"],
             features.Schema.Names);
 
-        var line = lines.First(l => CancellationInput.Label(l) is not null);
+        var line = lines.First(l => CancellationInput.Label(l.StatusGroup, l.AmountMinor is not null) is not null);
         var before = features.Transform(CancellationInput.From(line));
         line.CourierStatus = line.CourierStatus == "Cancelled" ? "Shipped" : "Cancelled";
         line.Qty += 3;
@@ -50,10 +45,10 @@ public class CancellationFeaturesTests
     public void PromotionIdsAreAnInputOnlyWhenSwitchedOnAndThenTheLeakageCheckFlagsThem()
     {
         var lines = SyntheticData.Orders(4000, 3);
-        var (plain, px, py, _) = CancellationFeatures.FitTransform(lines, new CancellationFeatureOptions());
+        var (plain, px, py) = Fit(lines, new CancellationFeatureOptions());
         Assert.Empty(LeakageCheck.ForClassifier(px, py, CancellationFeatures.InputOf));
 
-        var (withPromotions, x, y, _) = CancellationFeatures.FitTransform(lines, new CancellationFeatureOptions { IncludePromotionIds = true });
+        var (withPromotions, x, y) = Fit(lines, new CancellationFeatureOptions { IncludePromotionIds = true });
         Assert.Contains(CancellationFeatures.HasPromotion, withPromotions.Schema.Names);
         var warnings = LeakageCheck.ForClassifier(x, y, CancellationFeatures.InputOf);
         var warning = Assert.Single(warnings);
@@ -79,7 +74,9 @@ public class CancellationFeaturesTests
         // a city with a single (cancelled) line: out-of-fold it has no other rows, so its training encoding is missing
         var lonely = lines.First(l => l.StatusGroup == StatusGroup.Cancelled && l.AmountMinor is not null);
         lonely.City = "NOWHERE";
-        var (features, x, _, rows) = CancellationFeatures.FitTransform(lines, new CancellationFeatureOptions());
+        var source = ModelSources.Of(lines);
+        var rows = source.LabelledRows();
+        var (features, x, _) = CancellationFeatures.FitTransform(source, rows, new CancellationFeatureOptions());
         var row = Array.IndexOf(rows, lines.IndexOf(lonely));
         Assert.True(float.IsNaN(x[row, features.Schema.IndexOf(CancellationFeatures.CityRate)]));
         // at scoring time the fitted encoding knows the city, shrunk towards the prior
@@ -90,12 +87,18 @@ public class CancellationFeaturesTests
     [Fact]
     public void UnseenAndMissingValuesAreExplicitNotErrors()
     {
-        var (features, _, _, _) = CancellationFeatures.FitTransform(SyntheticData.Orders(2000, 6), new CancellationFeatureOptions());
+        var (features, _, _) = Fit(SyntheticData.Orders(2000, 6), new CancellationFeatureOptions());
         var row = features.Transform(new CancellationInput { City = "ATLANTIS", Category = "Spacesuit", Amount = null });
         Assert.True(float.IsNaN(row[features.Schema.IndexOf(CancellationFeatures.CityRate)]));
         Assert.True(float.IsNaN(row[features.Schema.IndexOf(CancellationFeatures.Amount)]));
         Assert.True(float.IsNaN(row[features.Schema.IndexOf(CancellationFeatures.Fulfilment)]));
         var category = features.Schema.Features[features.Schema.IndexOf(CancellationFeatures.Category)];
         Assert.Equal(CategoryIndex.OtherLevel, category.Levels![(int)row[features.Schema.IndexOf(CancellationFeatures.Category)]]);
+    }
+
+    private static (CancellationFeatures Features, FeatureMatrix X, double[] Y) Fit(List<OrderLine> lines, CancellationFeatureOptions options)
+    {
+        var source = ModelSources.Of(lines);
+        return CancellationFeatures.FitTransform(source, source.LabelledRows(), options);
     }
 }

@@ -15,7 +15,7 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
     internal static readonly LinearSettings FastLinear = new() { L2 = [0.01f, 1f], Folds = 2 };
 
     internal static CancellationTrainingResult TrainCancellation(IProgress<TrainingProgress>? progress = null, CancellationToken token = default) =>
-        ModelTraining.TrainCancellationModels(SyntheticData.Orders(6000, 11), new CancellationTrainingOptions
+        ModelTraining.TrainCancellationModels(ModelSources.Of(SyntheticData.Orders(6000, 11)), new CancellationTrainingOptions
         {
             TestFrom = new DateOnly(2022, 6, 1),
             Linear = FastLinear,
@@ -46,7 +46,7 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
     [Fact]
     public void AnExistingModelIsEvaluatedOnTheSameHeldOutRowsAsANewOne()
     {
-        var lines = SyntheticData.Orders(6000, 11);
+        var lines = ModelSources.Of(SyntheticData.Orders(6000, 11));
         var options = new CancellationTrainingOptions { TestFrom = new DateOnly(2022, 6, 1) };
         var result = trained.Result;
         var again = ModelTraining.EvaluateCancellation(result.Trees.Model, lines, options);
@@ -92,13 +92,17 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
     [Fact]
     public void APurchaseModelSavedAndReloadedPredictsIdenticallyAndItsWhatIfIsItsBatch()
     {
-        var result = ModelTraining.TrainPurchaseModels(SyntheticData.Purchases(3000, 13, withIds: true),
+        var result = ModelTraining.TrainPurchaseModels(ModelSources.Of(SyntheticData.Purchases(3000, 13, withIds: true)),
             new PurchaseTrainingOptions { Trees = FastTrees, Linear = FastLinear });
-        var inputs = SyntheticData.Purchases(300, 14, withIds: true).Select(PurchaseInput.From).ToArray();
+        var source = ModelSources.Of(SyntheticData.Purchases(300, 14, withIds: true));
+        var rows = Enumerable.Range(0, source.Count).ToArray();
+        var inputs = rows.Select(source.Input).ToArray();
         foreach (var model in new[] { result.Linear.Model, result.Trees.Model })
         {
             var reloaded = PurchaseModel.Deserialize(model.Serialize());
-            var batch = model.PredictAmounts(inputs);
+            // the batch reads the columns, a What-if request its one row: the same float
+            var batch = model.PredictAmounts(source, rows);
+            Assert.Equal(batch, model.PredictAmounts(inputs));
             for (var i = 0; i < inputs.Length; i++)
             {
                 Assert.Equal(model.PredictAmount(inputs[i]), reloaded.PredictAmount(inputs[i]));
@@ -113,7 +117,7 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
     [Fact]
     public void PurchaseModelsBeatTheMeanAndCarryAnInterval()
     {
-        var result = ModelTraining.TrainPurchaseModels(SyntheticData.Purchases(5000, 15, withIds: false),
+        var result = ModelTraining.TrainPurchaseModels(ModelSources.Of(SyntheticData.Purchases(5000, 15, withIds: false)),
             new PurchaseTrainingOptions { Trees = FastTrees, Linear = FastLinear });
         Assert.False(result.UsedIds);
         foreach (var report in new[] { result.Linear, result.Trees })
@@ -161,7 +165,7 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
                 Assert.Equal(model.PredictProbability(input), ModelMath.Sigmoid(e.Value), 5);
             }
         }
-        var purchase = ModelTraining.TrainPurchaseModels(SyntheticData.Purchases(3000, 22, withIds: true),
+        var purchase = ModelTraining.TrainPurchaseModels(ModelSources.Of(SyntheticData.Purchases(3000, 22, withIds: true)),
             new PurchaseTrainingOptions { Trees = FastTrees, Linear = FastLinear });
         Assert.True(CategoricalSplits(purchase.Trees.Model.Tabular) > 0);
         foreach (var row in SyntheticData.Purchases(200, 23, withIds: true))
@@ -213,12 +217,17 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
     [Fact]
     public void BatchAndSingleRequestsAgreeOnMissingAndUnseenLevelsForBothModels()
     {
-        var inputs = SyntheticData.Orders(60, 26).Select(CancellationInput.From)
-            .SelectMany(i => new[] { i, i with { Size = null, Category = " ", Fulfilment = null, Amount = null }, i with { Category = "never seen", State = "NOWHERE" } })
-            .ToArray();
+        var lines = SyntheticData.Orders(60, 26);
+        var blanks = SyntheticData.Orders(60, 26);
+        blanks.ForEach(l => (l.Size, l.Category, l.Fulfilment, l.AmountMinor) = ("", " ", "", null));
+        var unseen = SyntheticData.Orders(60, 26);
+        unseen.ForEach(l => (l.Category, l.State) = ("never seen", "NOWHERE"));
+        var source = ModelSources.Of([.. lines, .. blanks, .. unseen]);
+        var rows = Enumerable.Range(0, source.Count).ToArray();
+        var inputs = rows.Select(source.Input).ToArray();
         foreach (var model in new[] { trained.Result.Linear.Model, trained.Result.Trees.Model })
         {
-            var batch = model.PredictProbabilities(inputs);
+            var batch = model.PredictProbabilities(source, rows);
             for (var i = 0; i < inputs.Length; i++)
                 Assert.Equal(batch[i], model.PredictProbability(inputs[i]));
         }
@@ -228,10 +237,12 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
     [Fact]
     public void AWhatIfPredictionIsTheBatchPredictionOfTheSameRow()
     {
-        var inputs = SyntheticData.Orders(300, 25).Select(CancellationInput.From).ToArray();
+        var source = ModelSources.Of(SyntheticData.Orders(300, 25));
+        var rows = Enumerable.Range(0, source.Count).ToArray();
+        var inputs = rows.Select(source.Input).ToArray();
         foreach (var model in new[] { trained.Result.Linear.Model, trained.Result.Trees.Model })
         {
-            var batch = model.PredictProbabilities(inputs);
+            var batch = model.PredictProbabilities(source, rows);
             for (var i = 0; i < inputs.Length; i++)
             {
                 Assert.Equal(batch[i], model.PredictProbability(inputs[i]));
@@ -243,7 +254,7 @@ public class ModelTrainingTests(TrainedCancellationModels trained) : IClassFixtu
     [Fact]
     public void ALeakyPromotionInputIsReportedWhenSwitchedOn()
     {
-        var result = ModelTraining.TrainCancellationModels(SyntheticData.Orders(4000, 17), new CancellationTrainingOptions
+        var result = ModelTraining.TrainCancellationModels(ModelSources.Of(SyntheticData.Orders(4000, 17)), new CancellationTrainingOptions
         {
             Features = new CancellationFeatureOptions { IncludePromotionIds = true },
             Linear = FastLinear,
