@@ -32,7 +32,7 @@ internal sealed class Backtest
 
     public static int MinTrainingOf(int season) => season > 1 ? 2 * season : 6;
 
-    public static Backtest Run(ForecastSeries series, int horizon, int window = Window)
+    public static Backtest Run(ForecastSeries series, int horizon)
     {
         var (y, missing, m, n) = (series.Values, series.Missing, series.Season, series.Length);
         var minTraining = MinTrainingOf(m);
@@ -40,7 +40,7 @@ internal sealed class Backtest
         var hw = new List<BacktestError>();
         var combination = new List<BacktestError>();
         var parameters = new HoltWinters.Parameters(0.2, 0.1);
-        var first = Math.Max(minTraining, n - window);
+        var first = Math.Max(minTraining, n - Window);
         for (var o = first; o < n; o++)
         {
             if ((o - first) % RefitEvery == 0)
