@@ -61,6 +61,7 @@ public sealed class ForecastThemePageTests(ForecastFixture fixture) : IClassFixt
         Assert.True(span.GetProperty("width").GetDouble() >= 1);
         AtLeast3To1(span.GetProperty("color").GetString()!, surface);
         Assert.Equal("Sale days", (await page.Locator("[data-chart=over-time] .annotation-text").TextContentAsync())!.Trim());
+        Assert.Contains("grey shading events over several days", await page.Locator("[data-card=over-time]").InnerTextAsync(), StringComparison.Ordinal);
 
         if (BrowserAppFixture.ScreenshotFolder is { } folder)
         {
