@@ -47,33 +47,10 @@ internal static class ForecastBenchmark
 
     private const string Header = "| filter | metric | shown (hw/comb/naive per origin) | MAE | naive MAE | ratio | 80% band held | 95% band held |";
 
-    /// <summary>
-    /// The same protocol on many filters not named in the acceptance text: every category, the 10 largest states, each
-    /// fulfilment and sales channel, both customer kinds and two-key filters; orders, units and revenue.
-    /// </summary>
+    /// <summary>The same protocol on the filters of <see cref="ForecastSweepFilters"/>; orders, units and revenue.</summary>
     private static async Task SweepAsync(OrdersOverviewQuery overview, OrdersForecastQuery query)
     {
-        var options = await overview.GetFilterOptionsAsync();
-        var none = OrderFilter.None;
-        var states = new List<(string State, double Orders)>();
-        foreach (var state in options.States)
-        {
-            states.Add((state, (await overview.GetAsync(none with { States = [state] })).Categories.Sum(c => (double)c.Orders)));
-        }
-        var top = states.OrderByDescending(s => s.Orders).Take(10).Select(s => s.State).ToList();
-        var categories = (await overview.GetAsync(none)).Categories.OrderByDescending(c => c.Orders).Select(c => c.Category).ToList();
-        var filters = new List<(string Name, OrderFilter Filter)> { ("no filter", none) };
-        filters.AddRange(categories.Select(c => ($"category {c}", none with { Categories = [c] })));
-        filters.AddRange(top.Select(s => ($"state {s}", none with { States = [s] })));
-        filters.AddRange(options.Fulfilments.Select(f => ($"fulfilment {f}", none with { Fulfilments = [f] })));
-        filters.AddRange(options.SalesChannels.Select(c => ($"channel {c}", none with { SalesChannels = [c] })));
-        filters.AddRange(options.ServiceLevels.Select(c => ($"service {c}", none with { ServiceLevels = [c] })));
-        filters.Add(("consumers", none with { B2B = false }));
-        foreach (var c in categories.Take(3))
-        {
-            filters.AddRange(top.Take(3).Select(s => ($"category {c} + state {s}", none with { Categories = [c], States = [s] })));
-            filters.AddRange(options.Fulfilments.Select(f => ($"category {c} + fulfilment {f}", none with { Categories = [c], Fulfilments = [f] })));
-        }
+        var filters = await ForecastSweepFilters.AllAsync(overview);
         var rows = new List<(double Ratio, double Held80, string Line)>();
         foreach (var (name, filter) in filters)
         {
@@ -93,6 +70,15 @@ internal static class ForecastBenchmark
         Console.WriteLine(Header);
         Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|");
         foreach (var row in rows.OrderByDescending(r => r.Ratio).Take(10))
+        {
+            Console.WriteLine(row.Line);
+        }
+        Console.WriteLine();
+        Console.WriteLine("The 10 worst rows where the naive forecast was not shown at every origin:");
+        Console.WriteLine();
+        Console.WriteLine(Header);
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|");
+        foreach (var row in rows.Where(r => Math.Abs(r.Ratio - 1) > 1e-9).OrderByDescending(r => r.Ratio).Take(10))
         {
             Console.WriteLine(row.Line);
         }

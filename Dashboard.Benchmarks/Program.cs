@@ -18,6 +18,7 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks rows DB [rounds] [--frame-max-lines N] (a page of 50 rows by amount desc, by date, by order ID, under the 60 filters)
 //   Dashboard.Benchmarks xlsx DB FILE [--frame-max-lines N]   (every order line as the .xlsx download writes it, by amount desc: time, memory)
 //   Dashboard.Benchmarks forecast DB [--frame-max-lines N]     (the forecast's protocol: origins 2022-05-01..06-12, 14 days; anomalies; times)
+//   Dashboard.Benchmarks forecast-rules DB                     (candidate rules for the shown forecast over the sweep; FC_SHIFT=n moves the origins)
 //   Dashboard.Benchmarks load DB [rounds]                      (the orders frame's load against a bare SQLite read of its columns)
 //   Dashboard.Benchmarks duckdb FILE                           (DuckDB's read_parquet of a downloaded file: rows, types, amount sum)
 //   Dashboard.Benchmarks logs [calls] [rounds]                 (a log call through the redacting logger factory against the platform's)
@@ -77,6 +78,11 @@ if (args.Length >= 2 && args[0] is "rows" or "xlsx")
     await (args[0] == "rows"
         ? RowsBenchmark.PagesAsync(args[1], args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[2], culture) : 5, cap)
         : RowsBenchmark.XlsxAsync(args[1], args[2], cap));
+    return 0;
+}
+if (args.Length >= 2 && args[0] == "forecast-rules")
+{
+    await ForecastRules.RunAsync(args[1]);
     return 0;
 }
 if (args.Length >= 2 && args[0] == "forecast")

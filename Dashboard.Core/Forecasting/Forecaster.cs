@@ -3,10 +3,11 @@ using System.Globalization;
 namespace Dashboard.Core.Forecasting;
 
 /// <summary>
-/// Chooses and makes the forecast of one series (docs/decisions/0034-forecast-method-and-intervals.md): of Holt-Winters,
-/// the seasonal-naive forecast and the mean of the two, the one with the smallest error on the rolling-origin backtest of
-/// the series' own history is shown; with too little history to check them, none is. The bands come from the shown method's
-/// backtest errors at each horizon.
+/// Chooses and makes the forecast of one series (docs/decisions/0034-forecast-method-and-intervals.md): the mean of
+/// Holt-Winters and the seasonal-naive forecast where it beats the seasonal-naive forecast on the rolling-origin backtest of
+/// the series' own history, the seasonal-naive forecast otherwise and wherever at least half the known periods are zero;
+/// with too little history to check them, none. Holt-Winters alone is never shown: its wins on the backtest did not hold
+/// out of sample. The bands come from the shown method's backtest errors at each horizon.
 /// </summary>
 internal static class Forecaster
 {
@@ -22,8 +23,8 @@ internal static class Forecaster
         }
         var bt = Backtest.Run(s, backtestHorizon);
         var maeNaive = Mae(bt.Naive);
-        var maeHw = Mae(bt.HoltWinters);
-        var method = Choose(bt);
+        var sparse = ZeroShare(s) >= SparseShare;
+        var method = sparse ? ForecastMethod.SeasonalNaive : Choose(bt);
         if (ForecastBands.From(bt.Of(method), backtestHorizon) is not { } bands)
         {
             return NotShown(string.Create(CultureInfo.InvariantCulture,
@@ -34,31 +35,38 @@ internal static class Forecaster
         var coverage = table.Where(r => r.Method == method && r.Coverage80 is not null).ToList();
         var coverage80 = coverage.Sum(r => r.Forecasts) is var c and > 0 ? coverage.Sum(r => r.Coverage80!.Value * r.Forecasts) / c : (double?)null;
         var mae = Mae(bt.Of(method));
-        var reason = method switch
-        {
-            ForecastMethod.HoltWinters => string.Create(CultureInfo.InvariantCulture,
-                $"Holt-Winters had the smallest error on this history's backtest (mean absolute error {maeHw:0.##} against the seasonal-naive forecast's {maeNaive:0.##})."),
-            ForecastMethod.Combination => string.Create(CultureInfo.InvariantCulture,
-                $"The mean of Holt-Winters and the seasonal-naive forecast had the smallest error on this history's backtest (mean absolute error {mae:0.##}; Holt-Winters {maeHw:0.##}, seasonal-naive {maeNaive:0.##})."),
-            _ => string.Create(CultureInfo.InvariantCulture,
-                $"Neither Holt-Winters nor its mean with the seasonal-naive forecast beat the seasonal-naive forecast on this history's backtest (mean absolute error {maeHw:0.##} against {maeNaive:0.##}), so the seasonal-naive forecast is shown."),
-        };
+        var reason = method == ForecastMethod.Combination
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"The mean of Holt-Winters and the seasonal-naive forecast beat the seasonal-naive forecast on this history's backtest (mean absolute error {mae:0.##} against {maeNaive:0.##}).")
+            : sparse
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"At least half the {unit} of this history are zero; on such sparse series the backtest's choice did not hold on later data, so the seasonal-naive forecast is shown.")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"The mean of Holt-Winters and the seasonal-naive forecast did not beat the seasonal-naive forecast on this history's backtest (mean absolute error {Mae(bt.Combination):0.##} against {maeNaive:0.##}), so the seasonal-naive forecast is shown.");
         return new OrdersForecast(OrdersForecast.NameOf(method), true, reason, points,
             new ForecastBacktest(mae, maeNaive, bt.Scale > 0 ? mae / bt.Scale : null, coverage80)) { Table = table };
     }
 
-    /// <summary>The method with the smallest mean absolute error on the backtest; a tie goes to the simpler method.</summary>
-    private static ForecastMethod Choose(Backtest bt)
+    /// <summary>At or above this share of zero periods a series is sparse and the seasonal-naive forecast is shown (decision 0034).</summary>
+    internal const double SparseShare = 0.5;
+
+    /// <summary>The mean of both where its backtest error is below the seasonal-naive forecast's; a tie goes to the simpler.</summary>
+    private static ForecastMethod Choose(Backtest bt) =>
+        Mae(bt.Combination) < Mae(bt.Naive) ? ForecastMethod.Combination : ForecastMethod.SeasonalNaive;
+
+    /// <summary>The share of the known periods whose value is zero.</summary>
+    private static double ZeroShare(ForecastSeries s)
     {
-        var best = ForecastMethod.SeasonalNaive;
-        foreach (var method in new[] { ForecastMethod.Combination, ForecastMethod.HoltWinters })
+        var (zeros, known) = (0, 0);
+        for (var t = 0; t < s.Length; t++)
         {
-            if (Mae(bt.Of(method)) < Mae(bt.Of(best)))
+            if (!s.Missing[t])
             {
-                best = method;
+                known++;
+                zeros += s.Values[t] == 0 ? 1 : 0;
             }
         }
-        return best;
+        return known == 0 ? 0 : (double)zeros / known;
     }
 
     private static OrdersForecast NotShown(string reason) => new("none", false, reason, [], null);
@@ -76,8 +84,7 @@ internal static class Forecaster
         else
         {
             HoltWinters.Run(y, missing, n, m, HoltWinters.Fit(y, missing, n, m), out var state);
-            Func<int, double> hw = h => Math.Max(0, state.Predict(n + h - 1));
-            predict = method == ForecastMethod.HoltWinters ? hw : h => (hw(h) + naive(h)) / 2;
+            predict = h => (Math.Max(0, state.Predict(n + h - 1)) + naive(h)) / 2;
         }
         var points = new List<ForecastPoint>(horizon);
         for (var h = 1; h <= horizon; h++)

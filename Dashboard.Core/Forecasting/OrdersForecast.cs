@@ -4,9 +4,9 @@ namespace Dashboard.Core.Forecasting;
 
 /// <summary>
 /// The forecast of one metric for one filter. <see cref="Shown"/> is false, with the <see cref="Reason"/>, when no method
-/// can be trusted (too little history); otherwise <see cref="Method"/> names the method shown (holt-winters, combination:
-/// the mean of Holt-Winters and the naive forecast, or seasonal-naive): the one with the smallest error on the request's
-/// own backtest.
+/// can be trusted (too little history); otherwise <see cref="Method"/> names the method shown: combination (the mean of
+/// Holt-Winters and the naive forecast) where it beats the naive forecast on the request's own backtest and the series is
+/// not sparse, seasonal-naive otherwise (decision 0034). "holt-winters" names Holt-Winters' rows in the backtest table.
 /// </summary>
 public sealed record OrdersForecast(string Method, bool Shown, string Reason, IReadOnlyList<ForecastPoint> Forecast, ForecastBacktest? Backtest)
 {

@@ -12,7 +12,10 @@ namespace Dashboard.Web.Components.Charts;
 /// </summary>
 public static class ChartEvents
 {
-    /// <summary>Grey that keeps 3:1 against both themes' surfaces (WCAG 1.4.11); the span's fill is the same grey, faint.</summary>
+    /// <summary>
+    /// Grey that keeps 3:1 against both themes' surfaces (WCAG 1.4.11); the span's fill is the same grey, faint, so its edges
+    /// are drawn in it too (a thin dashed line).
+    /// </summary>
     private const string Colour = ChartPalette.Tertiary;
     private const string Fill = "rgba(123,135,148,0.22)";
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -65,7 +68,7 @@ public static class ChartEvents
             XRef = "x", YRef = "paper", X0 = e.X0, X1 = e.X1, Y0 = 0m, Y1 = 1m,
             Layer = Plotly.Blazor.LayoutLib.ShapeLib.LayerEnum.Below,
             FillColor = e.IsOneDay ? null : Fill,
-            Line = new ShapeLine { Color = Colour, Width = e.IsOneDay ? 2 : 0, Dash = "dash" },
+            Line = new ShapeLine { Color = Colour, Width = e.IsOneDay ? 2 : 1, Dash = "dash" },
         }).ToList();
         // Labels stagger over three heights, so that events close together stay readable.
         figure.Layout.Annotations = events.Select((e, i) => new Annotation

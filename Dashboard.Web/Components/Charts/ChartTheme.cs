@@ -5,7 +5,8 @@ namespace Dashboard.Web.Components.Charts;
 
 /// <summary>
 /// The colours a chart takes from the page's theme: the card's surface, its text, its grid lines, and the bars' selection
-/// colours (<see cref="ChartPalette"/>'s light and dark pairs).
+/// colours (<see cref="ChartPalette"/>'s light and dark pairs), on bars and on the markers of scatter traces (the forecast's
+/// anomaly circles: the light theme's red is under 3:1 on the dark surface).
 /// </summary>
 public static class ChartTheme
 {
@@ -24,6 +25,12 @@ public static class ChartTheme
         Apply(figure.Layout, dark);
         foreach (var trace in figure.Data)
         {
+            if (trace is Scatter { Marker: { } dot })
+            {
+                dot.Color = dot.Color is string c ? ForTheme(c, dark) : dot.Color;
+                dot.Line?.Color = dot.Line.Color is string l ? ForTheme(l, dark) : dot.Line.Color;
+                continue;
+            }
             if (trace is not Bar { Marker: { } marker })
             {
                 continue;
