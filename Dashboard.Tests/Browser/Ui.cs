@@ -56,6 +56,22 @@ public static class Ui
         }
     }
 
+    /// <summary>
+    /// Waits until the page's own address (<c>location.pathname</c> and <c>location.search</c>, read in the page) is
+    /// <paramref name="pathAndQuery"/>. Blazor changes the address with the history API, which fires no load event, and
+    /// Playwright's wait for a URL also waits for one: under load it timed out on an address the page already had.
+    /// </summary>
+    public static Task WaitForAddressAsync(IPage page, string pathAndQuery) =>
+        page.WaitForFunctionAsync("a => location.pathname + location.search === a", pathAndQuery, new() { Timeout = 20000 });
+
+    /// <summary>Waits until the page's query string has each of <paramref name="pairs"/> (key, value), whatever else it has (see <see cref="WaitForAddressAsync"/>).</summary>
+    public static Task WaitForQueryAsync(IPage page, params (string Key, string Value)[] pairs) =>
+        page.WaitForFunctionAsync("ps => { const q = new URLSearchParams(location.search); return ps.every(([k, v]) => q.get(k) === v); }",
+            pairs.Select(p => new[] { p.Key, p.Value }).ToArray(), new() { Timeout = 20000 });
+
+    /// <summary>The page's address as the page has it now (Playwright's <c>page.Url</c> follows the history API's changes late).</summary>
+    public static Task<string> AddressAsync(IPage page) => page.EvaluateAsync<string>("() => location.pathname + location.search");
+
     /// <summary>The texts of a MudSelect's options (it is opened and closed again).</summary>
     public static async Task<IReadOnlyList<string>> OptionsAsync(IPage page, string selector)
     {

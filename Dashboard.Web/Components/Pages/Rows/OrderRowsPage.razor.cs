@@ -24,6 +24,7 @@ public sealed partial class OrderRowsPage : RowsExplorerPage<OrderFilter, OrderR
     }, RowsColumn.Date);
 
     private OrderFilterOptions? _options;
+    private OrderRowsPages? _pages;
 
     [Inject]
     private OrderRowsQuery Query { get; set; } = default!;
@@ -44,8 +45,9 @@ public sealed partial class OrderRowsPage : RowsExplorerPage<OrderFilter, OrderR
 
     protected override IEnumerable<KeyValuePair<string, string>> FilterPairs(OrderFilter filter) => filter.ToPairs();
 
+    /// <summary>The grid's page: "next" and "previous" after a page this circuit has read, by its cursor (decision 0035).</summary>
     protected override Task<RowsPage> ReadAsync(OrderFilter filter, RowsGridState<RowsColumn> grid, CancellationToken cancellationToken) =>
-        Query.PageAsync(new RowsRequest(filter, grid.Search, grid.Sort, grid.Descending, grid.Offset, grid.Size), cancellationToken);
+        (_pages ??= new OrderRowsPages(Query)).PageAsync(filter, grid.Search, grid.Sort, grid.Descending, grid.Page, grid.Size, cancellationToken);
 
     protected override GridData<OrderRow> DataOf(RowsPage page) => new() { Items = page.Rows, TotalItems = page.Lines };
 
