@@ -46,7 +46,6 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         // The rows' keyset pages in the measured sorts (schema step 15, decision 0035-keyset-rows).
         b.HasIndex(x => new { x.Date, x.Id }).HasDatabaseName("ix_order_lines_date_id");
         b.HasIndex(x => new { x.AmountMinor, x.Id }).IsDescending(true, false).HasDatabaseName("ix_order_lines_amount_id");
-        b.HasIndex(x => new { x.Category, x.AmountMinor, x.Id }).IsDescending(false, true, false).HasDatabaseName("ix_order_lines_category_amount_id"); // step 16
         b.HasIndex(x => new { x.Category, x.Date }).HasDatabaseName("ix_order_lines_category_date");
         b.HasIndex(x => new { x.State, x.Date }).HasDatabaseName("ix_order_lines_state_date");
         b.HasIndex(x => x.BatchId).HasDatabaseName("ix_order_lines_batch");

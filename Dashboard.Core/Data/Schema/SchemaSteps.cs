@@ -381,12 +381,5 @@ public static class SchemaSteps
             CREATE INDEX IF NOT EXISTS ix_order_lines_date_id ON order_lines (order_date, id);
             DROP INDEX IF EXISTS ix_order_lines_date;
             """),
-        new(16, "an index for a page of one category's rows by amount past the frame", """
-            -- docs/decisions/0035-keyset-rows.md. A category's lines lie far down the amount index when its items are cheap:
-            -- a page by amount walked millions of other categories' lines for 50 of its own (18 s at 20 M lines). In
-            -- (category, amount, id) order the page reads its 50 lines and those the other filters drop. IF NOT EXISTS: a
-            -- large store may have it built beforehand, concurrently.
-            CREATE INDEX IF NOT EXISTS ix_order_lines_category_amount_id ON order_lines (category, amount_minor DESC, id);
-            """),
     ];
 }
