@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton<Views.SavedViews>();
         services.AddSingleton<UserService>();
         services.AddDashboardDigests();
+        services.AddDashboardAlerts();
         services.AddDashboardDisplay();
         return services;
     }
@@ -103,6 +104,17 @@ public static class DependencyInjection
         services.AddSingleton<Digests.DigestDelivery>();
         services.AddSingleton<Digests.DigestSubscriptions>();
         services.AddSingleton<Digests.DigestScheduler>();
+        return services;
+    }
+
+    /// <summary>Alert rules, their evaluation, firings and mail (docs/decisions/XXXX-alerts-alerts.md).</summary>
+    public static IServiceCollection AddDashboardAlerts(this IServiceCollection services)
+    {
+        services.AddSingleton<Alerts.AlertTokens>();
+        services.AddSingleton<Alerts.AlertEvaluator>();
+        services.AddSingleton<Alerts.AlertRules>();
+        services.AddSingleton<Alerts.AlertDelivery>();
+        services.AddSingleton<Alerts.AlertChecker>();
         return services;
     }
 
