@@ -115,6 +115,7 @@ public static class DependencyInjection
         services.AddSingleton<Alerts.AlertRules>();
         services.AddSingleton<Alerts.AlertDelivery>();
         services.AddSingleton<Alerts.AlertChecker>();
+        services.AddSingleton<Alerts.AlertTrigger>();
         return services;
     }
 

@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddHostedService<AuditLogFlusher>();
         services.AddHostedService<TrainingHostedService>();
         services.AddHostedService<DigestSchedulerService>();
+        services.AddHostedService<AlertService>();
         services.AddExceptionHandler<StoreBusyHandler>();
         services.AddSingleton<DownloadSlots>();
         services.AddDashboardHealth();

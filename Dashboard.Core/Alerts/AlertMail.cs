@@ -55,6 +55,9 @@ public static class AlertMail
     private static decimal InMetric(AlertMailRequest r, decimal contribution) =>
         r.Rule.Metric == AlertMetric.CancellationRate ? contribution * 100 : contribution;
 
+    private static string DriversTitle(AlertMailRequest r) =>
+        $"What drove the change from {AlertText.Period(r.Rule.Grain, r.Drivers!.BasePeriod.From, r.Drivers.BasePeriod.To)} (by {r.Drivers.By.ToString().ToLowerInvariant()})";
+
     public static MimeMessage Compose(AlertMailRequest r)
     {
         var message = new MimeMessage();
@@ -85,7 +88,7 @@ public static class AlertMail
         }
         if (DriverLines(r) is { Count: > 0 } drivers)
         {
-            sb.Append("\nWhat drove the change against the period before (by ").Append(r.Drivers!.By.ToString().ToLowerInvariant()).Append("):\n");
+            sb.Append('\n').Append(DriversTitle(r)).Append(":\n");
             foreach (var d in drivers)
             {
                 sb.Append("- ").Append(d).Append('\n');
@@ -115,7 +118,7 @@ public static class AlertMail
         }
         if (DriverLines(r) is { Count: > 0 } drivers)
         {
-            sb.Append("<h2 style=\"font-size:16px;margin:16px 0 6px;\">What drove the change (by ").Append(Html.Encode(r.Drivers!.By.ToString().ToLowerInvariant())).Append(")</h2><ul data-drivers>");
+            sb.Append("<h2 style=\"font-size:16px;margin:16px 0 6px;\">").Append(Html.Encode(DriversTitle(r))).Append("</h2><ul data-drivers>");
             foreach (var d in drivers)
             {
                 sb.Append("<li>").Append(Html.Encode(d)).Append("</li>");
