@@ -91,6 +91,8 @@ public static class DependencyInjection
         app.MapEventsApi();
         app.MapViewsApi();
         app.MapDigestEndpoints();
+        app.MapAlertsApi();
+        app.MapAlertEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowFrameworkScriptsAnonymously();
         return app;
     }

@@ -10,7 +10,9 @@ namespace Dashboard.Core.Alerts;
 /// audited. A rule's address gets a confirmation link the first time its owner gives it (<see cref="ConfirmedAddresses"/>) and
 /// nothing else until then: no one can make the server mail an address they do not control.
 /// </summary>
-public sealed class AlertRules(IDbContextFactory<DashboardDbContext> contexts, ConfirmedAddresses addresses, AuditLog audit, TimeProvider clock)
+public sealed class AlertRules(
+    IDbContextFactory<DashboardDbContext> contexts, ConfirmedAddresses addresses, MailGuard guard, Microsoft.Extensions.Options.IOptions<Digests.MailOptions> mailSettings,
+    AuditLog audit, TimeProvider clock)
 {
     public const int MaxRulesPerUser = 50;
     public static readonly TimeSpan Snooze = TimeSpan.FromDays(7);
@@ -87,7 +89,10 @@ public sealed class AlertRules(IDbContextFactory<DashboardDbContext> contexts, C
         rule.UpdatedAt = now;
         await StoreBusy.WriteAsync(() => db.SaveChangesAsync(cancellationToken), Refused);
         await audit.RecordAsync(actor.UserName, id is null ? Actions.Created : Actions.Changed, Describe(rule, actor.UserName), address, cancellationToken);
-        return new SavedAlert(rule, await addresses.RequestAsync(actor.Id, rule.Email, resend: false, cancellationToken));
+        return new SavedAlert(rule, mailSettings.Value.IsConfigured
+            ? await addresses.RequestAsync(actor.Id, rule.Email, resend: false, cancellationToken)
+            : new AddressCheck(rule.Email, await guard.IsConfirmedAsync(actor.Id, rule.Email, cancellationToken), false,
+                "This server sends no mail yet (Mail settings): the address is confirmed once it can."));
     }
 
     private static AlertRule Allowed(UserAccount actor, AlertRule rule) =>
