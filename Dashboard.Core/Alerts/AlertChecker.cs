@@ -32,11 +32,12 @@ public sealed class AlertChecker(
     {
         var range = touched ?? await evaluator.LastDaysAsync(RecentDays, cancellationToken);
         var hits = new List<AlertHit>();
+        var shared = new AlertMeasures(); // rules of one filter and grain read the lines once
         foreach (var rule in await ActiveRulesAsync(cancellationToken))
         {
             if (rule.Condition == AlertCondition.NoNewData ? touched is null : range is not null)
             {
-                hits.AddRange(await evaluator.EvaluateAsync(rule, range ?? new DateRange(DateOnly.MinValue, DateOnly.MinValue), cancellationToken));
+                hits.AddRange(await evaluator.EvaluateAsync(rule, range ?? new DateRange(DateOnly.MinValue, DateOnly.MinValue), cancellationToken, shared));
             }
         }
         if (dryRun)

@@ -24,7 +24,7 @@ public sealed class AlertEvaluator(
     public DayOfWeek WeekStartsOn => options.Value.WeekStartsOn;
 
     /// <summary>The periods of <paramref name="touched"/> (those that overlap it) for which <paramref name="rule"/> fires.</summary>
-    public async Task<IReadOnlyList<AlertHit>> EvaluateAsync(AlertRule rule, DateRange touched, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AlertHit>> EvaluateAsync(AlertRule rule, DateRange touched, CancellationToken cancellationToken = default, AlertMeasures? shared = null)
     {
         if (rule.Condition == AlertCondition.NoNewData)
         {
@@ -33,7 +33,7 @@ public sealed class AlertEvaluator(
         var filter = AlertRuleReader.StoredFilter(rule);
         // The series runs from a period before the first judged one: the change compares with it.
         var first = PeriodStart(rule.Grain, touched.From);
-        var series = await SeriesAsync(filter, rule.Metric, rule.Grain, new DateRange(first.AddDays(-7), touched.To), cancellationToken);
+        var series = await SeriesAsync(filter, rule.Metric, rule.Grain, new DateRange(first.AddDays(-7), touched.To), cancellationToken, shared);
         var judged = Enumerable.Range(0, series.Starts.Count).Where(i => series.Starts[i] >= first && series.Values[i] is not null).ToList();
         if (rule.Condition == AlertCondition.OutsideRange)
         {
@@ -76,41 +76,52 @@ public sealed class AlertEvaluator(
     /// The metric per period over <paramref name="range"/> (widened to whole periods), keeping only periods the data covers
     /// whole. Read in one pass of the overview's measures.
     /// </summary>
-    public Task<AlertSeries> SeriesAsync(OrderFilter filter, AlertMetric metric, TimeGrain grain, DateRange range, CancellationToken cancellationToken = default) =>
-        frames.ReadAsync<AlertSeries>(async s =>
+    public async Task<AlertSeries> SeriesAsync(OrderFilter filter, AlertMetric metric, TimeGrain grain, DateRange range, CancellationToken cancellationToken = default,
+        AlertMeasures? shared = null)
+    {
+        var f = filter with { From = null, To = null };
+        var key = string.Join('|', f.ToQueryString(), grain, range.From.DayNumber, range.To.DayNumber);
+        if (shared is null || !shared.TryGet(key, out var read))
         {
-            if (s.MinDate is not { } min || s.MaxDate is not { } max)
-            {
-                return AlertSeries.Empty;
-            }
-            var step = grain == TimeGrain.Week ? 7 : 1;
-            var from = PeriodStart(grain, range.From);
-            var to = PeriodStart(grain, range.To).AddDays(step - 1);
-            while (from < min)
-            {
-                from = from.AddDays(step); // a period before the data starts is not whole
-            }
-            while (to > max)
-            {
-                to = to.AddDays(-step); // nor is one the data has not reached the end of
-            }
-            if (to < from)
-            {
-                return AlertSeries.Empty;
-            }
-            var days = new DateRange(from, to);
-            var count = days.Days / step;
-            var keyOfDay = Enumerable.Range(0, days.Days).Select(d => d / step).ToArray();
-            var f = filter with { From = null, To = null };
-            if (await s.MeasureAsync(new CompiledFilter(s, f), [new MeasuresRequest(days, LineGrouping.Day, count, keyOfDay)], cancellationToken)
-                is not [var measures])
-            {
-                return null;
-            }
-            var starts = Enumerable.Range(0, count).Select(i => from.AddDays(i * step)).ToList();
-            var values = Enumerable.Range(0, count).Select(i => ValueOf(measures[i], metric)).ToList();
-            return new AlertSeries(starts, values, step);
-        }, cancellationToken);
+            read = await frames.ReadAsync(s => MeasuresAsync(s, f, grain, range, cancellationToken), cancellationToken);
+            shared?.Add(key, read);
+        }
+        return new AlertSeries(read.Starts, [.. read.Measures.Select(m => ValueOf(m, metric))], read.Step);
+    }
+
+    /// <summary>The measures per period over <paramref name="range"/>, widened to whole periods and kept to those the data covers whole.</summary>
+    private async Task<PeriodMeasures?> MeasuresAsync(
+        IOrdersData s, OrderFilter f, TimeGrain grain, DateRange range, CancellationToken cancellationToken)
+    {
+        var step = grain == TimeGrain.Week ? 7 : 1;
+        if (s.MinDate is not { } min || s.MaxDate is not { } max)
+        {
+            return new PeriodMeasures([], [], step);
+        }
+        var from = PeriodStart(grain, range.From);
+        var to = PeriodStart(grain, range.To).AddDays(step - 1);
+        while (from < min)
+        {
+            from = from.AddDays(step); // a period before the data starts is not whole
+        }
+        while (to > max)
+        {
+            to = to.AddDays(-step); // nor is one the data has not reached the end of
+        }
+        if (to < from)
+        {
+            return new PeriodMeasures([], [], step);
+        }
+        var days = new DateRange(from, to);
+        var count = days.Days / step;
+        var keyOfDay = Enumerable.Range(0, days.Days).Select(d => d / step).ToArray();
+        if (await s.MeasureAsync(new CompiledFilter(s, f), [new MeasuresRequest(days, LineGrouping.Day, count, keyOfDay)], cancellationToken)
+            is not [var measures])
+        {
+            return null;
+        }
+        return new PeriodMeasures([.. Enumerable.Range(0, count).Select(i => from.AddDays(i * step))], [.. Enumerable.Range(0, count).Select(i => measures[i])], step);
+    }
 
     public static decimal? ValueOf(OrderMeasures m, AlertMetric metric) => metric switch
     {
