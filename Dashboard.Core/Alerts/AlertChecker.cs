@@ -30,10 +30,15 @@ public sealed class AlertChecker(
     /// </summary>
     public async Task<AlertCheckResult> CheckAsync(DateRange? touched, bool dryRun = false, CancellationToken cancellationToken = default)
     {
+        var rules = await ActiveRulesAsync(cancellationToken);
+        if (rules.Count == 0)
+        {
+            return new AlertCheckResult([], 0, dryRun ? 0 : await SendDueAsync(cancellationToken));
+        }
         var range = touched ?? await evaluator.LastDaysAsync(RecentDays, cancellationToken);
         var hits = new List<AlertHit>();
         var shared = new AlertMeasures(); // rules of one filter and grain read the lines once
-        foreach (var rule in await ActiveRulesAsync(cancellationToken))
+        foreach (var rule in rules)
         {
             if (rule.Condition == AlertCondition.NoNewData ? touched is null : range is not null)
             {
