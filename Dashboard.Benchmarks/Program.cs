@@ -24,6 +24,7 @@ using Microsoft.Extensions.Options;
 //   Dashboard.Benchmarks logs [calls] [rounds]                 (a log call through the redacting logger factory against the platform's)
 //   Dashboard.Benchmarks drivers DB                           (every week, KPI and dimension: the drivers sum exactly to the change)
 //   Dashboard.Benchmarks digest DB [runs]                      (one weekly digest's four ScottPlot charts rendered on the server)
+//   Dashboard.Benchmarks alerts DB [rounds]                    (100 alert rules judged for the days an import of the whole export touches)
 //   Dashboard.Benchmarks parse FILE.csv.gz [rounds]            (the row parsers alone on an export held in memory, against reading only)
 //   Dashboard.Benchmarks agree STORE_A STORE_B [--a-rollup] [--b-rollup] [--save FILE]
 //                                      (the overview's and the weekly review's JSON from two stores, or from one store's frame
@@ -43,6 +44,10 @@ if (args.Length >= 1 && args[0] == "logs")
 if (args.Length >= 2 && args[0] == "drivers")
 {
     return await DriversBenchmark.RunAsync(args[1]);
+}
+if (args.Length >= 2 && args[0] == "alerts")
+{
+    return await AlertsBenchmark.RunAsync(args[1], args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
 }
 if (args.Length >= 2 && args[0] == "digest")
 {

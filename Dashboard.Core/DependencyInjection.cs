@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddSingleton<Views.SavedViews>();
         services.AddSingleton<UserService>();
         services.AddDashboardDigests();
+        services.AddDashboardAlerts();
         services.AddDashboardDisplay();
         return services;
     }
@@ -105,6 +106,18 @@ public static class DependencyInjection
         services.AddSingleton<Digests.DigestDelivery>();
         services.AddSingleton<Digests.DigestSubscriptions>();
         services.AddSingleton<Digests.DigestScheduler>();
+        return services;
+    }
+
+    /// <summary>Alert rules, their evaluation, firings and mail (docs/decisions/0037-alerts.md).</summary>
+    public static IServiceCollection AddDashboardAlerts(this IServiceCollection services)
+    {
+        services.AddSingleton<Alerts.AlertTokens>();
+        services.AddSingleton<Alerts.AlertEvaluator>();
+        services.AddSingleton<Alerts.AlertRules>();
+        services.AddSingleton<Alerts.AlertDelivery>();
+        services.AddSingleton<Alerts.AlertChecker>();
+        services.AddSingleton<Alerts.AlertTrigger>();
         return services;
     }
 

@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddHostedService<AuditLogFlusher>();
         services.AddHostedService<TrainingHostedService>();
         services.AddHostedService<DigestSchedulerService>();
+        services.AddHostedService<AlertService>();
         services.AddExceptionHandler<StoreBusyHandler>();
         services.AddSingleton<DownloadSlots>();
         services.AddDashboardHealth();
@@ -90,6 +91,8 @@ public static class DependencyInjection
         app.MapEventsApi();
         app.MapViewsApi();
         app.MapDigestEndpoints();
+        app.MapAlertsApi();
+        app.MapAlertEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowFrameworkScriptsAnonymously();
         return app;
     }

@@ -9,4 +9,6 @@ public enum MailKind
     Test,
     /// <summary>A scheduled mail (the weekly digest), or one an operator sends from the command line.</summary>
     Scheduled,
+    /// <summary>An alert that fired (docs/decisions/0037-alerts.md): triggered by data, counted against the limits.</summary>
+    Alert,
 }

@@ -11,7 +11,11 @@ namespace Dashboard.Tests.Support;
 /// <summary>The app's own mail services over a test store, as one "process" (several can share the store), and confirming an address as its owner would.</summary>
 public static class MailServices
 {
-    public static ServiceProvider Process(TempDatabase db, TimeProvider clock, IMailTransport transport, IDictionary<string, string?>? settings = null)
+    public static ServiceProvider Process(TempDatabase db, TimeProvider clock, IMailTransport transport, IDictionary<string, string?>? settings = null) =>
+        Process(db, clock, settings, transport);
+
+    /// <summary>The same, sending through the app's own SMTP transport (to a <see cref="SmtpSink"/> named in <paramref name="settings"/>) unless <paramref name="transport"/> is given.</summary>
+    public static ServiceProvider Process(TempDatabase db, TimeProvider clock, IDictionary<string, string?>? settings, IMailTransport? transport = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -29,7 +33,10 @@ public static class MailServices
         services.AddLogging();
         services.AddDashboardCore(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), db.Folder);
         services.AddSingleton(clock);
-        services.AddSingleton(transport);
+        if (transport is not null)
+        {
+            services.AddSingleton(transport);
+        }
         return services.BuildServiceProvider();
     }
 

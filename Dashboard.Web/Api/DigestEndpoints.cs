@@ -55,9 +55,9 @@ public static class DigestEndpoints
         return app;
     }
 
-    private sealed record Form(string Path, string Token, string Action, string Button);
+    internal sealed record Form(string Path, string Token, string Action, string Button);
 
-    private static IResult Page(int status, string title, string text, Form? form = null)
+    internal static IResult Page(int status, string title, string text, Form? form = null)
     {
         var html = HtmlEncoder.Default;
         var button = form is null ? "" :

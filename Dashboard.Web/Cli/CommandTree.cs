@@ -29,7 +29,7 @@ internal static class CommandTree
         [
             DataCommands.Import(), DataCommands.Stats(), DataCommands.Train(),
             UserCommands.List(), UserCommands.Add(), UserCommands.ResetPassword(),
-            StoreMigrationCommand.Create(), DigestCommand.Create(), CheckConfigCommand.Create(),
+            StoreMigrationCommand.Create(), DigestCommand.Create(), AlertCommand.Create(), CheckConfigCommand.Create(),
         ];
         foreach (var verb in verbs)
         {

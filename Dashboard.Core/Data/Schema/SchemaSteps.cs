@@ -381,5 +381,6 @@ public static class SchemaSteps
             CREATE INDEX IF NOT EXISTS ix_order_lines_date_id ON order_lines (order_date, id);
             DROP INDEX IF EXISTS ix_order_lines_date;
             """),
+        AlertsSchemaStep.Step,
     ];
 }

@@ -55,6 +55,7 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
             return UndoResult.Refused(batchId, refusal);
         }
 
+        var (firstDate, lastDate) = DatesOf(connection, transaction, batchId);
         // A store that keeps the rollup (RollupUpkeep) has the days of the batch's lines, before and after, written again.
         var rollup = RollupUpkeep.IsKept(connection, transaction);
         if (rollup)
@@ -80,10 +81,19 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
         transaction.Commit();
         dataVersion.Bump();
 
-        var result = new UndoResult(batchId, true, touched - restored, restored, purchases, null);
+        var result = new UndoResult(batchId, true, touched - restored, restored, purchases, null) { FirstDate = firstDate, LastDate = lastDate };
         logger.LogInformation("Undid batch {Batch} ('{File}'): {Removed} lines removed, {Restored} restored, {Purchases} purchases removed",
             batchId, fileName, result.LinesRemoved, result.LinesRestored, result.PurchasesRemoved);
         return result;
+    }
+
+    /// <summary>The first and last order date of the batch's lines: the days an undo changes (alerts check them again).</summary>
+    private static (DateOnly?, DateOnly?) DatesOf(DbConnection connection, DbTransaction transaction, long batchId)
+    {
+        using var command = Command(connection, transaction, "SELECT MIN(order_date), MAX(order_date) FROM order_lines WHERE batch_id = @b;", batchId);
+        using var reader = command.ExecuteReader();
+        static DateOnly? Day(DbDataReader r, int i) => r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return reader.Read() ? (Day(reader, 0), Day(reader, 1)) : (null, null);
     }
 
     private static string? RefuseIfChangedLater(DbConnection connection, DbTransaction transaction, long batchId, string fileName, int updated)
