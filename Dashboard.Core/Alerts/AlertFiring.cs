@@ -7,7 +7,7 @@ namespace Dashboard.Core.Alerts;
 /// store, so that a rule fires at most once for a period across re-imports, restarts and instances. Its mail is sent and
 /// retried as a digest's is (<see cref="DigestSendState"/>).
 /// </summary>
-public sealed class AlertFiring
+public sealed class AlertFiring : RetriedSend
 {
     public long Id { get; set; }
     public long RuleId { get; set; }
@@ -19,10 +19,4 @@ public sealed class AlertFiring
     public decimal? Compared { get; set; }
     public decimal? Low { get; set; }
     public decimal? High { get; set; }
-    public DigestSendState State { get; set; }
-    public int Attempts { get; set; }
-    public DateTimeOffset? NextAttemptAt { get; set; }
-    public DateTimeOffset? ClaimedAt { get; set; }
-    public DateTimeOffset? SentAt { get; set; }
-    public string? LastError { get; set; }
 }

@@ -18,7 +18,7 @@ namespace Dashboard.Tests.Web;
 public abstract class AuthTests(AnalyticsAppFactory factory)
 {
     /// <summary>What anyone may reach without signing in; everything else must refuse an anonymous request.</summary>
-    private static readonly string[] Anonymous = ["/account/login", "/account/logout", "/setup", "/Error", "/digest/unsubscribe", "/mail/confirm", // these two: links in e-mails, whose signed token is the permission
+    private static readonly string[] Anonymous = ["/account/login", "/account/logout", "/setup", "/Error", "/digest/unsubscribe", "/mail/confirm", "/alerts/snooze", "/alerts/unsubscribe", // links in e-mails, whose signed token is the permission
         "/health/live", "/health/ready", "/metrics"]; // for the proxy and the scraper: a word, and /metrics only to allowed addresses (TelemetryTests)
 
     private static readonly string[] ViewerPages = ["/", "/orders", "/weekly", "/purchases"];

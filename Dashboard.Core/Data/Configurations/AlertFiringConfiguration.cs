@@ -18,12 +18,7 @@ internal sealed class AlertFiringConfiguration : IEntityTypeConfiguration<AlertF
         b.Property(x => x.Compared).HasColumnName("compared").HasConversion<string>();
         b.Property(x => x.Low).HasColumnName("low").HasConversion<string>();
         b.Property(x => x.High).HasColumnName("high").HasConversion<string>();
-        b.Property(x => x.State).HasColumnName("state").HasConversion<string>();
-        b.Property(x => x.Attempts).HasColumnName("attempts");
-        b.Property(x => x.NextAttemptAt).HasColumnName("next_attempt_at");
-        b.Property(x => x.ClaimedAt).HasColumnName("claimed_at");
-        b.Property(x => x.SentAt).HasColumnName("sent_at");
-        b.Property(x => x.LastError).HasColumnName("last_error");
+        b.MapRetriedSend();
         b.HasIndex(x => new { x.RuleId, x.Period }).IsUnique().HasDatabaseName("ux_alert_firings_period");
     }
 }

@@ -14,12 +14,7 @@ internal sealed class DigestSendConfiguration : IEntityTypeConfiguration<DigestS
         b.Property(x => x.SubscriptionId).HasColumnName("subscription_id");
         b.Property(x => x.Week).HasColumnName("week");
         b.Property(x => x.DueAt).HasColumnName("due_at");
-        b.Property(x => x.State).HasColumnName("state").HasConversion<string>();
-        b.Property(x => x.Attempts).HasColumnName("attempts");
-        b.Property(x => x.NextAttemptAt).HasColumnName("next_attempt_at");
-        b.Property(x => x.ClaimedAt).HasColumnName("claimed_at");
-        b.Property(x => x.SentAt).HasColumnName("sent_at");
-        b.Property(x => x.LastError).HasColumnName("last_error");
+        b.MapRetriedSend();
         b.HasIndex(x => new { x.SubscriptionId, x.Week }).IsUnique().HasDatabaseName("ux_digest_sends_week");
     }
 }
