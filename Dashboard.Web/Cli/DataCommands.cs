@@ -50,7 +50,7 @@ internal static class DataCommands
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var progress = new ConsoleImportProgress();
         var summary = await Task.Run(() => imports.Import(stream, Path.GetFileName(path), new ImportOptions { DryRun = dryRun }, progress));
-        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(summary, CliJsonContext.Summary.ImportSummary));
+        await Console.Out.WriteLineAsync(ImportSummaryJson.Write(summary));
         return summary.Succeeded ? 0 : 1;
     }
 
