@@ -19,6 +19,12 @@ public sealed class ModelTrainer(IDbContextFactory<DashboardDbContext> contexts,
 
     public PurchaseTrainingOptions PurchaseOptions { get; init; } = new();
 
+    /// <summary>
+    /// How many held-out rows of each kind the report's scoring latency is measured on (<see cref="ModelProtocol.Latency"/>:
+    /// four single calls each, with explanations). Tests make it smaller: on their small data it was most of a training run.
+    /// </summary>
+    public int LatencySample { get; init; } = 500;
+
     public async Task<TrainingRunResult> TrainAllAsync(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         progress?.Report(new TrainingProgress("loading order lines", 0));
@@ -88,7 +94,7 @@ public sealed class ModelTrainer(IDbContextFactory<DashboardDbContext> contexts,
             stored.Add(await StoreAsync(algorithm, report, result, source, batches, parameters, excluded, cancellationToken));
         }
         var testFrom = result.TestFrom.DayNumber;
-        var sample = labelled.Where(r => source.Day.Span[r] >= testFrom).Take(500).Select(source.Input).ToArray();
+        var sample = labelled.Where(r => source.Day.Span[r] >= testFrom).Take(LatencySample).Select(source.Input).ToArray();
         return new KindOutcome(ModelKind.Cancellation, stored, null, ModelProtocol.Describe(result, sample));
     }
 
@@ -113,7 +119,7 @@ public sealed class ModelTrainer(IDbContextFactory<DashboardDbContext> contexts,
         {
             stored.Add(await StoreAsync(algorithm, report, result, source, test, batches, parameters, cancellationToken));
         }
-        var sample = test.Take(500).Select(source.Input).ToArray();
+        var sample = test.Take(LatencySample).Select(source.Input).ToArray();
         return new KindOutcome(ModelKind.Purchase, stored, null, ModelProtocol.Describe(result, sample));
     }
 

@@ -117,6 +117,7 @@ public static class ModelTestData
     {
         CancellationOptions = CancellationOptions,
         PurchaseOptions = PurchaseOptions,
+        LatencySample = 40,
     };
 
     public static CancellationTrainingOptions CancellationOptions
@@ -133,7 +134,7 @@ public static class ModelTestData
         get
         {
             var defaults = new PurchaseTrainingOptions();
-            return defaults with { Linear = new LinearSettings { L2 = [0.001f, 0.1f], Folds = 2 }, Trees = Small(defaults.Trees) };
+            return defaults with { Linear = new LinearSettings { L2 = [0.01f, 0.1f], Folds = 2 }, Trees = Small(defaults.Trees) };
         }
     }
 
