@@ -57,6 +57,7 @@ public sealed class SignInTests(BrowserAppFixture app)
         Assert.Equal(expected, await Navigation(page));
         Assert.Equal(name, await page.Locator("[data-user]").GetAttributeAsync("data-user"));
         // Exports are for analysts: a viewer's charts offer neither CSV nor PNG.
+        await Ui.TurnToAsync(page);
         await page.Locator("[data-chart].js-plotly-plot").First.WaitForAsync(new() { Timeout = 20000 });
         Assert.Equal(role == "Viewer" ? 0 : 4, await page.Locator("[data-action=csv]").CountAsync());
         await page.Context.CloseAsync();

@@ -29,7 +29,7 @@ public sealed class ChartAccessibilityTests
         var heading = card.Find("#" + figure.GetAttribute("aria-labelledby"));
         Assert.Equal("H2", heading.TagName);
         Assert.Equal("Sales by category", heading.TextContent.Trim());
-        var summary = card.Find("#" + card.Find("[data-chart]").GetAttribute("aria-describedby"));
+        var summary = card.Find("#" + card.Find("[data-first-frame]").GetAttribute("aria-describedby"));
         Assert.Equal("FIGCAPTION", summary.TagName);
         Assert.Equal("Sales by category: highest 1,200 for Set, lowest 100 for Top.", summary.TextContent.Trim());
     }

@@ -27,7 +27,7 @@ public sealed class ChartCardTests
             .Add(c => c.Title, "Sales by category").Add(c => c.Name, "categories")
             .Add(c => c.Figure, OverviewFigures.Categories(Categories, "INR")).Add(c => c.CsvHref, "api/orders/categories.csv"));
         Assert.Equal("Sales by category", card.Find(".chart-card__title").TextContent.Trim());
-        Assert.Equal("categories", card.Find("[data-chart]").GetAttribute("data-chart"));
+        Assert.Equal("categories", card.Find("[data-first-frame]").GetAttribute("data-first-frame"));
         Assert.Equal("api/orders/categories.csv", card.Find("[data-action=csv]").GetAttribute("href"));
         Assert.Single(card.FindAll("[data-action=png]"));
 
@@ -49,10 +49,33 @@ public sealed class ChartCardTests
             .Add(c => c.Figure, OverviewFigures.Categories(Categories, "INR"))
             .Add(c => c.OnPointClick, (ChartClick c) => clicked = c));
 
+        await card.InvokeAsync(card.Instance.GoLive);
         var chart = card.FindComponent<PlotlyChart>().Instance;
         await card.InvokeAsync(() => chart.ClickEvent([new EventDataPoint { CurveNumber = 0, PointIndex = 1, X = "&lt;a&gt;" }]));
 
         card.WaitForAssertion(() => Assert.Equal(new ChartClick(0, 1, "<a href=\"https://evil.example\">kurta</a>"), clicked));
+    }
+
+    [Fact]
+    public async Task TheCardShowsItsFirstFrameWithoutAPlotlyChartUntilTheReaderTurnsToThePage()
+    {
+        await using var context = ComponentTest.Create();
+        var card = context.Render<ChartCard>(p => p
+            .Add(c => c.Title, "Sales by category").Add(c => c.Name, "categories").Add(c => c.Figure, OverviewFigures.Categories(Categories, "INR")));
+
+        var frame = card.Find("svg[data-first-frame=categories]");
+        Assert.Equal("img", frame.GetAttribute("role"));
+        Assert.Equal("Sales by category", frame.GetAttribute("aria-label"));
+        var heights = card.FindAll("[data-first-frame] [data-bar]").Select(b => double.Parse(b.GetAttribute("height")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(3, heights.Count);
+        Assert.True(heights[0] > heights[1] && heights[1] > heights[2]); // 1,200, 800, 100
+        Assert.Empty(card.FindComponents<PlotlyChart>());
+        Assert.Contains(context.JSInterop.Invocations, i => i.Identifier == "import" && Equals(i.Arguments[0], "./Components/Charts/ChartCard.razor.js"));
+
+        await card.InvokeAsync(card.Instance.GoLive);
+        Assert.Single(card.FindComponents<PlotlyChart>());
+        // plotly has drawn (bUnit's loose interop answers newPlot at once): the first frame goes.
+        card.WaitForAssertion(() => Assert.Empty(card.FindAll("svg[data-first-frame]")));
     }
 
     [Fact]

@@ -147,8 +147,9 @@ public static class AxePages
     public static async Task SettleAsync(IPage page)
     {
         await page.Locator("h1").First.WaitForAsync(new() { Timeout = 20000 });
+        await Ui.TurnToAsync(page); // the charts go live (their first frames are checked by FirstFramePageTests)
         await page.WaitForFunctionAsync(
-            "() => !document.querySelector('.mud-layout') || (document.querySelector('.mud-layout[data-circuit=up]') && document.querySelector('[data-chart]:not(.js-plotly-plot)') === null)",
+            "() => !document.querySelector('.mud-layout') || (document.querySelector('.mud-layout[data-circuit=up]') && document.querySelector('[data-chart]:not(.js-plotly-plot)') === null && document.querySelector('[data-first-frame]') === null)",
             null, new() { Timeout = 20000 });
         await page.WaitForFunctionAsync(
             "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)",

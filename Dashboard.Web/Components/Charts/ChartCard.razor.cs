@@ -11,9 +11,11 @@ namespace Dashboard.Web.Components.Charts;
 /// The one chart card: a figure with a title, the chart's tools (CSV and PNG for analysts), a Plotly.Blazor chart, a sentence
 /// that sums it up and its numbers as a table on request (<see cref="ChartData"/>). The chart is drawn once and then updated
 /// with <c>React</c> when a new <see cref="ChartFigure"/> or the theme arrives, never redrawn with the page. Clicks on bars or
-/// points, and Enter on a row of the table, come back as <see cref="ChartClick"/>.
+/// points, and Enter on a row of the table, come back as <see cref="ChartClick"/>. Until the reader turns to the page the card
+/// shows its first frame (<see cref="ChartFirstFrame"/>) and the plotly chart is not rendered, so plotly.js is not loaded
+/// (docs/decisions/0007-plotly-basic-bundle.md); the first frame stays over the chart until plotly has drawn it.
 /// </summary>
-public sealed partial class ChartCard : ComponentBase
+public sealed partial class ChartCard : ComponentBase, IAsyncDisposable
 {
     private static readonly Config ChartConfig = new()
     {
@@ -24,6 +26,9 @@ public sealed partial class ChartCard : ComponentBase
 
     private readonly string _id = "chart-" + Guid.NewGuid().ToString("N")[..8];
     private PlotlyChart? _chart;
+    private bool _live;
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<ChartCard>? _self;
     private ChartFigure? _drawn;
     private bool _drawnDark;
     private bool _plotted;
@@ -74,6 +79,9 @@ public sealed partial class ChartCard : ComponentBase
     [CascadingParameter(Name = ThemeCascade.DarkMode)]
     public bool Dark { get; set; }
 
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
     private string TitleId => _id + "-title";
     private string SummaryId => _id + "-summary";
     private string TableId => _id + "-table";
@@ -112,7 +120,15 @@ public sealed partial class ChartCard : ComponentBase
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender)
+        if (!_live)
+        {
+            if (firstRender)
+            {
+                await WhenLiveAsync();
+            }
+            return;
+        }
+        if (_drawn is null)
         {
             // The chart draws itself (newPlot) on its own first render.
             _drawn = Figure;
@@ -127,10 +143,57 @@ public sealed partial class ChartCard : ComponentBase
         }
     }
 
+    private async Task WhenLiveAsync()
+    {
+        try
+        {
+            _self = DotNetObjectReference.Create(this);
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Charts/ChartCard.razor.js");
+            await _module.InvokeVoidAsync("whenLive", _self);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The page is gone.
+        }
+    }
+
+    /// <summary>Called by the page's module once the reader turns to the page: the plotly chart is rendered (and plotly.js loaded).</summary>
+    [JSInvokable]
+    public Task GoLive()
+    {
+        if (_live)
+        {
+            return Task.CompletedTask;
+        }
+        _live = true;
+        return InvokeAsync(StateHasChanged);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.InvokeVoidAsync("forget", _self);
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page is gone.
+            }
+        }
+        _self?.Dispose();
+    }
+
     // Runs after the chart's newPlot call, so that plotly has a plot to attach the click handler to.
     private void OnPlotted()
     {
-        _plotted = true;
+        if (!_plotted)
+        {
+            _plotted = true;
+            StateHasChanged();
+        }
         if (OnPointClick.HasDelegate && _chart is not null)
         {
             _ = SubscribeClicksAsync(_chart);

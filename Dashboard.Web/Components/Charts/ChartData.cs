@@ -105,7 +105,8 @@ public static class ChartData
         }
     }
 
-    private static List<ChartSeriesData> Series(ChartFigure figure) => figure.Data.Select(t => t switch
+    /// <summary>The figure's bar and scatter traces as series (other trace kinds are left out).</summary>
+    internal static List<ChartSeriesData> Series(ChartFigure figure) => figure.Data.Select(t => t switch
     {
         Bar b => new ChartSeriesData(Plain(b.Name), b.X ?? [], Numbers(b.Y), b.TextArray, b.CustomData, b.Marker?.ColorArray, b.YAxis),
         Scatter s => new ChartSeriesData(Plain(s.Name), s.X ?? [], Numbers(s.Y), s.TextArray, s.CustomData, null, s.YAxis),
@@ -119,12 +120,12 @@ public static class ChartData
         _ => null,
     }).ToList();
 
-    private static bool IsDateAxis(ChartFigure figure) => figure.Layout.XAxis?.FirstOrDefault()?.Type == XAxisType.Date;
+    internal static bool IsDateAxis(ChartFigure figure) => figure.Layout.XAxis?.FirstOrDefault()?.Type == XAxisType.Date;
 
     private static string? AxisTitle(ChartFigure figure) => figure.Layout.XAxis?.FirstOrDefault()?.Title?.Text is { Length: > 0 } t ? Plain(t) : null;
 
     /// <summary>Percentages where the series' axis shows them, whole numbers where every value is one, two decimals otherwise.</summary>
-    private static string FormatOf(ChartFigure figure, ChartSeriesData s)
+    internal static string FormatOf(ChartFigure figure, ChartSeriesData s)
     {
         var axis = s.YAxis is { Length: > 1 } name && int.TryParse(name[1..], CultureInfo.InvariantCulture, out var n) ? n - 1 : 0;
         var tickFormat = figure.Layout.YAxis is { } axes && axis < axes.Count ? axes[axis].TickFormat : null;
@@ -135,7 +136,7 @@ public static class ChartData
         return s.Y.All(v => v is null || Math.Abs(v.Value % 1) < 1e-9) ? "N0" : "N2";
     }
 
-    private static string XText(object? x, bool dates) => x switch
+    internal static string XText(object? x, bool dates) => x switch
     {
         string s when dates && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => Text.Date(d),
         string s => Plain(s),
