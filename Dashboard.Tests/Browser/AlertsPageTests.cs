@@ -70,8 +70,8 @@ public sealed class AlertsPageTests(AlertsBrowserFixture fixture) : IClassFixtur
         await page.Locator(".mud-layout[data-circuit=up]").WaitForAsync(new() { Timeout = 20000 });
         // From the keyboard: the chart's action is reachable by Tab and followed with Enter.
         var alertMe = page.Locator("[data-card=categories] [data-action=alert]");
-        await alertMe.FocusAsync();
         Assert.Equal("Alert me when…", (await alertMe.TextContentAsync())?.Trim());
+        await TabToAsync(page, "[data-card=categories] [data-action=alert]");
         await page.Keyboard.PressAsync("Enter");
         await Ui.WaitForQueryAsync(page, ("metric", "revenue"), ("grain", "day"), ("filter", "category=Set"));
         await page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 20000 });
@@ -85,7 +85,14 @@ public sealed class AlertsPageTests(AlertsBrowserFixture fixture) : IClassFixtur
         // Set's revenue is ₹100 a line: 5 to 11 lines a day, Monday to Sunday, so only the Sundays (₹1,100) are above 1,050.
         await page.FillAsync("input[data-field=value]", "1050");
         await page.FillAsync("input[data-field=email]", Address);
-        await page.ClickAsync("[data-action=preview]");
+        // Every control of the form is a stop of Tab, in the order it is read, up to the preview, which Enter presses.
+        await page.Locator("input[data-field=name]").FocusAsync();
+        foreach (var control in new[] { "[data-field=metric]", "[data-field=grain]", "[data-field=condition]", "[data-field=value]", "[data-field=email]",
+                     "[data-filter=category]", "[data-action=save-alert]", "[data-action=preview]" })
+        {
+            await TabToAsync(page, control, most: 12);
+        }
+        await page.Keyboard.PressAsync("Enter");
         await page.Locator("[data-preview]").WaitForAsync(new() { Timeout = 20000 });
         var rows = page.Locator("[data-preview-row]");
         Assert.Equal(["2022-04-10", "2022-04-17"], await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.previewRow)"));
@@ -140,6 +147,21 @@ public sealed class AlertsPageTests(AlertsBrowserFixture fixture) : IClassFixtur
         Assert.Equal("", await other.Locator("input[data-field=name]").InputValueAsync()); // the form is a new rule, not theirs
         Assert.Equal(0, await other.Locator("[data-rule]").CountAsync());
         await other.Context.CloseAsync();
+    }
+
+    /// <summary>Presses Tab until the focus is in the element matching <paramref name="selector"/>.</summary>
+    private static async Task TabToAsync(Microsoft.Playwright.IPage page, string selector, int most = 150)
+    {
+        for (var presses = 1; presses <= most; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.closest(s) != null", selector))
+            {
+                return;
+            }
+        }
+        throw new InvalidOperationException($"{most} presses of Tab never reached {selector}; the focus is on " +
+            await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 200)"));
     }
 
     private async Task ConfirmAsync(string address)
