@@ -55,7 +55,7 @@ public sealed partial class AlertsAdminPage : InteractivePage
     {
         var waiting = _firings!.Count(f => f.Firing is { State: DigestSendState.Pending, Attempts: > 0 });
         var failed = _firings!.Count(f => f.Firing.State == DigestSendState.Failed);
-        return $"{Numbers.Count(_firings!.Count)} firings shown: {Numbers.Count(waiting)} waiting for a retry, {Numbers.Count(failed)} failed.";
+        return $"{Numbers.Count(_firings!.Count)} {(_firings!.Count == 1 ? "firing" : "firings")} shown: {Numbers.Count(waiting)} waiting for a retry, {Numbers.Count(failed)} failed.";
     }
 
     private async Task RetryAsync(AlertFiringView view)
