@@ -22,6 +22,7 @@ public sealed class AlertRules(
         public const string Created = "alert created";
         public const string Changed = "alert changed";
         public const string Snoozed = "alert snoozed";
+        public const string Unsnoozed = "alert unsnoozed";
         public const string Deleted = "alert deleted";
         public const string Retried = "alert retry";
     }
@@ -113,6 +114,16 @@ public sealed class AlertRules(
         await audit.RecordAsync(actor?.UserName ?? owner, Actions.Snoozed,
             $"{Describe(rule, owner)} until {until:yyyy-MM-dd HH:mm} UTC{(actor is null ? " through the link in the e-mail" : "")}", address, cancellationToken);
         return until;
+    }
+
+    /// <summary>Lifts a rule's snooze now, by its owner or an admin: it is checked again from the next check on.</summary>
+    public async Task UnsnoozeAsync(UserAccount actor, long id, string? address = null, CancellationToken cancellationToken = default)
+    {
+        var rule = await OwnAsync(actor, id, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await StoreBusy.WriteAsync(() => db.Set<AlertRule>().Where(r => r.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.SnoozedUntil, (DateTimeOffset?)null), cancellationToken), Refused);
+        await audit.RecordAsync(actor.UserName, Actions.Unsnoozed, Describe(rule, await OwnerNameAsync(db, rule.UserId, cancellationToken)), address, cancellationToken);
     }
 
     /// <summary>Deletes a rule with its firings: by its owner or an admin, or through the unsubscribe link (<paramref name="actor"/> null, which also withdraws the address).</summary>

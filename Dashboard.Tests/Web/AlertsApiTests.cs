@@ -98,6 +98,39 @@ public abstract class AlertsApiTests(AnalyticsAppFactory factory)
         var rule = await factory.Services.GetRequiredService<AlertRules>().FindAsync(id);
         Assert.True(rule!.SnoozedUntil > DateTimeOffset.UtcNow.AddDays(6));
     }
+
+    [Fact]
+    public async Task AnAdminRetriesAFailedAlertMailAndAViewerCannot()
+    {
+        using var owner = await SignedInAs(Role.Viewer, "alerts-retried");
+        var created = await owner.PostAsJsonAsync("/api/alerts", Body());
+        var ruleId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetProperty("id").GetInt64();
+        var contexts = factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Dashboard.Core.Data.DashboardDbContext>>();
+        AlertFiring Firing(DateOnly period, Dashboard.Core.Digests.DigestSendState state) => new()
+        {
+            RuleId = ruleId, Period = period, FiredAt = DateTimeOffset.UtcNow, Value = 3, Compared = 200, State = state, Attempts = 6, LastError = "550 mailbox unavailable",
+        };
+        var failed = Firing(new DateOnly(2022, 6, 6), Dashboard.Core.Digests.DigestSendState.Failed);
+        var sent = Firing(new DateOnly(2022, 6, 7), Dashboard.Core.Digests.DigestSendState.Sent);
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            db.AddRange(failed, sent);
+            await db.SaveChangesAsync();
+        }
+        using var admin = await factory.SignedInClientAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await owner.PostAsync($"/api/alerts/firings/{failed.Id}/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/alerts/firings/{failed.Id}/retry", null)).StatusCode);
+        var refused = await admin.PostAsync($"/api/alerts/firings/{sent.Id}/retry", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("was sent already", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var firings = await factory.Services.GetRequiredService<AlertRules>().FiringsAsync(null);
+        Assert.Equal(Dashboard.Core.Digests.DigestSendState.Pending, firings.Single(f => f.Firing.Id == failed.Id).Firing.State);
+        Assert.Equal(Dashboard.Core.Digests.DigestSendState.Sent, firings.Single(f => f.Firing.Id == sent.Id).Firing.State);
+        var audit = await factory.Services.GetRequiredService<AuditLog>().RecentAsync();
+        Assert.Contains(audit, a => a is { Action: AlertRules.Actions.Retried } && a.Detail == $"firing {failed.Id}");
+    }
 }
 
 public sealed class AlertsApiOnSqliteTests(AnalyticsAppFactory factory) : AlertsApiTests(factory), IClassFixture<AnalyticsAppFactory>;

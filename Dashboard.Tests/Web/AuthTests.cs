@@ -21,9 +21,9 @@ public abstract class AuthTests(AnalyticsAppFactory factory)
     private static readonly string[] Anonymous = ["/account/login", "/account/logout", "/setup", "/Error", "/digest/unsubscribe", "/mail/confirm", "/alerts/snooze", "/alerts/unsubscribe", // links in e-mails, whose signed token is the permission
         "/health/live", "/health/ready", "/metrics"]; // for the proxy and the scraper: a word, and /metrics only to allowed addresses (TelemetryTests)
 
-    private static readonly string[] ViewerPages = ["/", "/orders", "/weekly", "/purchases"];
+    private static readonly string[] ViewerPages = ["/", "/orders", "/weekly", "/purchases", "/alerts", "/alerts/new?metric=revenue&filter=category%3DSet"];
     private static readonly string[] AnalystPages = ["/models", "/what-if"];
-    private static readonly string[] AdminPages = ["/imports", "/users"];
+    private static readonly string[] AdminPages = ["/imports", "/users", "/alerts/all"];
 
     private HttpClient Anonymously() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -8,7 +8,8 @@ namespace Dashboard.Web.Api;
 /// <summary>
 /// Alert rules (docs/decisions/0037-alerts.md) for everyone signed in, each on their own rules (an admin reads everyone's):
 /// <c>GET/POST /api/alerts</c>, <c>PUT/DELETE /api/alerts/{id}</c>, <c>GET /api/alerts/{id}/preview</c> (the periods of the
-/// data's last 8 weeks it would have fired for) and <c>GET /api/alerts/firings</c>. A body is, e.g., <c>{"name": "Set below
+/// data's last 8 weeks it would have fired for), <c>GET /api/alerts/firings</c> and, for admins, <c>POST
+/// /api/alerts/firings/{id}/retry</c> (a failed or waiting mail sent again at the next pass). A body is, e.g., <c>{"name": "Set below
 /// 200 a day", "metric": "orders", "grain": "day", "filter": "category=Set", "condition": "below", "value": 200, "email":
 /// "boss@example.com"}</c>; a bad rule answers 400 with the reason.
 /// </summary>
@@ -41,6 +42,13 @@ public static class AlertsApi
                 f.Firing.Low, f.Firing.High, state = f.Firing.State.ToString(), f.Firing.Attempts, f.Firing.FiredAt, f.Firing.SentAt, f.Firing.LastError,
             }));
         });
+        alerts.MapPost("/firings/{id:long}/retry", async (long id, HttpContext http, AlertRules rules, UserService users, CancellationToken ct) =>
+            await Refusable(async () =>
+            {
+                await rules.RetryAsync(await Actor(http, users, ct), id, AuthSetup.Address(http), ct);
+                return Results.NoContent();
+            }))
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin));
         return app;
     }
 

@@ -1,9 +1,12 @@
 using Dashboard.Core;
+using Dashboard.Core.Alerts;
+using Dashboard.Core.Data;
 using Dashboard.Core.Digests;
 using Dashboard.Core.Orders;
 using Dashboard.Core.Users;
 using Dashboard.Tests.Integration.Models;
 using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -13,7 +16,8 @@ namespace Dashboard.Tests.Browser.Accessibility;
 /// <summary>
 /// One app process for the accessibility checks, with every page filled: <see cref="ModelTestData"/>'s orders and purchases,
 /// trained models, mail to an <see cref="SmtpSink"/>, a viewer and an analyst beside the admin, and a subscription waiting
-/// for its confirmation (the digest pages' Confirmed column and resend button). One Chromium, one page per role.
+/// for its confirmation (the digest pages' Confirmed column and resend button), and the viewer's alert rule with a failed mail
+/// (the alert pages' rows and Retry button). One Chromium, one page per role.
 /// </summary>
 public sealed class AccessibilityFixture : IAsyncLifetime
 {
@@ -46,6 +50,16 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         await provider.AddUserAsync(Analyst, Role.Analyst);
         await provider.GetRequiredService<DigestSubscriptions>().SaveAsync(viewer,
             new SubscriptionInput(viewer.Id, "viewer@example.test", DayOfWeek.Monday, 7, "UTC", OrderFilter.None));
+        // An alert rule whose mail failed: the alert pages' rows, their actions and the admin's Retry button.
+        var rule = await provider.GetRequiredService<AlertRules>().SaveAsync(viewer,
+            new AlertInput("Set revenue above 50,000 a day", "revenue", "day", "category=Set", "above", 50_000, "viewer@example.test"));
+        await using var db = await provider.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        db.Add(new AlertFiring
+        {
+            RuleId = rule.Rule.Id, Period = new DateOnly(2022, 5, 3), FiredAt = DateTimeOffset.UtcNow, Value = 61_250, Compared = 50_000,
+            State = DigestSendState.Failed, Attempts = 6, LastError = "550 mailbox unavailable",
+        });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The one page of <paramref name="user"/>, 1280 px wide to begin with.</summary>

@@ -8,7 +8,7 @@ namespace Dashboard.Tests.Browser.Accessibility;
 /// axe-core finds no WCAG 2.2 A/AA violation on any page, in either theme, at 1280 and 390 px, as each role, and with the menus,
 /// the confirmations and the upload preview open. Each role keeps one page (one browser context) for all of its pages.
 /// </summary>
-[TestDuration(350)]
+[TestDuration(420)]
 public sealed class AxePageTests(AccessibilityFixture app, ITestOutputHelper output) : IClassFixture<AccessibilityFixture>
 {
     private static readonly int[] Widths = [1280, 390];

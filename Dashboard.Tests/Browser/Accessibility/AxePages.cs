@@ -7,12 +7,15 @@ namespace Dashboard.Tests.Browser.Accessibility;
 /// bring a page to rest in a theme: the theme is the cookie the switch writes, read when a page is drawn.</summary>
 public static class AxePages
 {
-    private static readonly string[] ViewerPages = ["/", "/weekly", "/purchases", "/events", "/digest", "/models"];
-    private static readonly string[] AnalystPages = ["/", "/weekly", "/purchases", "/events", "/digest", "/models", "/what-if", "/imports", "/orders/rows",
+    private static readonly string[] ViewerPages = ["/", "/weekly", "/purchases", "/events", "/digest", "/models", "/alerts", NewAlert];
+    private static readonly string[] AnalystPages = ["/", "/weekly", "/purchases", "/events", "/digest", "/alerts", "/models", "/what-if", "/imports", "/orders/rows",
         "/orders/rows?category=Gone", "/purchases/rows", "/purchases/rows?gender=F&sort=purchase&dir=desc"];
     private static readonly string[] AdminPages =
-        ["/", "/weekly", "/purchases", "/events", "/digest", "/digest/all", "/models", "/what-if", "/imports", "/users", "/account/password", "/mail/confirm?token=nothing",
+        ["/", "/weekly", "/purchases", "/events", "/digest", "/digest/all", "/alerts", "/alerts/all", "/models", "/what-if", "/imports", "/users", "/account/password", "/mail/confirm?token=nothing",
         "/orders/rows", "/purchases/rows"];
+
+    /// <summary>The alert form as a chart's "Alert me when…" opens it.</summary>
+    private const string NewAlert = "/alerts/new?metric=revenue&grain=day&filter=category%3DSet";
 
     /// <summary>The paths to check as <paramref name="user"/>: what the menu offers, and one it does not (the "Not allowed" page).</summary>
     public static IReadOnlyList<string> Of(string user) => user switch
@@ -30,6 +33,25 @@ public static class AxePages
             ("unsubscribe confirmation", p => ConfirmationAsync(p, "/digest", "[data-action=unsubscribe]")),
             ("menu at 390 px", async p => { await OpenAsync(p, "/", 390); await p.ClickAsync("[data-action=menu]"); await SettleAsync(p); }),
             ("views menu", p => ViewsAsync(p, "/weekly", null)),
+            ("delete alert confirmation", p => ConfirmationAsync(p, "/alerts", "[data-action=delete-alert]")),
+            ("alert preview", async p =>
+            {
+                await OpenAsync(p, NewAlert);
+                await p.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 20000 });
+                await p.FillAsync("input[data-field=value]", "1000");
+                await p.ClickAsync("[data-action=preview]");
+                await p.Locator("[data-preview]").WaitForAsync(new() { Timeout = 20000 });
+                await SettleAsync(p);
+            }),
+            ("alert refused inline", async p =>
+            {
+                await OpenAsync(p, "/alerts");
+                await p.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 20000 });
+                await p.FillAsync("input[data-field=name]", "");
+                await p.ClickAsync("[data-action=save-alert]");
+                await p.Locator("[data-form-error]").WaitForAsync(new() { Timeout = 10000 });
+                await SettleAsync(p);
+            }),
         ],
         AccessibilityFixture.Analyst =>
         [

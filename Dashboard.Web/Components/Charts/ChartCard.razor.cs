@@ -52,6 +52,13 @@ public sealed partial class ChartCard : ComponentBase, IAsyncDisposable
     [Parameter]
     public string? CsvHref { get; set; }
 
+    /// <summary>
+    /// The alerts page's form for a new rule on this chart's measure and the page's filters ("Alert me when…",
+    /// <see cref="Pages.Alerts.AlertLinks"/>); only for charts whose measure is an alert metric. Default: none.
+    /// </summary>
+    [Parameter]
+    public string? AlertHref { get; set; }
+
     /// <summary>A line under the heading (e.g. what a click does). Default: none.</summary>
     [Parameter]
     public string? Note { get; set; }

@@ -181,6 +181,9 @@ public sealed partial class Overview : UrlStatePage
         return Go(_filter, _grain, _metric);
     }
 
+    /// <summary>"Alert me when…" on a chart: a new rule on its measure under this page's filters (their dates left out).</summary>
+    private string AlertOn(Dashboard.Core.Alerts.AlertMetric metric, TimeGrain grain = TimeGrain.Day) => Dashboard.Web.Components.Pages.Alerts.AlertLinks.New(metric, grain, _filter);
+
     private string Api(string path, bool includeGrain = false) =>
         "api/orders/" + path + Text.Query(_filter.ToPairs().Concat(includeGrain ? View(_grain, OrderMetric.Orders) : []));
 
