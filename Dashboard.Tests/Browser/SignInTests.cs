@@ -6,9 +6,9 @@ namespace Dashboard.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class SignInTests(BrowserAppFixture app)
 {
-    private static readonly string[] ViewerNavigation = ["Orders overview", "Weekly review", "Customer purchases", "Events", "E-mail digest"];
+    private static readonly string[] ViewerNavigation = ["Orders overview", "Weekly review", "Customer purchases", "Events", "E-mail digest", "Alerts"];
     private static readonly string[] AnalystNavigation = [.. ViewerNavigation, "Models", "What-if", "Order lines", "Purchase transactions"];
-    private static readonly string[] AdminNavigation = [.. AnalystNavigation, "Imports", "Users", "Digests and sends"];
+    private static readonly string[] AdminNavigation = [.. AnalystNavigation, "Imports", "Users", "Digests and sends", "Alerts and firings"];
 
     private static async Task<string[]> Navigation(IPage page)
     {
