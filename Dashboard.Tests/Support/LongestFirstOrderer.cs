@@ -2,9 +2,6 @@ using System.Reflection;
 using Xunit.Abstractions;
 
 [assembly: Xunit.TestCollectionOrderer("Dashboard.Tests.Support.LongestFirstOrderer", "Dashboard.Tests")]
-// Three collections at once on the 2-core machines the suite runs on: most of its time is spent waiting (on Chromium, on app
-// processes starting, on PostgreSQL, on polls), not computing, so a third thread fills the cores' idle time.
-[assembly: Xunit.CollectionBehavior(MaxParallelThreads = 3)]
 
 namespace Dashboard.Tests.Support;
 
