@@ -109,7 +109,7 @@ public sealed class AlertChecker(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var open = await db.Set<AlertFiring>().Where(f => f.State == DigestSendState.Pending || f.State == DigestSendState.Sending).ToListAsync(cancellationToken);
-            due = [.. open.Where(f => f.State == DigestSendState.Pending ? (f.NextAttemptAt ?? f.FiredAt) <= now : f.ClaimedAt is not { } c || c + DigestScheduler.StaleClaim <= now)
+            due = [.. open.Where(f => f.IsDue(now))
                 .OrderBy(f => f.Id).Select(f => f.Id)];
         }
         var sent = 0;
@@ -130,6 +130,10 @@ public sealed class AlertChecker(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             firing = await db.Set<AlertFiring>().FirstAsync(f => f.Id == id, cancellationToken);
+            if (!firing.IsDue(clock.GetUtcNow()))
+            {
+                return false; // sent (or claimed) by another pass since the list was read
+            }
             // The claim: only one pass (of this process or another) moves the row from what it read to Sending.
             var claimed = await db.Set<AlertFiring>()
                 .Where(f => f.Id == id && f.State == firing.State && f.Attempts == firing.Attempts)

@@ -14,6 +14,9 @@ public sealed class AlertFiring : RetriedSend
     /// <summary>The first day of the period (the day, or the week's first day; for "no new data", the day of the last import).</summary>
     public DateOnly Period { get; set; }
     public DateTimeOffset FiredAt { get; set; }
+
+    protected override DateTimeOffset FirstDue => FiredAt;
+
     public decimal? Value { get; set; }
     /// <summary>What the value was compared with: the threshold, the previous period's value, or the expected value.</summary>
     public decimal? Compared { get; set; }

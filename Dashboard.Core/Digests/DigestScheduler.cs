@@ -110,7 +110,7 @@ public sealed class DigestScheduler(
         // DateTimeOffset comparisons are not translated for SQLite: the open rows are few, so they are filtered here.
         var open = await db.DigestSends.Where(s => s.State == DigestSendState.Pending || s.State == DigestSendState.Sending).ToListAsync(cancellationToken);
         return open
-            .Where(s => s.State == DigestSendState.Pending ? (s.NextAttemptAt ?? s.DueAt) <= now : s.ClaimedAt is not { } c || c + StaleClaim <= now)
+            .Where(s => s.IsDue(now))
             .OrderBy(s => s.DueAt)
             .Select(s => s.Id)
             .ToList();
@@ -124,6 +124,10 @@ public sealed class DigestScheduler(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             send = await db.DigestSends.FirstAsync(s => s.Id == id, cancellationToken);
+            if (!send.IsDue(now))
+            {
+                return false; // sent (or claimed) by another pass since the list was read
+            }
             // The claim: only one pass (of this process or another) moves the row from what it read to Sending.
             var claimed = await db.DigestSends
                 .Where(s => s.Id == id && s.State == send.State && s.Attempts == send.Attempts)

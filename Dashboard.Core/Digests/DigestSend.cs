@@ -11,4 +11,6 @@ public sealed class DigestSend : RetriedSend
     /// <summary>The first day of the reviewed week.</summary>
     public DateOnly Week { get; set; }
     public DateTimeOffset DueAt { get; set; }
+
+    protected override DateTimeOffset FirstDue => DueAt;
 }
