@@ -5,8 +5,8 @@ namespace Dashboard.Tests.Browser;
 
 /// <summary>
 /// The charts' first frames (docs/decisions/0007-plotly-basic-bundle.md): the prerendered page holds a server-drawn SVG per
-/// chart with the figure's bars and points, the page neither evaluates plotly.js nor renders a plotly chart until the reader
-/// turns to it, and then plotly draws the same figures and the first frames go.
+/// chart with the figure's bars and points, the page neither fetches nor evaluates plotly.js nor renders a plotly chart until
+/// the reader turns to it, and then plotly draws the same figures and the first frames go.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class FirstFramePageTests(BrowserAppFixture app)
@@ -40,6 +40,8 @@ public sealed class FirstFramePageTests(BrowserAppFixture app)
         var page = await app.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
+        var plotlyRequests = 0;
+        page.Request += (_, r) => plotlyRequests += r.Url.Contains("/plotly-basic-", StringComparison.Ordinal) ? 1 : 0;
         await page.GotoAsync("/");
         await page.Locator(".mud-layout[data-circuit=up]").WaitForAsync(new() { Timeout = 20000 });
         await page.WaitForTimeoutAsync(500); // what the circuit's first renders would do on their own, they have done
@@ -47,9 +49,11 @@ public sealed class FirstFramePageTests(BrowserAppFixture app)
         Assert.Equal(4, await page.Locator("svg[data-first-frame]").CountAsync());
         Assert.Equal(0, await page.Locator("[data-chart]").CountAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => typeof window.Plotly === 'undefined'"));
+        Assert.Equal(0, plotlyRequests); // not even fetched: on a phone it would take the page's bandwidth
         Assert.Empty(await Axe.ViolationsAsync(page, "overview, first frames"));
 
         await Ui.WaitForChartsAsync(page, 4);
+        Assert.True(plotlyRequests > 0);
         await page.WaitForFunctionAsync("() => document.querySelector('[data-first-frame]') === null", null, new() { Timeout = 10000 });
         Assert.Equal([1.0, 1, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
             (await Ui.DrawnAsync(page, "over-time"))[0].GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));
