@@ -15,7 +15,10 @@ Two figures of the server's time, as the shared 2-core machine lets them be told
 - its wall time: from each side's median the median round trip of /health/live (loopback, client, Kestrel; no query,
   no span: the probes are left out of the traces) is taken away before on is divided by off.
 
-Usage: bench/telemetry-overhead.py APP_EXECUTABLE AMAZON_EXPORT [--rounds 1500] [--warmup 20000] [--phases 6] [--on all|metrics|traces|none]
+--page asks for the overview page itself (GET /orders?filters, prerendered as a browser's first request gets it: its
+query, drivers, forecast and HTML) instead of its JSON (GET /api/orders/overview?filters, the default).
+
+Usage: bench/telemetry-overhead.py APP_EXECUTABLE AMAZON_EXPORT [--rounds 1500] [--warmup 20000] [--phases 6] [--on all|metrics|traces|none] [--page]
 e.g.   bench/telemetry-overhead.py Dashboard.Web/bin/Release/net10.0/Dashboard.Web /work/shared/data/amazon-sale-report.csv.gz
 """
 import argparse, http.client, http.cookiejar, http.server, os, random, re, shutil, socket, statistics, subprocess, sys, tempfile, threading, time
@@ -149,6 +152,7 @@ def main():
     parser.add_argument("--phases", type=int, default=6, help="fresh pairs of processes, the start order alternating")
     parser.add_argument("--on", choices=["all", "metrics", "traces", "none"], default="all",
                         help="what 'on' turns on (metrics and traces by default); 'none' measures off against off")
+    parser.add_argument("--page", action="store_true", help="the overview page's HTML instead of its JSON")
     args = parser.parse_args()
     exe = os.path.abspath(args.exe)
     folder = tempfile.mkdtemp(prefix="dashboard-telemetry-")
@@ -164,6 +168,8 @@ def main():
         on_env = {"all": otlp, "metrics": {}, "traces": dict(otlp, Metrics__Enabled="false"), "none": {"Metrics__Enabled": "false"}}[args.on]
         rng = random.Random(29)
         queries = [random_query(rng) for _ in range(200)]
+        if args.page:
+            queries = [q.replace("/api/orders/overview?", "/orders?", 1) for q in queries]
         # Phases with fresh processes, "off" started first and then "on" first, in turn: on this machine the process started
         # second was measured slower whatever its settings (off against off: 1.30), and alternating cancels that out.
         ratios, server, cpus = [], [], []
@@ -193,7 +199,7 @@ def main():
                 procs[name][0].wait()
         def geo(xs):
             return statistics.geometric_mean(xs)
-        print(f"'on' is: {args.on}; over {args.phases} phases (geometric means): server CPU {geo(cpus):.3f} "
+        print(f"'on' is: {args.on}; {'the page' if args.page else 'the JSON'}; over {args.phases} phases (geometric means): server CPU {geo(cpus):.3f} "
               f"(phases {min(cpus):.3f}-{max(cpus):.3f}); server wall time {geo(server):.3f} (phases {min(server):.3f}-{max(server):.3f}); "
               f"rounds' ratios {geo(ratios):.3f}")
         print(f"OTLP sink: {received['posts']} exports, {received['bytes']:,} bytes")
