@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Connections;
 using Dashboard.Core.Data;
 using Dashboard.Core.Settings;
 
@@ -6,7 +7,7 @@ namespace Dashboard.Web;
 
 /// <summary>
 /// What an operator is told when the app or a verb cannot start: wrong settings (each problem a sentence naming its
-/// setting, as the options' validation gives it), or a store it cannot reach or open,
+/// setting, as the options' validation gives it), a store it cannot reach or open, or an address another process holds,
 /// in one sentence on stderr (and exit code 1), instead of an unhandled exception's stack trace.
 /// </summary>
 public static class StartupErrors
@@ -16,6 +17,8 @@ public static class StartupErrors
     {
         _ when SettingsException.Of(e) is { } problems => string.Join(" ", problems),
         DbException d => $"The store could not be used: {d.Message}.",
+        IOException { InnerException: AddressInUseException } =>
+            $"{e.Message} Another process listens there: stop it, or give this one another address (--urls or ASPNETCORE_URLS).",
         InvalidOperationException or FormatException when e.StackTrace?.Contains("Dashboard.", StringComparison.Ordinal) == true
             => e.Message,
         _ => null,

@@ -52,6 +52,24 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task AnAddressAnotherProcessHoldsStopsTheStartWithOneSentence()
+    {
+        using var db = new TempDatabase();
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+
+        var result = await WebExecutable.RunAsync(db.ConnectionString, db.Folder, "--urls", $"http://127.0.0.1:{port}",
+            "--Models:TrainOnFirstStart=false");
+
+        Assert.Equal(1, result.ExitCode); // not an abort with the exception's stack trace
+        Assert.StartsWith("Dashboard could not start: ", result.Stderr);
+        Assert.Contains($"127.0.0.1:{port}", result.Stderr);
+        Assert.Contains("address already in use", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
     public async Task ARefusedFileExitsNonZeroAndSaysWhy()
     {
         using var db = new TempDatabase(migrate: false);
