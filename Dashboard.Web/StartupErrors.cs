@@ -1,7 +1,7 @@
 using System.Data.Common;
-using Microsoft.AspNetCore.Connections;
 using Dashboard.Core.Data;
 using Dashboard.Core.Settings;
+using Microsoft.AspNetCore.Connections;
 
 namespace Dashboard.Web;
 
