@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Dashboard.Tests.Browser.Accessibility;
 using Microsoft.Playwright;
 
 namespace Dashboard.Tests.Browser;
@@ -210,6 +211,29 @@ public sealed class OverviewPageTests(BrowserAppFixture app)
         await page.Locator("[data-action=filters]").ClickAsync();
         await page.Locator("[data-filter=category]").WaitForAsync();
         Assert.True(await page.Locator("[data-filter=state]").IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task APhoneThatSaysSoGetsTheFiltersAndTheMenuRenderedWhenItOpensThem()
+    {
+        var page = await app.NewPageAsync(390, 844);
+        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Sec-CH-UA-Mobile"] = "?1" }); // as Chrome on Android sends it
+        await page.GotoAsync("/");
+        await page.Locator(".mud-layout[data-circuit=up]").WaitForAsync(new() { Timeout = 20000 });
+
+        // Neither the filter fields nor the drawer's links are on the page (prerendered or live) until the reader asks.
+        Assert.Equal(0, await page.Locator("[data-filter]").CountAsync());
+        Assert.Equal(0, await page.Locator(".mud-nav-link").CountAsync());
+        Assert.Empty(await Axe.ViolationsAsync(page, "overview on a phone"));
+
+        await page.Locator("[data-action=filters]").ClickAsync();
+        await page.Locator("[data-filter=category]").WaitForAsync();
+        Assert.True(await page.Locator("[data-filter=state]").IsVisibleAsync());
+
+        await page.Locator("[data-action=menu]").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Weekly review" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/weekly", StringComparison.Ordinal));
+        await Ui.WaitForChartsAsync(page, 5);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Bunit;
 using Dashboard.Core.Orders;
+using Dashboard.Web.Components.Layout;
 using Dashboard.Web.Components.Shared;
 using MudBlazor;
 
@@ -56,5 +57,24 @@ public sealed class OrderFilterBarTests
         bar.Find("[data-action=filters]").Click();
         Assert.Contains("filter-bar--open", bar.Find("[data-filter-bar]").ClassName);
         Assert.Equal("true", bar.Find("[data-action=filters]").GetAttribute("aria-expanded"));
+    }
+
+    [Fact]
+    public async Task OnAPhoneTheFieldsAreRenderedOnlyWhileTheButtonHasThemOpen()
+    {
+        await using var context = ComponentTest.Create();
+        var bar = context.Render<OrderFilterBar>(p => p.Add(b => b.Filter, OrderFilter.None).Add(b => b.Options, Options)
+            .AddCascadingValue(PhoneHint.Cascade, true));
+
+        Assert.Empty(bar.FindComponents<FilterSelect>());
+        Assert.Empty(bar.FindComponents<MudDateRangePicker>());
+        Assert.Contains("filter-bar--folded", bar.Find("[data-filter-bar]").ClassName);
+
+        bar.Find("[data-action=filters]").Click();
+        Assert.Equal(6, bar.FindComponents<FilterSelect>().Count);
+        Assert.Single(bar.FindComponents<MudDateRangePicker>());
+
+        bar.Find("[data-action=filters]").Click();
+        Assert.Empty(bar.FindComponents<FilterSelect>());
     }
 }

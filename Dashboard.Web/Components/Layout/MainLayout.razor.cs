@@ -16,7 +16,14 @@ public sealed partial class MainLayout
     [CascadingParameter(Name = ThemeCascade.InitialDarkMode)]
     private bool InitialDark { get; set; }
 
-    protected override void OnInitialized() => _dark = InitialDark;
+    [CascadingParameter(Name = PhoneHint.Cascade)]
+    private bool Phone { get; set; }
+
+    protected override void OnInitialized()
+    {
+        _dark = InitialDark;
+        _drawerOpen = !Phone;
+    }
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
 
