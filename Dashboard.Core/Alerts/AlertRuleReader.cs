@@ -42,6 +42,12 @@ public static class AlertRuleReader
 
     public static string NameOf(AlertCondition condition) => Conditions.First(c => c.Value == condition).Key;
 
+    /// <summary>A rule's grain as <see cref="Read"/> takes it: "day" or "week".</summary>
+    public static string NameOf(TimeGrain grain) => grain == TimeGrain.Week ? "week" : "day";
+
+    /// <summary>The query string of a rule's filter, as <see cref="FilterOf"/> reads it: the overview's filter without its dates.</summary>
+    public static string FilterText(OrderFilter filter) => (filter with { From = null, To = null }).ToQueryString();
+
     /// <summary>Fills <paramref name="rule"/> from <paramref name="input"/>; the address is returned bare and in lower case.</summary>
     public static void Read(AlertInput input, AlertRule rule)
     {

@@ -91,7 +91,7 @@ public static class AlertsApi
 
     private static object View(AlertRuleView v) => new
     {
-        v.Rule.Id, user = v.UserName, v.Rule.Name, metric = AlertRuleReader.NameOf(v.Rule.Metric), grain = v.Rule.Grain.ToString().ToLowerInvariant(),
+        v.Rule.Id, user = v.UserName, v.Rule.Name, metric = AlertRuleReader.NameOf(v.Rule.Metric), grain = AlertRuleReader.NameOf(v.Rule.Grain),
         v.Rule.Filter, condition = AlertRuleReader.NameOf(v.Rule.Condition), v.Rule.Value, v.Rule.Email, v.Confirmed, v.Rule.SnoozedUntil,
         text = AlertText.Condition(v.Rule),
     };

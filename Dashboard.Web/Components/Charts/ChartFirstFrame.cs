@@ -35,7 +35,7 @@ public static class ChartFirstFrame
         var text = figure.Layout.Font?.Color as string ?? "#2a3441";
         var grid = figure.Layout.YAxis?.FirstOrDefault()?.GridColor as string ?? "#e6eaf0";
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{Height}\" fill=\"{Attr(figure.Layout.PaperBgColor as string ?? "#ffffff")}\"/>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{Height}\" fill=\"{Html(figure.Layout.PaperBgColor as string ?? "#ffffff")}\"/>");
         if (values.Count == 0 || slots.Count == 0)
         {
             return new MarkupString(svg.ToString());
@@ -60,7 +60,7 @@ public static class ChartFirstFrame
                     var colour = s.Colours is { } cs && i.Index < cs.Count && cs[i.Index] is string c ? c : bar.Marker?.Color as string ?? Colourway[t % Colourway.Length];
                     var (y0, y1) = (Y(Math.Max(0, low)), Y(v));
                     svg.Append(CultureInfo.InvariantCulture,
-                        $"<rect data-bar x=\"{X(i.Slot) + offset:0.#}\" y=\"{Math.Min(y0, y1):0.#}\" width=\"{width:0.##}\" height=\"{Math.Abs(y0 - y1):0.#}\" fill=\"{Attr(colour)}\"/>");
+                        $"<rect data-bar x=\"{X(i.Slot) + offset:0.#}\" y=\"{Math.Min(y0, y1):0.#}\" width=\"{width:0.##}\" height=\"{Math.Abs(y0 - y1):0.#}\" fill=\"{Html(colour)}\"/>");
                 }
             }
             else if (traces[t] is Scatter scatter)
@@ -71,13 +71,13 @@ public static class ChartFirstFrame
                 {
                     foreach (var (i, v) in points.Take(MaxDots))
                     {
-                        svg.Append(CultureInfo.InvariantCulture, $"<circle data-dot cx=\"{X(i.Slot):0.#}\" cy=\"{Y(v):0.#}\" r=\"2.5\" fill=\"{Attr(colour)}\"/>");
+                        svg.Append(CultureInfo.InvariantCulture, $"<circle data-dot cx=\"{X(i.Slot):0.#}\" cy=\"{Y(v):0.#}\" r=\"2.5\" fill=\"{Html(colour)}\"/>");
                     }
                     continue;
                 }
                 var line = string.Join(' ', points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.At.Slot):0.#},{Y(p.Value):0.#}")));
                 svg.Append(CultureInfo.InvariantCulture,
-                    $"<polyline data-line points=\"{line}\" fill=\"none\" stroke=\"{Attr(colour)}\" stroke-width=\"{scatter.Line?.Width ?? 2}\"/>");
+                    $"<polyline data-line points=\"{line}\" fill=\"none\" stroke=\"{Html(colour)}\" stroke-width=\"{scatter.Line?.Width ?? 2}\"/>");
             }
         }
         return new MarkupString(svg.ToString());
@@ -104,8 +104,8 @@ public static class ChartFirstFrame
         foreach (var v in new[] { low, (low + high) / 2, high }.Distinct())
         {
             svg.Append(CultureInfo.InvariantCulture,
-                $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y(v):0.#}\" y2=\"{y(v):0.#}\" stroke=\"{Attr(grid)}\"/>" +
-                $"<text x=\"{Left - 6}\" y=\"{y(v) + 4:0.#}\" text-anchor=\"end\" font-size=\"12\" fill=\"{Attr(text)}\">{Esc(Text.Number(v, format == "P1" ? "P0" : format))}</text>");
+                $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y(v):0.#}\" y2=\"{y(v):0.#}\" stroke=\"{Html(grid)}\"/>" +
+                $"<text x=\"{Left - 6}\" y=\"{y(v) + 4:0.#}\" text-anchor=\"end\" font-size=\"12\" fill=\"{Html(text)}\">{Html(Text.Number(v, format == "P1" ? "P0" : format))}</text>");
         }
         var dates = ChartData.IsDateAxis(figure);
         var labels = series.SelectMany(s => s.X).DistinctBy(Key).Select(v => ChartData.XText(v, dates)).ToList();
@@ -116,13 +116,12 @@ public static class ChartFirstFrame
             var anchor = labels.Count > 6 ? (i == 0 ? "start" : "end") : "middle";
             var at = labels.Count > 6 ? (i == 0 ? Left : Width - Right) : x(i);
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{at:0.#}\" y=\"{Height - Bottom + 18}\" text-anchor=\"{anchor}\" font-size=\"12\" fill=\"{Attr(text)}\">{Esc(label)}</text>");
+                $"<text x=\"{at:0.#}\" y=\"{Height - Bottom + 18}\" text-anchor=\"{anchor}\" font-size=\"12\" fill=\"{Html(text)}\">{Html(label)}</text>");
         }
     }
 
     private static string Key(object? x) => Convert.ToString(x, CultureInfo.InvariantCulture) ?? "";
 
-    private static string Esc(string s) => WebUtility.HtmlEncode(s);
-
-    private static string Attr(string s) => WebUtility.HtmlEncode(s);
+    /// <summary>Text and attribute values alike: HTML-encoded (a category may hold markup).</summary>
+    private static string Html(string s) => WebUtility.HtmlEncode(s);
 }

@@ -20,7 +20,7 @@ public sealed class AlertDraft
 
     /// <summary>The input <see cref="AlertRules"/> reads and checks.</summary>
     public AlertInput ToInput() =>
-        new(Name, Metric, Grain, (Filter with { From = null, To = null }).ToQueryString(), Condition, Condition == "outside-range" ? null : Value, Email);
+        new(Name, Metric, Grain, AlertRuleReader.FilterText(Filter), Condition, Condition == "outside-range" ? null : Value, Email);
 
     /// <summary>A stored rule, to be changed.</summary>
     public static AlertDraft Of(AlertRule rule) => new()
@@ -28,7 +28,7 @@ public sealed class AlertDraft
         Id = rule.Id,
         Name = rule.Name,
         Metric = AlertRuleReader.NameOf(rule.Metric),
-        Grain = rule.Grain == TimeGrain.Week ? "week" : "day",
+        Grain = AlertRuleReader.NameOf(rule.Grain),
         Filter = AlertRuleReader.StoredFilter(rule),
         Condition = AlertRuleReader.NameOf(rule.Condition),
         Value = rule.Value,

@@ -15,8 +15,8 @@ public static class AlertLinks
         NewPath + "?" + OrderFilter.ToQueryString(
         [
             new("metric", AlertRuleReader.NameOf(metric)),
-            new("grain", grain == TimeGrain.Week ? "week" : "day"),
-            new("filter", (filter with { From = null, To = null }).ToQueryString()),
+            new("grain", AlertRuleReader.NameOf(grain)),
+            new("filter", AlertRuleReader.FilterText(filter)),
         ]);
 
     /// <summary>The rule's metric for one of the overview's chart metrics.</summary>

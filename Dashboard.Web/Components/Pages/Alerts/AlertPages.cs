@@ -10,7 +10,7 @@ internal static class AlertPages
 {
     public static string Metric(AlertRule rule) => AlertText.MetricName(rule.Metric);
 
-    public static string Grain(AlertRule rule) => rule.Condition == AlertCondition.NoNewData ? "–" : rule.Grain == TimeGrain.Week ? "week" : "day";
+    public static string Grain(AlertRule rule) => rule.Condition == AlertCondition.NoNewData ? "–" : AlertRuleReader.NameOf(rule.Grain);
 
     public static string Filter(AlertRule rule) => Core.Weekly.WeeklyReviewFormat.Describe(AlertRuleReader.StoredFilter(rule)) is { Length: > 0 } f ? f : "all orders";
 
