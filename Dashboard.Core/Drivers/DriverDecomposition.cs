@@ -27,10 +27,13 @@ internal static class DriverDecomposition
         };
     }
 
-    /// <summary>The change and its parts (values without a line in either period left out); null parts when a ratio has no value in a period.</summary>
+    /// <summary>
+    /// The change and its parts (values the KPI measures nothing of in either period left out: a state whose only lines are
+    /// in another currency has no part in a revenue change); null parts when a ratio has no value in a period.
+    /// </summary>
     public static (decimal Delta, List<DriverPart>? Parts) Decompose(DriverKpi kpi, IReadOnlyList<string> names, DriverCell[] before, DriverCell[] after)
     {
-        var values = Enumerable.Range(0, before.Length).Where(v => before[v].Lines > 0 || after[v].Lines > 0).ToList();
+        var values = Enumerable.Range(0, before.Length).Where(v => Measures(kpi, before[v]) || Measures(kpi, after[v])).ToList();
         string Name(int v) => v < names.Count ? names[v] : "";
         if (ValueOf(kpi, before) is not { } k0 || ValueOf(kpi, after) is not { } k1)
         {
@@ -62,6 +65,11 @@ internal static class DriverDecomposition
         return (delta, values.Select((v, i) =>
             new DriverPart(Name(v), rounded[2 * i] + rounded[2 * i + 1], rounded[2 * i], rounded[2 * i + 1])).ToList());
     }
+
+    // A sum measures a value when it has some of it (orders attributed, units, revenue in the currency); a ratio when the
+    // value is in its denominator (orders with sales in the currency, lines).
+    private static bool Measures(DriverKpi kpi, in DriverCell c) =>
+        kpi is DriverKpi.AverageOrderValue or DriverKpi.CancellationRate ? Denominator(kpi, c) != 0 : Numerator(kpi, c) != 0;
 
     private static (long N, long D) Totals(DriverKpi kpi, DriverCell[] cells)
     {

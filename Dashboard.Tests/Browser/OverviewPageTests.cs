@@ -178,6 +178,40 @@ public sealed class OverviewPageTests(BrowserAppFixture app)
         await Screenshot(page, "purchases");
     }
 
+    [Fact]
+    public async Task ChoosingTheDriversKpiAndDimensionRedrawsTheWaterfallAndKeepsTheChoiceInTheAddress()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/weekly?week=2022-06-13");
+        await Ui.WaitForChartsAsync(page, 5);
+        // Orders by category (the default): Western Dress +1 (O5), kurta -1 (O2), Set 0 (O1 and O4 tie between Set and kurta
+        // and count for Set); 3 orders each week.
+        var orders = (await Ui.DrawnAsync(page, "week-drivers"))[0];
+        Assert.Equal(["Western Dress", "kurta", "Set", "Change"], Xs(orders));
+        Assert.Equal([1.0, -1, 0, 0], Ys(orders));
+
+        await Ui.MarkAsync(page, "week-drivers");
+        await Ui.ChooseAsync(page, "[data-control=driver-kpi]", "Revenue");
+        await Ui.WaitForQueryAsync(page, ("kpi", "revenue"), ("week", "2022-06-13"));
+        await Ui.WaitForRedrawAsync(page, "week-drivers");
+        await Ui.MarkAsync(page, "week-drivers");
+        await Ui.ChooseAsync(page, "[data-control=driver-by]", "State");
+        await Ui.WaitForQueryAsync(page, ("kpi", "revenue"), ("by", "state"));
+        await Ui.WaitForRedrawAsync(page, "week-drivers");
+
+        // INR revenue not cancelled, 2500 against 1300: MAHARASHTRA 1600 (O4) - 500 (O1 A), DELHI 900 (O5) - 0,
+        // KARNATAKA 0 - 800 (O2); GOA's only line (O7) is in USD and adds nothing to rupees.
+        var revenue = (await Ui.DrawnAsync(page, "week-drivers"))[0];
+        Assert.Equal(["MAHARASHTRA", "DELHI", "KARNATAKA", "Change"], Xs(revenue));
+        Assert.Equal([1100.0, 900, -800, 1200], Ys(revenue));
+        Assert.Contains("Revenue", await page.Locator("[data-card=week-drivers] [data-control=driver-kpi]").InnerTextAsync());
+
+        // The choice is in the address: a reload (or the link sent on) shows the same breakdown.
+        await page.ReloadAsync();
+        await Ui.WaitForChartsAsync(page, 5);
+        Assert.Equal(["MAHARASHTRA", "DELHI", "KARNATAKA", "Change"], Xs((await Ui.DrawnAsync(page, "week-drivers"))[0]));
+    }
+
     [Theory]
     [InlineData("/", 4)]
     [InlineData("/weekly", 5)]

@@ -129,6 +129,33 @@ public sealed class DriversTests
     }
 
     [Fact]
+    public async Task AValueTheKpiMeasuresNothingOfHasNoPart()
+    {
+        using var db = new TempDatabase();
+        // Before: Maharashtra 500 INR. After: Maharashtra 700 INR, Goa one order in USD only, Kerala one cancelled line (states are
+        // stored in title case).
+        db.Import(new AmazonCsv()
+            .Line("A-1", sku: "K-1", date: "04-25-22", amount: "500.00")
+            .Line("B-1", sku: "K-2", date: "05-02-22", amount: "700.00")
+            .Line("B-2", sku: "K-3", date: "05-03-22", amount: "10.00", currency: "USD", state: "GOA")
+            .Line("B-3", sku: "K-4", date: "05-03-22", amount: "", currency: "", state: "KERALA", status: "Cancelled", courier: "")
+            .ToString());
+        var (drivers, _, _) = Queries(db);
+
+        // Rupees: Goa's dollars and Kerala's cancelled line add none, so neither is a part of the change (not a 0 bar).
+        var revenue = await drivers.WeeklyAsync(new DateOnly(2022, 5, 2), DriverKpi.Revenue, DriverDimension.State, OrderFilter.None);
+        Assert.Equal(200m, revenue.Delta);
+        Assert.Equal([("Maharashtra", 200m)], revenue.Parts.Select(p => (p.Value, p.Contribution)));
+        // Orders count in any currency, and cancelled ones too: Goa and Kerala each add one.
+        var orders = await drivers.WeeklyAsync(new DateOnly(2022, 5, 2), DriverKpi.Orders, DriverDimension.State, OrderFilter.None);
+        Assert.Equal([("Goa", 1m), ("Kerala", 1m), ("Maharashtra", 0m)], orders.Parts.Select(p => (p.Value, p.Contribution)));
+        // The cancellation rate's denominator is every line: 0 of 1 before, 1 of 3 after.
+        var rate = await drivers.WeeklyAsync(new DateOnly(2022, 5, 2), DriverKpi.CancellationRate, DriverDimension.State, OrderFilter.None);
+        Assert.Equal(["Goa", "Kerala", "Maharashtra"], rate.Parts.Select(p => p.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(rate.Delta, rate.Parts.Sum(p => p.Contribution));
+    }
+
+    [Fact]
     public async Task TheCancellationRatesMixAndRateAreTheFormulasOnAHandWorkedCase()
     {
         using var db = new TempDatabase();
