@@ -184,8 +184,8 @@ public sealed class OverviewPageTests(BrowserAppFixture app)
         var page = await app.NewPageAsync();
         await page.GotoAsync("/weekly?week=2022-06-13");
         await Ui.WaitForChartsAsync(page, 5);
-        // Orders by category (the default): Western Dress +1 (O5), kurta -1 (O2), Set 0 (O1 and O4 tie between Set and kurta
-        // and count for Set); 3 orders each week.
+        // Orders by category (the default), 3 orders each week: Western Dress +1 (O5), kurta -1 (O2), Set 0 (O1 and O3
+        // before, O4 and O7 after; O1 and O4 tie between Set and kurta and count for Set).
         var orders = (await Ui.DrawnAsync(page, "week-drivers"))[0];
         Assert.Equal(["Western Dress", "kurta", "Set", "Change"], Xs(orders));
         Assert.Equal([1.0, -1, 0, 0], Ys(orders));
