@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddDashboardWebSettings();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddScoped<Dashboard.Web.Components.Charts.PrerenderedPage>();
         services.AddDashboardAuth();
         services.AddCrossSiteProtection();
         services.AddSignInRateLimit();

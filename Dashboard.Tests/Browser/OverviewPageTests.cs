@@ -267,7 +267,55 @@ public sealed class OverviewPageTests(BrowserAppFixture app)
         await page.Locator("[data-action=menu]").ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Weekly review" }).ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/weekly", StringComparison.Ordinal));
-        await Ui.WaitForChartsAsync(page, 5);
+        // The reader has turned to the page: the card on the screen is whole at once, its chart drawn by plotly. The page
+        // was not prerendered: its first frames are drawn from markup, none waits to be taken back.
+        await page.Locator("[data-card=week-drivers][data-near=true] [data-chart].js-plotly-plot").WaitForAsync(new() { Timeout = 20000 });
+        Assert.Equal(0, await page.Locator("dash-first-frame").CountAsync());
+        Assert.Equal(1, await page.Locator("[data-card=state-movers] .chart-card__plot > svg[data-first-frame]").CountAsync());
+    }
+
+    [Fact]
+    public async Task OnAPhoneACardIsItsPictureUntilTheReaderHasTurnedToThePageAndIsNearIt()
+    {
+        var page = await app.NewPageAsync(390, 844);
+        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Sec-CH-UA-Mobile"] = "?1" });
+        await page.GotoAsync("/weekly");
+        await page.Locator(".mud-layout[data-circuit=up]").WaitForAsync(new() { Timeout = 20000 });
+
+        // Every card is its heading, first frame and summary; none has its tools, table or plotly chart yet.
+        var cards = page.Locator("[data-card]");
+        Assert.Equal(5, await cards.CountAsync());
+        Assert.Equal(5, await page.Locator("[data-card][data-near=false]").CountAsync());
+        // The first frames are the prerendered ones, taken back rather than rebuilt, and described by the live summaries.
+        Assert.Equal(5, await page.Locator("[data-card] dash-first-frame > svg[data-first-frame]").CountAsync());
+        Assert.Equal(5, await page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('svg[data-first-frame]')].filter(s => document.getElementById(s.getAttribute('aria-describedby'))?.matches('figcaption[data-summary]')).length"));
+        Assert.Equal(5, await page.Locator("[data-card] figcaption[data-summary]").CountAsync());
+        Assert.Equal(0, await page.Locator("[data-action=data-table]").CountAsync());
+        Assert.Equal(0, await page.Locator("[data-chart]").CountAsync());
+        Assert.Equal("Orders per day", await page.Locator("[data-card=week-days] h2").InnerTextAsync());
+        Assert.Empty(await Axe.ViolationsAsync(page, "weekly review on a phone, before the reader turns to it"));
+
+        // The reader turns to the page: the card on the screen becomes whole and plotly draws it; the last stays a picture.
+        await Ui.TurnToAsync(page);
+        await page.Locator("[data-card=week-drivers][data-near=true] [data-chart].js-plotly-plot").WaitForAsync(new() { Timeout = 20000 });
+        Assert.Equal("false", await page.Locator("[data-card=state-movers]").GetAttributeAsync("data-near"));
+
+        // Another week is another picture: a card still far from the screen draws its new first frame from markup.
+        var before = await page.Locator("[data-card=state-movers] svg[data-first-frame]").InnerHTMLAsync();
+        await page.Locator("[data-action=previous-week]").ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("week=", StringComparison.Ordinal));
+        var redrawn = page.Locator("[data-card=state-movers][data-near=false] .chart-card__plot > svg[data-first-frame]");
+        await redrawn.WaitForAsync();
+        Assert.NotEqual(before, await redrawn.InnerHTMLAsync());
+
+        // Scrolled to, the last card becomes whole too, and its table opens.
+        await page.Locator("[data-card=state-movers]").ScrollIntoViewIfNeededAsync();
+        var last = page.Locator("[data-card=state-movers][data-near=true]");
+        await last.Locator("[data-chart].js-plotly-plot").WaitForAsync(new() { Timeout = 20000 });
+        await last.Locator("[data-action=data-table]").ClickAsync();
+        await last.Locator("table.chart-table tbody tr").First.WaitForAsync();
+        Assert.Empty(await Axe.ViolationsAsync(page, "weekly review on a phone, the last card whole"));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class ChartAccessibilityTests
     [Fact]
     public async Task AChartIsAFigureNamedByItsHeadingAndDescribedByASentenceMadeFromItsData()
     {
-        await using var context = ComponentTest.Create();
+        await using var context = ComponentTest.Create().InCircuit();
         var card = context.Render<ChartCard>(p => p
             .Add(c => c.Title, "Sales by category").Add(c => c.Name, "categories").Add(c => c.Figure, OverviewFigures.Categories(Categories, "INR")));
 
@@ -49,7 +49,7 @@ public sealed class ChartAccessibilityTests
     [Fact]
     public async Task TheDataTableShowsEveryNumberAndPressingARowFiltersAsAClickOnItsBarDoes()
     {
-        await using var context = ComponentTest.Create();
+        await using var context = ComponentTest.Create().InCircuit();
         ChartClick? clicked = null;
         var card = context.Render<ChartCard>(p => p
             .Add(c => c.Title, "Sales by category").Add(c => c.Name, "categories").Add(c => c.Figure, OverviewFigures.Categories(Categories, "INR"))

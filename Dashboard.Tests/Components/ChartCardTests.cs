@@ -22,7 +22,7 @@ public sealed class ChartCardTests
     [Fact]
     public async Task AnAnalystGetsTheCsvAndPngActionsAndAViewerNeither()
     {
-        await using var analyst = ComponentTest.Create(Role.Analyst);
+        await using var analyst = ComponentTest.Create(Role.Analyst).InCircuit();
         var card = analyst.Render<ChartCard>(p => p
             .Add(c => c.Title, "Sales by category").Add(c => c.Name, "categories")
             .Add(c => c.Figure, OverviewFigures.Categories(Categories, "INR")).Add(c => c.CsvHref, "api/orders/categories.csv"));
@@ -31,7 +31,7 @@ public sealed class ChartCardTests
         Assert.Equal("api/orders/categories.csv", card.Find("[data-action=csv]").GetAttribute("href"));
         Assert.Single(card.FindAll("[data-action=png]"));
 
-        await using var viewer = ComponentTest.Create(Role.Viewer);
+        await using var viewer = ComponentTest.Create(Role.Viewer).InCircuit();
         var viewersCard = viewer.Render<ChartCard>(p => p
             .Add(c => c.Title, "Sales by category").Add(c => c.Name, "categories")
             .Add(c => c.Figure, OverviewFigures.Categories(Categories, "INR")).Add(c => c.CsvHref, "api/orders/categories.csv"));
@@ -42,7 +42,7 @@ public sealed class ChartCardTests
     [Fact]
     public async Task AClickOnABarHandsBackTheValueTheBarStandsForNotItsEscapedLabel()
     {
-        await using var context = ComponentTest.Create();
+        await using var context = ComponentTest.Create().InCircuit();
         ChartClick? clicked = null;
         var card = context.Render<ChartCard>(p => p
             .Add(c => c.Title, "Sales by category").Add(c => c.Name, "categories")
@@ -59,7 +59,7 @@ public sealed class ChartCardTests
     [Fact]
     public async Task TheCardShowsItsFirstFrameWithoutAPlotlyChartUntilTheReaderTurnsToThePage()
     {
-        await using var context = ComponentTest.Create();
+        await using var context = ComponentTest.Create().InCircuit();
         var card = context.Render<ChartCard>(p => p
             .Add(c => c.Title, "Sales by category").Add(c => c.Name, "categories").Add(c => c.Figure, OverviewFigures.Categories(Categories, "INR")));
 
@@ -71,6 +71,9 @@ public sealed class ChartCardTests
         Assert.True(heights[0] > heights[1] && heights[1] > heights[2]); // 1,200, 800, 100
         Assert.Empty(card.FindComponents<PlotlyChart>());
         Assert.Contains(context.JSInterop.Invocations, i => i.Identifier == "import" && Equals(i.Arguments[0], "./Components/Charts/ChartCard.razor.js"));
+        // No prerendered frame to take back here: the card asked, and drew it from markup.
+        Assert.Contains(context.JSInterop.Invocations, i => i.Identifier == "hasFirstFrame");
+        Assert.Empty(card.FindAll("dash-first-frame"));
 
         await card.InvokeAsync(card.Instance.GoLive);
         Assert.Single(card.FindComponents<PlotlyChart>());
@@ -93,7 +96,7 @@ public sealed class ChartCardTests
     [Fact]
     public async Task TheChartTakesTheDarkThemesColoursAndGoesBackToLight()
     {
-        await using var context = ComponentTest.Create();
+        await using var context = ComponentTest.Create().InCircuit();
         var figure = OverviewFigures.Categories(Categories, "INR");
         var card = context.Render<CascadingValue<bool>>(p => p
             .Add(c => c.Name, ThemeCascade.DarkMode).Add(c => c.Value, true)
@@ -109,7 +112,7 @@ public sealed class ChartCardTests
     [Fact]
     public async Task ASelectedBarStaysTheBrightestOnTheDarkTheme()
     {
-        await using var context = ComponentTest.Create();
+        await using var context = ComponentTest.Create().InCircuit();
         var selected = Categories.Select((c, i) => c with { Selected = i == 1 }).ToList();
         var figure = OverviewFigures.Categories(selected, "INR");
         var colours = ((Plotly.Blazor.Traces.Bar)figure.Data[0]).Marker.ColorArray;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Dashboard.Web.Components.Theme;
@@ -13,7 +16,10 @@ namespace Dashboard.Web.Components.Charts;
 /// with <c>React</c> when a new <see cref="ChartFigure"/> or the theme arrives, never redrawn with the page. Clicks on bars or
 /// points, and Enter on a row of the table, come back as <see cref="ChartClick"/>. Until the reader turns to the page the card
 /// shows its first frame (<see cref="ChartFirstFrame"/>) and the plotly chart is not rendered, so plotly.js is not loaded
-/// (docs/decisions/0007-plotly-basic-bundle.md); the first frame stays over the chart until plotly has drawn it.
+/// (docs/decisions/0007-plotly-basic-bundle.md); the first frame stays over the chart until plotly has drawn it, and the
+/// circuit's first render takes the prerendered first frame back instead of rebuilding it. On a phone
+/// (<see cref="Layout.PhoneHint"/>) a card is only its heading, first frame and summary until the reader has turned to the
+/// page and the card is near the screen.
 /// </summary>
 public sealed partial class ChartCard : ComponentBase, IAsyncDisposable
 {
@@ -27,6 +33,11 @@ public sealed partial class ChartCard : ComponentBase, IAsyncDisposable
     private readonly string _id = "chart-" + Guid.NewGuid().ToString("N")[..8];
     private PlotlyChart? _chart;
     private bool _live;
+    private bool _near;
+    private ElementReference _frame;
+    private MarkupString _firstFrame;
+    private string _frameKey = "";
+    private string? _adopted;
     private IJSObjectReference? _module;
     private DotNetObjectReference<ChartCard>? _self;
     private ChartFigure? _drawn;
@@ -86,17 +97,34 @@ public sealed partial class ChartCard : ComponentBase, IAsyncDisposable
     [CascadingParameter(Name = ThemeCascade.DarkMode)]
     public bool Dark { get; set; }
 
+    /// <summary>Whether the request came from a phone (<see cref="Layout.PhoneHint"/>): then the card is rendered whole only
+    /// once the reader has turned to the page and the card is near the screen. Default: false.</summary>
+    [CascadingParameter(Name = Layout.PhoneHint.Cascade)]
+    public bool Phone { get; set; }
+
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private PrerenderedPage Prerendered { get; set; } = default!;
 
     private string TitleId => _id + "-title";
     private string SummaryId => _id + "-summary";
     private string TableId => _id + "-table";
 
+    private bool Adopting => _adopted == _frameKey;
+
+    protected override void OnInitialized() => _near = !Phone;
+
     protected override void OnParametersSet()
     {
         ChartTheme.Apply(Figure, Dark);
         ChartSeries.Distinguish(Figure);
+        _firstFrame = ChartFirstFrame.Draw(Figure);
+        _frameKey = Name + ":" + XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(_firstFrame.Value)).ToString("x16", CultureInfo.InvariantCulture);
+        // The circuit's first render takes back the first frame the server prerendered, as long as the picture is the same:
+        // applying its SVG markup again was a third of that render's task on a phone's weekly review (decision 0007).
+        _adopted ??= RendererInfo.IsInteractive && Prerendered.Current ? _frameKey : "";
         _summary = ChartData.Summary(Title, Figure);
         if (_table is not null && !ReferenceEquals(_tabled, Figure))
         {
@@ -127,12 +155,12 @@ public sealed partial class ChartCard : ComponentBase, IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!_live)
+        if (firstRender)
         {
-            if (firstRender)
-            {
-                await WhenLiveAsync();
-            }
+            await WhenLiveAsync();
+        }
+        if (!_live || !_near)
+        {
             return;
         }
         if (_drawn is null)
@@ -157,6 +185,16 @@ public sealed partial class ChartCard : ComponentBase, IAsyncDisposable
             _self = DotNetObjectReference.Create(this);
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Charts/ChartCard.razor.js");
             await _module.InvokeVoidAsync("whenLive", _self);
+            if (!_near)
+            {
+                await _module.InvokeVoidAsync("whenNear", _frame, _self);
+            }
+            if (Adopting && !await _module.InvokeAsync<bool>("hasFirstFrame", _frame))
+            {
+                // Not in the prerendered page after all (its data changed before the circuit started): drawn from markup.
+                _adopted = "";
+                StateHasChanged();
+            }
         }
         catch (JSDisconnectedException)
         {
@@ -166,13 +204,21 @@ public sealed partial class ChartCard : ComponentBase, IAsyncDisposable
 
     /// <summary>Called by the page's module once the reader turns to the page: the plotly chart is rendered (and plotly.js loaded).</summary>
     [JSInvokable]
-    public Task GoLive()
+    public Task GoLive() => Raise(ref _live);
+
+    /// <summary>Called by the page's module on a phone, once the reader has turned to the page and the card is near the screen:
+    /// the card is rendered whole.</summary>
+    [JSInvokable]
+    public Task ComeNear() => Raise(ref _near);
+
+    // Sets a one-way flag of the card's and renders it, the first time only.
+    private Task Raise(ref bool flag)
     {
-        if (_live)
+        if (flag)
         {
             return Task.CompletedTask;
         }
-        _live = true;
+        flag = true;
         return InvokeAsync(StateHasChanged);
     }
 
