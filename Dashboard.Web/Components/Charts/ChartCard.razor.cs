@@ -120,8 +120,12 @@ public sealed partial class ChartCard : ComponentBase, IAsyncDisposable
     {
         ChartTheme.Apply(Figure, Dark);
         ChartSeries.Distinguish(Figure);
-        _firstFrame = ChartFirstFrame.Draw(Figure);
-        _frameKey = Name + ":" + XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(_firstFrame.Value)).ToString("x16", CultureInfo.InvariantCulture);
+        if (!_plotted)
+        {
+            // Once plotly has drawn the chart the first frame is gone for good: no new picture is drawn for it.
+            _firstFrame = ChartFirstFrame.Draw(Figure);
+            _frameKey = Name + ":" + XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(_firstFrame.Value)).ToString("x16", CultureInfo.InvariantCulture);
+        }
         // The circuit's first render takes back the first frame the server prerendered, as long as the picture is the same:
         // applying its SVG markup again was a third of that render's task on a phone's weekly review (decision 0007).
         _adopted ??= RendererInfo.IsInteractive && Prerendered.Current ? _frameKey : "";
