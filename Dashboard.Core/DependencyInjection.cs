@@ -1,7 +1,6 @@
 using Dashboard.Core.Analytics.Export;
 using Dashboard.Core.Analytics;
 using Dashboard.Core.Orders;
-using Dashboard.Core.Orders.Rollup;
 using Dashboard.Core.Purchases;
 using Dashboard.Core.Weekly;
 using Dashboard.Core.Data;
@@ -54,7 +53,7 @@ public static class DependencyInjection
         services.AddSettings<ImportsOptions>(ImportsOptions.SectionName);
         services.AddSingleton(sp => ImportLimits.From(
             sp.GetRequiredService<IOptions<UploadOptions>>().Value, sp.GetRequiredService<IOptions<ImportsOptions>>().Value));
-        services.AddSingleton(provider => RollupUpkeep.For(provider.GetRequiredService<IOptions<AnalyticsOptions>>().Value));
+        services.AddSingleton(provider => LargeStoreUpkeep.For(provider.GetRequiredService<IOptions<AnalyticsOptions>>().Value));
         services.AddSingleton<ImportService>();
         services.AddSingleton<Imports.Undo.BatchUndoService>();
         services.AddSingleton(sp => new UploadStaging(sp.GetRequiredService<IOptions<UploadOptions>>().Value, contentRoot));

@@ -15,7 +15,7 @@ public sealed class StoreInitializer(
     SchemaMigrator migrator,
     StatusGroupMapping statusGroups,
     ImportService imports,
-    RollupUpkeep rollup,
+    LargeStoreUpkeep largeStore,
     DataVersion dataVersion,
     ILogger<StoreInitializer> logger)
 {
@@ -25,7 +25,7 @@ public sealed class StoreInitializer(
     {
         migrator.Migrate(store);
         ApplyStatusGroups();
-        SettleRollup();
+        SettleLargeStore();
         var interrupted = imports.MarkInterruptedBatches();
         if (interrupted > 0)
         {
@@ -55,7 +55,7 @@ public sealed class StoreInitializer(
             UPDATE order_lines SET status_group = CASE upper(trim(status)) {string.Join(' ', cases)} ELSE '{StatusGroup.Other}' END;
             """;
         var lines = update.ExecuteNonQuery();
-        if (RollupUpkeep.IsKept(connection, transaction))
+        if (LargeStoreUpkeep.IsKept(connection, transaction))
         {
             RollupWriter.RebuildAll(store.Kind, connection, transaction);
         }
@@ -71,14 +71,14 @@ public sealed class StoreInitializer(
     }
 
     /// <summary>
-    /// Keeps the rollup where the store's size calls for one under this start's settings (a changed
-    /// <c>Analytics:FrameMaxLines</c>, or a store from before decision 0036, which kept it at any size).
+    /// Keeps the rollup and the large store's indexes where the store's size calls for them under this start's settings (a
+    /// changed <c>Analytics:FrameMaxLines</c>, or a store from before decisions 0036 and 0038, which kept them at any size).
     /// </summary>
-    private void SettleRollup()
+    private void SettleLargeStore()
     {
         using var connection = store.OpenConnection();
         using var transaction = store.Kind.BeginWrite(connection);
-        rollup.Settle(store.Kind, connection, transaction, stale: false);
+        largeStore.Settle(store.Kind, connection, transaction, stale: false);
         transaction.Commit();
     }
 }

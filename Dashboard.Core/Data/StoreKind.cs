@@ -80,6 +80,9 @@ public abstract class StoreKind : IDisposable
     /// <summary>The column type of a temporary table's text that is compared with the stored text (the rollup's days and orders).</summary>
     internal abstract string TemporaryText { get; }
 
+    /// <summary>A query of the indexes of the table <c>@table</c> (the primary key left out): a name and its <c>CREATE INDEX</c> a row.</summary>
+    internal abstract string IndexesOfTable { get; }
+
     /// <summary>The day of the week (0 Sunday … 6 Saturday, as an integer) of a <c>yyyy-MM-dd</c> text column, in the store's SQL.</summary>
     internal abstract string WeekdayOf(string dateColumn);
 

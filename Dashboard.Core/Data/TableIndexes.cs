@@ -7,6 +7,8 @@ namespace Dashboard.Core.Data;
 /// builds each index once, sorted, instead of maintaining it row by row. Both happen inside the caller's
 /// transaction: readers never see the table without its indexes. The definitions come from the store's catalogue
 /// (<c>definitionsSql</c>: a name and a <c>CREATE INDEX</c> a row, <c>@table</c> the table; the primary key stays).
+/// Indexes whose existence another part settles after the load (the large store's, <see cref="Orders.LargeStoreUpkeep"/>)
+/// are dropped and left to it.
 /// </summary>
 internal sealed class TableIndexes
 {
@@ -14,8 +16,12 @@ internal sealed class TableIndexes
 
     private TableIndexes(IReadOnlyList<string> definitions) => _definitions = definitions;
 
-    /// <summary>Drops the indexes of <paramref name="table"/> when it holds no rows; null when it does.</summary>
-    public static TableIndexes? DropIfEmpty(DbConnection connection, DbTransaction transaction, string table, string definitionsSql)
+    /// <summary>
+    /// Drops the indexes of <paramref name="table"/> when it holds no rows; null when it does. Those named in
+    /// <paramref name="settledAfter"/> are not built again by <see cref="Rebuild"/>.
+    /// </summary>
+    public static TableIndexes? DropIfEmpty(DbConnection connection, DbTransaction transaction, string table, string definitionsSql,
+        IEnumerable<string>? settledAfter = null)
     {
         if (Scalar(connection, transaction, $"SELECT EXISTS (SELECT 1 FROM {table});") is 1L or true)
         {
@@ -34,7 +40,8 @@ internal sealed class TableIndexes
         {
             Scalar(connection, transaction, $"DROP INDEX \"{name}\";");
         }
-        return new TableIndexes(definitions.Select(d => d.Sql).ToList());
+        var left = new HashSet<string>(settledAfter ?? [], StringComparer.Ordinal);
+        return new TableIndexes(definitions.Where(d => !left.Contains(d.Name)).Select(d => d.Sql).ToList());
     }
 
     public void Rebuild(DbConnection connection, DbTransaction transaction)

@@ -24,7 +24,7 @@ public sealed class ImportService(
     DataVersion dataVersion,
     TimeProvider time,
     ILogger<ImportService> logger,
-    RollupUpkeep rollup,
+    LargeStoreUpkeep largeStore,
     ImportLimits? limits = null,
     IImportStageObserver? stages = null)
 {
@@ -181,11 +181,11 @@ public sealed class ImportService(
             // A day of grace: an export stamped in a time zone ahead of ours is not "in the future".
             var latest = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
             var parser = new AmazonOrderRowParser(header, statusGroups, latest, _limits.MaxLineAmount);
-            // Where the store keeps its rollup (RollupUpkeep), the days this batch touches are written again in its
+            // Where the store keeps its rollup (LargeStoreUpkeep), the days this batch touches are written again in its
             // transaction. A batch that leaves no line of before (a first load, or the first real import, which replaces the
-            // sample), or one into a store that does not keep it, settles the rollup afterwards: whole if the store is now
-            // large enough to keep one.
-            var rewriteDays = !options.DryRun && RollupUpkeep.IsKept(connection, transaction) && connection.Scalar(
+            // sample), or one into a store that does not keep it, settles the rollup and the large store's indexes afterwards:
+            // written whole if the store is now large enough to keep them, dropped if not.
+            var rewriteDays = !options.DryRun && LargeStoreUpkeep.IsKept(connection, transaction) && connection.Scalar(
                 $"SELECT COUNT(*) FROM (SELECT 1 FROM order_lines {(options.IsSample ? "" : "WHERE is_sample = FALSE")} LIMIT 1) AS stored;",
                 transaction) is not 0L;
             if (rewriteDays)
@@ -209,7 +209,7 @@ public sealed class ImportService(
             }
             else
             {
-                rollup.Settle(store.Kind, connection, transaction, stale: true);
+                largeStore.Settle(store.Kind, connection, transaction, stale: true);
             }
         }
         else

@@ -1,4 +1,3 @@
-using Dashboard.Core.Orders.Rollup;
 using Dashboard.Core.Data;
 using Dashboard.Core.Data.Schema;
 using Dashboard.Core.Imports;
@@ -58,9 +57,9 @@ public sealed class TempDatabase : IDisposable
     public DataVersion Version { get; } = new();
 
     public ImportService Importer(StatusGroupMapping? mapping = null, DateTimeOffset? now = null, ImportLimits? limits = null,
-        IImportStageObserver? stages = null, RollupUpkeep? rollup = null) =>
+        IImportStageObserver? stages = null, LargeStoreUpkeep? rollup = null) =>
         new(Store, mapping ?? new StatusGroupMapping(), Version, new FixedTime(now ?? new DateTimeOffset(2022, 7, 15, 12, 0, 0, TimeSpan.Zero)),
-            NullLogger<ImportService>.Instance, rollup ?? RollupUpkeep.Always, limits, stages);
+            NullLogger<ImportService>.Instance, rollup ?? LargeStoreUpkeep.Always, limits, stages);
 
     public ImportSummary Import(string csv, string fileName = "export.csv", ImportOptions? options = null) =>
         Importer().Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), fileName, options);

@@ -48,7 +48,8 @@ internal sealed class PostgreSqlOrderLineWriter : IBatchWriter<OrderLine>
         {
             connection.Execute($"DELETE FROM order_lines WHERE {SampleLines};", transaction);
         }
-        _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "order_lines", PostgreSqlStore.IndexDefinitions);
+        _indexesToBuild = TableIndexes.DropIfEmpty(connection, transaction, "order_lines", PostgreSqlStore.IndexDefinitions,
+            LargeStoreUpkeep.Indexes.Select(i => i.Name));
         connection.Execute("""
             CREATE TEMPORARY TABLE import_lines (
                 row_number BIGINT NOT NULL, position BIGINT NOT NULL, order_id TEXT COLLATE "C" NOT NULL, order_date TEXT COLLATE "C" NOT NULL,

@@ -126,6 +126,8 @@ public sealed partial class PostgreSqlStore : StoreKind
     /// <summary>Compares byte-wise, as the stored text does (SQLite's BINARY).</summary>
     internal override string TemporaryText => "TEXT COLLATE \"C\"";
 
+    internal override string IndexesOfTable => IndexDefinitions;
+
     internal override string WeekdayOf(string dateColumn) => $"CAST(EXTRACT(DOW FROM CAST({dateColumn} AS date)) AS INTEGER)";
 
     /// <summary>

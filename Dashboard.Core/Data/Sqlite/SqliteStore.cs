@@ -110,6 +110,8 @@ public sealed class SqliteStore : StoreKind
 
     internal override string TemporaryText => "TEXT";
 
+    internal override string IndexesOfTable => IndexDefinitions;
+
     internal override string WeekdayOf(string dateColumn) => $"CAST(strftime('%w', {dateColumn}) AS INTEGER)";
 
     internal override void PrepareForRollup(DbConnection connection, DbTransaction transaction)

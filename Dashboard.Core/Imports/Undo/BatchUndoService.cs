@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Core.Orders;
 using Dashboard.Core.Orders.Rollup;
 using Dashboard.Core.Data;
 using System.Data.Common;
@@ -56,8 +57,8 @@ public sealed class BatchUndoService(DashboardStore store, DataVersion dataVersi
         }
 
         var (firstDate, lastDate) = DatesOf(connection, transaction, batchId);
-        // A store that keeps the rollup (RollupUpkeep) has the days of the batch's lines, before and after, written again.
-        var rollup = RollupUpkeep.IsKept(connection, transaction);
+        // A store that keeps the rollup (LargeStoreUpkeep) has the days of the batch's lines, before and after, written again.
+        var rollup = LargeStoreUpkeep.IsKept(connection, transaction);
         if (rollup)
         {
             RollupWriter.Begin(store.Kind, connection, transaction);

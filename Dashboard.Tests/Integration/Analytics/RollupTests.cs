@@ -207,22 +207,37 @@ public abstract class RollupTests(StoreProvider provider) : StoreTest(provider)
 
     private static long RollupRows(TempDatabase db) => db.Scalar("SELECT COUNT(*) FROM rollup_cells") + db.Scalar("SELECT COUNT(*) FROM rollup_shapes");
 
+    // How many of the large store's order-line indexes the store's catalogue lists.
+    private static long LargeStoreIndexes(TempDatabase db)
+    {
+        var names = string.Join(", ", LargeStoreUpkeep.Indexes.Select(i => $"'{i.Name}'"));
+        return db.Scalar(db.Provider == StoreProvider.Sqlite
+            ? $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ({names})"
+            : $"SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN ({names})");
+    }
+
     [Fact]
-    public async Task AStoreKeepsNoRollupUntilAnImportTakesItPastTheThresholdAndThenKeepsItEqualToTheLines()
+    public async Task AStoreKeepsNoRollupNorSortIndexesUntilAnImportTakesItPastTheThresholdAndThenKeepsThemCurrent()
     {
         using var db = NewDatabase();
-        var importer = db.Importer(rollup: new RollupUpkeep(keptPastLines: 8));
+        var importer = db.Importer(rollup: new LargeStoreUpkeep(keptPastLines: 8));
         void Import(string csv, string name) =>
             Assert.True(importer.Import(new MemoryStream(Encoding.UTF8.GetBytes(csv)), name).Succeeded);
 
-        // Eight lines, not past eight: no rollup is written, and the frame answers as before.
+        // Eight lines, not past eight: no rollup is written nor its sort indexes built, and the frame answers as before.
+        Assert.Equal(LargeStoreUpkeep.Indexes.Count, LargeStoreIndexes(db)); // a new store's schema has them, until it is settled
         Import(Orders(), "first.csv");
         Assert.Equal(0, RollupRows(db));
+        Assert.Equal(0, LargeStoreIndexes(db));
+        Assert.Equal(2, db.Scalar(db.Provider == StoreProvider.Sqlite
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'order_lines' AND sql IS NOT NULL"
+            : "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'order_lines' AND indexname NOT LIKE '%\\_pkey'"));
         Assert.Equal(5, (await Queries(db, rollup: false).Overview.GetAsync(OrderFilter.None)).Kpis!.Current.Orders);
 
-        // A ninth line takes the store past it: that import writes the rollup whole, equal to the lines.
+        // A ninth line takes the store past it: that import writes the rollup whole, equal to the lines, and builds the indexes.
         Import(new AmazonCsv().Line("A-7", sku: "S-3-L", category: "Set", date: "05-02-22", amount: "40.00").ToString(), "second.csv");
         Assert.NotEqual(0, RollupRows(db));
+        Assert.Equal(LargeStoreUpkeep.Indexes.Count, LargeStoreIndexes(db));
         await AssertRollupFollows(db);
 
         // From then on each change rewrites the days it touched: a changed line, a new one, and the undo of that batch.
@@ -233,10 +248,11 @@ public abstract class RollupTests(StoreProvider provider) : StoreTest(provider)
         var undo = new BatchUndoService(db.Store, db.Version, TimeProvider.System, NullLogger<BatchUndoService>.Instance);
         Assert.True(undo.Undo(third.BatchId!.Value).Succeeded);
         await AssertRollupFollows(db);
+        Assert.Equal(LargeStoreUpkeep.Indexes.Count, LargeStoreIndexes(db));
     }
 
     [Fact]
-    public async Task AStartSettlesTheRollupToTheStoresSizeUnderItsSettings()
+    public async Task AStartSettlesTheRollupAndTheSortIndexesToTheStoresSizeUnderItsSettings()
     {
         using var db = NewDatabase();
         db.Import(Orders());
@@ -245,16 +261,20 @@ public abstract class RollupTests(StoreProvider provider) : StoreTest(provider)
         {
             using var connection = db.Store.OpenConnection();
             using var transaction = connection.BeginTransaction();
-            new RollupUpkeep(keptPastLines).Settle(db.Store.Kind, connection, transaction, stale: false);
+            new LargeStoreUpkeep(keptPastLines).Settle(db.Store.Kind, connection, transaction, stale: false);
             transaction.Commit();
         }
 
-        // A frame size under which the store is small: the rollup buys nothing, and is dropped.
+        Assert.Equal(LargeStoreUpkeep.Indexes.Count, LargeStoreIndexes(db));
+
+        // A frame size under which the store is small: the rollup and the sort indexes buy nothing, and are dropped.
         Settle(keptPastLines: 100);
         Assert.Equal(0, RollupRows(db));
-        // A smaller frame size (the setting lowered): the store is past it, and the rollup is written whole.
+        Assert.Equal(0, LargeStoreIndexes(db));
+        // A smaller frame size (the setting lowered): the store is past it, the rollup is written whole and the indexes built.
         Settle(keptPastLines: 0);
         await AssertRollupFollows(db);
+        Assert.Equal(LargeStoreUpkeep.Indexes.Count, LargeStoreIndexes(db));
 
         // A kept rollup is not written again at each start: a cell changed by hand stays as it is.
         using (var connection = db.Store.OpenConnection())
@@ -274,7 +294,7 @@ public abstract class RollupTests(StoreProvider provider) : StoreTest(provider)
         Assert.Equal(5, (await screens.Overview.GetAsync(OrderFilter.None)).Kpis!.Current.Orders);
 
         // Another process (its own data version: this one's caches are not told) adds an order in a new category.
-        var other = new ImportService(db.Store, new StatusGroupMapping(), new DataVersion(), TimeProvider.System, NullLogger<ImportService>.Instance, RollupUpkeep.Always);
+        var other = new ImportService(db.Store, new StatusGroupMapping(), new DataVersion(), TimeProvider.System, NullLogger<ImportService>.Instance, LargeStoreUpkeep.Always);
         other.Import(new MemoryStream(Encoding.UTF8.GetBytes(new AmazonCsv().Line("B-1", category: "Saree", date: "05-02-22").ToString())), "other.csv");
 
         // The summary this process holds is older than the store: the read notices, and answers from the new one.

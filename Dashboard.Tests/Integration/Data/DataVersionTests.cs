@@ -1,4 +1,3 @@
-using Dashboard.Core.Orders.Rollup;
 using Dashboard.Core.Data;
 using Dashboard.Core.Imports;
 using Dashboard.Core.Orders;
@@ -24,7 +23,7 @@ public abstract class DataVersionTests(StoreProvider provider) : StoreTest(provi
         Assert.Equal(before + 1, dashboard.Current);
         Assert.False(dashboard.CatchUp(connection));
 
-        var own = new ImportService(db.Store, new StatusGroupMapping(), dashboard, TimeProvider.System, NullLogger<ImportService>.Instance, RollupUpkeep.Always);
+        var own = new ImportService(db.Store, new StatusGroupMapping(), dashboard, TimeProvider.System, NullLogger<ImportService>.Instance, LargeStoreUpkeep.Always);
         own.Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(new AmazonCsv().Line("A-2").ToString())), "own.csv");
         var afterOwn = dashboard.Current;
 

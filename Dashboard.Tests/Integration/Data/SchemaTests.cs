@@ -1,4 +1,3 @@
-using Dashboard.Core.Orders.Rollup;
 using Dashboard.Core.Data;
 using Dashboard.Core.Data.Schema;
 using Dashboard.Core.Orders;
@@ -170,7 +169,7 @@ public abstract class StoreSchemaTests(StoreProvider provider) : StoreTest(provi
 
         var edited = new Dictionary<string, StatusGroup>(StatusGroupMapping.Default) { ["Shipping"] = StatusGroup.Shipped };
         var mapping = new StatusGroupMapping(edited);
-        new StoreInitializer(db.Store, Migrator, mapping, db.Importer(mapping), RollupUpkeep.Always, db.Version, NullLogger<StoreInitializer>.Instance).Initialize();
+        new StoreInitializer(db.Store, Migrator, mapping, db.Importer(mapping), LargeStoreUpkeep.Always, db.Version, NullLogger<StoreInitializer>.Instance).Initialize();
 
         Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE status_group = 'Pending'"));
         Assert.Equal(1, db.Scalar("SELECT COUNT(*) FROM order_lines WHERE status = 'Shipping' AND status_group = 'Shipped'"));
