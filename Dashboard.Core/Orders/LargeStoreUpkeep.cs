@@ -9,8 +9,8 @@ namespace Dashboard.Core.Orders;
 /// What a store keeps only once it is large enough to read it, and keeping it across a change (decisions 0036 and 0038):
 /// the daily rollup, which answers the order screens past <see cref="AnalyticsOptions.FrameMaxLines"/>, and the order
 /// lines' <see cref="Indexes"/>, which serve the rows read from the store past it. Below that the frame answers and
-/// neither buys anything, yet the rollup's upkeep was a fifth of an import's time and building the indexes another
-/// eighth. So both are kept only in a store of more than <see cref="KeptPastLines"/> order lines, half the frame's size:
+/// neither buys anything, yet the rollup's upkeep was a fifth of an import's time and building these indexes about another
+/// fifth. So both are kept only in a store of more than <see cref="KeptPastLines"/> order lines, half the frame's size:
 /// the change that takes the store past that writes them whole, in its own transaction, and from then on every change
 /// keeps them current. Whether a store keeps them is its own state: the rollup exactly when <c>rollup_cells</c> holds a
 /// row, the indexes when the catalogue lists them; both are settled together, so they agree.

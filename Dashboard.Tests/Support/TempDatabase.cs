@@ -57,9 +57,9 @@ public sealed class TempDatabase : IDisposable
     public DataVersion Version { get; } = new();
 
     public ImportService Importer(StatusGroupMapping? mapping = null, DateTimeOffset? now = null, ImportLimits? limits = null,
-        IImportStageObserver? stages = null, LargeStoreUpkeep? rollup = null) =>
+        IImportStageObserver? stages = null, LargeStoreUpkeep? largeStore = null) =>
         new(Store, mapping ?? new StatusGroupMapping(), Version, new FixedTime(now ?? new DateTimeOffset(2022, 7, 15, 12, 0, 0, TimeSpan.Zero)),
-            NullLogger<ImportService>.Instance, rollup ?? LargeStoreUpkeep.Always, limits, stages);
+            NullLogger<ImportService>.Instance, largeStore ?? LargeStoreUpkeep.Always, limits, stages);
 
     public ImportSummary Import(string csv, string fileName = "export.csv", ImportOptions? options = null) =>
         Importer().Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), fileName, options);

@@ -220,7 +220,7 @@ public abstract class RollupTests(StoreProvider provider) : StoreTest(provider)
     public async Task AStoreKeepsNoRollupNorSortIndexesUntilAnImportTakesItPastTheThresholdAndThenKeepsThemCurrent()
     {
         using var db = NewDatabase();
-        var importer = db.Importer(rollup: new LargeStoreUpkeep(keptPastLines: 8));
+        var importer = db.Importer(largeStore: new LargeStoreUpkeep(keptPastLines: 8));
         void Import(string csv, string name) =>
             Assert.True(importer.Import(new MemoryStream(Encoding.UTF8.GetBytes(csv)), name).Succeeded);
 
