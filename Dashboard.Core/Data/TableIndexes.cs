@@ -27,21 +27,26 @@ internal sealed class TableIndexes
         {
             return null;
         }
-        var definitions = new List<(string Name, string Sql)>();
-        using (var read = connection.Command(definitionsSql, transaction).With("@table", table))
-        {
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
-            {
-                definitions.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
+        var definitions = Read(connection, transaction, table, definitionsSql);
         foreach (var (name, _) in definitions)
         {
             Scalar(connection, transaction, $"DROP INDEX \"{name}\";");
         }
         var left = new HashSet<string>(settledAfter ?? [], StringComparer.Ordinal);
         return new TableIndexes(definitions.Where(d => !left.Contains(d.Name)).Select(d => d.Sql).ToList());
+    }
+
+    /// <summary>The indexes of <paramref name="table"/> the store's catalogue lists: a name and its <c>CREATE INDEX</c> each.</summary>
+    public static List<(string Name, string Sql)> Read(DbConnection connection, DbTransaction transaction, string table, string definitionsSql)
+    {
+        var definitions = new List<(string Name, string Sql)>();
+        using var read = connection.Command(definitionsSql, transaction).With("@table", table);
+        using var reader = read.ExecuteReader();
+        while (reader.Read())
+        {
+            definitions.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        return definitions;
     }
 
     public void Rebuild(DbConnection connection, DbTransaction transaction)

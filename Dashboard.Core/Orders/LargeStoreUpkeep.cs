@@ -61,7 +61,7 @@ public sealed class LargeStoreUpkeep(long keptPastLines)
         {
             connection.Execute("DELETE FROM rollup_cells; DELETE FROM rollup_shapes;", transaction);
         }
-        var present = PresentIndexes(kind, connection, transaction);
+        var present = TableIndexes.Read(connection, transaction, "order_lines", kind.IndexesOfTable).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, columns) in Indexes)
         {
             if (past && !present.Contains(name))
@@ -84,17 +84,5 @@ public sealed class LargeStoreUpkeep(long keptPastLines)
         using var count = connection.Command("SELECT COUNT(*) FROM (SELECT 1 FROM order_lines LIMIT @limit) AS counted;", transaction)
             .With("@limit", KeptPastLines + 1);
         return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > KeptPastLines;
-    }
-
-    private static HashSet<string> PresentIndexes(StoreKind kind, DbConnection connection, DbTransaction transaction)
-    {
-        using var read = connection.Command(kind.IndexesOfTable, transaction).With("@table", "order_lines");
-        using var reader = read.ExecuteReader();
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            names.Add(reader.GetString(0));
-        }
-        return names;
     }
 }

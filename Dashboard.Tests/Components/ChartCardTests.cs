@@ -72,7 +72,7 @@ public sealed class ChartCardTests
         Assert.Empty(card.FindComponents<PlotlyChart>());
         Assert.Contains(context.JSInterop.Invocations, i => i.Identifier == "import" && Equals(i.Arguments[0], "./Components/Charts/ChartCard.razor.js"));
         // No prerendered frame to take back here: the card asked, and drew it from markup.
-        Assert.Contains(context.JSInterop.Invocations, i => i.Identifier == "hasFirstFrame");
+        Assert.Contains(context.JSInterop.Invocations, i => i.Identifier == "attach");
         Assert.Empty(card.FindAll("dash-first-frame"));
 
         await card.InvokeAsync(card.Instance.GoLive);

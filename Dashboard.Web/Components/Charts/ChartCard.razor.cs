@@ -161,7 +161,7 @@ public sealed partial class ChartCard : ComponentBase, IAsyncDisposable
     {
         if (firstRender)
         {
-            await WhenLiveAsync();
+            await AttachAsync();
         }
         if (!_live || !_near)
         {
@@ -182,18 +182,16 @@ public sealed partial class ChartCard : ComponentBase, IAsyncDisposable
         }
     }
 
-    private async Task WhenLiveAsync()
+    private async Task AttachAsync()
     {
         try
         {
             _self = DotNetObjectReference.Create(this);
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Charts/ChartCard.razor.js");
-            await _module.InvokeVoidAsync("whenLive", _self);
-            if (!_near)
-            {
-                await _module.InvokeVoidAsync("whenNear", _frame, _self);
-            }
-            if (Adopting && !await _module.InvokeAsync<bool>("hasFirstFrame", _frame))
+            // One round trip: the module calls GoLive once the reader turns to the page, and ComeNear (on a phone) once the
+            // card nears the screen too, and answers whether the card holds the first frame it took back.
+            var tookBack = await _module.InvokeAsync<bool>("attach", _self, _frame, _near);
+            if (Adopting && !tookBack)
             {
                 // Not in the prerendered page after all (its data changed before the circuit started): drawn from markup.
                 _adopted = "";

@@ -58,20 +58,18 @@ customElements.define('dash-first-frame', class extends HTMLElement {
     }
 });
 
-/** Calls the card's GoLive now if the reader has turned to the page, or when they do. */
-export function whenLive(card) {
+/**
+ * Calls the card's GoLive now if the reader has turned to the page, or when they do; unless the card is already whole
+ * (near), also its ComeNear once the reader has turned to the page and its frame is near the screen. Answers whether the
+ * card shows the first frame it took back from the prerendered page.
+ */
+export function attach(card, frame, near) {
     if (live) tell(card); else waiting.add(card);
-}
-
-/** Calls the card's ComeNear once the reader has turned to the page and the card's frame is near the screen. */
-export function whenNear(frame, card) {
-    far.set(frame, card);
-    if (live) watchFar();
-}
-
-/** Whether the card shows the first frame it took back from the prerendered page. */
-export function hasFirstFrame(card) {
-    return card.querySelector('dash-first-frame > svg') !== null;
+    if (!near) {
+        far.set(frame, card);
+        if (live) watchFar();
+    }
+    return frame.querySelector('dash-first-frame > svg') !== null;
 }
 
 /** Forgets a card that is disposed before the page went live or before it came near. */
